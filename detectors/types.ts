@@ -1,0 +1,95 @@
+/**
+ * The detector contract. A detector is data plus small functions: it knows strings and checksums,
+ * nothing about formats, operators, the CLI or workers (see ARCHITECTURE.md, "Layers").
+ */
+
+/** Every kind of personal data logveil knows. Pattern detectors find the first group; field rules add the rest. */
+export const PII_TYPES = [
+  'CN_RESIDENT_ID',
+  'CN_PASSPORT',
+  'HK_ID',
+  'CN_USCC',
+  'US_SSN',
+  'PHONE',
+  'EMAIL',
+  'IP_ADDRESS',
+  'MAC_ADDRESS',
+  'IMEI',
+  'PAYMENT_CARD',
+  'IBAN',
+  'BANK_ACCOUNT',
+  // Only found through field rules (no pattern can tell a name from any other word).
+  'PERSON_NAME',
+  'ADDRESS',
+  'DATE_OF_BIRTH',
+  'POSTAL_CODE',
+  'GEO',
+  'DEVICE_ID',
+] as const;
+export type PiiType = (typeof PII_TYPES)[number];
+
+/**
+ * Which candidates of the scanner's single pass a detector is offered. The scanner finds candidate
+ * starts once per string and offers each to the detectors of its class only.
+ * - `digits`:   a token starting with a digit, `+` or `(` (numbers, phones, IPv4, ID numbers)
+ * - `alnum`:    a token starting with one or two ASCII letters followed by a digit, or with a digit
+ *               (passports, HK ID, IBAN, credit codes)
+ * - `hexcolon`: a token starting with a hex digit or `::` (IPv6, MAC)
+ * - `at`:       an `@` (or URL-encoded `%40`); the candidate starts where the local part starts
+ */
+export type CandidateClass = 'digits' | 'alnum' | 'hexcolon' | 'at';
+
+/** What the scanner knows about the surroundings of a candidate, computed lazily. */
+export interface ValidateContext {
+  /** One of the detector's context words sits within ~32 chars before the value, or is the field key. */
+  readonly context: boolean;
+  /** One of the detector's negative words (order, txn, version, 订单…) sits there instead. */
+  readonly negative: boolean;
+  /** A field rule says the whole value is this detector's type. */
+  readonly field: boolean;
+}
+
+export interface DetectorSpec {
+  readonly type: PiiType;
+  /** A short unique name, used in errors and tests (usually the type in lower case). */
+  readonly name: string;
+  readonly candidate: CandidateClass;
+  /** Bounds on the length (UTF-16 units) of a finding, checked before anything else. */
+  readonly minLen: number;
+  readonly maxLen: number;
+  /**
+   * Sticky (/y) pattern tried at the candidate start. Bounded quantifiers only, no nesting, no
+   * backreferences. The scanner appends a right boundary (not followed by an ASCII letter or digit),
+   * so the pattern backtracks to a length that ends at a token boundary; the left boundary is the
+   * scanner's job. The match is the finding's span.
+   */
+  readonly shape: RegExp;
+  /**
+   * Decide on a span the shape matched: return a score in (0, 1], or 0 to reject. Checksums are
+   * computed on char codes without allocating; expensive calls (libphonenumber-js) come last.
+   * Convention: checksum-validated findings score >= 0.9, context-only ones below.
+   * Without `validate`, a shape match scores `baseScore`.
+   */
+  validate?(text: string, start: number, end: number, ctx: ValidateContext): number;
+  readonly baseScore?: number;
+  readonly context?: {
+    /** Whole words (EN, case-insensitive) or CJK words, near the value or as its key. */
+    readonly words: readonly string[];
+    /** Without one of the words (or a field rule) the candidate is not even tried. */
+    readonly required?: boolean;
+    readonly negative?: readonly string[];
+  };
+  /** Canonical form for keyed operators (no separators, E.164, lower case…). */
+  normalize?(value: string): string;
+  /**
+   * Run by the contract test. `match`: each string is, as a whole, one finding of this type.
+   * `noMatch`: none of these is a finding of this type. A string may carry a context prefix:
+   * examples are scanned as they are written, so `passport: E12345678` works as a match.
+   */
+  readonly examples: {
+    readonly match: readonly string[];
+    readonly noMatch: readonly string[];
+  };
+}
+
+export type Detector = DetectorSpec;

@@ -1,0 +1,46 @@
+import type { CandidateClass, Detector, PiiType } from '../../detectors/types.js';
+import { ContextWords } from './context.js';
+
+/** A detector prepared for the scan loop: its shape with the right boundary appended, its word ids. */
+export interface CompiledDetector {
+  readonly detector: Detector;
+  readonly index: number;
+  readonly type: PiiType;
+  readonly minLen: number;
+  readonly maxLen: number;
+  readonly shape: RegExp;
+  readonly required: boolean;
+  readonly words: ReadonlySet<number>;
+  readonly negative: ReadonlySet<number>;
+}
+
+export interface CompiledDetectors {
+  readonly all: readonly CompiledDetector[];
+  readonly byClass: Readonly<Record<CandidateClass, readonly CompiledDetector[]>>;
+  readonly words: ContextWords;
+}
+
+/** Compile once (per worker): shapes get a right token boundary, context words one shared alternation. */
+export function compileDetectors(detectors: readonly Detector[]): CompiledDetectors {
+  const words = new ContextWords(
+    detectors.flatMap((d) => [...(d.context?.words ?? []), ...(d.context?.negative ?? [])]),
+  );
+  const all = detectors.map((d, index): CompiledDetector => {
+    const flags = d.shape.flags.includes('i') ? 'yi' : 'y';
+    return {
+      detector: d,
+      index,
+      type: d.type,
+      minLen: d.minLen,
+      maxLen: d.maxLen,
+      // The match must end where the token ends: not followed by an ASCII letter or digit.
+      shape: new RegExp(`(?:${d.shape.source})(?![0-9A-Za-z])`, flags),
+      required: d.context?.required === true,
+      words: new Set((d.context?.words ?? []).map((w) => words.id(w))),
+      negative: new Set((d.context?.negative ?? []).map((w) => words.id(w))),
+    };
+  });
+  const byClass: Record<CandidateClass, CompiledDetector[]> = { digits: [], alnum: [], hexcolon: [], at: [] };
+  for (const c of all) byClass[c.detector.candidate].push(c);
+  return { all, byClass, words };
+}

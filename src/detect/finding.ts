@@ -1,0 +1,15 @@
+import type { PiiType } from '../../detectors/types.js';
+
+/** One piece of personal data in a string: UTF-16 offsets, end exclusive. */
+export interface Finding {
+  readonly type: PiiType;
+  readonly start: number;
+  readonly end: number;
+  /** 0..1: checksum-validated findings score high, context-only ones lower; a policy threshold decides. */
+  readonly score: number;
+  /** Name of the detector that found it. */
+  readonly detector: string;
+}
+
+/** Shared empty result: a string with no finding allocates nothing. */
+export const NO_FINDINGS: readonly Finding[] = Object.freeze([]);

@@ -1,0 +1,192 @@
+import type { Detector, PiiType, ValidateContext } from '../../detectors/types.js';
+import { compileDetectors, type CompiledDetector, type CompiledDetectors } from './compile.js';
+import { CONTEXT_WINDOW, type WordHit } from './context.js';
+import { NO_FINDINGS, type Finding } from './finding.js';
+import { resolveOverlaps } from './overlap.js';
+
+export type { Finding } from './finding.js';
+
+/** Where a string sits: the field name it is the value of, and what a field rule says it is. */
+export interface ScanPlace {
+  /** JSON key, CSV header or logfmt key; it counts as a context word for the value. */
+  readonly key?: string;
+  /** A field rule says the whole value is of this type (context-only detectors then fire). */
+  readonly fieldType?: PiiType;
+}
+
+export interface Scanner {
+  /** Resolved, non-overlapping findings sorted by start; the shared empty array when there are none. */
+  scan(text: string, place?: ScanPlace): readonly Finding[];
+}
+
+const EMPTY_HITS: readonly WordHit[] = [];
+/** Local-part characters the `@` candidate walks back over (RFC allows more; logs put `=` and `'` around emails). */
+const LOCAL_PART_MAX = 64;
+
+function isAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+function isHex(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+}
+function isLocalPart(c: number): boolean {
+  return isAlnum(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45; // . _ % + -
+}
+
+/**
+ * The one-pass scanner. One loop over the string's char codes finds candidate starts (token starts,
+ * `@`), and offers each to the detectors of its class in list order: length, required context, the
+ * sticky shape, then `validate`. All accepted spans are collected and overlaps resolved once.
+ */
+export class OnePassScanner implements Scanner, ValidateContext {
+  private readonly compiled: CompiledDetectors;
+  // Per-scan state, reused so that a scan allocates nothing until it finds something.
+  private text = '';
+  private place: ScanPlace | undefined;
+  private hits: readonly WordHit[] | null = null;
+  private keyHits: readonly WordHit[] | null = null;
+  private current!: CompiledDetector;
+  private currentStart = 0;
+
+  constructor(detectors: readonly Detector[]) {
+    this.compiled = compileDetectors(detectors);
+  }
+
+  get detectors(): readonly Detector[] {
+    return this.compiled.all.map((c) => c.detector);
+  }
+
+  // ValidateContext, answered for the candidate being validated.
+  get context(): boolean {
+    return this.hasWord(this.current.words, this.currentStart);
+  }
+  get negative(): boolean {
+    return this.hasWord(this.current.negative, this.currentStart);
+  }
+  get field(): boolean {
+    return this.place?.fieldType === this.current.type;
+  }
+
+  scan(text: string, place?: ScanPlace): readonly Finding[] {
+    this.text = text;
+    this.place = place;
+    this.hits = null;
+    this.keyHits = null;
+    const found = this.collect(text);
+    this.text = '';
+    this.place = undefined;
+    this.hits = null;
+    this.keyHits = null;
+    if (found === null) return NO_FINDINGS;
+    return resolveOverlaps(found, (f) => this.orderOf(f));
+  }
+
+  private orderOf(f: Finding): number {
+    for (const c of this.compiled.all) if (c.detector.name === f.detector) return c.index;
+    return Number.MAX_SAFE_INTEGER;
+  }
+
+  private collect(text: string): Finding[] | null {
+    const { digits, alnum, hexcolon, at } = this.compiled.byClass;
+    const n = text.length;
+    let found: Finding[] | null = null;
+    let prevAlnum = false;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (isAlnum(c)) {
+        if (!prevAlnum) {
+          if (isDigit(c)) {
+            // `1.2.3.4.5`: a digit run right after `<digit>.` continues a number, it does not start one.
+            const dotted = i >= 2 && text.charCodeAt(i - 1) === 46 && isDigit(text.charCodeAt(i - 2));
+            if (!dotted) {
+              found = this.offer(digits, i, found);
+              found = this.offer(alnum, i, found);
+              found = this.offer(hexcolon, i, found);
+            }
+          } else {
+            // A letter: `alnum` wants one or two letters then a digit; `hexcolon` a hex letter.
+            const c1 = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+            if (isDigit(c1) || (isLetter(c1) && i + 2 < n && isDigit(text.charCodeAt(i + 2)))) {
+              found = this.offer(alnum, i, found);
+            }
+            if (isHex(c) && hexcolon.length > 0) found = this.offer(hexcolon, i, found);
+          }
+        }
+        prevAlnum = true;
+        continue;
+      }
+      if (c === 64 /* @ */) {
+        found = this.offerAt(at, i, found);
+      } else if (c === 37 /* % */ && text.charCodeAt(i + 1) === 52 && text.charCodeAt(i + 2) === 48) {
+        found = this.offerAt(at, i, found); // URL-encoded `%40`
+      } else if ((c === 43 /* + */ || c === 40) /* ( */ && !prevAlnum && isDigit(text.charCodeAt(i + 1))) {
+        found = this.offer(digits, i, found);
+      } else if (c === 58 /* : */ && !prevAlnum && text.charCodeAt(i + 1) === 58) {
+        found = this.offer(hexcolon, i, found); // `::1`
+      }
+      prevAlnum = false;
+    }
+    return found;
+  }
+
+  /** An `@` at `at`: the candidate starts where the local part does. */
+  private offerAt(dets: readonly CompiledDetector[], at: number, found: Finding[] | null): Finding[] | null {
+    if (dets.length === 0) return found;
+    const text = this.text;
+    let start = at;
+    const floor = Math.max(0, at - LOCAL_PART_MAX);
+    while (start > floor && isLocalPart(text.charCodeAt(start - 1))) start--;
+    while (start < at && text.charCodeAt(start) === 46) start++; // a local part does not start with `.`
+    if (start === at) return found;
+    return this.offer(dets, start, found);
+  }
+
+  private offer(dets: readonly CompiledDetector[], start: number, found: Finding[] | null): Finding[] | null {
+    const text = this.text;
+    const room = text.length - start;
+    for (let k = 0; k < dets.length; k++) {
+      const d = dets[k];
+      if (room < d.minLen) continue;
+      this.current = d;
+      this.currentStart = start;
+      if (d.required && !this.field && !this.context) continue;
+      const shape = d.shape;
+      shape.lastIndex = start;
+      if (!shape.test(text)) continue;
+      const end = shape.lastIndex;
+      const len = end - start;
+      if (len < d.minLen || len > d.maxLen) continue;
+      const v = d.detector.validate;
+      const score = v ? v.call(d.detector, text, start, end, this) : (d.detector.baseScore ?? 0);
+      if (!(score > 0)) continue;
+      (found ??= []).push({ type: d.type, start, end, score: Math.min(1, score), detector: d.detector.name });
+    }
+    return found;
+  }
+
+  private hasWord(ids: ReadonlySet<number>, start: number): boolean {
+    if (ids.size === 0) return false;
+    const key = this.place?.key;
+    if (key) {
+      this.keyHits ??= this.compiled.words.hits(key);
+      for (const h of this.keyHits) if (ids.has(h.word)) return true;
+    }
+    this.hits ??= this.text.length ? this.compiled.words.hits(this.text) : EMPTY_HITS;
+    const floor = start - CONTEXT_WINDOW;
+    for (const h of this.hits) {
+      if (h.end > start) break;
+      if (h.end >= floor && ids.has(h.word)) return true;
+    }
+    return false;
+  }
+}
+
+export function compileScanner(detectors: readonly Detector[]): Scanner {
+  return new OnePassScanner(detectors);
+}
