@@ -1,0 +1,107 @@
+import { createHmac } from 'node:crypto';
+import { detectors as defaultDetectors } from '../detectors/index.js';
+import type { Detector, PiiType } from '../detectors/types.js';
+import { compileScanner, type ScanPlace, type Scanner } from './detect/scan.js';
+import { NO_FINDINGS, type Finding } from './detect/finding.js';
+import { deriveKey, randomKey } from './keys/key.js';
+import { operators, type Operator, type OperatorContext } from './operators/index.js';
+import { resolvePolicy } from './policy/load.js';
+import { ruleFor, type Policy, type PolicyInput } from './policy/schema.js';
+
+export interface AnonymizerOptions {
+  /** A validated policy or its plain form (the default policy when absent). */
+  readonly policy?: Policy | PolicyInput;
+  /** Master key for keyed operators; a random one is made for the run when absent. */
+  readonly key?: Uint8Array;
+  /** Override the detector list (tests, embedding); the policy still decides what is replaced. */
+  readonly detectors?: readonly Detector[];
+}
+
+interface TypePlan {
+  readonly threshold: number;
+  readonly operator: Operator;
+  readonly normalize: (value: string) => string;
+}
+
+const identity = (v: string) => v;
+
+/**
+ * Scanner + policy + operators: finds what the policy asks for in a string and replaces it in one
+ * concatenation pass. A string with nothing to replace is returned as the same string.
+ */
+export class Anonymizer {
+  readonly policy: Policy;
+  /** True when no key was given and a random one was made: hashes are consistent only within this run. */
+  readonly keyIsEphemeral: boolean;
+  private readonly scanner: Scanner;
+  private readonly plans: Map<PiiType, TypePlan>;
+  private readonly hashKey: Buffer;
+
+  constructor(options: AnonymizerOptions = {}) {
+    this.policy = resolvePolicy(options.policy);
+    this.keyIsEphemeral = options.key === undefined;
+    this.hashKey = deriveKey(options.key ?? randomKey(), 'hash');
+    const list = options.detectors ?? defaultDetectors;
+    const enabled = list.filter((d) => ruleFor(this.policy, d.type).enabled);
+    this.scanner = compileScanner(enabled);
+    this.plans = new Map();
+    for (const d of enabled) {
+      if (this.plans.has(d.type)) continue;
+      const rule = ruleFor(this.policy, d.type);
+      const normalize = d.normalize ? d.normalize.bind(d) : identity;
+      this.plans.set(d.type, { threshold: rule.threshold, operator: operators[rule.operator], normalize });
+    }
+  }
+
+  /** Findings the policy acts on (enabled type, score at or above its threshold). */
+  findings(text: string, place?: ScanPlace): readonly Finding[] {
+    const all = this.scanner.scan(text, place);
+    if (all.length === 0) return all;
+    let kept: Finding[] | null = null;
+    for (let i = 0; i < all.length; i++) {
+      const f = all[i];
+      const plan = this.plans.get(f.type);
+      const ok = plan !== undefined && f.score >= plan.threshold;
+      if (!ok && kept === null) kept = all.slice(0, i);
+      else if (ok && kept !== null) kept.push(f);
+    }
+    if (kept === null) return all;
+    return kept.length ? kept : NO_FINDINGS;
+  }
+
+  /** The text with every finding replaced; the same string when there is none. */
+  anonymize(text: string, place?: ScanPlace): string {
+    const found = this.findings(text, place);
+    if (found.length === 0) return text;
+    let out = '';
+    let at = 0;
+    for (const f of found) {
+      out += text.slice(at, f.start) + this.replace(text.slice(f.start, f.end), f.type);
+      at = f.end;
+    }
+    return out + text.slice(at);
+  }
+
+  /** Replace one value known to be of `type` (field rules use this for whole values). */
+  replace(value: string, type: PiiType): string {
+    const plan = this.plans.get(type) ?? this.fallbackPlan(type);
+    const hashKey = this.hashKey;
+    const ctx: OperatorContext = {
+      type,
+      normalized: plan.normalize(value),
+      hmac: (data) => createHmac('sha256', hashKey).update(data).digest(),
+    };
+    return plan.operator(value, ctx);
+  }
+
+  private fallbackPlan(type: PiiType): TypePlan {
+    const rule = ruleFor(this.policy, type);
+    const plan = { threshold: rule.threshold, operator: operators[rule.operator], normalize: identity };
+    this.plans.set(type, plan);
+    return plan;
+  }
+}
+
+export function createAnonymizer(options?: AnonymizerOptions): Anonymizer {
+  return new Anonymizer(options);
+}

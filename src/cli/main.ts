@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { LogveilError } from '../errors.js';
+import { registerAnonymize } from './anonymize.js';
+import { registerKeygen } from './keygen.js';
+import { registerScan } from './scan.js';
+
+/** Exit codes: 0 ok, 2 usage or policy error, 1 runtime failure. */
+const USAGE = 2;
+const RUNTIME = 1;
+
+const program = new Command()
+  .name('logveil')
+  .description('find personal data in logs and pseudonymize or anonymize it')
+  .exitOverride()
+  .showHelpAfterError();
+registerScan(program);
+registerAnonymize(program);
+registerKeygen(program);
+
+const SYSTEM_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file or directory',
+  EACCES: 'permission denied',
+  EISDIR: 'is a directory',
+  EEXIST: 'already exists',
+  ENOSPC: 'no space left on device',
+};
+
+function fail(e: unknown): never {
+  if (e instanceof CommanderError) {
+    // Help and version are not errors; commander has already printed its message.
+    process.exit(e.exitCode === 0 ? 0 : USAGE);
+  }
+  if (e instanceof LogveilError) {
+    process.stderr.write(`logveil: ${e.message} [${e.code}]\n`);
+    process.exit(e.code === 'LV_USAGE' || e.code === 'LV_POLICY' || e.code === 'LV_KEY' ? USAGE : RUNTIME);
+  }
+  const err = e as NodeJS.ErrnoException;
+  if (err?.code === 'EPIPE') process.exit(0); // the reader went away (`| head`)
+  const where = err?.path ? `${err.path}: ` : '';
+  const why = SYSTEM_ERRORS[err?.code ?? ''] ?? err?.code ?? err?.message ?? String(e);
+  process.stderr.write(`logveil: ${where}${why}\n`);
+  process.exit(RUNTIME);
+}
+
+process.stdout.on('error', fail);
+program.parseAsync(process.argv).catch(fail);

@@ -1,0 +1,17 @@
+import { hash } from './hash.js';
+import { mask } from './mask.js';
+import type { Operator } from './operator.js';
+import { redact } from './redact.js';
+import { tag } from './tag.js';
+
+/** Every operator by its policy name. Adding one: a file here, one line in this list, its test. */
+export const operators = {
+  redact,
+  tag,
+  mask,
+  hash,
+} as const satisfies Record<string, Operator>;
+
+export type OperatorName = keyof typeof operators;
+export const OPERATOR_NAMES = Object.keys(operators) as OperatorName[];
+export type { Operator, OperatorContext } from './operator.js';

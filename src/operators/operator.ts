@@ -1,0 +1,13 @@
+import type { PiiType } from '../../detectors/types.js';
+
+/** What an operator may know besides the value: its type and a keyed hash (never a raw key). */
+export interface OperatorContext {
+  readonly type: PiiType;
+  /** The detector's canonical form of the value (E.164, no separators…), for keyed operators. */
+  readonly normalized: string;
+  /** HMAC-SHA256 under the run's hash key. */
+  hmac(data: string): Buffer;
+}
+
+/** Replaces one found value. Pure: the same value, type and key give the same output. */
+export type Operator = (value: string, ctx: OperatorContext) => string;

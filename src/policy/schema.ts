@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { PII_TYPES, type PiiType } from '../../detectors/types.js';
+import { OPERATOR_NAMES, type OperatorName } from '../operators/index.js';
+
+const operatorName = z.enum(OPERATOR_NAMES as [OperatorName, ...OperatorName[]]);
+const score = z.number().min(0).max(1);
+
+/** What happens to one type: which operator, from which score on, or not at all. */
+const typeRule = z.strictObject({
+  operator: operatorName.optional(),
+  threshold: score.optional(),
+  enabled: z.boolean().optional(),
+});
+
+/** Two-letter region codes as libphonenumber-js knows them. */
+const region = z.string().regex(/^[A-Z]{2}$/, 'a two-letter region code such as CN or US');
+
+export const policySchema = z.strictObject({
+  version: z.literal(1).default(1),
+  /** Findings scoring below this are left alone (per type override below). */
+  threshold: score.default(0.5),
+  /** Operator for every type without its own. */
+  operator: operatorName.default('tag'),
+  types: z.partialRecord(z.enum(PII_TYPES), typeRule).default({}),
+  phone: z
+    .strictObject({ regions: z.array(region).min(1) })
+    .optional(),
+});
+
+export type PolicyInput = z.input<typeof policySchema>;
+export type Policy = z.output<typeof policySchema>;
+export type OperatorChoice = Policy['operator'];
+
+/** The effective rule for a type, defaults applied. */
+export function ruleFor(policy: Policy, type: PiiType): { operator: OperatorChoice; threshold: number; enabled: boolean } {
+  const r = policy.types[type];
+  return {
+    operator: r?.operator ?? policy.operator,
+    threshold: r?.threshold ?? policy.threshold,
+    enabled: r?.enabled ?? true,
+  };
+}
