@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { defineDetector } from '../../detectors/define.js';
+import { compileScanner } from '../../src/detect/scan.js';
+
+// Small fake detectors that isolate the scanner's own rules from any real detector.
+const eightDigits = defineDetector({
+  type: 'BANK_ACCOUNT',
+  name: 'eight_digits',
+  candidate: 'digits',
+  minLen: 8,
+  maxLen: 8,
+  shape: /[0-9]{8}/y,
+  baseScore: 0.9,
+  examples: { match: ['12345678'], noMatch: ['1234567'] },
+});
+const needsWord = defineDetector({
+  type: 'CN_PASSPORT',
+  name: 'needs_word',
+  candidate: 'alnum',
+  minLen: 9,
+  maxLen: 9,
+  shape: /E[0-9]{8}/y,
+  context: { words: ['passport', 'lic', '护照'], required: true, negative: ['order'] },
+  validate: (_t, _s, _e, ctx) => (ctx.negative ? 0 : ctx.context || ctx.field ? 0.8 : 0),
+  examples: { match: ['passport E12345678'], noMatch: ['E12345678'] },
+});
+const grouped = defineDetector({
+  type: 'PAYMENT_CARD',
+  name: 'grouped',
+  candidate: 'digits',
+  minLen: 19,
+  maxLen: 19,
+  shape: /[0-9]{4}(?: [0-9]{4}){3}/y,
+  baseScore: 0.95,
+  examples: { match: ['1234 5678 9012 3456'], noMatch: ['1234'] },
+});
+
+const spans = (list: Parameters<typeof compileScanner>[0], text: string, place?: Parameters<ReturnType<typeof compileScanner>['scan']>[1]) =>
+  compileScanner(list)
+    .scan(text, place)
+    .map((f) => text.slice(f.start, f.end));
+
+describe('token boundaries', () => {
+  it.each([
+    ['x 12345678 y', ['12345678']],
+    ['12345678', ['12345678']],
+    ['id=12345678,', ['12345678']],
+    ['手机12345678号', ['12345678']],
+    ['ID12345678', []], // glued to letters on the left
+    ['12345678X', []], // glued on the right
+    ['123456789', []], // inside a longer digit run
+    ['1.12345678', []], // continues a dotted number
+    ['a1234567812345678', []],
+  ])('%j → %j', (text, expected) => {
+    expect(spans([eightDigits], text)).toEqual(expected);
+  });
+});
+
+describe('context words', () => {
+  it.each([
+    ['passport E12345678', ['E12345678']],
+    ['PASSPORT: E12345678', ['E12345678']],
+    ['passportNo=E12345678', ['E12345678']],
+    ['my_passport_no E12345678', ['E12345678']],
+    ['护照号码E12345678', ['E12345678']],
+    ['E12345678', []],
+    ['passports E12345678', []], // not the whole word
+    ['public E12345678', []], // `lic` inside `public` is not the word `lic`
+    ['passport ' + 'x'.repeat(40) + ' E12345678', []], // too far before the value
+    ['E12345678 passport', []], // after the value does not count
+    ['passport order E12345678', []], // a negative word rejects
+  ])('%j → %j', (text, expected) => {
+    expect(spans([needsWord], text)).toEqual(expected);
+  });
+
+  it('counts the key a value sits under', () => {
+    expect(spans([needsWord], 'E12345678', { key: 'passportNo' })).toEqual(['E12345678']);
+    expect(spans([needsWord], 'E12345678', { key: 'publicKey' })).toEqual([]);
+  });
+
+  it('lets a field rule stand in for context', () => {
+    expect(spans([needsWord], 'E12345678', { fieldType: 'CN_PASSPORT' })).toEqual(['E12345678']);
+  });
+});
+
+describe('overlaps and sub-runs', () => {
+  it('offers every group start of a grouped run, so a card after a number is found', () => {
+    expect(spans([grouped], 'bytes=5123 4111 1111 1111 1111')).toEqual(['5123 4111 1111 1111']);
+  });
+  it('prefers the longer span over shorter ones inside it', () => {
+    expect(spans([eightDigits, grouped], 'n 1234 5678 9012 3456 end')).toEqual(['1234 5678 9012 3456']);
+  });
+  it('returns the same empty array when there is nothing, without allocating per call', () => {
+    const s = compileScanner([eightDigits]);
+    expect(s.scan('no digits here')).toBe(s.scan('still none'));
+  });
+});
