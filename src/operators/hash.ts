@@ -17,6 +17,8 @@ export function base32(bytes: Uint8Array, chars: number): string {
     }
     acc &= (1 << bits) - 1;
   }
+  // The last partial group is padded with zero bits (RFC 4648).
+  if (bits > 0 && out.length < chars) out += BASE32[(acc << (5 - bits)) & 31];
   return out;
 }
 

@@ -29,8 +29,8 @@ function isSignificant(c: number): boolean {
 export function maskKeeping(value: string, head: number, tail: number): string {
   let total = 0;
   for (let i = 0; i < value.length; i++) if (isSignificant(value.charCodeAt(i))) total++;
-  // A short value keeps nothing: at least three significant chars are always hidden.
-  if (head + tail > total - 3) head = tail = 0;
+  // Too short to keep that much: hide everything (at least three chars, or all but one, stay hidden).
+  if (total - head - tail < Math.min(3, total - 1)) head = tail = 0;
   let seen = 0;
   let out = '';
   for (const ch of value) {

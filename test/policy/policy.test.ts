@@ -1,0 +1,66 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LogveilError } from '../../src/errors.js';
+import { loadPolicyFile, parsePolicy } from '../../src/policy/load.js';
+import { ruleFor } from '../../src/policy/schema.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'logveil-policy-'));
+const file = (name: string, text: string) => {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+};
+
+describe('policy', () => {
+  it('fills defaults', () => {
+    const p = parsePolicy({});
+    expect(p.threshold).toBe(0.5);
+    expect(p.operator).toBe('tag');
+    expect(ruleFor(p, 'EMAIL')).toEqual({ operator: 'tag', threshold: 0.5, enabled: true });
+  });
+
+  it('applies per-type rules over the defaults', () => {
+    const p = parsePolicy({ operator: 'mask', types: { EMAIL: { operator: 'hash', threshold: 0.9 }, IMEI: { enabled: false } } });
+    expect(ruleFor(p, 'EMAIL')).toEqual({ operator: 'hash', threshold: 0.9, enabled: true });
+    expect(ruleFor(p, 'IMEI').enabled).toBe(false);
+    expect(ruleFor(p, 'PHONE').operator).toBe('mask');
+  });
+
+  it.each([
+    [{ operator: 'scramble' }, /operator/],
+    [{ threshold: 2 }, /threshold/],
+    [{ types: { EMAIL: { operator: 'nope' } } }, /types\.EMAIL\.operator/],
+    [{ types: { NOT_A_TYPE: {} } }, /types/],
+    [{ types: { EMAIL: { colour: 'red' } } }, /types\.EMAIL/],
+    [{ tresholds: 0.5 }, /tresholds|Unrecognized/],
+    [{ phone: { regions: ['china'] } }, /phone\.regions\.0/],
+    [{ version: 2 }, /version/],
+  ])('rejects %j naming the key', (input, key) => {
+    expect(() => parsePolicy(input, 'p.yaml')).toThrow(key);
+    try {
+      parsePolicy(input, 'p.yaml');
+    } catch (e) {
+      expect(e).toBeInstanceOf(LogveilError);
+      expect((e as LogveilError).code).toBe('LV_POLICY');
+      expect((e as Error).message.startsWith('p.yaml: ')).toBe(true);
+    }
+  });
+
+  it('reads YAML and JSON files', () => {
+    const y = loadPolicyFile(file('a.yaml', 'operator: mask\ntypes:\n  EMAIL:\n    operator: hash\n'));
+    expect(ruleFor(y, 'EMAIL').operator).toBe('hash');
+    const j = loadPolicyFile(file('a.json', '{"threshold": 0.8}'));
+    expect(j.threshold).toBe(0.8);
+  });
+
+  it('names the file and line of a syntax error', () => {
+    const p = file('bad.yaml', 'operator: mask\ntypes: [\n');
+    expect(() => loadPolicyFile(p)).toThrow(new RegExp(`${p.replace(/[.]/g, '\\.')}:\\d+:\\d+: not valid YAML`));
+  });
+
+  it('names a missing file', () => {
+    expect(() => loadPolicyFile(join(dir, 'missing.yaml'))).toThrow(/missing\.yaml: cannot read policy file/);
+  });
+});
