@@ -1,0 +1,125 @@
+import isEmailModule from 'validator/lib/isEmail.js';
+import { defineDetector } from './define.js';
+
+/**
+ * E-mail address: `local@domain.tld`, any case, plus-addressing, subdomains, inside `<…>`, quotes,
+ * `mailto:` and query strings, and URL-encoded (`john%40example.com`, the at-sign as `%40`).
+ *
+ * The scanner offers the position where the local part starts (it walks back from the `@`/`%40`
+ * over `[A-Za-z0-9._%+-]`, at most 64 chars, and skips leading dots), so the shape is matched from
+ * there. The domain needs at least one dot and a letter TLD (or `xn--` IDN) that ends at a token
+ * boundary: in `mail a@example.com.` the sentence's dot is not part of it.
+ *
+ * Not e-mails: retina asset names (`icon@2x.png`, `file@1.5x.jpg`), `user@host` without a dot-TLD,
+ * `@mentions` and npm scopes (no local part), `pkg@1.2.3` versions (no letter TLD), and URL userinfo
+ * (`https://user:pass@host.example.com/`, `ftp://bob@files.example.com`). validator's `isEmail` has
+ * the last word, after the cheap checks.
+ */
+
+// validator ships CommonJS with `exports.default`; under NodeNext the default import is the module
+// object, whose `.default` is the function (the same at run time: module.exports.default).
+const isEmail = isEmailModule.default;
+
+const SCORE = 0.99;
+
+/** "TLDs" that are file extensions, not IANA TLDs: `sprite@hover.png`, `bundle@main.js`. */
+const FILE_EXTENSIONS = new Set([
+  'png', 'jpg', 'jpeg', 'gif', 'webp', 'svg', 'bmp', 'tif', 'tiff', 'ico', 'heic', 'avif',
+  'js', 'mjs', 'cjs', 'jsx', 'tsx', 'css', 'scss', 'map', 'json', 'yaml', 'yml', 'txt', 'log',
+  'html', 'htm', 'xml',
+]);
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Chars of URL userinfo (RFC 3986 unreserved, pct-encoded, sub-delims), not `:`, `/`, `@`. */
+function isUserinfo(c: number): boolean {
+  return (
+    (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ||
+    c === 45 || c === 46 || c === 95 || c === 126 || c === 37 || // - . _ ~ %
+    c === 33 || c === 36 || (c >= 38 && c <= 44) || c === 59 || c === 61 // ! $ & ' ( ) * + , ; =
+  );
+}
+
+/** `scheme://user@host` or `scheme://user:pass@host`: the local part is URL userinfo. */
+function isUrlUserinfo(text: string, start: number): boolean {
+  const p = start > 0 ? text.charCodeAt(start - 1) : 0;
+  if (p === 47 /* / */) return start >= 2 && text.charCodeAt(start - 2) === 47;
+  if (p !== 58 /* : */) return false;
+  let i = start - 2;
+  const floor = Math.max(0, start - 2 - 64);
+  while (i >= floor && isUserinfo(text.charCodeAt(i))) i--;
+  return i >= 1 && text.charCodeAt(i) === 47 && text.charCodeAt(i - 1) === 47;
+}
+
+/** The domain starts like a density suffix: `2x.`, `3X.`, `1.5x.` (`icon@2x.png`). */
+function isDensitySuffix(text: string, i: number, end: number): boolean {
+  let j = i;
+  while (j < end && isDigit(text.charCodeAt(j))) j++;
+  if (j === i) return false;
+  if (text.charCodeAt(j) === 46) {
+    let k = j + 1;
+    while (k < end && isDigit(text.charCodeAt(k))) k++;
+    if (k > j + 1) j = k;
+  }
+  return (text.charCodeAt(j) | 32) === 120 /* x */ && text.charCodeAt(j + 1) === 46;
+}
+
+export default defineDetector({
+  type: 'EMAIL',
+  name: 'email',
+  candidate: 'at',
+  minLen: 6, // a@b.cd
+  maxLen: 128,
+  // local part (chars or %XX escapes) | `@` or `%40` | labels | `.` letter TLD or `xn--` IDN TLD.
+  // Every repetition is bounded and each of its alternatives starts with a different char, so a
+  // failing start costs at most a few hundred steps. The TLD may not run on into `-` or `_`.
+  shape:
+    /(?:[A-Za-z0-9._+-]|%[0-9A-Fa-f][0-9A-Fa-f]){1,64}(?:@|%40)[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.(?:[A-Za-z]{2,24}|[Xx][Nn]--[A-Za-z0-9-]{1,59})(?![-_])/y,
+  validate(text, start, end) {
+    // The at-sign is the last `@`/`%40` of the span: the domain has neither.
+    let at = end - 1;
+    let atLen = 1;
+    for (; at >= start; at--) {
+      const c = text.charCodeAt(at);
+      if (c === 64) break;
+      if (c === 37 && text.charCodeAt(at + 1) === 52 && text.charCodeAt(at + 2) === 48) {
+        atLen = 3;
+        break;
+      }
+    }
+    if (at <= start) return 0;
+    if (isUrlUserinfo(text, start)) return 0;
+    const domain = at + atLen;
+    if (isDensitySuffix(text, domain, end)) return 0;
+    let dot = end - 1;
+    while (text.charCodeAt(dot) !== 46) dot--;
+    if (end - dot <= 6 && FILE_EXTENSIONS.has(text.slice(dot + 1, end).toLowerCase())) return 0;
+    const value = atLen === 1 ? text.slice(start, end) : text.slice(start, at) + '@' + text.slice(domain, end);
+    return isEmail(value) ? SCORE : 0;
+  },
+  normalize: (value) => value.replace(/%40/gi, '@').toLowerCase(),
+  examples: {
+    match: [
+      'john.doe@example.com',
+      'John.Doe+billing@Mail.EU.Example.COM',
+      'zhang.san@example.org',
+      'john%40example.com',
+      'ops-team@example.com',
+    ],
+    noMatch: [
+      'icon@2x.png',
+      'logo@3x.webp',
+      'file@1.5x.jpg',
+      'root@localhost',
+      'root@192.0.2.1',
+      '@types/node',
+      'ping @john.smith',
+      'lodash@4.17.21',
+      'https://user:pass@host.example.com/',
+      'ftp://bob@files.example.com',
+      'a..b@example.com',
+    ],
+  },
+});

@@ -1,0 +1,88 @@
+import isIPModule from 'validator/lib/isIP.js';
+import { defineDetector } from './define.js';
+
+/**
+ * IPv4 address in dotted-quad form: `192.0.2.10`, also inside `host:port`, URLs and brackets.
+ * (IPv6 is the sibling detector ipv6-address.ts; both report IP_ADDRESS.)
+ *
+ * Each octet 0–255 without leading zeros. The scanner only starts a `digits` candidate where the
+ * previous char is not a letter, a digit or `<digit>.`, so `v1.2.3.4` and the tail of
+ * `1.3.6.1.4.1` are never offered; the shape refuses a fifth `.digit` (`1.2.3.4.5`, OIDs) and octets
+ * above 255 (`10.0.10625.1189`, `6.1.7601.23505`). A version or build number written right after
+ * `version`, `ver`, `build`, `firmware`, `版本`… (context.negative) is not an address either.
+ * Host names that spell an address (`ip-10-0-1-17`) use `-`, not dots, and never match.
+ */
+
+const isIP = isIPModule.default;
+
+const SCORE = 0.95;
+
+// 25x | 20x-24x | 1xx | 10-99 | 0-9; the alternatives are tried in this order, so a longer octet wins.
+const OCTET = '(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])';
+
+const NEGATIVE = ['version', 'ver', 'build', 'firmware', 'release', 'revision', 'oid', '版本', '版本号', '固件'];
+const NEGATIVE_SET = new Set(NEGATIVE);
+const NEGATIVE_CJK = NEGATIVE.filter((w) => w.charCodeAt(0) > 127);
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** Between a label and its value: space, tab, `:`, `=`, quotes, `#`, `(`, `/`, `_`, `-`, `：`. */
+function isLabelSeparator(c: number): boolean {
+  return (
+    c === 32 || c === 9 || c === 58 || c === 61 || c === 34 || c === 39 || c === 35 || c === 40 ||
+    c === 47 || c === 95 || c === 45 || c === 0xff1a
+  );
+}
+
+/**
+ * ctx.negative says a version word is within 32 chars before; this confirms it labels this very
+ * value (`version: 1.2.3.4`, `appVersion=1.2.3.4`, `版本 1.2.3.4`), so that `app version 1.4.2
+ * connected from 192.0.2.7` keeps its address. Only runs when ctx.negative is true (rare).
+ */
+function labelledAsVersion(text: string, start: number): boolean {
+  let i = start - 1;
+  for (let k = 0; i >= 0 && k < 4 && isLabelSeparator(text.charCodeAt(i)); k++) i--;
+  if (i < 0) return true; // nothing before the value: the negative word is its key
+  let j = i;
+  while (j >= 0 && i - j < 24 && isAsciiLetter(text.charCodeAt(j))) j--;
+  if (j < i) {
+    const w = text.slice(j + 1, i + 1).toLowerCase();
+    return NEGATIVE_SET.has(w) || w.endsWith('version') || w.startsWith('build') || w.endsWith('build');
+  }
+  for (const z of NEGATIVE_CJK) if (text.startsWith(z, i + 1 - z.length)) return true;
+  return false;
+}
+
+export default defineDetector({
+  type: 'IP_ADDRESS',
+  name: 'ipv4_address',
+  candidate: 'digits',
+  minLen: 7,
+  maxLen: 15,
+  // Four octets, not followed by another `.digit` (the scanner adds: not followed by a letter/digit).
+  shape: new RegExp(`${OCTET}\\.${OCTET}\\.${OCTET}\\.${OCTET}(?!\\.[0-9])`, 'y'),
+  validate(text, start, end, ctx) {
+    if (ctx.negative && labelledAsVersion(text, start)) return 0;
+    return isIP(text.slice(start, end), 4) ? SCORE : 0;
+  },
+  context: { words: [], negative: NEGATIVE },
+  // The shape admits no leading zeros, so the written form is already canonical.
+  normalize: (value) => value,
+  examples: {
+    match: ['192.0.2.10', '198.51.100.7', '203.0.113.255', '192.0.2.0'],
+    noMatch: [
+      '10.0.10625.1189',
+      '6.1.7601.23505',
+      '1.3.6.1.4.1',
+      '1.2.3.4.5',
+      'v1.2.3.4',
+      'version 1.2.3.4',
+      'build: 10.0.0.1',
+      'ip-10-0-1-17',
+      '192.0.2.256',
+      '192.0.02.1',
+    ],
+  },
+});

@@ -1,0 +1,74 @@
+import { defineDetector } from './define.js';
+
+/**
+ * MAC address (IEEE 802 EUI-48): `aa:bb:cc:dd:ee:ff`, `AA-BB-CC-DD-EE-FF` (one separator kind
+ * throughout) and Cisco `aabb.ccdd.eeff`.
+ *
+ * Not personal, so rejected unless a context word (mac, hwaddr, ether, bssid, MAC地址, 物理地址…)
+ * or a field rule says otherwise: all-zero `00:00:00:00:00:00` and broadcast `ff:ff:ff:ff:ff:ff`.
+ * All-decimal forms (`12:30:45:00:00:00`, `20-24-01-15-12-30`, `1234.5678.9012`) look like times,
+ * dates and versions and need the same context. Part of a longer colon/dash run (IPv6, EUI-64
+ * `aa:bb:cc:dd:ee:ff:00:11`) is refused on both sides; a `key:` label before it is fine.
+ */
+
+const SCORE = 0.9;
+const SCORE_DECIMAL = 0.85;
+
+const H = '[0-9A-Fa-f]{2}';
+const H4 = '[0-9A-Fa-f]{4}';
+
+export default defineDetector({
+  type: 'MAC_ADDRESS',
+  name: 'mac_address',
+  candidate: 'hexcolon',
+  minLen: 14,
+  maxLen: 17,
+  // Left: not after a separator, unless that separator ends a word label (`mac:`, `hwaddr-`).
+  // Right: no further separator + hex digit or `::` (IPv6, EUI-64).
+  shape: new RegExp(
+    '(?:(?<![:.-])|(?<=[G-Zg-z_][0-9A-Fa-f]{0,4}[:.-]))' +
+      `(?:${H}:${H}:${H}:${H}:${H}:${H}|${H}-${H}-${H}-${H}-${H}-${H}|${H4}\\.${H4}\\.${H4})` +
+      '(?![:.-][0-9A-Fa-f:])',
+    'y',
+  ),
+  validate(text, start, end, ctx) {
+    let allZero = true;
+    let allF = true;
+    let allDecimal = true;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 58 || c === 45 || c === 46) continue;
+      if (c !== 48) allZero = false;
+      if ((c | 32) !== 102) allF = false;
+      if (c > 57) allDecimal = false;
+    }
+    if (allZero || allF) return ctx.context || ctx.field ? SCORE : 0;
+    if (allDecimal) return ctx.context || ctx.field ? SCORE_DECIMAL : 0;
+    return SCORE;
+  },
+  context: {
+    words: ['mac', 'mac address', 'macaddr', 'hwaddr', 'ether', 'lladdr', 'bssid', 'MAC地址', '物理地址'],
+  },
+  normalize(value) {
+    const hex = value.replace(/[:.-]/g, '').toLowerCase();
+    return hex.replace(/(..)(?!$)/g, '$1:');
+  },
+  examples: {
+    match: [
+      '00:00:5e:00:53:af',
+      '00-00-5E-00-53-AF',
+      '0000.5e00.53af',
+      'mac ff:ff:ff:ff:ff:ff',
+      'hwaddr 00:00:00:00:00:00',
+    ],
+    noMatch: [
+      'ff:ff:ff:ff:ff:ff',
+      '00:00:00:00:00:00',
+      '00:00-5e:00:53:af',
+      '12:30:45:00:00:00',
+      'aa:bb:cc:dd:ee:ff:00:11',
+      'fe80::aa:bb:cc:dd',
+      '123e4567-e89b-12d3-a456-426614174000',
+    ],
+  },
+});
