@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import email from '../../detectors/email.js';
+import ipv4 from '../../detectors/ipv4-address.js';
+import ipv6 from '../../detectors/ipv6-address.js';
+import mac from '../../detectors/mac-address.js';
+import { findAll, findWith } from '../support/scan.js';
+
+/** The network detectors together, for log lines that carry several kinds side by side. */
+const NETWORK = [email, ipv4, ipv6, mac] as const;
+
+const find = (text: string) => findWith(email, text).map(([, v]) => v);
+
+describe('EMAIL positives', () => {
+  it.each([
+    ['john.doe@example.com', 'john.doe@example.com'],
+    ['plain a.b@example.org', 'a.b@example.org'],
+    ['John.Doe@Example.COM', 'John.Doe@Example.COM'],
+    ['plus addressing jane+billing@example.com', 'jane+billing@example.com'],
+    ['subdomains ops@mail.eu.example.com', 'ops@mail.eu.example.com'],
+    ['hyphen and underscore first_last-2@my-host.example.org', 'first_last-2@my-host.example.org'],
+    ['angle <ops-team@example.com>', 'ops-team@example.com'],
+    ['display name "Jane Roe" <jane.roe@example.org>', 'jane.roe@example.org'],
+    ["single quotes 'zhang.san@example.com'", 'zhang.san@example.com'],
+    ['mailto:john@example.com', 'john@example.com'],
+    ['<a href="mailto:support@example.com?subject=hi">', 'support@example.com'],
+    ['GET /api/users?email=john%40example.com&page=2', 'john%40example.com'],
+    ['lower-case %40 too: JOHN%40EXAMPLE.COM', 'JOHN%40EXAMPLE.COM'],
+    ['encoded plus x%2Bjohn%40example.com', 'x%2Bjohn%40example.com'],
+    ['end of sentence: write to a@example.com.', 'a@example.com'],
+    ['user=ops@example.com;', 'ops@example.com'],
+    ['json {"email":"li.si@example.com"}', 'li.si@example.com'],
+    ['IDN TLD user@example.xn--fiqs8s', 'user@example.xn--fiqs8s'],
+    ['users path https://example.com/users/john@example.com/profile', 'john@example.com'],
+  ])('%s', (text, expected) => {
+    expect(find(text)).toEqual([expected]);
+  });
+
+  it.each([
+    ['to: a@example.com, cc: b.c@example.org', ['a@example.com', 'b.c@example.org']],
+    ['comma list a@example.com,b@example.org', ['a@example.com', 'b@example.org']],
+    ['one at-sign too many a@b@example.com', ['b@example.com']],
+  ])('side by side: %s', (text, expected) => {
+    expect(find(text)).toEqual(expected);
+  });
+});
+
+describe('EMAIL near misses', () => {
+  it.each([
+    ['retina asset', 'icon@2x.png'],
+    ['retina asset in a path', 'GET /static/img/logo@3x.webp HTTP/1.1'],
+    ['fractional density', 'file@1.5x.jpg'],
+    ['upper-case X', 'Sprite@2X.PNG'],
+    ['file extension as TLD', 'button@hover.svg and chunk@main.js'],
+    ['no dot-TLD', 'root@localhost'],
+    ['shell prompt without domain', 'deploy@web01:~$'],
+    ['IP domain', 'root@192.0.2.1'],
+    ['mention', 'thanks @john.smith for the fix'],
+    ['npm scope', 'npm i @types/node @babel/core'],
+    ['npm version', 'lodash@4.17.21 react@18.2.0'],
+    ['URL userinfo with password', 'https://user:pass@host.example.com/'],
+    ['URL userinfo without password', 'ftp://bob@files.example.com'],
+    ['ssh URL', 'git clone ssh://git@code.example.com/team/repo.git'],
+    ['stack frame', 'render@https://example.com/static/app.js:1:2345'],
+    ['double dot in local part', 'a..b@example.com'],
+    ['numeric TLD', 'user@example.123'],
+    ['one-letter TLD', 'user@example.c'],
+    ['TLD running on into a hyphen', 'user@example.com-staging'],
+    ['leading hyphen label', 'user@-example.com'],
+    ['bare @', 'a @ b.com'],
+  ])('%s', (_name, text) => {
+    expect(find(text)).toEqual([]);
+  });
+});
+
+describe('EMAIL normalize', () => {
+  it.each([
+    ['John.Doe@Example.COM', 'john.doe@example.com'],
+    ['JOHN%40EXAMPLE.COM', 'john@example.com'],
+    ['jane+Billing@example.org', 'jane+billing@example.org'],
+  ])('%s -> %s', (value, expected) => {
+    expect(email.normalize?.(value)).toBe(expected);
+  });
+});
+
+describe('EMAIL in log lines, EN and ZH, beside other findings', () => {
+  it.each<[string, Array<[string, string]>]>([
+    [
+      '192.0.2.10 - - [24/Feb/2026:12:26:41 +0800] "GET /api/users?email=john.doe%40example.com HTTP/1.1" 200 512 "-" "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/121.0.6167.85"',
+      [
+        ['IP_ADDRESS', '192.0.2.10'],
+        ['EMAIL', 'john.doe%40example.com'],
+      ],
+    ],
+    [
+      '198.51.100.4 - - [24/Feb/2026:12:26:42 +0800] "GET /static/img/icon@2x.png HTTP/2.0" 304 0 "https://user:pass@host.example.com/" "curl/8.5.0"',
+      [['IP_ADDRESS', '198.51.100.4']],
+    ],
+    [
+      'Feb 24 12:26:41 mail01 postfix/smtp[2817]: 3F2A1C0: to=<ops@example.com>, relay=mx.example.com[203.0.113.25]:25, delay=0.42, status=sent',
+      [
+        ['EMAIL', 'ops@example.com'],
+        ['IP_ADDRESS', '203.0.113.25'],
+      ],
+    ],
+    [
+      'WARN c.e.UserService - login failed user=Jane.Roe+test@Example.org ip=2001:db8::7 deps=lodash@4.17.21',
+      [
+        ['EMAIL', 'Jane.Roe+test@Example.org'],
+        ['IP_ADDRESS', '2001:db8::7'],
+      ],
+    ],
+    [
+      '用户登录 IP: 192.0.2.10 邮箱 zhang.san@example.com',
+      [
+        ['IP_ADDRESS', '192.0.2.10'],
+        ['EMAIL', 'zhang.san@example.com'],
+      ],
+    ],
+    [
+      '邮箱：wang.wu@example.com，IP：2001:db8::8，头像 avatar@2x.png',
+      [
+        ['EMAIL', 'wang.wu@example.com'],
+        ['IP_ADDRESS', '2001:db8::8'],
+      ],
+    ],
+    [
+      '【告警】来自 198.51.100.9 的请求，用户 li.si+test@example.org 关注了 @zhao.liu',
+      [
+        ['IP_ADDRESS', '198.51.100.9'],
+        ['EMAIL', 'li.si+test@example.org'],
+      ],
+    ],
+  ])('%s', (line, expected) => {
+    expect(findAll(line, NETWORK)).toEqual(expected);
+  });
+});
+
+describe('EMAIL on adversarial 1 MB inputs (linear time; the timeout is the bound)', () => {
+  const MB = 1 << 20;
+  it.each<[string, string, number]>([
+    ['a@a@a@', 'a@'.repeat(MB / 2), 0],
+    ['%40%40', '%40'.repeat(MB / 3), 0],
+    ['a%40a%40', 'a%40'.repeat(MB / 4), 0],
+    ['long local parts', ('a'.repeat(64) + '@').repeat(MB / 65), 0],
+    ['dotted run then @ (local part ends in a dot)', 'a.'.repeat(MB / 2) + '@example.com', 0],
+    ['dotted run then b@', 'a.'.repeat(MB / 2) + 'b@example.com', 1],
+    ['many labels, no TLD', ('a@' + 'b1.'.repeat(40) + '9 ').repeat(MB / 124), 0],
+    ['TLD run-on hyphens', ('a@b.' + 'c'.repeat(30) + '- ').repeat(MB / 36), 0],
+    ['emails back to back', 'a@example.com '.repeat(Math.floor(MB / 14)), Math.floor(MB / 14)],
+  ])('%s', (_name, input, count) => {
+    expect(findWith(email, input)).toHaveLength(count);
+  }, 60_000);
+});
