@@ -125,27 +125,29 @@ export function usccCheckChar(text: string, start: number): string {
   return USCC_ALPHABET[(31 - (sum % 31)) % 31];
 }
 
+const HK_CHECK = '0123456789A';
+
 /**
- * HK identity card check char from its letters and six digits (no parentheses): with one letter a
- * leading space counts 36; letters A=10 … Z=35; weights 9..2; check = (11 - sum mod 11) mod 11, 10 → 'A'.
- * Returns '' on a malformed body.
+ * HK identity card check char of the body text[start, end): one or two letters then six digits (no
+ * parentheses, no check char). With one letter a leading space counts 36; letters A=10 … Z=35 (either
+ * case); weights 9..2; check = (11 - sum mod 11) mod 11, 10 → 'A'. Returns '' on a malformed body.
+ * Works on char codes and does not allocate.
  */
-export function hkIdCheckChar(letters: string, digits: string): string {
-  if (letters.length < 1 || letters.length > 2 || digits.length !== 6) return '';
-  const values: number[] = [];
-  if (letters.length === 1) values.push(36);
-  for (const ch of letters.toUpperCase()) {
-    const c = ch.charCodeAt(0);
-    if (c < 65 || c > 90) return '';
-    values.push(c - 55);
+export function hkIdCheckChar(text: string, start: number, end: number): string {
+  const letters = end - start - 6;
+  if (letters !== 1 && letters !== 2) return '';
+  let sum = letters === 1 ? 36 * 9 : 0;
+  let w = letters === 1 ? 8 : 9;
+  for (let i = start; i < end; i++, w--) {
+    const c = text.charCodeAt(i);
+    if (i < start + letters) {
+      const u = c & ~32; // upper case
+      if (u < 65 || u > 90) return '';
+      sum += (u - 55) * w;
+    } else {
+      if (!isDigitCode(c)) return '';
+      sum += (c - C0) * w;
+    }
   }
-  for (const ch of digits) {
-    const c = ch.charCodeAt(0);
-    if (!isDigitCode(c)) return '';
-    values.push(c - C0);
-  }
-  let sum = 0;
-  for (let k = 0; k < 8; k++) sum += values[k] * (9 - k);
-  const check = (11 - (sum % 11)) % 11;
-  return check === 10 ? 'A' : String(check);
+  return HK_CHECK[(11 - (sum % 11)) % 11];
 }

@@ -1,0 +1,88 @@
+import { hkIdCheckChar } from './checksum.js';
+import { defineDetector } from './define.js';
+
+/**
+ * Hong Kong identity card number: one or two letters, six digits, a check char (0–9 or A) computed
+ * mod 11 (hkIdCheckChar), usually printed with the check char in parentheses: `A123456(3)`.
+ *
+ * Written with parentheses, the shape is distinctive and the check char is validated: score 0.95.
+ *
+ * Written without them (`A1234563`, as databases often store it), one or two letters + 7 chars is the
+ * shape of countless order, ticket and invoice numbers (`A1234567`, `PR1234567`) and of PRC passports
+ * (`EA1234567`), and 1 in 11 of them passes the check by chance. So the unparenthesized form is only
+ * accepted with a context word (or a field rule) and no order/ticket word before it, and scores 0.75: a check that only removes 10 in 11
+ * is mostly context, and below CN_PASSPORT's 0.8 so that a passport number next to a word both share
+ * (证件号) that also happens to pass the HK check stays a passport.
+ *
+ * Upper case only: the letters are printed in upper case; a lower-case `a123456(3)` is not how the
+ * number is written and would only add false positives.
+ */
+
+const SCORE_PARENS = 0.95;
+const SCORE_BARE = 0.75;
+
+export default defineDetector({
+  type: 'HK_ID',
+  name: 'hk_id',
+  candidate: 'alnum',
+  minLen: 8,
+  maxLen: 11,
+  shape: /[A-Z]{1,2}\d{6}(?:\([0-9A]\)|[0-9A])/y,
+  validate(text, start, end, ctx) {
+    const parens = text.charCodeAt(end - 1) === 41; // ')'
+    const checkAt = parens ? end - 2 : end - 1;
+    const bodyEnd = parens ? end - 3 : end - 1;
+    if (hkIdCheckChar(text, start, bodyEnd).charCodeAt(0) !== text.charCodeAt(checkAt)) return 0;
+    if (parens) return SCORE_PARENS;
+    if (ctx.field) return SCORE_BARE;
+    return ctx.context && !ctx.negative ? SCORE_BARE : 0;
+  },
+  context: {
+    words: [
+      'hkid',
+      'hk id',
+      'hk_id',
+      'hkic',
+      'hong kong id',
+      'hong kong identity card',
+      'identity card',
+      'id card',
+      'id_card',
+      'idcard',
+      'id no',
+      'id_no',
+      '香港身份证',
+      '香港身份證',
+      '身份证',
+      '身份證',
+      '身份證號碼',
+      '证件号',
+      '證件號碼',
+    ],
+    // Only the unparenthesized form listens to these: `身份證 已核實 訂單 A1234563` is an order.
+    negative: ['order', 'order_id', 'orderid', 'order no', 'invoice', 'ticket', 'sku', 'txn', '订单', '訂單', '单号', '單號', '工单', '工單', '流水'],
+  },
+  normalize(value) {
+    // Canonical form without parentheses: `A123456(3)` and `A1234563` are the same number.
+    let out = '';
+    for (let i = 0; i < value.length; i++) {
+      const c = value[i];
+      if (c !== '(' && c !== ')') out += c;
+    }
+    return out;
+  },
+  examples: {
+    // A123456: 36*9 + 10*8 + 1*7 + 2*6 + 3*5 + 4*4 + 5*3 + 6*2 = 481, 481 mod 11 = 8, 11 - 8 = 3.
+    // G555555: 324 + 16*8 + 5*(7+6+5+4+3+2) = 587, 587 mod 11 = 4, 11 - 4 = 7.
+    // XA555555: 33*9 + 10*8 + 5*27 = 512, 512 mod 11 = 6, 11 - 6 = 5.
+    match: ['A123456(3)', 'G555555(7)', 'XA555555(5)', 'hkid: A1234563', '香港身份證 XA5555555'],
+    noMatch: [
+      'A123456(4)', // wrong check char
+      'A1234563', // no parentheses and no context
+      'order A1234563', // no parentheses, order context
+      'ZA123456(3)X', // glued on the right
+      'a123456(3)', // lower case
+      'XYA555555(5)', // three letters
+    ],
+  },
+});
