@@ -28,11 +28,11 @@ function isAsciiLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
-/** Between a label and its value: space, tab, `:`, `=`, quotes, `#`, `(`, `/`, `_`, `-`, `：`. */
+/** Between a label and its value: space, tab, `:`, `=`, quotes, `#`, `(`, `/`, `_`, `-`, `.`, `：`. */
 function isLabelSeparator(c: number): boolean {
   return (
     c === 32 || c === 9 || c === 58 || c === 61 || c === 34 || c === 39 || c === 35 || c === 40 ||
-    c === 47 || c === 95 || c === 45 || c === 0xff1a
+    c === 47 || c === 95 || c === 45 || c === 46 || c === 0xff1a
   );
 }
 
