@@ -1,0 +1,206 @@
+import { countDigits, luhnValid } from './checksum.js';
+import { defineDetector } from './define.js';
+
+/**
+ * Payment card number (PAN, ISO/IEC 7812): 13–19 digits, written compact or grouped with one space
+ * or one '-' (the same separator throughout): 4-4-4-4, 4-4-4-4-3, Amex 4-6-5, Diners 4-6-4. Mixed
+ * separators (`4111 1111-1111 1111`) are not a card layout and do not match.
+ *
+ * A finding needs all three of: the Luhn check, a known IIN (issuer prefix) and one of that brand's
+ * lengths. Luhn alone passes 1 random number in 10; the IIN table never starts with `1`, so epoch
+ * millis (13 digits, `1…`), epoch micros (16, `1…`), snowflake ids (`1…`) and compact timestamps
+ * (`20260224122641`, 14 digits, no `20` IIN) cannot be cards whatever their check digit.
+ *
+ *   Visa 4 (13, 16, 19) · Mastercard 51–55, 2221–2720 (16) · Amex 34, 37 (15) · UnionPay 62 (16–19)
+ *   Discover 6011, 644–649, 65 (16–19) · JCB 3528–3589 (16–19) · Diners 36, 300–305, 38–39 (14–19)
+ *   Maestro and other debit ranges 50, 56–58, 60 (not 6011), 63, 67 (16–19; 13–15 only with a
+ *   card context word)
+ *
+ * The 4-6-5 layout must be an Amex number and 4-6-4 a Diners one; 4-4-4-4 / 4-4-4-4-3 need a brand
+ * issuing 16 / 19 digits.
+ *
+ * Maestro decision: ISO gives Maestro "50, 56–69" at 12–19 digits, which with Luhn would make one
+ * 6-prefixed order id in ten a card. Narrowed to the sub-ranges where debit cards are really issued
+ * (50, 56–58, 60, 63, 67: Maestro 5018/5020/5038/6304/6759/676x, RuPay/Hipercard 60); 61, 66, 68, 69
+ * are not cards. Maestro below 16 digits needs a card context word, and a Maestro-range number next
+ * to a negative word (order, txn, id, 订单, 流水…) with no card word is rejected.
+ *
+ * Negative-context decision for the other brands: a Luhn-valid number with a real IIN and length
+ * stays a card next to `order`/`txn`/`订单` (card numbers do get logged inside order records), but it
+ * scores 0.85 instead of 0.97 so a policy threshold can tell them apart. A card context word wins
+ * over a negative one.
+ *
+ * Grouped numbers inside longer grouped runs (`bytes=5123 4111 1111 1111 1111`) are offered at each
+ * group start by the scanner; a group sequence that validates there is reported.
+ */
+
+const SCORE = 0.97;
+const SCORE_NEGATIVE = 0.85;
+const SCORE_WEAK = 0.9; // Maestro-range without a card word
+
+// Brand length masks: bit n set = n digits allowed.
+const bits = (...lens: number[]) => lens.reduce((m, n) => m | (1 << n), 0);
+const range = (lo: number, hi: number) => {
+  let m = 0;
+  for (let n = lo; n <= hi; n++) m |= 1 << n;
+  return m;
+};
+const VISA = bits(13, 16, 19);
+const SIXTEEN = bits(16);
+const AMEX = bits(15);
+const LONG = range(16, 19); // UnionPay, Discover, JCB
+const DINERS = range(14, 19);
+const WEAK = range(13, 19); // Maestro-range; < 16 needs context (checked below)
+
+/** Length mask of the brand whose IIN starts text[start..start+3] (four digits); 0 for no brand. */
+function brandMask(text: string, start: number): number {
+  const d0 = text.charCodeAt(start) - 48;
+  const p2 = d0 * 10 + text.charCodeAt(start + 1) - 48;
+  const p3 = p2 * 10 + text.charCodeAt(start + 2) - 48;
+  const p4 = p3 * 10 + text.charCodeAt(start + 3) - 48;
+  switch (d0) {
+    case 2:
+      return p4 >= 2221 && p4 <= 2720 ? SIXTEEN : 0;
+    case 3:
+      if (p2 === 34 || p2 === 37) return AMEX;
+      if (p4 >= 3528 && p4 <= 3589) return LONG;
+      if (p2 === 36 || p2 === 38 || p2 === 39 || (p3 >= 300 && p3 <= 305)) return DINERS;
+      return 0;
+    case 4:
+      return VISA;
+    case 5:
+      if (p2 >= 51 && p2 <= 55) return SIXTEEN;
+      if (p2 === 50 || (p2 >= 56 && p2 <= 58)) return WEAK;
+      return 0;
+    case 6:
+      if (p2 === 62) return LONG;
+      if (p4 === 6011 || p2 === 65 || (p3 >= 644 && p3 <= 649)) return LONG;
+      if (p2 === 60 || p2 === 63 || p2 === 67) return WEAK;
+      return 0;
+    default:
+      return 0;
+  }
+}
+
+export default defineDetector({
+  type: 'PAYMENT_CARD',
+  name: 'payment_card',
+  candidate: 'digits',
+  minLen: 13,
+  maxLen: 23,
+  // compact | 4-4-4-4(-3) or 4-6-5/4-6-4 with spaces | the same with '-'.
+  shape: /\d{13,19}|\d{4}(?:(?: \d{4}){3}(?: \d{3})?| \d{6} \d{4,5})|\d{4}(?:(?:-\d{4}){3}(?:-\d{3})?|-\d{6}-\d{4,5})/y,
+  validate(text, start, end, ctx) {
+    const sep = text.charCodeAt(start + 4);
+    const grouped = sep === 32 || sep === 45;
+    const n = grouped ? countDigits(text, start, end) : end - start;
+    let mask = brandMask(text, start);
+    if ((mask & (1 << n)) === 0) return 0;
+    // A decimal or dotted continuation (`4000123456789017.5`) is a number, not a PAN.
+    if (text.charCodeAt(end) === 46 && isDigit(text.charCodeAt(end + 1))) return 0;
+    if (grouped && text.charCodeAt(start + 11) === sep) {
+      // 4-6-x: Amex (15) or Diners (14) only.
+      if (n === 15 ? mask !== AMEX : mask !== DINERS) return 0;
+    }
+    if (!luhnValid(text, start, end)) return 0;
+    if (mask === WEAK) {
+      if (ctx.context || ctx.field) return SCORE;
+      if (n < 16 || ctx.negative) return 0;
+      return SCORE_WEAK;
+    }
+    if (ctx.negative && !ctx.context && !ctx.field) return SCORE_NEGATIVE;
+    return SCORE;
+  },
+  context: {
+    words: [
+      'card',
+      'card no',
+      'card number',
+      'cardno',
+      'cardnumber',
+      'credit card',
+      'debit card',
+      'cc',
+      'pan',
+      'visa',
+      'mastercard',
+      'amex',
+      'maestro',
+      'unionpay',
+      'jcb',
+      'diners',
+      'discover',
+      '卡号',
+      '卡號',
+      '信用卡',
+      '银行卡',
+      '借记卡',
+      '储蓄卡',
+      '银联',
+    ],
+    negative: [
+      'order',
+      'txn',
+      'transaction',
+      'trace',
+      'id',
+      'uid',
+      'ref',
+      'invoice',
+      'tracking',
+      'imei',
+      'meid',
+      '订单',
+      '流水',
+      '单号',
+      '交易号',
+      '设备号',
+      '串号',
+    ],
+  },
+  normalize(value) {
+    let out = '';
+    for (let i = 0; i < value.length; i++) {
+      const c = value.charCodeAt(i);
+      if (c >= 48 && c <= 57) out += value[i];
+    }
+    return out;
+  },
+  examples: {
+    // Check digits computed with luhnCheckDigit (the card test recomputes every one of them).
+    match: [
+      '4000123456789017', // Visa 16
+      '4000 1234 5678 9017',
+      '4000-1234-5678-9017',
+      '4000123456788', // Visa 13
+      '5123456789012346', // Mastercard
+      '2221 1234 5678 9014', // Mastercard 2-series
+      '3712 345678 90120', // Amex 4-6-5
+      '3001 234567 8907', // Diners 4-6-4
+      '6212345678901234569', // UnionPay 19
+      '6212 3456 7890 1234 569', // UnionPay 4-4-4-4-3
+      '6011123456789019', // Discover
+      '3530123456789018', // JCB
+      '6759123456789015', // Maestro 16
+      'card 6304123456782', // Maestro 13, with a card word
+      'order 4000123456789017', // a valid card stays a card next to `order` (lower score)
+    ],
+    noMatch: [
+      '4000123456789018', // bad Luhn
+      '4111 1111-1111 1111', // mixed separators
+      '1700000000004', // 13-digit epoch millis, Luhn-valid, but no IIN starts with 1
+      '1740000000000003', // 16-digit epoch micros, Luhn-valid
+      '400012345678909', // Luhn-valid Visa prefix at 15 digits: not a Visa length
+      '3712 3456 7890 120', // Amex in 4-4-4-3: not a card layout
+      '6112345678901233', // Luhn-valid, but 61 has no issuer
+      '6304123456782', // Maestro 13 without a card word
+      'order 6759123456789015', // Maestro range next to `order`, no card word
+      'x4000123456789017', // glued to a letter
+      '40001234567890171', // inside a longer digit run
+    ],
+  },
+});
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
