@@ -1,0 +1,228 @@
+import { describe, expect, it } from 'vitest';
+import { luhnCheckDigit, luhnValid } from '../../detectors/checksum.js';
+import bankAccount from '../../detectors/bank-account.js';
+import iban from '../../detectors/iban.js';
+import imei from '../../detectors/imei.js';
+import card from '../../detectors/payment-card.js';
+import ssn from '../../detectors/us-ssn.js';
+import { compileScanner } from '../../src/detect/scan.js';
+import { findAll, findWith } from '../support/scan.js';
+
+/** payload + its Luhn check digit: every valid number below is computed, not copied. */
+const luhn = (payload: string) => payload + luhnCheckDigit(payload);
+/** The same number with its last digit changed: a bad check digit. */
+const badLuhn = (payload: string) => payload + ((Number(luhnCheckDigit(payload)) + 1) % 10);
+/** Split digits into groups of the given sizes joined by sep. */
+const group = (digits: string, sizes: number[], sep: string) => {
+  const out: string[] = [];
+  let i = 0;
+  for (const n of sizes) {
+    out.push(digits.slice(i, i + n));
+    i += n;
+  }
+  expect(i).toBe(digits.length);
+  return out.join(sep);
+};
+
+const VISA16 = luhn('400012345678901'); // 4000123456789017
+const VISA13 = luhn('400012345678');
+const VISA19 = luhn('400012345678901234');
+const MC = luhn('512345678901234');
+const MC2 = luhn('222112345678901');
+const AMEX = luhn('37123456789012');
+const DINERS14 = luhn('3001234567890');
+const UNIONPAY19 = luhn('621234567890123456');
+const MAESTRO16 = luhn('675912345678901');
+const MAESTRO13 = luhn('630412345678');
+
+const scanner = compileScanner([card]);
+const scores = (text: string) => scanner.scan(text).map((f) => f.score);
+
+describe('payment_card examples', () => {
+  it('the examples in the detector file are the computed values', () => {
+    for (const v of [VISA16, VISA13, MC, MC2, AMEX, DINERS14, UNIONPAY19, MAESTRO16, MAESTRO13]) {
+      expect(card.examples.match.some((m) => m.replace(/[ -]/g, '').endsWith(v)), v).toBe(true);
+    }
+    for (const m of card.examples.match) {
+      const digits = m.replace(/\D/g, '');
+      expect(luhnValid(digits, 0, digits.length), m).toBe(true);
+    }
+  });
+});
+
+describe('payment_card positives: IIN × brand length × Luhn', () => {
+  it.each([
+    ['Visa 13', VISA13],
+    ['Visa 16', VISA16],
+    ['Visa 19', VISA19],
+    ['Mastercard 51', luhn('510000000000012')],
+    ['Mastercard 55', luhn('559999000000012')],
+    ['Mastercard 2221 (lowest)', luhn('222100000000012')],
+    ['Mastercard 2720 (highest)', luhn('272099000000012')],
+    ['Amex 34', luhn('34000000000012')],
+    ['Amex 37', AMEX],
+    ['UnionPay 16', luhn('621234567890123')],
+    ['UnionPay 17', luhn('6212345678901234')],
+    ['UnionPay 18', luhn('62123456789012345')],
+    ['UnionPay 19', UNIONPAY19],
+    ['Discover 6011', luhn('601112345678901')],
+    ['Discover 644', luhn('644012345678901')],
+    ['Discover 649 19', luhn('649012345678901234')],
+    ['Discover 65', luhn('650012345678901')],
+    ['JCB 3528', luhn('352812345678901')],
+    ['JCB 3589 19', luhn('358912345678901234')],
+    ['Diners 36 14', luhn('3612345678901')],
+    ['Diners 300 14', DINERS14],
+    ['Diners 305 16', luhn('305012345678901')],
+    ['Diners 38 16', luhn('381234567890123')],
+    ['Diners 39 19', luhn('391234567890123456')],
+    ['Maestro 50 16', luhn('501812345678901')],
+    ['Maestro 56 16', luhn('560012345678901')],
+    ['Maestro 58 19', luhn('589312345678901234')],
+    ['Maestro 60 16', luhn('606212345678901')],
+    ['Maestro 63 16', luhn('630412345678901')],
+    ['Maestro 67 16', MAESTRO16],
+  ])('%s: %s', (_name, value) => {
+    expect(findWith(card, value)).toEqual([['PAYMENT_CARD', value]]);
+    expect(findWith(card, `pay ${value} ok`)).toEqual([['PAYMENT_CARD', value]]);
+  });
+
+  it.each([
+    ['4-4-4-4 spaces', group(VISA16, [4, 4, 4, 4], ' ')],
+    ['4-4-4-4 dashes', group(MC, [4, 4, 4, 4], '-')],
+    ['4-4-4-4-3 spaces', group(UNIONPAY19, [4, 4, 4, 4, 3], ' ')],
+    ['4-4-4-4-3 dashes', group(VISA19, [4, 4, 4, 4, 3], '-')],
+    ['Amex 4-6-5 spaces', group(AMEX, [4, 6, 5], ' ')],
+    ['Amex 4-6-5 dashes', group(AMEX, [4, 6, 5], '-')],
+    ['Diners 4-6-4 spaces', group(DINERS14, [4, 6, 4], ' ')],
+    ['Diners 4-6-4 dashes', group(DINERS14, [4, 6, 4], '-')],
+  ])('grouped %s: %s', (_name, value) => {
+    expect(findWith(card, `card ${value} exp 12/29`)).toEqual([['PAYMENT_CARD', value]]);
+  });
+
+  it('Maestro below 16 digits needs a card word', () => {
+    expect(findWith(card, MAESTRO13)).toEqual([]);
+    expect(findWith(card, `card ${MAESTRO13}`)).toEqual([['PAYMENT_CARD', MAESTRO13]]);
+    expect(findWith(card, `卡号${MAESTRO13}`)).toEqual([['PAYMENT_CARD', MAESTRO13]]);
+  });
+
+  it('finds the card inside a longer grouped run (the scanner offers each group start)', () => {
+    // Precondition: the 4-4-4-4 window starting at `5123` is not itself a valid card.
+    expect(luhnValid('5123' + VISA16.slice(0, 12), 0, 16)).toBe(false);
+    const spaced = group(VISA16, [4, 4, 4, 4], ' ');
+    expect(findWith(card, `bytes=5123 ${spaced}`)).toEqual([['PAYMENT_CARD', spaced]]);
+  });
+});
+
+describe('payment_card near misses', () => {
+  const epochMs = luhn('177193520112'); // 13 digits starting with 1, Luhn-valid
+  const epochUs = luhn('177193520112345'); // 16 digits
+  const epochNs = luhn('177193520112345678'); // 19 digits
+  const compactTs = luhn('2026022412264'); // 14 digits, 20… (no brand)
+  const snowflake = luhn('186543210987654321'); // 19 digits starting with 1
+  it.each([
+    ['bad Luhn, Visa', badLuhn('400012345678901')],
+    ['bad Luhn, UnionPay 19', badLuhn('621234567890123456')],
+    ['bad Luhn, grouped', group(badLuhn('400012345678901'), [4, 4, 4, 4], ' ')],
+    ['epoch millis, Luhn-valid', epochMs],
+    ['epoch micros, Luhn-valid', epochUs],
+    ['epoch nanos, Luhn-valid', epochNs],
+    ['compact timestamp, Luhn-valid', compactTs],
+    ['snowflake id, Luhn-valid', snowflake],
+    ['Visa at 14 digits', luhn('4000123456789')],
+    ['Visa at 15 digits', luhn('40001234567890')],
+    ['Visa at 17 digits', luhn('4000123456789012')],
+    ['Mastercard at 15', luhn('51234567890123')],
+    ['Mastercard at 17', luhn('5123456789012345')],
+    ['Mastercard 2220', luhn('222099000000012')],
+    ['Mastercard 2721', luhn('272100000000012')],
+    ['Amex at 16', luhn('371234567890123')],
+    ['JCB 3527', luhn('352712345678901')],
+    ['JCB 3590', luhn('359012345678901')],
+    ['Diners 306', luhn('30612345678901')],
+    ['Diners at 13', luhn('361234567890')],
+    ['no issuer 61', luhn('611234567890123')],
+    ['no issuer 66', luhn('661234567890123')],
+    ['no issuer 9', luhn('900012345678901')],
+    ['Maestro 13 without a card word', MAESTRO13],
+    ['mixed separators', group(VISA16.slice(0, 8), [4, 4], ' ') + '-' + group(VISA16.slice(8), [4, 4], ' ')],
+    ['double space', group(VISA16, [4, 4, 4, 4], '  ')],
+    ['Visa 15 in 4-6-5', group(luhn('40001234567890'), [4, 6, 5], ' ')],
+    ['Visa 16 in 4-6-6', group(VISA16, [4, 6, 6], ' ')],
+    ['Amex 15 in 4-4-4-3', group(AMEX, [4, 4, 4, 3], ' ')],
+    ['glued to a letter (left)', `x${VISA16}`],
+    ['glued to a letter (right)', `${VISA16}x`],
+    ['inside a longer digit run', `9${VISA16}`],
+    ['inside a longer digit run (right)', `${VISA16}0`],
+    ['dotted continuation', `1.${VISA16}`],
+    ['a decimal', `${VISA16}.25`],
+    ['UUID', '40001234-5678-9017-8000-123456789012'],
+    ['hex hash', `sha256=9f86d0${VISA16}c0a08b5e`],
+  ])('%s: %s', (_name, text) => {
+    expect(findWith(card, text)).toEqual([]);
+  });
+});
+
+describe('payment_card scores and negative context', () => {
+  it.each([
+    [`card ${VISA16}`, 0.97],
+    [VISA16, 0.97],
+    [`order ${VISA16}`, 0.85],
+    [`txn_id=${VISA16}`, 0.85],
+    [`订单 ${VISA16}`, 0.85],
+    [`order 12 card ${VISA16}`, 0.97], // a card word wins over a negative one
+    [MAESTRO16, 0.9],
+    [`maestro ${MAESTRO16}`, 0.97],
+  ])('%s → %d', (text, score) => {
+    expect(scores(text)).toEqual([score]);
+  });
+
+  it.each([
+    [`order ${MAESTRO16}`],
+    [`流水号 ${MAESTRO16}`],
+    [`txn ${luhn('601012345678901')}`], // 60 (not 6011) is Maestro-range
+  ])('a Maestro-range number next to a negative word is not a card: %s', (text) => {
+    expect(findWith(card, text)).toEqual([]);
+  });
+});
+
+describe('payment_card normalize', () => {
+  it('keeps the digits only', () => {
+    expect(card.normalize?.(group(VISA16, [4, 4, 4, 4], '-'))).toBe(VISA16);
+  });
+});
+
+describe('payment_card in log lines (EN + ZH), with near misses side by side', () => {
+  const mine = [card, imei, iban, ssn, bankAccount];
+  const epochMs = luhn('177193520112');
+  const spaced = group(VISA16, [4, 4, 4, 4], ' ');
+  const up = group(UNIONPAY19, [4, 4, 4, 4, 3], ' ');
+  it.each([
+    [
+      `2026-02-24T12:26:41.123Z INFO payment captured card=${spaced} amount=27,240.52 ts=${epochMs} order=${MAESTRO16}`,
+      [['PAYMENT_CARD', spaced]],
+    ],
+    [
+      `{"event":"charge","pan":"${MC}","order_id":"${luhn('177193520112345')}","ts":${epochMs}}`,
+      [['PAYMENT_CARD', MC]],
+    ],
+    [
+      `2026-02-24 12:26:41 支付成功 订单号 ${MAESTRO16} 卡号 ${up} 时间戳 ${epochMs}`,
+      [['PAYMENT_CARD', up]],
+    ],
+    [`WARN retry card ${badLuhn('400012345678901')} declined, card ${AMEX} ok`, [['PAYMENT_CARD', AMEX]]],
+    [
+      `银行卡 ${group(AMEX, [4, 6, 5], ' ')} 绑定失败，流水 ${luhn('2026022412264')}`,
+      [['PAYMENT_CARD', group(AMEX, [4, 6, 5], ' ')]],
+    ],
+    [`GET /api/v1/cards/${VISA16}/status 200 15ms`, [['PAYMENT_CARD', VISA16]]],
+  ])('%s', (line, expected) => {
+    expect(findAll(line, mine)).toEqual(expected);
+  });
+
+  it('a Luhn-valid card wins over BANK_ACCOUNT on the same span; an invalid one stays an account', () => {
+    expect(findAll(`银行卡号 ${UNIONPAY19}`, mine)).toEqual([['PAYMENT_CARD', UNIONPAY19]]);
+    const bad = badLuhn('621234567890123456');
+    expect(findAll(`银行卡号 ${bad}`, mine)).toEqual([['BANK_ACCOUNT', bad]]);
+  });
+});
