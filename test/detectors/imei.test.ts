@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { luhnCheckDigit, luhnValid } from '../../detectors/checksum.js';
+import bankAccount from '../../detectors/bank-account.js';
+import iban from '../../detectors/iban.js';
+import imei from '../../detectors/imei.js';
+import card from '../../detectors/payment-card.js';
+import ssn from '../../detectors/us-ssn.js';
+import { compileScanner } from '../../src/detect/scan.js';
+import { findAll, findWith } from '../support/scan.js';
+
+/** 14 digits (TAC + serial) + the Luhn check digit, computed. */
+const luhn = (payload: string) => payload + luhnCheckDigit(payload);
+const badLuhn = (payload: string) => payload + ((Number(luhnCheckDigit(payload)) + 1) % 10);
+/** 2-6-6-1 (or 2-6-6-2 for IMEISV) with sep. */
+const grouped = (v: string, sep: string) => [v.slice(0, 2), v.slice(2, 8), v.slice(8, 14), v.slice(14)].join(sep);
+
+const A = luhn('86012345678901'); // 860123456789014
+const B = luhn('35555550123456'); // 355555501234565
+const C = luhn('99000012345678');
+const SV = '86012345678901' + '23'; // IMEISV: TAC + serial + software version, no check digit
+
+const scanner = compileScanner([imei]);
+const scores = (text: string) => scanner.scan(text).map((f) => f.score);
+
+describe('imei examples', () => {
+  it('the examples in the detector file are the computed values', () => {
+    expect(A).toBe('860123456789014');
+    expect(B).toBe('355555501234565');
+    expect(imei.examples.match).toContain(grouped(A, '-'));
+    expect(imei.examples.match).toContain(`IMEI ${A}`);
+    expect(imei.examples.match).toContain(`imei=${B}`);
+  });
+});
+
+describe('imei positives', () => {
+  it.each([
+    ['dashed 2-6-6-1, no context needed', grouped(A, '-'), grouped(A, '-')],
+    ['dashed, another TAC', `model X ${grouped(C, '-')} ok`, grouped(C, '-')],
+    ['IMEI word', `IMEI ${A}`, A],
+    ['imei=', `imei=${B}`, B],
+    ['IMEI:', `IMEI: ${B}`, B],
+    ['imei1', `imei1=${A} imei2=${B}`, [A, B]],
+    ['MEID', `MEID ${C}`, C],
+    ['device id', `device id: ${A}`, A],
+    ['deviceId JSON', `{"deviceId":"${A}"}`, A],
+    ['device_id', `device_id=${A}`, A],
+    ['spaced 2-6-6-1 with a word', `imei ${grouped(A, ' ')}`, grouped(A, ' ')],
+    ['设备号', `设备号：${A}`, A],
+    ['串号', `手机串号${B}`, B],
+    ['设备识别码', `设备识别码 ${C}`, C],
+    ['IMEISV with a word', `IMEISV ${SV}`, SV],
+    ['IMEISV dashed with a word', `imeisv=${grouped(SV, '-')}`, grouped(SV, '-')],
+    ['imei word and an order word, label names the IMEI', `order=12 imei=${A}`, A],
+  ])('%s', (_name, text, expected) => {
+    const list = Array.isArray(expected) ? expected : [expected];
+    expect(findWith(imei, text)).toEqual(list.map((v) => ['IMEI', v]));
+  });
+
+  it('a field rule is enough for a bare value', () => {
+    expect(findWith(imei, A, { fieldType: 'IMEI' })).toEqual([['IMEI', A]]);
+    expect(findWith(imei, SV, { fieldType: 'IMEI' })).toEqual([['IMEI', SV]]);
+  });
+
+  it('the field key counts as context', () => {
+    expect(findWith(imei, A, { key: 'imei' })).toEqual([['IMEI', A]]);
+    expect(findWith(imei, A, { key: 'deviceId' })).toEqual([['IMEI', A]]);
+    expect(findWith(imei, A, { key: 'orderNo' })).toEqual([]);
+  });
+});
+
+describe('imei near misses', () => {
+  it.each([
+    ['bare, no context', A],
+    ['bad Luhn, dashed', grouped(badLuhn('86012345678901'), '-')],
+    ['bad Luhn, with a word', `IMEI ${badLuhn('86012345678901')}`],
+    ['spaced 2-6-6-1 without a word', grouped(A, ' ')],
+    ['IMEISV without a word', SV],
+    ['IMEISV dashed without a word', grouped(SV, '-')],
+    ['txn', `txn ${A}`],
+    ['order', `order ${A}`],
+    ['订单', `订单号 ${A}`],
+    ['流水', `流水号：${A}`],
+    ['imei word, but the label is an order', `imei ok, order ${A}`],
+    ['imei word, but another key', `imei=n/a pid=${A}`],
+    ['bare IMEI word and a negative word, no label', `imei for txn is ${A}`],
+    ['14 digits', `IMEI ${A.slice(0, 14)}`],
+    ['17 digits', `IMEI ${A}00`],
+    ['glued to letters', `IMEI x${A}`],
+    ['glued on the right', `IMEI ${A}x`],
+    ['inside a longer run (IMEISV is 16, this is 17)', `IMEI 12${A}`],
+    ['16 digits with a word is an IMEISV, not the IMEI inside it', `IMEI 1${A}`, ['1' + A]],
+    ['a decimal', `IMEI ${A}.5`],
+    ['epoch micros (16 digits) near imei, not labelled', `imei=${A} ts=${'1771935201123456'}`, [A]],
+    ['UUID', `imei 86012345-6789-0140-8000-123456789012`],
+    ['hex hash', `imei sha1=a94a8fe5${A}ab`],
+  ])('%s', (_name, text, expected: string[] = []) => {
+    expect(findWith(imei, text)).toEqual(expected.map((v) => ['IMEI', v]));
+  });
+});
+
+describe('imei scores', () => {
+  it.each([
+    [grouped(A, '-'), 0.9],
+    [`IMEI ${A}`, 0.9],
+    [`IMEISV ${SV}`, 0.8],
+  ])('%s → %d', (text, score) => {
+    expect(scores(text)).toEqual([score]);
+  });
+  it('normalize keeps the digits', () => {
+    expect(imei.normalize?.(grouped(A, '-'))).toBe(A);
+  });
+});
+
+describe('imei in log lines (EN + ZH), with near misses side by side', () => {
+  const mine = [card, imei, iban, ssn, bankAccount];
+  it('preconditions: the near misses below pass Luhn', () => {
+    const orderId = luhn('20260224122641');
+    expect(luhnValid(orderId, 0, orderId.length)).toBe(true);
+  });
+  const orderId = luhn('20260224122641'); // 15 digits, Luhn-valid: an order number, not an IMEI
+  it.each([
+    [
+      `2026-02-24T12:26:41Z INFO device registered imei=${A} order=${orderId} ts=1771935201123`,
+      [['IMEI', A]],
+    ],
+    [`{"deviceId":"${B}","txnId":"${orderId}","model":"X-2"}`, [['IMEI', B]]],
+    [`2026-02-24 12:26:41 设备激活 设备号:${A} 订单号:${orderId} 耗时 35ms`, [['IMEI', A]]],
+    [`手机串号 ${grouped(B, '-')}，流水 ${orderId}`, [['IMEI', grouped(B, '-')]]],
+    [`WARN bad imei ${badLuhn('86012345678901')} rejected; imei ${C} accepted`, [['IMEI', C]]],
+    [`ERROR push failed for ${A}: timeout`, []],
+  ])('%s', (line, expected) => {
+    expect(findAll(line, mine)).toEqual(expected);
+  });
+});
