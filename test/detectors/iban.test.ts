@@ -1,0 +1,161 @@
+import isIBAN from 'validator/lib/isIBAN.js';
+import { describe, expect, it } from 'vitest';
+import { iban97Valid } from '../../detectors/checksum.js';
+import bankAccount from '../../detectors/bank-account.js';
+import iban, { IBAN_REGISTRY } from '../../detectors/iban.js';
+import imei from '../../detectors/imei.js';
+import card from '../../detectors/payment-card.js';
+import ssn from '../../detectors/us-ssn.js';
+import { findAll, findWith } from '../support/scan.js';
+
+/** Country + the check digits that make mod 97 = 1 (found with iban97Valid) + BBAN. */
+function ibanOf(cc: string, bban: string): string {
+  for (let d = 2; d <= 98; d++) {
+    const s = cc + String(d).padStart(2, '0') + bban;
+    if (iban97Valid(s, 0, s.length)) return s;
+  }
+  throw new Error(`no check digits for ${cc} ${bban}`);
+}
+/** The same IBAN with wrong check digits. */
+function badCheck(valid: string): string {
+  const d = (Number(valid.slice(2, 4)) + 1) % 100;
+  return valid.slice(0, 2) + String(d).padStart(2, '0') + valid.slice(4);
+}
+/** Print format: groups of four, single spaces. */
+const print = (s: string) => s.replace(/(.{4})(?=.)/g, '$1 ');
+
+/**
+ * A BBAN that fits a registry structure like `4a6n8c`. `c` positions get letters and digits mixed, or
+ * with `plain`, letters in the first four (bank code) and digits after: validator's table is stricter
+ * than the registry for AZ, BY, DO, JO, PK (digits where the registry allows `c`).
+ */
+function sampleBban(structure: string, plain = false): string {
+  let out = '';
+  let k = 0;
+  for (const [, count, cls] of structure.matchAll(/(\d+)([nac])/g)) {
+    for (let i = 0; i < Number(count); i++, k++) {
+      const digit = String((k * 7 + 3) % 10);
+      const letter = String.fromCharCode(65 + ((k * 5 + 1) % 26));
+      const mixed = plain ? k < 4 : k % 3 === 0;
+      out += cls === 'n' ? digit : cls === 'a' ? letter : mixed ? letter : digit;
+    }
+  }
+  return out;
+}
+
+/** Total IBAN length per country, SWIFT IBAN registry r101 (transcribed separately from the detector's structures). */
+const LENGTH: Record<string, number> = {
+  AD: 24, AE: 23, AL: 28, AT: 20, AZ: 28, BA: 20, BE: 16, BG: 22, BH: 22, BI: 27, BR: 29, BY: 28, CH: 21,
+  CR: 22, CY: 28, CZ: 24, DE: 22, DJ: 27, DK: 18, DO: 28, EE: 20, EG: 29, ES: 24, FI: 18, FK: 18, FO: 18,
+  FR: 27, GB: 22, GE: 22, GI: 23, GL: 18, GR: 27, GT: 28, HN: 28, HR: 21, HU: 28, IE: 22, IL: 23, IQ: 23,
+  IS: 26, IT: 27, JO: 30, KW: 30, KZ: 20, LB: 28, LC: 32, LI: 21, LT: 20, LU: 20, LV: 21, LY: 25, MC: 27,
+  MD: 24, ME: 22, MK: 19, MN: 20, MR: 27, MT: 31, MU: 30, NI: 28, NL: 18, NO: 15, OM: 23, PK: 24, PL: 28,
+  PS: 29, PT: 25, QA: 29, RO: 24, RS: 22, RU: 33, SA: 24, SC: 31, SD: 18, SE: 24, SI: 19, SK: 24, SM: 27,
+  SO: 23, ST: 25, SV: 28, TL: 23, TN: 24, TR: 26, UA: 29, VA: 22, VG: 24, XK: 20, YE: 30,
+};
+// Registry countries validator's table does not have yet (newer registry entries).
+const NOT_IN_VALIDATOR = new Set(['BI', 'DJ', 'FK', 'HN', 'LY', 'MN', 'NI', 'OM', 'RU', 'SD', 'SO', 'ST', 'YE']);
+
+const registry = IBAN_REGISTRY.split(' ').map((e) => [e.slice(0, 2), e.slice(3)] as const);
+const samples = registry.map(([cc, structure]) => [cc, ibanOf(cc, sampleBban(structure))] as const);
+const plainSamples = registry.map(([cc, structure]) => [cc, ibanOf(cc, sampleBban(structure, true))] as const);
+
+const DE = ibanOf('DE', '100200300123456789');
+const GB = ibanOf('GB', 'TEST12345612345678');
+const NO = ibanOf('NO', '12345678901');
+const ES = ibanOf('ES', '12341234121234567890');
+const FR = ibanOf('FR', '12345123450000000000A12');
+
+describe('iban registry table', () => {
+  it('has the 89 countries of registry r101 with their lengths', () => {
+    expect(registry.map(([cc]) => cc).sort()).toEqual(Object.keys(LENGTH).sort());
+    for (const [cc, value] of samples) expect(value.length, cc).toBe(LENGTH[cc]);
+  });
+
+  it.each(plainSamples.filter(([cc]) => !NOT_IN_VALIDATOR.has(cc)))(
+    'validator isIBAN agrees with the %s structure (%s)',
+    (_cc, value) => {
+      expect(isIBAN(value)).toBe(true);
+    },
+  );
+
+  it('the examples in the detector file are the computed values', () => {
+    for (const v of [DE, GB, NO, FR, ES]) {
+      expect(iban.examples.match.some((m) => m.replace(/ /g, '') === v), v).toBe(true);
+    }
+    expect(DE).toBe('DE25100200300123456789');
+  });
+});
+
+describe('iban positives: a sample for every registry country, compact and printed', () => {
+  it.each([...samples, ...plainSamples])('%s %s', (_cc, value) => {
+    expect(findWith(iban, value)).toEqual([['IBAN', value]]);
+    expect(findWith(iban, print(value))).toEqual([['IBAN', print(value)]]);
+    expect(findWith(iban, `IBAN: ${print(value)}, BIC: TESTDEFFXXX`)).toEqual([['IBAN', print(value)]]);
+  });
+
+  it.each([
+    ['followed by a currency code', `${print(ES)} EUR 100.00`, print(ES)],
+    ['followed by a short number', `${print(DE)} 1000`, print(DE)],
+    ['in quotes', `"iban":"${DE}"`, DE],
+    ['after a colon, no space', `iban:${GB}`, GB],
+    ['Chinese label', `收款账户IBAN：${print(FR)}。`, print(FR)],
+  ])('%s', (_name, text, expected) => {
+    expect(findWith(iban, text)).toEqual([['IBAN', expected]]);
+  });
+
+  it('scores 0.98 and normalizes to the compact form', () => {
+    const found = findAll(print(DE), [iban]);
+    expect(found).toEqual([['IBAN', print(DE)]]);
+    expect(iban.normalize?.(print(DE))).toBe(DE);
+  });
+});
+
+describe('iban near misses', () => {
+  it.each([
+    ['bad check digits', badCheck(DE)],
+    ['bad check digits, printed', print(badCheck(GB))],
+    ['one char short (mod 97 recomputed)', ibanOf('DE', '10020030012345678')],
+    ['one char long (mod 97 recomputed)', ibanOf('DE', '1002003001234567890')],
+    ['printed, one char short', print(ibanOf('DE', '10020030012345678'))],
+    ['letter where digits belong (mod 97 recomputed)', ibanOf('DE', '10020030012345678A')],
+    ['digit where letters belong (mod 97 recomputed)', ibanOf('GB', '1EST12345612345678')],
+    ['not a registry country (mod 97 recomputed)', ibanOf('XX', '100200300123456789')],
+    ['ISO country without IBAN (mod 97 recomputed)', ibanOf('US', '100200300123456789')],
+    ['lower case', DE.toLowerCase()],
+    ['mixed case', 'De' + DE.slice(2)],
+    ['double space', print(DE).replace(' ', '  ')],
+    ['groups of five', DE.replace(/(.{5})(?=.)/g, '$1 ')],
+    ['dashes', print(DE).replace(/ /g, '-')],
+    ['glued to a letter on the left', `x${DE}`],
+    ['glued on the right', `${DE}A`],
+    ['hex hash that starts like an IBAN', 'DE2510020030F3B2A1C4D5'],
+    ['UUID', 'de251002-0030-0123-4567-89abcdef0123'],
+    ['SHA-1', 'DE25100200300123456789A94A8FE5CCB19BA61C4C'],
+    ['a version', 'v2.25.1002003001234'],
+  ])('%s: %s', (_name, text) => {
+    expect(findWith(iban, text)).toEqual([]);
+  });
+});
+
+describe('iban in log lines (EN + ZH), with near misses side by side', () => {
+  const mine = [card, imei, iban, ssn, bankAccount];
+  it.each([
+    [
+      `2026-02-24T12:26:41Z INFO sepa transfer from=${DE} to=${badCheck(GB)} amount=27240.52 EUR ref=${ibanOf('XX', '100200300123456789')}`,
+      [['IBAN', DE]],
+    ],
+    [`{"iban":"${print(FR)}","requestId":"7f3a9c2e-1d4b-4e8f-9a6b-0c1d2e3f4a5b","ts":1771935201123}`, [['IBAN', print(FR)]]],
+    [`2026-02-24 12:26:41 汇款成功 收款IBAN ${print(ES)} 订单号 ${ES.slice(4)} 耗时 35ms`, [['IBAN', print(ES)]]],
+    // A mistyped IBAN is not an IBAN, but its BBAN digits next to the word are still a bank account.
+    [
+      `WARN 校验失败 IBAN ${print(badCheck(DE))}，已改用 ${NO}`,
+      [
+        ['BANK_ACCOUNT', print(DE).slice(5)],
+        ['IBAN', NO],
+      ],
+    ],
+  ])('%s', (line, expected) => {
+    expect(findAll(line, mine)).toEqual(expected);
+  });
+});
