@@ -72,11 +72,11 @@ export default defineDetector({
   candidate: 'at',
   minLen: 6, // a@b.cd
   maxLen: 128,
-  // local part (chars or %XX escapes) | `@` or `%40` | labels | `.` letter TLD or `xn--` IDN TLD.
+  // local part (chars or %XX escapes other than the at-sign) | `@` or `%40` | labels | `.` letter TLD or `xn--` IDN TLD.
   // Every repetition is bounded and each of its alternatives starts with a different char, so a
   // failing start costs at most a few hundred steps. The TLD may not run on into `-` or `_`.
   shape:
-    /(?:[A-Za-z0-9._+-]|%[0-9A-Fa-f][0-9A-Fa-f]){1,64}(?:@|%40)[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.(?:[A-Za-z]{2,24}|[Xx][Nn]--[A-Za-z0-9-]{1,59})(?![-_])/y,
+    /(?:[A-Za-z0-9._+-]|%(?!40)[0-9A-Fa-f][0-9A-Fa-f]){1,64}(?:@|%40)[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.(?:[A-Za-z]{2,24}|[Xx][Nn]--[A-Za-z0-9-]{1,59})(?![-_])/y,
   validate(text, start, end) {
     // The at-sign is the last `@`/`%40` of the span: the domain has neither.
     let at = end - 1;

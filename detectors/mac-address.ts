@@ -47,7 +47,7 @@ export default defineDetector({
     return SCORE;
   },
   context: {
-    words: ['mac', 'mac address', 'macaddr', 'hwaddr', 'ether', 'lladdr', 'bssid', 'MAC地址', '物理地址'],
+    words: ['mac', 'mac address', 'macaddress', 'macaddr', 'hwaddr', 'ether', 'lladdr', 'bssid', 'MAC地址', '物理地址'],
   },
   normalize(value) {
     const hex = value.replace(/[:.-]/g, '').toLowerCase();
