@@ -1,0 +1,118 @@
+/**
+ * Single-thread throughput (`npm run bench`), next to a same-run baseline. The seeded corpus is
+ * written once to a file under os.tmpdir() (cached by seed, size and generator code), then N rounds
+ * run the modes interleaved, each reading the file, splitting lines with TextLineTransform and
+ * writing to a null sink:
+ *   baseline   identity mapper (the cost of read/split/write alone)
+ *   scan       a.findings(line), line returned
+ *   anonymize  a.anonymize(line)
+ *
+ *   node dist/bench/throughput.js [--seed 20260224] [--lines 400000] [--rounds 3]
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream, existsSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { finished, pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import { createAnonymizer, detectors, TextLineTransform, type LineMapper } from '../src/index.js';
+import { corpusLines } from './corpus.js';
+import { header, numberArg } from './env.js';
+
+const seed = numberArg('seed', 20260224);
+const lines = numberArg('lines', 400_000);
+const rounds = numberArg('rounds', 3);
+
+/** The corpus file for these options; generated when the cached one is missing or stale. */
+async function corpusFile(): Promise<string> {
+  const hash = createHash('sha256');
+  for (const f of ['random.js', 'generate.js', 'corpus.js']) hash.update(readFileSync(fileURLToPath(new URL(f, import.meta.url))));
+  const file = join(tmpdir(), `logveil-bench-${seed}-${lines}-${hash.digest('hex').slice(0, 12)}.log`);
+  if (existsSync(file)) return file;
+  const tmp = `${file}.${process.pid}.tmp`;
+  const out = createWriteStream(tmp);
+  let chunk = '';
+  for (const line of corpusLines({ seed, lines })) {
+    chunk += line.text + '\n';
+    if (chunk.length > 1 << 20) {
+      if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
+      chunk = '';
+    }
+  }
+  out.end(chunk);
+  await finished(out);
+  renameSync(tmp, file);
+  return file;
+}
+
+/** Seconds to read, split, map and discard the whole file. */
+async function run(file: string, mapper: LineMapper): Promise<number> {
+  const sink = new Writable({
+    write(_chunk, _enc, done) {
+      done();
+    },
+  });
+  const t0 = process.hrtime.bigint();
+  await pipeline(createReadStream(file, { highWaterMark: 1 << 20 }), new TextLineTransform(mapper), sink);
+  return Number(process.hrtime.bigint() - t0) / 1e9;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function main(): Promise<void> {
+  console.log(header('logveil throughput (single thread)'));
+  const t0 = performance.now();
+  const file = await corpusFile();
+  const bytes = statSync(file).size;
+  const mb = bytes / 1e6;
+  console.log(`corpus   ${file}\n         ${mb.toFixed(1)} MB, ${lines} lines, seed ${seed} (ready in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  console.log(`policy   default; ${detectors.length} detectors: ${detectors.map((d) => d.name).join(', ') || '(none)'}`);
+  console.log('MB = 10^6 bytes of input per second of wall time, read + split + map + write to a null sink.\n');
+
+  const a = createAnonymizer();
+  let findings = 0;
+  let changed = 0;
+  const modes: Array<[string, LineMapper]> = [
+    ['baseline', (line) => line],
+    [
+      'scan',
+      (line) => {
+        findings += a.findings(line).length;
+        return line;
+      },
+    ],
+    [
+      'anonymize',
+      (line) => {
+        const out = a.anonymize(line);
+        if (out !== line) changed++;
+        return out;
+      },
+    ],
+  ];
+  const speeds = new Map<string, number[]>(modes.map(([name]) => [name, []]));
+  for (let round = 1; round <= rounds; round++) {
+    const cells: string[] = [];
+    findings = 0;
+    changed = 0;
+    for (const [name, mapper] of modes) {
+      const speed = mb / (await run(file, mapper));
+      speeds.get(name)!.push(speed);
+      cells.push(`${name} ${speed.toFixed(1).padStart(7)} MB/s`);
+    }
+    console.log(`round ${round}  ${cells.join('   ')}   (${findings} findings, ${changed} lines changed)`);
+  }
+  console.log('');
+
+  const base = median(speeds.get('baseline')!);
+  console.log(`${'mode'.padEnd(10)}${'median MB/s'.padStart(12)}${'vs baseline'.padStart(13)}`);
+  for (const [name] of modes) {
+    const m = median(speeds.get(name)!);
+    console.log(`${name.padEnd(10)}${m.toFixed(1).padStart(12)}${`${((100 * m) / base).toFixed(1)}%`.padStart(13)}`);
+  }
+  const ratio = median(speeds.get('anonymize')!) / base;
+  console.log(`\ntarget   anonymize >= 25% of baseline: ${ratio >= 0.25 ? 'met' : 'NOT MET'} (${(100 * ratio).toFixed(1)}%)`);
+}
+
+await main();
