@@ -183,11 +183,11 @@ export default defineDetector({
     if (prev === 45 && isAlnum(text.charCodeAt(start - 2))) return 0; // …-a716-446655440000
     if (next === 45 && isAlnum(text.charCodeAt(end + 1))) return 0;
     if (ctx.field) return SCORE;
-    if (!ctx.context) return 0;
+    // The context is required: the scanner only offers this candidate when a word is in the window.
     const owner = labelOwner(text, start, WORDS_NORM, NEGATIVE_NORM, true);
-    if (owner < 0) return 0;
-    if (owner === 0 && (ctx.negative || (!grouped && looksLikeTime(text, start, n)))) return 0;
-    return SCORE;
+    if (owner !== 0) return owner > 0 ? SCORE : 0;
+    if (!grouped && looksLikeTime(text, start, n)) return 0;
+    return ctx.negative ? 0 : SCORE;
   },
   context: { words: WORDS, required: true, negative: NEGATIVE },
   normalize(value) {
