@@ -52,13 +52,26 @@ export class ContextWords {
     while ((m = re.exec(text)) !== null) {
       const start = m.index;
       const end = start + m[0].length;
-      const word = this.ids.get(m[0].toLowerCase());
-      if (word === undefined) continue;
-      if (this.cjk[word] || (wholeAtStart(text, start) && wholeAtEnd(text, end))) out.push({ end, word });
+      const hit = this.wholeWordAt(text, start, m[0].toLowerCase());
+      if (hit) out.push(hit);
       // Overlapping words: retry just after this match start.
       re.lastIndex = start + 1;
     }
     return out;
+  }
+
+  /**
+   * The longest word at `start` that is whole there. The alternation found the longest match; when it
+   * is not a whole word (`macaddr` in `macAddress`), a shorter word at the same place may be (`mac`).
+   */
+  private wholeWordAt(text: string, start: number, matched: string): WordHit | null {
+    const startOk = wholeAtStart(text, start);
+    for (let len = matched.length; len > 0; len--) {
+      const word = this.ids.get(len === matched.length ? matched : matched.slice(0, len));
+      if (word === undefined) continue;
+      if (this.cjk[word] || (startOk && wholeAtEnd(text, start + len))) return { end: start + len, word };
+    }
+    return null;
   }
 }
 

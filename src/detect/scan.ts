@@ -51,6 +51,7 @@ export class OnePassScanner implements Scanner, ValidateContext {
   private place: ScanPlace | undefined;
   private hits: readonly WordHit[] | null = null;
   private keyHits: readonly WordHit[] | null = null;
+  private hitCursor = 0;
   private current!: CompiledDetector;
   private currentStart = 0;
 
@@ -177,13 +178,48 @@ export class OnePassScanner implements Scanner, ValidateContext {
       this.keyHits ??= this.compiled.words.hits(key);
       for (const h of this.keyHits) if (ids.has(h.word)) return true;
     }
-    this.hits ??= this.text.length ? this.compiled.words.hits(this.text) : EMPTY_HITS;
+    if (this.hits === null) {
+      this.hits = this.text.length ? this.compiled.words.hits(this.text) : EMPTY_HITS;
+      this.hitCursor = 0;
+    }
+    const hits = this.hits;
     const floor = start - CONTEXT_WINDOW;
-    for (const h of this.hits) {
+    // Starts only grow (an `@` candidate walks back at most LOCAL_PART_MAX), so hits far behind are
+    // skipped for good: the lookup stays linear however many candidates ask.
+    while (this.hitCursor < hits.length && hits[this.hitCursor].end < floor - LOCAL_PART_MAX) this.hitCursor++;
+    for (let k = this.hitCursor; k < hits.length; k++) {
+      const h = hits[k];
       if (h.end > start) break;
-      if (h.end >= floor && ids.has(h.word)) return true;
+      if (h.end >= floor && ids.has(h.word) && !this.claimedBetween(h.end, start)) return true;
     }
     return false;
+  }
+
+  /**
+   * A context word is claimed by an earlier value when other words and numbers stand between:
+   * `账号 0123456789012 户名已隐藏 批次 20260224-0009` names one account, not the batch. A list right after
+   * the word (`passports E55512345, EA5551234`) and plain words (`IMEI number is …`) keep it.
+   */
+  private claimedBetween(from: number, to: number): boolean {
+    const text = this.text;
+    let digit = false;
+    let word = false;
+    let letters = 0;
+    let tokenDigit = false;
+    for (let i = from; i <= to; i++) {
+      const c = i < to ? text.charCodeAt(i) : 32;
+      if (isDigit(c)) {
+        digit = tokenDigit = true;
+      } else if (isLetter(c)) {
+        letters++;
+      } else {
+        if (letters >= 2 && !tokenDigit) word = true;
+        letters = 0;
+        tokenDigit = false;
+        if (c >= 0x3400 && c <= 0x9fff) word = true; // a CJK word
+      }
+    }
+    return digit && word;
   }
 }
 

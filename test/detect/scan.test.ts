@@ -69,8 +69,15 @@ describe('context words', () => {
     ['passport ' + 'x'.repeat(40) + ' E12345678', []], // too far before the value
     ['E12345678 passport', []], // after the value does not count
     ['passport order E12345678', []], // a negative word rejects
+    ['passport: E12345678, E87654321', ['E12345678', 'E87654321']], // a list after the word
+    ['passport E12345678 verified, ticket E87654321', ['E12345678']], // claimed by the first value
   ])('%j → %j', (text, expected) => {
     expect(spans([needsWord], text)).toEqual(expected);
+  });
+
+  it('tries a shorter word where the longest one is not whole', () => {
+    const mac = defineDetector({ ...needsWord, name: 'mac_words', context: { words: ['mac', 'macaddr'], required: true } });
+    expect(spans([mac], 'macAddress E12345678')).toEqual(['E12345678']);
   });
 
   it('counts the key a value sits under', () => {
