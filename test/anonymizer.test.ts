@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { createAnonymizer } from '../src/index.js';
+
+describe('Anonymizer', () => {
+  const a = createAnonymizer();
+
+  it('returns the very same string when there is nothing to replace', () => {
+    const line = '2026-02-24T12:26:41.123Z INFO order=20260224122641001 took 812 ms';
+    expect(a.anonymize(line)).toBe(line);
+  });
+
+  it('replaces every finding in one pass and keeps the rest', () => {
+    expect(a.anonymize('ip 192.0.2.1 mail a@example.com end')).toBe('ip <IP_ADDRESS> mail <EMAIL> end');
+  });
+
+  it('leaves types the policy disables', () => {
+    const b = createAnonymizer({ policy: { types: { IP_ADDRESS: { enabled: false } } } });
+    expect(b.anonymize('ip 192.0.2.1 mail a@example.com')).toBe('ip 192.0.2.1 mail <EMAIL>');
+  });
+
+  it('leaves findings below the threshold', () => {
+    // A passport has no check digit: context-only, it scores below 0.9.
+    const strict = createAnonymizer({ policy: { threshold: 0.9 } });
+    expect(strict.anonymize('passport E12345678 ip 192.0.2.1')).toBe('passport E12345678 ip <IP_ADDRESS>');
+    expect(a.anonymize('passport E12345678')).toBe('passport <CN_PASSPORT>');
+  });
+
+  it('hashes consistently under one key and differently under another', () => {
+    const key = Buffer.alloc(32, 1);
+    const h1 = createAnonymizer({ policy: { operator: 'hash' }, key });
+    const h2 = createAnonymizer({ policy: { operator: 'hash' }, key });
+    const h3 = createAnonymizer({ policy: { operator: 'hash' }, key: Buffer.alloc(32, 2) });
+    const line = 'mail A@Example.com';
+    expect(h1.anonymize(line)).toBe(h2.anonymize(line));
+    expect(h1.anonymize(line)).not.toBe(h3.anonymize(line));
+    // Normalized: case differences in an email do not change its pseudonym.
+    expect(h1.anonymize('mail a@example.com')).toBe(h1.anonymize(line));
+    expect(h1.keyIsEphemeral).toBe(false);
+    expect(createAnonymizer().keyIsEphemeral).toBe(true);
+  });
+
+  it('masks per type', () => {
+    const m = createAnonymizer({ policy: { operator: 'mask' } });
+    expect(m.anonymize('card 4111 1111 1111 1111.')).toBe('card **** **** **** 1111.');
+  });
+});
