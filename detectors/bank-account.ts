@@ -98,6 +98,9 @@ const norm = (w: string) => w.toLowerCase().replace(/[\s_.-]/g, '');
 const WORDS_NORM = WORDS.map(norm);
 const NEGATIVE_NORM = NEGATIVE.map(norm);
 
+/** Words that label nothing by themselves: the label is the word before them. */
+const FILLERS = new Set(['no', 'no.', 'nr', 'nr.', 'num', 'number', '#', 'is']);
+
 function isCjk(c: number): boolean {
   return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
 }
@@ -143,11 +146,21 @@ function labelOwner(
   let j = i;
   if (isCjk(c)) {
     while (j >= 0 && labelEnd - j <= 12 && isCjk(text.charCodeAt(j))) j--;
-  } else {
-    // A key may have words (`Account No:`); a bare label is the one word before the value.
+  } else if (isKey) {
+    // A key may have words separated by single spaces (`Account No:`).
     while (j >= 0 && labelEnd - j <= 32) {
       const d = text.charCodeAt(j);
-      if (!(isLabelChar(d) || (isKey && d === 32 && text.charCodeAt(j - 1) !== 32))) break;
+      if (!(isLabelChar(d) || (d === 32 && text.charCodeAt(j - 1) !== 32))) break;
+      j--;
+    }
+  } else {
+    // A bare label is the word before the value, and the word before that while the later one is a
+    // filler: `account number 123…`, `a/c no. 123…`, `bank account is 123…`.
+    for (let words = 0; words < 3; words++) {
+      const wordEnd = j + 1;
+      while (j >= 0 && wordEnd - j <= 24 && isLabelChar(text.charCodeAt(j))) j--;
+      if (j + 1 === wordEnd || j < 1 || text.charCodeAt(j) !== 32) break;
+      if (!FILLERS.has(text.slice(j + 1, wordEnd).toLowerCase())) break;
       j--;
     }
   }
@@ -167,8 +180,10 @@ export default defineDetector({
   maxLen: 25,
   // Groups joined by one '-' | compact | groups joined by one space; inner groups have at least 3
   // digits (`2026-02-24` is no grouping). Dashes first: `12345678-01` is one number. Compact before
-  // spaces: `account 12345678 200` is the number and a status, not one 11-digit number.
-  shape: /\d{2,10}(?:-\d{3,10}){0,4}-\d{1,10}|\d{8,20}|\d{2,10}(?: \d{3,10}){0,4} \d{1,10}/y,
+  // spaces: `account 12345678 200` is the number and a status, not one 11-digit number. A spaced
+  // group does not end where a date, time or decimal goes on (`8440 5635 0253 840 2026-01-12`): the
+  // match backtracks to the groups before it.
+  shape: /\d{2,10}(?:-\d{3,10}){0,4}-\d{1,10}|\d{8,20}|\d{2,10}(?: \d{3,10}){0,4} \d{1,10}(?![-.:\/]\d)/y,
   validate(text, start, end, ctx) {
     let n = 0;
     let grouped = false;

@@ -30,6 +30,9 @@ import { defineDetector } from './define.js';
  * scores 0.85 instead of 0.97 so a policy threshold can tell them apart. A card context word wins
  * over a negative one.
  *
+ * A number glued to an identifier by `_` or `-` (`blk_4874…`, `blk_-4837…`, `node-4000…`) is the tail
+ * of that identifier, not a card.
+ *
  * Grouped numbers inside longer grouped runs (`bytes=5123 4111 1111 1111 1111`) are offered at each
  * group start by the scanner; a group sequence that validates there is reported.
  */
@@ -98,6 +101,14 @@ export default defineDetector({
     if ((mask & (1 << n)) === 0) return 0;
     // A decimal or dotted continuation (`4000123456789017.5`) is a number, not a PAN.
     if (text.charCodeAt(end) === 46 && isDigit(text.charCodeAt(end + 1))) return 0;
+    // The tail of an identifier: `blk_4874546133732485077`, `blk_-4837458178846809749` (HDFS block
+    // ids are 19 digits, one in ten Luhn-valid with a Visa/UnionPay/Discover IIN), `node-4000…`.
+    const prev = text.charCodeAt(start - 1);
+    if (prev === 95) return 0; // '_'
+    if (prev === 45) {
+      const p2 = text.charCodeAt(start - 2);
+      if (p2 === 95 || isDigit(p2) || ((p2 | 32) >= 97 && (p2 | 32) <= 122)) return 0;
+    }
     if (grouped && text.charCodeAt(start + 11) === sep) {
       // 4-6-x: Amex (15) or Diners (14) only.
       if (n === 15 ? mask !== AMEX : mask !== DINERS) return 0;
@@ -197,6 +208,7 @@ export default defineDetector({
       'order 6759123456789015', // Maestro range next to `order`, no card word
       'x4000123456789017', // glued to a letter
       '40001234567890171', // inside a longer digit run
+      'blk_4000123456789017', // an HDFS block id
     ],
   },
 });

@@ -45,6 +45,8 @@ describe('bank_account positives (context required)', () => {
     ['a date-looking number labelled as the account', '账号：20260224', '20260224'],
     ['followed by a status code', 'account 12345678 200 OK', '12345678'],
     ['followed by a timestamp', 'account 12345678 2026-02-24T12:26:41Z', '12345678'],
+    ['grouped, followed by a timestamp', '银行账号：8440 5635 0253 840 2026-01-12T03:11:33+08:00', '8440 5635 0253 840'],
+    ['grouped, followed by a time', '账号 1234 5678 9012 12:30:00', '1234 5678 9012'],
   ])('%s', (_name, text, expected) => {
     expect(findWith(bankAccount, text)).toEqual([['BANK_ACCOUNT', expected]]);
   });

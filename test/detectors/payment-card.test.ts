@@ -157,6 +157,10 @@ describe('payment_card near misses', () => {
     ['dotted continuation', `1.${VISA16}`],
     ['a decimal', `${VISA16}.25`],
     ['UUID', '40001234-5678-9017-8000-123456789012'],
+    ['HDFS block id', `blk_${VISA19}`],
+    ['negative HDFS block id', `Deleting block blk_-${VISA19}`],
+    ['identifier tail', `user_${VISA16}`],
+    ['hyphenated identifier tail', `node-${VISA16}`],
     ['hex hash', `sha256=9f86d0${VISA16}c0a08b5e`],
   ])('%s: %s', (_name, text) => {
     expect(findWith(card, text)).toEqual([]);
