@@ -18,6 +18,8 @@ export interface CompiledDetectors {
   readonly all: readonly CompiledDetector[];
   readonly byClass: Readonly<Record<CandidateClass, readonly CompiledDetector[]>>;
   readonly words: ContextWords;
+  /** The longest finding any detector can make: how far a candidate's token is measured. */
+  readonly maxLen: number;
 }
 
 /** Compile once (per worker): shapes get a right token boundary, context words one shared alternation. */
@@ -42,5 +44,9 @@ export function compileDetectors(detectors: readonly Detector[]): CompiledDetect
   });
   const byClass: Record<CandidateClass, CompiledDetector[]> = { digits: [], alnum: [], hexcolon: [], at: [] };
   for (const c of all) byClass[c.detector.candidate].push(c);
-  return { all, byClass, words };
+  // Shortest first, so that the scanner stops at the first detector a candidate is too short for.
+  // (Priority between detectors is applied when overlaps are resolved, not in this order.)
+  for (const list of Object.values(byClass)) list.sort((a, b) => a.minLen - b.minLen || a.index - b.index);
+  const maxLen = Math.max(0, ...all.map((c) => c.maxLen));
+  return { all, byClass, words, maxLen };
 }

@@ -19,7 +19,6 @@ export interface Scanner {
   scan(text: string, place?: ScanPlace): readonly Finding[];
 }
 
-const EMPTY_HITS: readonly WordHit[] = [];
 /** Local-part characters the `@` candidate walks back over (RFC allows more; logs put `=` and `'` around emails). */
 const LOCAL_PART_MAX = 64;
 
@@ -35,6 +34,36 @@ function isLetter(c: number): boolean {
 function isHex(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
 }
+/**
+ * A `hexcolon` value (IPv6, MAC) has a `:` after at most four hex digits, or a MAC's `-` after two or
+ * Cisco `.` after four: most hex-looking starts (`2026-03-03`, `deadbeef`) fail here.
+ */
+function looksHexColon(text: string, start: number): boolean {
+  let i = start;
+  const stop = Math.min(text.length, start + 5);
+  while (i < stop && isHex(text.charCodeAt(i))) i++;
+  if (i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  const run = i - start;
+  return c === 58 || (c === 45 && run === 2) || (c === 46 && run === 4);
+}
+
+/** Chars a `digits` value is written with: digits, separators, brackets, `+`, the ID check char X. */
+function inDigitsToken(c: number): boolean {
+  return isDigit(c) || c === 32 || c === 45 || c === 46 || c === 40 || c === 41 || c === 43 || c === 47 || c === 88 || c === 120;
+}
+/** Letters, digits, spaces (grouped IBANs) and brackets (`A123456(3)`). */
+function inAlnumToken(c: number): boolean {
+  return isAlnum(c) || c === 32 || c === 40 || c === 41;
+}
+/** Hex, `:`, `.`, `-`, and `%zone` letters. */
+function inHexToken(c: number): boolean {
+  return isAlnum(c) || c === 58 || c === 46 || c === 45 || c === 37;
+}
+/** Anything but whitespace and the quotes and brackets around an address. */
+function inEmailToken(c: number): boolean {
+  return c > 32 && c !== 34 && c !== 39 && c !== 60 && c !== 62 && c !== 44 && c !== 59;
+}
 function isLocalPart(c: number): boolean {
   return isAlnum(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45; // . _ % + -
 }
@@ -49,7 +78,9 @@ export class OnePassScanner implements Scanner, ValidateContext {
   // Per-scan state, reused so that a scan allocates nothing until it finds something.
   private text = '';
   private place: ScanPlace | undefined;
-  private hits: readonly WordHit[] | null = null;
+  private hits: WordHit[] = [];
+  private hitsUpTo = 0;
+  private readonly longestWord: number;
   private keyHits: readonly WordHit[] | null = null;
   private hitCursor = 0;
   private current!: CompiledDetector;
@@ -57,6 +88,7 @@ export class OnePassScanner implements Scanner, ValidateContext {
 
   constructor(detectors: readonly Detector[]) {
     this.compiled = compileDetectors(detectors);
+    this.longestWord = this.compiled.words.longest;
   }
 
   get detectors(): readonly Detector[] {
@@ -77,12 +109,13 @@ export class OnePassScanner implements Scanner, ValidateContext {
   scan(text: string, place?: ScanPlace): readonly Finding[] {
     this.text = text;
     this.place = place;
-    this.hits = null;
+    this.hits.length = 0;
+    this.hitsUpTo = 0;
+    this.hitCursor = 0;
     this.keyHits = null;
     const found = this.collect(text);
     this.text = '';
     this.place = undefined;
-    this.hits = null;
     this.keyHits = null;
     if (found === null) return NO_FINDINGS;
     return resolveOverlaps(found, (f) => this.orderOf(f));
@@ -106,17 +139,17 @@ export class OnePassScanner implements Scanner, ValidateContext {
             // `1.2.3.4.5`: a digit run right after `<digit>.` continues a number, it does not start one.
             const dotted = i >= 2 && text.charCodeAt(i - 1) === 46 && isDigit(text.charCodeAt(i - 2));
             if (!dotted) {
-              found = this.offer(digits, i, found);
-              found = this.offer(alnum, i, found);
-              found = this.offer(hexcolon, i, found);
+              found = this.offer(digits, i, found, inDigitsToken);
+              found = this.offer(alnum, i, found, inAlnumToken);
+              if (looksHexColon(text, i)) found = this.offer(hexcolon, i, found, inHexToken);
             }
           } else {
             // A letter: `alnum` wants one or two letters then a digit; `hexcolon` a hex letter.
             const c1 = i + 1 < n ? text.charCodeAt(i + 1) : 0;
             if (isDigit(c1) || (isLetter(c1) && i + 2 < n && isDigit(text.charCodeAt(i + 2)))) {
-              found = this.offer(alnum, i, found);
+              found = this.offer(alnum, i, found, inAlnumToken);
             }
-            if (isHex(c) && hexcolon.length > 0) found = this.offer(hexcolon, i, found);
+            if (isHex(c) && looksHexColon(text, i)) found = this.offer(hexcolon, i, found, inHexToken);
           }
         }
         prevAlnum = true;
@@ -127,9 +160,9 @@ export class OnePassScanner implements Scanner, ValidateContext {
       } else if (c === 37 /* % */ && text.charCodeAt(i + 1) === 52 && text.charCodeAt(i + 2) === 48) {
         found = this.offerAt(at, i, found); // URL-encoded `%40`
       } else if ((c === 43 /* + */ || c === 40) /* ( */ && !prevAlnum && isDigit(text.charCodeAt(i + 1))) {
-        found = this.offer(digits, i, found);
+        found = this.offer(digits, i, found, inDigitsToken);
       } else if (c === 58 /* : */ && !prevAlnum && text.charCodeAt(i + 1) === 58) {
-        found = this.offer(hexcolon, i, found); // `::1`
+        found = this.offer(hexcolon, i, found, inHexToken); // `::1`
       }
       prevAlnum = false;
     }
@@ -145,24 +178,39 @@ export class OnePassScanner implements Scanner, ValidateContext {
     while (start > floor && isLocalPart(text.charCodeAt(start - 1))) start--;
     while (start < at && text.charCodeAt(start) === 46) start++; // a local part does not start with `.`
     if (start === at) return found;
-    return this.offer(dets, start, found);
+    return this.offer(dets, start, found, inEmailToken);
   }
 
-  private offer(dets: readonly CompiledDetector[], start: number, found: Finding[] | null): Finding[] | null {
+  private offer(
+    dets: readonly CompiledDetector[],
+    start: number,
+    found: Finding[] | null,
+    inToken: (c: number) => boolean,
+  ): Finding[] | null {
+    if (dets.length === 0) return found;
     const text = this.text;
-    const room = text.length - start;
+    // How far the chars this class's values are made of reach (measured only as far as the longest
+    // minLen of the class): a cheap bound that rejects most candidates (`02` in a timestamp) before
+    // any regex runs. `dets` is sorted by minLen, so the first too-long one ends the loop.
+    const cap = Math.min(text.length, start + dets[dets.length - 1].minLen);
+    let stop = start;
+    while (stop < cap && inToken(text.charCodeAt(stop))) stop++;
+    if (start === stop && stop < cap) stop++; // the `+`/`(`/`::` that opened the candidate
+    const room = stop - start;
     for (let k = 0; k < dets.length; k++) {
       const d = dets[k];
-      if (room < d.minLen) continue;
-      this.current = d;
-      this.currentStart = start;
-      if (d.required && !this.field && !this.context) continue;
+      if (room < d.minLen) break;
       const shape = d.shape;
       shape.lastIndex = start;
       if (!shape.test(text)) continue;
       const end = shape.lastIndex;
       const len = end - start;
       if (len < d.minLen || len > d.maxLen) continue;
+      this.current = d;
+      this.currentStart = start;
+      // The shape goes first: it rejects most candidates (timestamps, short numbers) in a few steps,
+      // before the context words of the string are looked up at all.
+      if (d.required && !this.field && !this.context) continue;
       const v = d.detector.validate;
       const score = v ? v.call(d.detector, text, start, end, this) : (d.detector.baseScore ?? 0);
       if (!(score > 0)) continue;
@@ -178,12 +226,15 @@ export class OnePassScanner implements Scanner, ValidateContext {
       this.keyHits ??= this.compiled.words.hits(key);
       for (const h of this.keyHits) if (ids.has(h.word)) return true;
     }
-    if (this.hits === null) {
-      this.hits = this.text.length ? this.compiled.words.hits(this.text) : EMPTY_HITS;
-      this.hitCursor = 0;
+    const floor = start - CONTEXT_WINDOW;
+    // Words are looked up only where a candidate asks: from the window before it (or where the last
+    // lookup stopped) up to its start. Most lines never ask, and those that do ask about a short stretch.
+    const from = Math.max(this.hitsUpTo, floor - this.longestWord - LOCAL_PART_MAX);
+    if (from < start) {
+      this.compiled.words.hitsBetween(this.text, from, start, this.hits);
+      this.hitsUpTo = start;
     }
     const hits = this.hits;
-    const floor = start - CONTEXT_WINDOW;
     // Starts only grow (an `@` candidate walks back at most LOCAL_PART_MAX), so hits far behind are
     // skipped for good: the lookup stays linear however many candidates ask.
     while (this.hitCursor < hits.length && hits[this.hitCursor].end < floor - LOCAL_PART_MAX) this.hitCursor++;
