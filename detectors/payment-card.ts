@@ -25,10 +25,16 @@ import { defineDetector } from './define.js';
  * are not cards. Maestro below 16 digits needs a card context word, and a Maestro-range number next
  * to a negative word (order, txn, id, 订单, 流水…) with no card word is rejected.
  *
- * Negative-context decision for the other brands: a Luhn-valid number with a real IIN and length
- * stays a card next to `order`/`txn`/`订单` (card numbers do get logged inside order records), but it
- * scores 0.85 instead of 0.97 so a policy threshold can tell them apart. A card context word wins
- * over a negative one.
+ * Weak evidence is treated the same way (0.9 alone, 0.97 with a card word, rejected next to a
+ * negative word without one): Visa at 13 digits (no longer issued) and Diners at 15, 17–19 digits.
+ *
+ * Negative-context decision for the other brands (Visa 16/19, Mastercard, Amex, UnionPay, Discover,
+ * JCB, Diners 14/16): a Luhn-valid number with a real IIN and length stays a card next to
+ * `order`/`txn`/`trace`/`订单` (card numbers do get logged inside order records), but it scores 0.85
+ * instead of 0.97 so a policy threshold can tell them apart. A card context word wins over a
+ * negative one. The cost, for uniformly random numeric ids: strong IINs cover about 2% of 15-digit
+ * prefixes (Amex) and 27% of 16-digit ones, so with Luhn about 0.2% of 15-digit and 2.7% of 16-digit
+ * random ids are reported, at 0.85 when a negative word is near.
  *
  * A number glued to an identifier by `_` or `-` (`blk_4874…`, `blk_-4837…`, `node-4000…`) is the tail
  * of that identifier, not a card.
@@ -114,9 +120,12 @@ export default defineDetector({
       if (n === 15 ? mask !== AMEX : mask !== DINERS) return 0;
     }
     if (!luhnValid(text, start, end)) return 0;
-    if (mask === WEAK) {
+    // Weak evidence: the broad Maestro-range, and lengths no brand issues any more (Visa 13) or that
+    // only a minority of Diners cards use (15, 17–19).
+    const weak = mask === WEAK || (mask === VISA && n === 13) || (mask === DINERS && n !== 14 && n !== 16);
+    if (weak) {
       if (ctx.context || ctx.field) return SCORE;
-      if (n < 16 || ctx.negative) return 0;
+      if ((mask === WEAK && n < 16) || ctx.negative) return 0;
       return SCORE_WEAK;
     }
     if (ctx.negative && !ctx.context && !ctx.field) return SCORE_NEGATIVE;

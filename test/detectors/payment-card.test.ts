@@ -176,6 +176,11 @@ describe('payment_card scores and negative context', () => {
     [`订单 ${VISA16}`, 0.85],
     [`order 12 card ${VISA16}`, 0.97], // a card word wins over a negative one
     [MAESTRO16, 0.9],
+    [VISA13, 0.9],
+    [`visa ${VISA13}`, 0.97],
+    [luhn('38123456789012'), 0.9], // Diners 15
+    [DINERS14, 0.97],
+    [`trace=${AMEX}`, 0.85],
     [`maestro ${MAESTRO16}`, 0.97],
   ])('%s → %d', (text, score) => {
     expect(scores(text)).toEqual([score]);
@@ -185,7 +190,9 @@ describe('payment_card scores and negative context', () => {
     [`order ${MAESTRO16}`],
     [`流水号 ${MAESTRO16}`],
     [`txn ${luhn('601012345678901')}`], // 60 (not 6011) is Maestro-range
-  ])('a Maestro-range number next to a negative word is not a card: %s', (text) => {
+    [`trace=${VISA13}`], // Visa 13: no longer issued
+    [`order ${luhn('38123456789012')}`], // Diners at 15 digits
+  ])('weak evidence next to a negative word is not a card: %s', (text) => {
     expect(findWith(card, text)).toEqual([]);
   });
 });
