@@ -34,8 +34,8 @@ export class ContextWords {
   readonly words: readonly string[];
   private readonly root = newNode();
   private readonly ids = new Map<string, number>();
-  /** The root's ASCII children by lower-case char code: most positions end at this lookup. */
-  private readonly first: Array<TrieNode | undefined> = new Array(128).fill(undefined);
+  /** The root's children by (lower-case) UTF-16 code unit: most positions end at this one lookup. */
+  private readonly first: Array<TrieNode | undefined> = new Array(65536).fill(undefined);
 
   constructor(words: Iterable<string>) {
     const list = [...new Set([...words].map((w) => w.toLowerCase()))].filter((w) => w.length > 0).sort();
@@ -53,7 +53,7 @@ export class ContextWords {
       node.word = id;
       node.cjk = /[^\x00-\x7f]/.test(w);
     });
-    for (const [c, node] of this.root.next ?? []) if (c < 128) this.first[c] = node;
+    for (const [c, node] of this.root.next ?? []) this.first[c] = node;
   }
 
   /** Length of the longest word (a word ending within the window starts at most this far before it). */
@@ -77,16 +77,14 @@ export class ContextWords {
   /** Append the hits of words starting at positions [from, to) to `out`, in order. */
   hitsBetween(text: string, from: number, to: number, out: WordHit[]): void {
     const first = this.first;
-    const firstOther = this.root.next;
-    if (!firstOther) return;
+    if (!this.root.next) return;
     const n = text.length;
     for (let p = from; p < to; p++) {
       const c0 = text.charCodeAt(p);
-      let node = c0 < 128 ? first[lower(c0)] : firstOther.get(c0);
+      let node = first[lower(c0)];
       if (!node) continue;
-      const ascii = c0 < 128;
       // An English word starts a word: not in the middle of letters, unless at a camelCase hump.
-      if (ascii && isLetter(c0) && p > 0) {
+      if (p > 0 && isLetter(c0)) {
         const prev = text.charCodeAt(p - 1);
         if (isLetter(prev) && !(isLower(prev) && isUpper(c0))) continue;
       }

@@ -48,22 +48,31 @@ function looksHexColon(text: string, start: number): boolean {
   return c === 58 || (c === 45 && run === 2) || (c === 46 && run === 4);
 }
 
-/** Chars a `digits` value is written with: digits, separators, brackets, `+`, the ID check char X. */
-function inDigitsToken(c: number): boolean {
-  return isDigit(c) || c === 32 || c === 45 || c === 46 || c === 40 || c === 41 || c === 43 || c === 47 || c === 88 || c === 120;
+/**
+ * Which ASCII chars each candidate class's values are written with, as bit flags in one table, so the
+ * token-extent loop is a monomorphic table lookup:
+ * - digits: digits, separators, brackets, `+`, `/`, and the ID check char X
+ * - alnum: letters, digits, spaces (grouped IBANs) and brackets (`A123456(3)`)
+ * - hexcolon: letters, digits, `:`, `.`, `-`, `%` (zone ids)
+ * - at: anything but whitespace, quotes, brackets, `,` and `;` around an address
+ */
+const IN_DIGITS = 1;
+const IN_ALNUM = 2;
+const IN_HEX = 4;
+const IN_EMAIL = 8;
+/** Not a token class: an ASCII letter or digit (the main loop's test). */
+const ALNUM = 16;
+const TOKEN_CHARS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const alnum = isAlnum(c);
+  let f = alnum ? ALNUM : 0;
+  if (isDigit(c) || ' -.()+/Xx'.includes(String.fromCharCode(c))) f |= IN_DIGITS;
+  if (alnum || ' ()'.includes(String.fromCharCode(c))) f |= IN_ALNUM;
+  if (alnum || ':.-%'.includes(String.fromCharCode(c))) f |= IN_HEX;
+  if (c > 32 && !'"\'<>,;'.includes(String.fromCharCode(c))) f |= IN_EMAIL;
+  TOKEN_CHARS[c] = f;
 }
-/** Letters, digits, spaces (grouped IBANs) and brackets (`A123456(3)`). */
-function inAlnumToken(c: number): boolean {
-  return isAlnum(c) || c === 32 || c === 40 || c === 41;
-}
-/** Hex, `:`, `.`, `-`, and `%zone` letters. */
-function inHexToken(c: number): boolean {
-  return isAlnum(c) || c === 58 || c === 46 || c === 45 || c === 37;
-}
-/** Anything but whitespace and the quotes and brackets around an address. */
-function inEmailToken(c: number): boolean {
-  return c > 32 && c !== 34 && c !== 39 && c !== 60 && c !== 62 && c !== 44 && c !== 59;
-}
+
 function isLocalPart(c: number): boolean {
   return isAlnum(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45; // . _ % + -
 }
@@ -79,6 +88,8 @@ export class OnePassScanner implements Scanner, ValidateContext {
   private text = '';
   private place: ScanPlace | undefined;
   private hits: WordHit[] = [];
+  /** The stretch [hitsFrom, hitsUpTo) of the current text whose word hits are in `hits`. */
+  private hitsFrom = 0;
   private hitsUpTo = 0;
   private readonly longestWord: number;
   private keyHits: readonly WordHit[] | null = null;
@@ -110,7 +121,7 @@ export class OnePassScanner implements Scanner, ValidateContext {
     this.text = text;
     this.place = place;
     this.hits.length = 0;
-    this.hitsUpTo = 0;
+    this.hitsFrom = this.hitsUpTo = 0;
     this.hitCursor = 0;
     this.keyHits = null;
     const found = this.collect(text);
@@ -133,23 +144,23 @@ export class OnePassScanner implements Scanner, ValidateContext {
     let prevAlnum = false;
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
-      if (isAlnum(c)) {
+      if (c < 128 && (TOKEN_CHARS[c] & ALNUM) !== 0) {
         if (!prevAlnum) {
           if (isDigit(c)) {
             // `1.2.3.4.5`: a digit run right after `<digit>.` continues a number, it does not start one.
             const dotted = i >= 2 && text.charCodeAt(i - 1) === 46 && isDigit(text.charCodeAt(i - 2));
             if (!dotted) {
-              found = this.offer(digits, i, found, inDigitsToken);
-              found = this.offer(alnum, i, found, inAlnumToken);
-              if (looksHexColon(text, i)) found = this.offer(hexcolon, i, found, inHexToken);
+              found = this.offer(digits, i, found, IN_DIGITS);
+              found = this.offer(alnum, i, found, IN_ALNUM);
+              if (looksHexColon(text, i)) found = this.offer(hexcolon, i, found, IN_HEX);
             }
           } else {
             // A letter: `alnum` wants one or two letters then a digit; `hexcolon` a hex letter.
             const c1 = i + 1 < n ? text.charCodeAt(i + 1) : 0;
             if (isDigit(c1) || (isLetter(c1) && i + 2 < n && isDigit(text.charCodeAt(i + 2)))) {
-              found = this.offer(alnum, i, found, inAlnumToken);
+              found = this.offer(alnum, i, found, IN_ALNUM);
             }
-            if (isHex(c) && looksHexColon(text, i)) found = this.offer(hexcolon, i, found, inHexToken);
+            if (isHex(c) && looksHexColon(text, i)) found = this.offer(hexcolon, i, found, IN_HEX);
           }
         }
         prevAlnum = true;
@@ -160,9 +171,9 @@ export class OnePassScanner implements Scanner, ValidateContext {
       } else if (c === 37 /* % */ && text.charCodeAt(i + 1) === 52 && text.charCodeAt(i + 2) === 48) {
         found = this.offerAt(at, i, found); // URL-encoded `%40`
       } else if ((c === 43 /* + */ || c === 40) /* ( */ && !prevAlnum && isDigit(text.charCodeAt(i + 1))) {
-        found = this.offer(digits, i, found, inDigitsToken);
+        found = this.offer(digits, i, found, IN_DIGITS);
       } else if (c === 58 /* : */ && !prevAlnum && text.charCodeAt(i + 1) === 58) {
-        found = this.offer(hexcolon, i, found, inHexToken); // `::1`
+        found = this.offer(hexcolon, i, found, IN_HEX); // `::1`
       }
       prevAlnum = false;
     }
@@ -178,14 +189,14 @@ export class OnePassScanner implements Scanner, ValidateContext {
     while (start > floor && isLocalPart(text.charCodeAt(start - 1))) start--;
     while (start < at && text.charCodeAt(start) === 46) start++; // a local part does not start with `.`
     if (start === at) return found;
-    return this.offer(dets, start, found, inEmailToken);
+    return this.offer(dets, start, found, IN_EMAIL);
   }
 
   private offer(
     dets: readonly CompiledDetector[],
     start: number,
     found: Finding[] | null,
-    inToken: (c: number) => boolean,
+    tokenFlag: number,
   ): Finding[] | null {
     if (dets.length === 0) return found;
     const text = this.text;
@@ -194,7 +205,12 @@ export class OnePassScanner implements Scanner, ValidateContext {
     // any regex runs. `dets` is sorted by minLen, so the first too-long one ends the loop.
     const cap = Math.min(text.length, start + dets[dets.length - 1].minLen);
     let stop = start;
-    while (stop < cap && inToken(text.charCodeAt(stop))) stop++;
+    while (stop < cap) {
+      const c = text.charCodeAt(stop);
+      // Non-ASCII chars only continue an email (IDN domains); they end every other kind of token.
+      if (c < 128 ? (TOKEN_CHARS[c] & tokenFlag) === 0 : tokenFlag !== IN_EMAIL) break;
+      stop++;
+    }
     if (start === stop && stop < cap) stop++; // the `+`/`(`/`::` that opened the candidate
     const room = stop - start;
     for (let k = 0; k < dets.length; k++) {
@@ -227,17 +243,21 @@ export class OnePassScanner implements Scanner, ValidateContext {
       for (const h of this.keyHits) if (ids.has(h.word)) return true;
     }
     const floor = start - CONTEXT_WINDOW;
-    // Words are looked up only where a candidate asks: from the window before it (or where the last
-    // lookup stopped) up to its start. Most lines never ask, and those that do ask about a short stretch.
-    const from = Math.max(this.hitsUpTo, floor - this.longestWord - LOCAL_PART_MAX);
-    if (from < start) {
-      this.compiled.words.hitsBetween(this.text, from, start, this.hits);
+    // Words are looked up only where a candidate asks: the window before it, extending the stretch
+    // already looked up when they touch. Most lines never ask, and those that do ask about a few
+    // dozen chars. (An `@` candidate can start before an earlier one: then the stretch starts anew.)
+    const from = Math.max(0, floor - this.longestWord);
+    if (from < this.hitsFrom || from > this.hitsUpTo) {
+      this.hits.length = 0;
+      this.hitCursor = 0;
+      this.hitsFrom = this.hitsUpTo = from;
+    }
+    if (start > this.hitsUpTo) {
+      this.compiled.words.hitsBetween(this.text, this.hitsUpTo, start, this.hits);
       this.hitsUpTo = start;
     }
     const hits = this.hits;
-    // Starts only grow (an `@` candidate walks back at most LOCAL_PART_MAX), so hits far behind are
-    // skipped for good: the lookup stays linear however many candidates ask.
-    while (this.hitCursor < hits.length && hits[this.hitCursor].end < floor - LOCAL_PART_MAX) this.hitCursor++;
+    while (this.hitCursor < hits.length && hits[this.hitCursor].end < floor) this.hitCursor++;
     for (let k = this.hitCursor; k < hits.length; k++) {
       const h = hits[k];
       if (h.end > start) break;
