@@ -19,46 +19,57 @@ const isUpper = (c: number) => c >= 65 && c <= 90;
 const isLower = (c: number) => c >= 97 && c <= 122;
 const lower = (c: number) => (isUpper(c) ? c | 32 : c);
 
-interface TrieNode {
-  next: Map<number, TrieNode> | null;
-  /** Word id ending here, or -1. */
-  word: number;
-  /** Whether the word ending here is CJK (no boundary check). */
-  cjk: boolean;
-}
-
-const newNode = (): TrieNode => ({ next: null, word: -1, cjk: false });
-
+/**
+ * The trie as flat tables: `ascii[state * 128 + c]` is the next state after ASCII char c (lower case),
+ * 0 for none (state 0 is the root, never a target); non-ASCII chars go through a small map per state.
+ * `word[state]` is the word id ending there, or -1.
+ */
 export class ContextWords {
   /** words[i] in lower case; which detector wants which word is kept by the caller as word-id sets. */
   readonly words: readonly string[];
-  private readonly root = newNode();
+  /** Length of the longest word (a word ending within the window starts at most this far before it). */
+  readonly longest: number;
   private readonly ids = new Map<string, number>();
-  /** The root's children by (lower-case) UTF-16 code unit: most positions end at this one lookup. */
-  private readonly first: Array<TrieNode | undefined> = new Array(65536).fill(undefined);
+  private ascii: Int32Array;
+  private readonly other: Array<Map<number, number> | undefined> = [];
+  private readonly word: number[] = [];
+  private readonly cjk: boolean[] = [];
+  /** The root's non-ASCII children by code unit (CJK first chars), for a one-lookup miss. */
+  private readonly firstOther = new Map<number, number>();
 
   constructor(words: Iterable<string>) {
     const list = [...new Set([...words].map((w) => w.toLowerCase()))].filter((w) => w.length > 0).sort();
     this.words = list;
+    this.longest = list.reduce((m, w) => Math.max(m, w.length), 0);
+    let states = 1;
+    const chars = list.reduce((n, w) => n + w.length, 0);
+    this.ascii = new Int32Array((chars + 1) * 128);
+    this.word.push(-1);
+    this.cjk.push(false);
     list.forEach((w, id) => {
       this.ids.set(w, id);
-      let node = this.root;
+      let state = 0;
       for (let i = 0; i < w.length; i++) {
         const c = w.charCodeAt(i);
-        node.next ??= new Map();
-        let child = node.next.get(c);
-        if (!child) node.next.set(c, (child = newNode()));
-        node = child;
+        let next = c < 128 ? this.ascii[state * 128 + c] : (this.other[state]?.get(c) ?? 0);
+        if (next === 0) {
+          next = states++;
+          this.word.push(-1);
+          this.cjk.push(false);
+          if (c < 128) this.ascii[state * 128 + c] = next;
+          else {
+            let m = this.other[state];
+            if (!m) this.other[state] = m = new Map();
+            m.set(c, next);
+            if (state === 0) this.firstOther.set(c, next);
+          }
+        }
+        state = next;
       }
-      node.word = id;
-      node.cjk = /[^\x00-\x7f]/.test(w);
+      this.word[state] = id;
+      this.cjk[state] = /[^\x00-\x7f]/.test(w);
     });
-    for (const [c, node] of this.root.next ?? []) this.first[c] = node;
-  }
-
-  /** Length of the longest word (a word ending within the window starts at most this far before it). */
-  get longest(): number {
-    return this.words.reduce((m, w) => Math.max(m, w.length), 0);
+    this.ascii = this.ascii.slice(0, states * 128);
   }
 
   id(word: string): number {
@@ -76,30 +87,37 @@ export class ContextWords {
 
   /** Append the hits of words starting at positions [from, to) to `out`, in order. */
   hitsBetween(text: string, from: number, to: number, out: WordHit[]): void {
-    const first = this.first;
-    if (!this.root.next) return;
+    const ascii = this.ascii;
     const n = text.length;
     for (let p = from; p < to; p++) {
       const c0 = text.charCodeAt(p);
-      let node = first[lower(c0)];
-      if (!node) continue;
-      // An English word starts a word: not in the middle of letters, unless at a camelCase hump.
-      if (p > 0 && isLetter(c0)) {
-        const prev = text.charCodeAt(p - 1);
-        if (isLetter(prev) && !(isLower(prev) && isUpper(c0))) continue;
+      let state: number;
+      if (c0 < 128) {
+        state = ascii[lower(c0)];
+        if (state === 0) continue;
+        // An English word starts a word: not in the middle of letters, unless at a camelCase hump.
+        if (p > 0 && isLetter(c0)) {
+          const prev = text.charCodeAt(p - 1);
+          if (isLetter(prev) && !(isLower(prev) && isUpper(c0))) continue;
+        }
+      } else {
+        state = this.firstOther.get(c0) ?? 0;
+        if (state === 0) continue;
       }
       let best = -1;
       let bestEnd = 0;
       let i = p + 1;
       for (;;) {
-        if (node.word >= 0 && (node.cjk || wholeAtEnd(text, i))) {
-          best = node.word;
+        const w = this.word[state];
+        if (w >= 0 && (this.cjk[state] || wholeAtEnd(text, i))) {
+          best = w;
           bestEnd = i;
         }
-        if (i >= n || !node.next) break;
-        const child: TrieNode | undefined = node.next.get(lower(text.charCodeAt(i)));
-        if (!child) break;
-        node = child;
+        if (i >= n) break;
+        const c = text.charCodeAt(i);
+        const next = c < 128 ? ascii[state * 128 + lower(c)] : (this.other[state]?.get(c) ?? 0);
+        if (next === 0) break;
+        state = next;
         i++;
       }
       if (best >= 0) out.push({ end: bestEnd, word: best });
