@@ -1,5 +1,6 @@
 import type { Detector, PiiType, ValidateContext } from '../../detectors/types.js';
 import { compileDetectors, type CompiledDetector, type CompiledDetectors } from './compile.js';
+import { benignTokenEnd } from './benign.js';
 import { CONTEXT_WINDOW, type WordHit } from './context.js';
 import { NO_FINDINGS, type Finding } from './finding.js';
 import { resolveOverlaps } from './overlap.js';
@@ -146,6 +147,11 @@ export class OnePassScanner implements Scanner, ValidateContext {
       const c = text.charCodeAt(i);
       if (c < 128 && (TOKEN_CHARS[c] & ALNUM) !== 0) {
         if (!prevAlnum) {
+          const skip = isHex(c) ? benignTokenEnd(text, i) : -1;
+          if (skip > 0) {
+            i = skip - 1; // a timestamp or UUID: none of its parts starts a finding
+            continue;
+          }
           if (isDigit(c)) {
             // `1.2.3.4.5`: a digit run right after `<digit>.` continues a number, it does not start one.
             const dotted = i >= 2 && text.charCodeAt(i - 1) === 46 && isDigit(text.charCodeAt(i - 2));
