@@ -15,9 +15,11 @@ import { defineDetector } from './define.js';
  * Every part is checked, and still about 1 random token of the right shape in 2,500 passes (type 1/3,
  * province about 1/3, two check chars 1/11 and 1/31).
  *
- * All-digit codes therefore need a context word (or a field rule): 18-digit order ids and snowflake
- * ids are common in logs, and 1 in 2,500 of them would be thousands of false findings in a big log.
- * Codes with a letter (most issued since 2015: `MA…` organization codes, letter check chars) need no
+ * All-digit codes (many older organizations have one) without a context word or field rule score
+ * only SCORE_BARE_DIGITS: 18-digit order ids and snowflake ids are common in logs and 1 in 2,500 of
+ * them passes, so a policy can drop these with a threshold above 0.6; the default (0.5) keeps them,
+ * since a missed code is worse than an order id replaced now and then. Next to an id word (order,
+ * txn, 订单, 批次…) an all-digit number is taken for that id. Codes with a letter (most issued since 2015: `MA…` organization codes, letter check chars) need no
  * context: ids and timestamps are digits, and upper-case alphanumeric tokens of this exact structure
  * are rare.
  *
@@ -78,6 +80,7 @@ function gb11714CheckCode(text: string, start: number): number {
 }
 
 const SCORE = 0.97;
+const SCORE_BARE_DIGITS = 0.6;
 
 export default defineDetector({
   type: 'CN_USCC',
@@ -98,7 +101,7 @@ export default defineDetector({
     if (a <= 57) {
       let i = start + 8;
       while (i < start + 18 && text.charCodeAt(i) <= 57) i++;
-      if (i === start + 18 && !ctx.context && !ctx.field) return 0; // all digits: see above
+      if (i === start + 18 && !ctx.context && !ctx.field) return ctx.negative ? 0 : SCORE_BARE_DIGITS; // see above
     }
     return SCORE;
   },
@@ -129,7 +132,16 @@ export default defineDetector({
       'tin',
       'business license',
       'license no',
+      'company',
+      'company id',
+      'enterprise',
+      'organization',
+      'org code',
+      '企业',
+      '公司',
+      '单位',
     ],
+    negative: ['id', 'order', 'order no', 'txn', 'trace', 'request', 'batch', 'snowflake', '订单', '订单号', '流水', '流水号', '批次'],
   },
   examples: {
     // 91110000600037341L is python-stdnum's documented example: GB 11714 over 60003734 gives
@@ -148,7 +160,7 @@ export default defineDetector({
     ],
     noMatch: [
       '91110108MA0055518C', // wrong check char
-      '913101155556667703', // all digits, no context
+      '订单 913101155556667703', // all digits, next to an id word
       '91110108MA0055519E', // wrong organization-code check char (the GB 32100 check char is right)
       '94110108MA00555182', // authority 9 (market regulation) has no type 4
       'Y2110108MA0055518J', // authority Y (other) has only type 1
