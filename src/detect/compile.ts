@@ -12,6 +12,9 @@ export interface CompiledDetector {
   readonly required: boolean;
   readonly words: ReadonlySet<number>;
   readonly negative: ReadonlySet<number>;
+  /** Case-insensitive substring test for any of the words (a prefilter: whole-word checks come after). */
+  readonly wordsPrefilter: RegExp | null;
+  readonly negativePrefilter: RegExp | null;
 }
 
 export interface CompiledDetectors {
@@ -20,6 +23,14 @@ export interface CompiledDetectors {
   readonly words: ContextWords;
   /** The longest finding any detector can make: how far a candidate's token is measured. */
   readonly maxLen: number;
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+function anyOf(words: readonly string[]): RegExp | null {
+  if (words.length === 0) return null;
+  const sorted = [...new Set(words.map((w) => w.toLowerCase()))].sort((a, b) => b.length - a.length);
+  return new RegExp(sorted.map(escapeRe).join('|'), 'i');
 }
 
 /** Compile once (per worker): shapes get a right token boundary, context words one shared alternation. */
@@ -40,6 +51,8 @@ export function compileDetectors(detectors: readonly Detector[]): CompiledDetect
       required: d.context?.required === true,
       words: new Set((d.context?.words ?? []).map((w) => words.id(w))),
       negative: new Set((d.context?.negative ?? []).map((w) => words.id(w))),
+      wordsPrefilter: anyOf(d.context?.words ?? []),
+      negativePrefilter: anyOf(d.context?.negative ?? []),
     };
   });
   const byClass: Record<CandidateClass, CompiledDetector[]> = { digits: [], alnum: [], hexcolon: [], at: [] };

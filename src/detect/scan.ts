@@ -95,12 +95,15 @@ export class OnePassScanner implements Scanner, ValidateContext {
   private readonly longestWord: number;
   private keyHits: readonly WordHit[] | null = null;
   private hitCursor = 0;
+  /** Per detector and word list (2i: words, 2i+1: negative): -1 unknown, 0/1 whether any occurs in the string. */
+  private readonly anywhere: Int8Array;
   private current!: CompiledDetector;
   private currentStart = 0;
 
   constructor(detectors: readonly Detector[]) {
     this.compiled = compileDetectors(detectors);
     this.longestWord = this.compiled.words.longest;
+    this.anywhere = new Int8Array(2 * this.compiled.all.length);
   }
 
   get detectors(): readonly Detector[] {
@@ -109,10 +112,10 @@ export class OnePassScanner implements Scanner, ValidateContext {
 
   // ValidateContext, answered for the candidate being validated.
   get context(): boolean {
-    return this.hasWord(this.current.words, this.currentStart);
+    return this.hasWord(this.current, false);
   }
   get negative(): boolean {
-    return this.hasWord(this.current.negative, this.currentStart);
+    return this.hasWord(this.current, true);
   }
   get field(): boolean {
     return this.place?.fieldType === this.current.type;
@@ -125,6 +128,7 @@ export class OnePassScanner implements Scanner, ValidateContext {
     this.hitsFrom = this.hitsUpTo = 0;
     this.hitCursor = 0;
     this.keyHits = null;
+    this.anywhere.fill(-1);
     const found = this.collect(text);
     this.text = '';
     this.place = undefined;
@@ -241,13 +245,25 @@ export class OnePassScanner implements Scanner, ValidateContext {
     return found;
   }
 
-  private hasWord(ids: ReadonlySet<number>, start: number): boolean {
+  private hasWord(d: CompiledDetector, negative: boolean): boolean {
+    const ids = negative ? d.negative : d.words;
     if (ids.size === 0) return false;
+    const start = this.currentStart;
     const key = this.place?.key;
     if (key) {
       this.keyHits ??= this.compiled.words.hits(key);
       for (const h of this.keyHits) if (ids.has(h.word)) return true;
     }
+    // Prefilter: does any of these words occur anywhere in the string (as a substring, whole or not)?
+    // One native regex pass, once per string and word list; most lines have none, and then the
+    // per-char word lookup below never runs.
+    const slot = 2 * d.index + (negative ? 1 : 0);
+    let anywhere = this.anywhere[slot];
+    if (anywhere < 0) {
+      const re = negative ? d.negativePrefilter : d.wordsPrefilter;
+      anywhere = this.anywhere[slot] = re !== null && re.test(this.text) ? 1 : 0;
+    }
+    if (anywhere === 0) return false;
     const floor = start - CONTEXT_WINDOW;
     // Words are looked up only where a candidate asks: the window before it, extending the stretch
     // already looked up when they touch. Most lines never ask, and those that do ask about a few
