@@ -1,9 +1,10 @@
 import {
+  getCountryCallingCode,
   Metadata,
-  parsePhoneNumberFromString,
+  PhoneNumber,
   type CountryCode,
-  type PhoneNumber,
 } from 'libphonenumber-js/max';
+import mobileExamples from 'libphonenumber-js/examples.mobile.json';
 import maxMetadata from 'libphonenumber-js/max/metadata';
 import { defineDetector } from './define.js';
 import type { Detector, ValidateContext } from './types.js';
@@ -25,15 +26,21 @@ import type { Detector, ValidateContext } from './types.js';
  *   as the format writes it (GB/DE/FR/JP numbers start with 0; US may have `1-` in front; an IN mobile
  *   may drop it): 0.9. Regions without a national prefix (HK `2123 4567`) need a context word too.
  * - any other valid national number with a context word (phone, tel, 手机号…): 0.85.
- * Digit runs that look like thousands (`12 345 678`), decimals (`13800138000.25`) or parts of a
- * dashed id (`2024-13800138000`) are not national numbers, and an order/transaction word before a
- * national number (without a phone word) rejects it.
+ * Digit runs that look like thousands (`12 345 678`), decimals (`13800138000.25`), parts of a
+ * dashed token (`2024-13800138000`, UUIDs, MACs) or the tail of a longer digit sequence
+ * (`090501 031726 337`) are not national numbers, and an order/transaction word before a national
+ * number (without a phone word) rejects it.
  *
- * Speed: a libphonenumber call costs ~10 µs, so validate() first reads the span on char codes (digit
- * groups, brackets, separators) and rejects on counts: per-region lengths, the national prefix, the
- * group shapes of the region's formats, then their leading-digits and pattern regexes (compiled once
- * per region from the same metadata). Only a number that fits one of the region's formats reaches
- * the library. Bare digit runs other than CN mobiles never do without a context word.
+ * Speed: one libphonenumber call costs 3–15 µs (parsing 3–16 µs, isValid ~4 µs), so validate()
+ * reads the span on char codes (digits, groups, brackets, separators) and rejects on counts first:
+ * per-region digit counts, the national prefix, the group shapes of the region's formats (a table
+ * indexed by group count, first group length and first digit), then the formats' leading-digits and
+ * pattern regexes, compiled once per detector from the same metadata. Only a number that fits a
+ * format of a region reaches the library, and then without parsing: the digits are already split
+ * into country code and national number, so it builds the PhoneNumber from E.164 and asks isValid;
+ * the national format's grouping is worked out from the same format list. The context words (a
+ * look-up in the scanner) are only asked for when they can change the answer. Bare digit runs
+ * other than CN mobiles never reach the library without a context word.
  */
 
 /** Default regions for national numbers. */
@@ -137,15 +144,30 @@ interface FormatPlan {
   readonly restMin: number;
   readonly restMax: number;
   readonly prefixMode: number;
+  /** National prefix digits the format glues to the first group (`0$1`: 1) … */
+  readonly prefixGlued: number;
+  /** … and writes as groups of their own before it (`0 $1`: [1]; `8 0$1`: [1] and 1 glued). */
+  readonly prefixGroups: readonly number[];
   readonly prefixOptional: boolean;
   /** The most detailed leading-digits pattern, anchored; null if the format has none. */
   readonly leading: RegExp | null;
+  /** Bit d: a national number in this format can start with digit d (from the leading digits). */
+  readonly firstDigits: number;
+  /** Digits of the national number: sum of the group minimums and maximums. */
+  readonly totalMin: number;
+  readonly totalMax: number;
   /** The format's pattern, anchored at both ends. */
   readonly pattern: RegExp;
+  /** The same two, sticky, for a national number that is one run of digits in the text itself. */
+  readonly leadingAt: RegExp | null;
+  readonly patternAt: RegExp;
 }
 
 interface RegionPlan {
   readonly code: CountryCode;
+  readonly callingCode: string;
+  /** Every format compiled: the national format's groups can be worked out without the library. */
+  readonly exactFormats: boolean;
   /** National prefix digits (`0`, `1`), empty if the region has none. */
   readonly prefix: Uint8Array;
   /** Bit n: a national significant number of n digits is possible. */
@@ -155,9 +177,74 @@ interface RegionPlan {
   /** Regions without a national prefix (HK): digit pairs like `2123 4567` need a context word. */
   readonly needsContext: boolean;
   readonly formats: readonly FormatPlan[];
+  /** The format of libphonenumber's example mobile number for the region (null if none fits). */
+  readonly mobileFormat: FormatPlan | null;
 }
 
 const GROUP_RE = /\(\\d(?:\{(\d+)(?:,(\d+))?\})?\)/g;
+
+const ALL_DIGITS = 0x3ff;
+
+/**
+ * Which digits a leading-digits pattern can start with (bit d for digit d), read from the pattern's
+ * first atom in each alternative: a digit, a class, `\d` or a group. Anything less plain: all digits.
+ */
+function firstDigitsOf(pattern: string): number {
+  let mask = 0;
+  let depth = 0;
+  let altStart = 0;
+  for (let i = 0; i <= pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') i++;
+    else if (c === '(' || c === '[') depth++;
+    else if (c === ')' || c === ']') depth--;
+    else if ((c === '|' && depth === 0) || i === pattern.length) {
+      mask |= firstOfAlternative(pattern.slice(altStart, i));
+      altStart = i + 1;
+    }
+  }
+  return mask;
+}
+
+function firstOfAlternative(alt: string): number {
+  let atomEnd: number;
+  let mask: number;
+  if (/^\d/.test(alt)) {
+    mask = 1 << Number(alt[0]);
+    atomEnd = 1;
+  } else if (alt.startsWith('\\d')) {
+    mask = ALL_DIGITS;
+    atomEnd = 2;
+  } else if (alt.startsWith('[') && alt[1] !== '^') {
+    const close = alt.indexOf(']');
+    if (close < 0) return ALL_DIGITS;
+    mask = 0;
+    const body = alt.slice(1, close);
+    for (let k = 0; k < body.length; k++) {
+      if (body[k + 1] === '-' && k + 2 < body.length) {
+        for (let d = Number(body[k]); d <= Number(body[k + 2]); d++) mask |= 1 << d;
+        k += 2;
+      } else if (/\d/.test(body[k])) mask |= 1 << Number(body[k]);
+      else return ALL_DIGITS;
+    }
+    atomEnd = close + 1;
+  } else if (alt.startsWith('(')) {
+    let depth = 0;
+    let close = -1;
+    for (let k = 0; k < alt.length && close < 0; k++) {
+      if (alt[k] === '\\') k++;
+      else if (alt[k] === '(') depth++;
+      else if (alt[k] === ')' && --depth === 0) close = k;
+    }
+    if (close < 0) return ALL_DIGITS;
+    mask = firstDigitsOf(alt.slice(alt.startsWith('(?:') ? 3 : 1, close));
+    atomEnd = close + 1;
+  } else return ALL_DIGITS;
+  // An optional first atom lets the next one start the number: give up.
+  const q = alt[atomEnd];
+  if (q === '?' || q === '*' || alt.startsWith('{0', atomEnd)) return ALL_DIGITS;
+  return mask;
+}
 
 function compileFormat(f: FormatInternals): FormatPlan | null {
   const source = f.pattern();
@@ -175,9 +262,16 @@ function compileFormat(f: FormatInternals): FormatPlan | null {
   if (consumed !== source.length || min.length === 0 || min.length > MAX_GROUPS) return null;
   const rule = f.nationalPrefixFormattingRule();
   let prefixMode = PREFIX_NONE;
+  let prefixGlued = 0;
+  const prefixGroups: number[] = [];
   if (typeof rule === 'string' && rule.includes('$1')) {
     const before = rule.slice(0, rule.indexOf('$1'));
-    if (/\d/.test(before)) prefixMode = /\d$/.test(before) ? PREFIX_GLUED : PREFIX_SEPARATE;
+    const runs = before.match(/\d+/g) ?? [];
+    if (runs.length > 0) {
+      if (/\d$/.test(before)) prefixGlued = runs.pop()!.length;
+      for (const run of runs) prefixGroups.push(run.length);
+      prefixMode = prefixGlued > 0 ? PREFIX_GLUED : PREFIX_SEPARATE;
+    }
   }
   const leadingPatterns = f.leadingDigitsPatterns();
   const lastLeading = leadingPatterns.length ? leadingPatterns[leadingPatterns.length - 1] : '';
@@ -187,15 +281,23 @@ function compileFormat(f: FormatInternals): FormatPlan | null {
     restMin += min[i];
     restMax += max[i];
   }
+  const firstLeading = leadingPatterns.length ? leadingPatterns[0] : '';
   return {
     min: Int32Array.from(min),
     max: Int32Array.from(max),
     restMin,
     restMax,
     prefixMode,
+    prefixGlued,
+    prefixGroups,
     prefixOptional: f.nationalPrefixIsOptionalWhenFormattingInNationalFormat(),
     leading: lastLeading ? new RegExp(`^(?:${lastLeading})`) : null,
+    firstDigits: firstLeading ? firstDigitsOf(firstLeading) : ALL_DIGITS,
+    totalMin: min[0] + restMin,
+    totalMax: max[0] + restMax,
     pattern: new RegExp(`^(?:${source})$`),
+    leadingAt: lastLeading ? new RegExp(`(?:${lastLeading})`, 'y') : null,
+    patternAt: new RegExp(`(?:${source})(?![0-9])`, 'y'),
   };
 }
 
@@ -209,12 +311,19 @@ function compileRegion(code: CountryCode): RegionPlan {
   const prefix = Uint8Array.from(prefixText, (ch) => ch.charCodeAt(0) - 48);
   const nsnMask = lengthMask(plan.possibleLengths());
   const formats: FormatPlan[] = [];
-  for (const f of plan.formats()) {
+  const raw = plan.formats();
+  for (const f of raw) {
     const compiled = compileFormat(f);
     if (compiled) formats.push(compiled);
   }
+  const example = mobileExamples[code] ?? '';
+  const mobileFormat =
+    formats.find((f) => (!f.leading || f.leading.test(example)) && f.pattern.test(example)) ?? null;
   return {
     code,
+    mobileFormat,
+    callingCode: getCountryCallingCode(code),
+    exactFormats: formats.length === raw.length,
     prefix,
     nsnMask,
     writtenMask: nsnMask | (prefix.length ? nsnMask << prefix.length : 0),
@@ -333,10 +442,10 @@ function readFormatted(s: string): number {
   return digits;
 }
 
-/** grp[from..] equals fmt[0..] with fmt[0] reduced by `trim`. */
-function groupsEqual(from: number, trim: number): boolean {
+/** The written groups from grp[from] on are the formatted ones. */
+function groupsEqual(from: number): boolean {
   if (ng - from !== nf) return false;
-  for (let k = 0; k < nf; k++) if (grp[from + k] !== (k === 0 ? fmt[0] - trim : fmt[k])) return false;
+  for (let k = 0; k < nf; k++) if (grp[from + k] !== fmt[k]) return false;
   return true;
 }
 
@@ -356,13 +465,16 @@ function followedByAmount(text: string, end: number): boolean {
 }
 
 /**
- * A `-` joins the span to more of a token: `2024-13800138000`, `13800138000-01`, the UUID
- * `414f2caf-0851-4902-a4a7-…`, the MAC `06-74-04-32-34-0F`, the host `ip-10-0-1-17`. An id, not a phone.
+ * A `-` or `.` joins the span to more of a token: `2024-13800138000`, `13800138000-01`, the UUID
+ * `414f2caf-0851-4902-a4a7-…`, the MACs `06-74-04-32-34-0F` and `0621.5916.fa0a`, the host
+ * `ip-10-0-1-17`. An id, not a phone. (A sentence's full stop is followed by a space or the end.)
  */
 function dashJoined(text: string, start: number, end: number): boolean {
+  const before = text.charCodeAt(start - 1);
+  const after = text.charCodeAt(end);
   return (
-    (text.charCodeAt(start - 1) === 45 && isAlnumCode(text.charCodeAt(start - 2))) ||
-    (text.charCodeAt(end) === 45 && isAlnumCode(text.charCodeAt(end + 1)))
+    ((before === 45 || before === 46) && isAlnumCode(text.charCodeAt(start - 2))) ||
+    ((after === 45 || after === 46) && isAlnumCode(text.charCodeAt(end + 1)))
   );
 }
 
@@ -392,11 +504,30 @@ function continuesNumber(text: string, start: number): boolean {
   }
   if (i === 0) return true;
   const before = text.charCodeAt(i - 1);
-  return !(before === 58 || before === 46 || isAlnumCode(before));
+  if (isAlnumCode(before)) return false;
+  // `12:00:00 138…`, `1.5 138…`: the group ends a time or a decimal. `卡号:6232 0574…` is a label.
+  return !((before === 58 || before === 46) && isDigit(text.charCodeAt(i - 2)));
 }
 
 function isAlnumCode(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/**
+ * Groups of four after a group of four letters and digits: the rest of a grouped IBAN
+ * (`GB70 LOYD 0049 0752 4827 32`), whose bank code may be letters.
+ */
+function ibanLike(text: string, start: number): boolean {
+  if (ng < 2 || text.charCodeAt(start - 1) !== 32) return false;
+  for (let k = 0; k < ng - 1; k++) if (grp[k] !== 4) return false;
+  if (grp[ng - 1] > 4) return false;
+  for (let i = start - 5; i < start - 1; i++) if (i < 0 || !isAlnumCode(text.charCodeAt(i))) return false;
+  return start - 6 < 0 || !isAlnumCode(text.charCodeAt(start - 6));
+}
+
+/** `2026-02-24`, `24-02-2026`: grouped as a date (a region format that writes so was tried before). */
+function dateLike(): boolean {
+  return ng === 3 && grp[1] === 2 && ((grp[0] === 4 && grp[2] === 2) || (grp[0] === 2 && grp[2] === 4));
 }
 
 /** `1 234 567`, `12.345.678`: a number grouped in thousands, not a national phone number. */
@@ -406,17 +537,47 @@ function thousandsLike(): boolean {
   return true;
 }
 
-function valid(p: PhoneNumber | undefined): p is PhoneNumber {
-  return p !== undefined && p.isValid();
+/** The number `+cc nsn` if libphonenumber says it is valid. Cheaper than parsing: the digits are known. */
+function validNumber(callingCode: string, nsn: string): PhoneNumber | undefined {
+  const p = new PhoneNumber(`+${callingCode}${nsn}`);
+  return p.isValid() ? p : undefined;
+}
+
+/**
+ * The digit groups of the national format of `nsn` into `fmt`, as libphonenumber's formatNational()
+ * writes them: the first format whose leading digits and pattern fit, the national prefix as its
+ * rule puts it (left out if `withPrefix` is false and the format allows that). Returns the number of
+ * prefix digits written; without a fitting format the number is one group.
+ */
+function nationalGroups(r: RegionPlan, nsn: string, withPrefix: boolean): number {
+  for (const f of r.formats) {
+    if (f.leading && !f.leading.test(nsn)) continue;
+    const m = f.pattern.exec(nsn);
+    if (!m) continue;
+    const prefixed = withPrefix || !f.prefixOptional;
+    nf = 0;
+    let pf = 0;
+    if (prefixed) {
+      for (const g of f.prefixGroups) {
+        fmt[nf++] = g;
+        pf += g;
+      }
+    }
+    for (let k = 1; k < m.length && nf < fmt.length; k++) fmt[nf++] = m[k].length;
+    if (prefixed && f.prefixGlued > 0) {
+      fmt[f.prefixGroups.length] += f.prefixGlued;
+      pf += f.prefixGlued;
+    }
+    return pf;
+  }
+  nf = 1;
+  fmt[0] = nsn.length;
+  return 0;
 }
 
 function isMobile(p: PhoneNumber): boolean {
   const type = p.getType();
   return type === 'MOBILE' || type === 'FIXED_LINE_OR_MOBILE';
-}
-
-function parseNational(digits: string, region: CountryCode): PhoneNumber | undefined {
-  return parsePhoneNumberFromString(digits, { defaultCountry: region, extract: false });
 }
 
 /* ---------------------------------------------------------------------------------------------- */
@@ -471,6 +632,36 @@ function writtenForms(regions: readonly RegionPlan[]): WrittenForm[][] {
   return table;
 }
 
+/**
+ * For reading a number with a context word (byContext): [digits written * 10 + first digit] -> the
+ * ways it could be written, in region order, the prefixed form first. A format is listed without the
+ * prefix if it writes none, or may drop it and is the format of the region's mobiles (libphonenumber's
+ * example mobile number). Epoch seconds (10 digits from 1) find only IN's 140 format here, whose
+ * leading digits reject them before the context words are looked at.
+ */
+function contextForms(regions: readonly RegionPlan[]): WrittenForm[][] {
+  const table: WrittenForm[][] = Array.from({ length: (MAX_DIGITS + 1) * 10 }, () => []);
+  regions.forEach((r, ri) => {
+    const pl = r.prefix.length;
+    for (let pass = pl > 0 ? 0 : 1; pass < 2; pass++) {
+      const pw = pass === 0 ? pl : 0;
+      for (const f of r.formats) {
+        if (pw === 0 && f.prefixMode !== PREFIX_NONE && !(f.prefixOptional && f === r.mobileFormat)) continue;
+        const form: WrittenForm = { r, slot: 2 * ri + (pw > 0 ? 1 : 0), pw, f };
+        for (let nsnLen = f.totalMin; nsnLen <= f.totalMax && nsnLen + pw <= MAX_DIGITS; nsnLen++) {
+          if ((r.nsnMask & (1 << nsnLen)) === 0) continue;
+          for (let d = 0; d < 10; d++) {
+            const first = pw > 0 ? r.prefix[0] === d : (f.firstDigits & (1 << d)) !== 0;
+            const list = table[(nsnLen + pw) * 10 + d];
+            if (first && !list.includes(form)) list.push(form);
+          }
+        }
+      }
+    }
+  });
+  return table;
+}
+
 class PhoneMatcher {
   private readonly regions: readonly RegionPlan[];
   private readonly writtenUnion: number;
@@ -479,6 +670,7 @@ class PhoneMatcher {
   /** slot -> the call that last asked the library about it (once per region and prefix per call). */
   private readonly tried: Int32Array;
   private call = 0;
+  private readonly contextForms: readonly (readonly WrittenForm[])[];
   /** E.164 of the last accepted number (read by normalize). */
   number = '';
 
@@ -489,13 +681,20 @@ class PhoneMatcher {
     this.cnMobile = codes.includes('CN');
     this.forms = writtenForms(this.regions);
     this.tried = new Int32Array(2 * codes.length);
+    this.contextForms = contextForms(this.regions);
   }
 
   /** The score of text[start, end) as a phone number, 0 if it is not one. */
   score(text: string, start: number, end: number, ctx: Ctx): number {
     if (end - start > MAX_LEN || !readSpan(text, start, end) || nd < 7) return 0;
     if (plus) return this.international(0, ctx);
-    if (dig[0] === 0 && dig[1] === 0) return dig[2] === 0 ? 0 : this.international(2, ctx);
+    if (dig[0] === 0 && dig[1] === 0) {
+      // `00` is a dialling prefix at the start of a token, not inside a card number or an id.
+      if (dig[2] === 0 || dashJoined(text, start, end) || continuesNumber(text, start) || ibanLike(text, start)) {
+        return 0;
+      }
+      return this.international(2, ctx);
+    }
     return this.national(text, start, end, ctx);
   }
 
@@ -515,11 +714,15 @@ class PhoneMatcher {
     const nsnAt = s + ccLen;
     // Brackets hold the country code `(+86)`, the area code `+1 (201)` or the trunk `+44 (0)20`.
     if (bracket >= 0 && grpAt[bracket] !== s && grpAt[bracket] !== nsnAt) return 0;
-    // `+44 (0)20 …`: the bracketed trunk prefix is not part of the number.
-    const skip =
-      bracket >= 0 && grp[bracket] === 1 && grpAt[bracket] === nsnAt && dig[nsnAt] === 0 ? nsnAt : -1;
-    const nsnLen = nd - nsnAt - (skip >= 0 ? 1 : 0);
-    if (nsnLen < 4 || (CALLING_CODE_LENGTHS[cc] & (1 << nsnLen)) === 0) return 0;
+    // A trunk prefix after the country code is not part of the number: `+44 (0)20 …` and the common
+    // mistake `+86 0755 …` (libphonenumber's parser drops it too, when the rest is a valid number).
+    const lengths = CALLING_CODE_LENGTHS[cc];
+    const bracketTrunk = bracket >= 0 && grpAt[bracket] === nsnAt && grp[bracket] === 1 && dig[nsnAt] === 0;
+    const nsnLen = nd - nsnAt - (bracketTrunk ? 1 : 0);
+    const trunkLen = !bracketTrunk && dig[nsnAt] === 0 ? nsnLen - 1 : 0;
+    const possible = (lengths & (1 << nsnLen)) !== 0 && nsnLen >= 4;
+    const possibleWithoutTrunk = trunkLen >= 4 && (lengths & (1 << trunkLen)) !== 0;
+    if (!possible && !possibleWithoutTrunk) return 0;
     if (s === 2) {
       if (ng === 1) {
         // A bare `00…` run is as often a zero-padded id: only a CN mobile, or with a context word.
@@ -527,10 +730,27 @@ class PhoneMatcher {
         if (!cnMobile && !ctx.context) return 0;
       } else if (!this.groupStartsAt(nsnAt)) return 0; // `0086 138…`: the country code is its own group
     }
-    const p = parsePhoneNumberFromString('+' + digitString(s, skip));
-    if (!valid(p)) return 0;
+    let ccText = '';
+    for (let k = s; k < nsnAt; k++) ccText += String.fromCharCode(48 + dig[k]);
+    let p = possible ? validNumber(ccText, digitString(nsnAt, bracketTrunk ? nsnAt : -1)) : undefined;
+    if (!p && possibleWithoutTrunk) p = validNumber(ccText, digitString(nsnAt + 1));
+    if (!p) return 0;
     this.number = p.number;
     return SCORE_INTERNATIONAL;
+  }
+
+  /**
+   * An order/transaction word before the number and no phone word: an order number. Unless another
+   * number sits right before this one (`serial=9063547552795721 13275342480`): the word is its label.
+   */
+  private ordered(text: string, start: number, ctx: Ctx): boolean {
+    if (!ctx.negative || ctx.context) return false;
+    for (let i = start - 1, n = 0; i >= 0 && n < 3; i--, n++) {
+      const c = text.charCodeAt(i);
+      if (isDigit(c)) return false;
+      if (c !== 32 && c !== 58 && c !== 61 && c !== 0xff1a) break; // space : = ：
+    }
+    return true;
   }
 
   private groupStartsAt(digitIndex: number): boolean {
@@ -540,25 +760,29 @@ class PhoneMatcher {
 
   private national(text: string, start: number, end: number, ctx: Ctx): number {
     if ((this.writtenUnion & (1 << nd)) === 0 || followedByAmount(text, end)) return 0;
-    if (dashJoined(text, start, end)) return 0;
+    if (dashJoined(text, start, end) || ibanLike(text, start)) return 0;
     const tail = continuesNumber(text, start);
     if (ng === 1) {
       if (tail) return 0;
       if (this.cnMobile && nd === 11 && dig[0] === 1 && dig[1] >= 3) {
-        const p = parseNational(digitString(0), 'CN');
-        if (valid(p) && p.nationalNumber.length === 11) {
-          if (ctx.negative && !ctx.context) return 0;
+        const p = validNumber('86', digitString(0));
+        if (p) {
+          if (this.ordered(text, start, ctx)) return 0;
           this.number = p.number;
           return SCORE_CN_MOBILE;
         }
       }
-      return ctx.context ? this.byContext() : 0;
+      return this.contextForm(0, text, start) >= 0 && ctx.context ? this.byContext(text, start) : 0;
     }
     // A bracket holds the area code, at the front: `(021)12345678`, `(201) 555-0123`.
     if (bracket > 0 || tail) return 0;
     let context = -1; // unknown until asked: the scanner computes it lazily
+    // Grouped otherwise than the region writes it, a context word may still make it a phone, but not
+    // a version/IP (dots), a date (2026-02-24) or a run of long groups (081109 203615 148).
+    const contextMayHelp =
+      (seps & SEP_DOT) === 0 && grp[0] <= 5 && !dateLike() && this.contextForm(0, text, start) >= 0;
     if (thousandsLike()) {
-      if (!ctx.context) return 0;
+      if (!contextMayHelp || !ctx.context) return 0;
       context = 1;
     }
     const forms = this.forms[formIndex(ng, grp[0], dig[0])];
@@ -571,80 +795,105 @@ class PhoneMatcher {
         if (this.tried[slot] === call || (r.nsnMask & (1 << (nd - pw))) === 0) continue;
         if (pw > 0 && !startsWithPrefix(r)) continue;
         if (!shapeFits(f, pw)) continue;
+        const nsn = pw === 0 ? (nsn0 ??= digitString(0)) : pw === 1 ? (nsn1 ??= digitString(1)) : digitString(pw);
+        if ((f.leading && !f.leading.test(nsn)) || !f.pattern.test(nsn)) continue;
         if (r.needsContext) {
           if (context < 0) context = ctx.context ? 1 : 0;
           if (context === 0) continue;
         }
-        const nsn = pw === 0 ? (nsn0 ??= digitString(0)) : pw === 1 ? (nsn1 ??= digitString(1)) : digitString(pw);
-        if ((f.leading && !f.leading.test(nsn)) || !f.pattern.test(nsn)) continue;
         // The library formats with the first format that fits; ask it once per region and prefix.
         this.tried[slot] = call;
         if (this.confirm(r, pw)) {
-          if (context < 0) context = ctx.context ? 1 : 0;
-          if (context === 0 && ctx.negative) return 0;
+          if (context < 1 && this.ordered(text, start, ctx)) return 0;
           return SCORE_GROUPED;
         }
       }
     }
+    if (!contextMayHelp) return 0;
     if (context < 0) context = ctx.context ? 1 : 0;
-    return context === 1 ? this.byContext() : 0;
+    return context === 1 ? this.byContext(text, start) : 0;
+  }
+
+  /**
+   * The index in contextForms of the first way, from `from` on, that the digits fit a format (leading
+   * digits and pattern, with the national prefix as the form writes it); -1 if none. No library call:
+   * this decides whether the context words are worth looking up.
+   */
+  private contextForm(from: number, text: string, start: number): number {
+    const forms = this.contextForms[nd * 10 + dig[0]];
+    let nsn0: string | null = null;
+    let nsn1: string | null = null;
+    for (let k = from; k < forms.length; k++) {
+      const { r, pw, f } = forms[k];
+      if (pw > 0 && !startsWithPrefix(r)) continue;
+      if (ng === 1 && bracket < 0) {
+        // One run of digits: match in the text itself, nothing to build (epoch seconds, ids).
+        const at = start + pw;
+        if (f.leadingAt) {
+          f.leadingAt.lastIndex = at;
+          if (!f.leadingAt.test(text)) continue;
+        }
+        f.patternAt.lastIndex = at;
+        if (f.patternAt.test(text)) return k;
+        continue;
+      }
+      const nsn = pw === 0 ? (nsn0 ??= digitString(0)) : pw === 1 ? (nsn1 ??= digitString(1)) : digitString(pw);
+      if ((!f.leading || f.leading.test(nsn)) && f.pattern.test(nsn)) return k;
+    }
+    return -1;
   }
 
   /**
    * With a context word the grouping is not needed, the rest is: the first region where the digits,
    * with the national prefix as the region writes it, fit a format and are a valid number.
    */
-  private byContext(): number {
-    for (const r of this.regions) {
-      if ((r.writtenMask & (1 << nd)) === 0) continue;
-      const pl = r.prefix.length;
-      // Written with the national prefix, then without it.
-      for (let pass = pl > 0 ? 0 : 1; pass < 2; pass++) {
-        const pw = pass === 0 ? pl : 0;
-        if ((r.nsnMask & (1 << (nd - pw))) === 0 || (pw > 0 && !startsWithPrefix(r))) continue;
-        const nsn = digitString(pw);
-        for (const f of r.formats) {
-          if (pw === 0 && f.prefixMode !== PREFIX_NONE && !f.prefixOptional) continue;
-          if ((f.leading && !f.leading.test(nsn)) || !f.pattern.test(nsn)) continue;
-          const p = parseNational(digitString(0), r.code);
-          if (!valid(p) || p.nationalNumber.length + pw !== nd) break;
-          // Without the prefix a format that writes one: mobiles only (`98765 43210`, not `1012345678`).
-          if (pw === 0 && f.prefixMode !== PREFIX_NONE && !isMobile(p)) break;
-          this.number = p.number;
-          return SCORE_CONTEXT;
-        }
-      }
+  private byContext(text: string, start: number): number {
+    const forms = this.contextForms[nd * 10 + dig[0]];
+    const call = ++this.call;
+    for (let k = this.contextForm(0, text, start); k >= 0; k = this.contextForm(k + 1, text, start)) {
+      const { r, slot, pw, f } = forms[k];
+      // The library's answer does not depend on the format: once per region and prefix.
+      if (this.tried[slot] === call) continue;
+      this.tried[slot] = call;
+      const p = validNumber(r.callingCode, digitString(pw));
+      if (!p) continue;
+      // Without the prefix a format that writes one: mobiles only (`98765 43210`, not `1123456789`).
+      if (pw === 0 && f.prefixMode !== PREFIX_NONE && !isMobile(p)) continue;
+      this.number = p.number;
+      return SCORE_CONTEXT;
     }
     return 0;
   }
 
+
   /** libphonenumber: valid for the region, and its national format has the written grouping. */
   private confirm(r: RegionPlan, pw: number): boolean {
-    const p = parseNational(digitString(0), r.code);
-    if (!valid(p)) return false;
-    const nsnLen = p.nationalNumber.length;
-    if (nsnLen + pw !== nd) return false; // the library read the prefix differently
-    const pf = readFormatted(p.formatNational()) - nsnLen;
+    const nsn = digitString(pw);
+    const p = validNumber(r.callingCode, nsn);
+    if (!p) return false;
+    const nsnLen = nsn.length;
+    const pf = r.exactFormats ? nationalGroups(r, nsn, true) : readFormatted(p.formatNational()) - nsnLen;
     let ok = false;
     if (pf === pw) {
       // `020 7946 0958` as formatted, or the prefixed area code and the rest: `010-12345678`.
       ok =
-        groupsEqual(0, 0) ||
+        groupsEqual(0) ||
         (pw > 0 && ng === 2 && nf >= 3 && grp[0] === fmt[0] && grp[1] === nsnLen + pw - fmt[0]);
     } else if (pw > 0 && pf === 0) {
       // `1-201-555-0123`: the prefix as a group of its own.
-      ok = grp[0] === pw && groupsEqual(1, 0);
+      ok = grp[0] === pw && groupsEqual(1);
     } else if (pw === 0 && pf > 0) {
       // `98765 43210` (IN mobile): the format may drop its prefix; only for mobiles, so that
       // `10 1234 5678` is not read as Beijing's `010 1234 5678`.
-      ok =
-        isMobile(p) &&
-        readFormatted(p.format('NATIONAL', { nationalPrefix: false })) === nsnLen &&
-        groupsEqual(0, 0);
+      const bare = r.exactFormats
+        ? nationalGroups(r, nsn, false) === 0
+        : readFormatted(p.format('NATIONAL', { nationalPrefix: false })) === nsnLen;
+      ok = bare && groupsEqual(0) && isMobile(p);
     }
     if (ok) this.number = p.number;
     return ok;
   }
+
 }
 
 function startsWithPrefix(r: RegionPlan): boolean {

@@ -101,6 +101,9 @@ describe('PHONE: international numbers (any country)', () => {
     ['+12015550123', '+12015550123'],
     ['+44 20 7946 0958', '+442079460958'],
     ['+44 (0)20 7946 0958', '+442079460958'],
+    // The trunk 0 written after the country code by mistake; libphonenumber's parser drops it too.
+    ['+44 020 7946 0958', '+442079460958'],
+    ['+86 0755 1234 5678', '+8675512345678'],
     ['0044 20 7946 0958', '+442079460958'],
     ['+49 30 12345678', '+493012345678'],
     ['+49 1512 3456789', '+4915123456789'],
@@ -181,7 +184,14 @@ describe('PHONE: near misses in logs are not phones', () => {
     ['duration', 'took 15000ms'],
     ['byte count', 'bytes=2147483647'],
     ['card-like groups', 'ref 5103 0852 6810 5380'],
+    ['card-like groups with a 00 group', 'ref 6521 0036 3283 9107'],
+    ['00 inside a dashed id', 'ssn 226-49-0049 1730339998'],
+    ['card number after a label', '卡号:6232 0574 7127 6433'],
+    ['card number after a label', '卡号:3455 099100 63357'],
+    ['account after a label', '账号:1297 0981 3849 took 97.2ms'],
+    ['Cisco MAC', 'mac 0621.5916.fa0a'],
     ['IBAN groups', 'iban=BE45 0780 3612 1183'],
+    ['IBAN groups', 'GB70 LOYD 0049 0752 4827 32'],
     ['dashed id', 'sn 2024-13800138000'],
     ['dashed id', '13800138000-01'],
     ['US digits without grouping', 'id 2015550123'],
@@ -227,6 +237,9 @@ describe('PHONE: context', () => {
     expect(phones('订单 138 0013 8000')).toEqual([]);
     expect(phones('order 12345, phone 13800138000')).toEqual(['13800138000']);
     expect(phones('订单号:13800138000 手机:13912345678')).toEqual(['13912345678']);
+    // The order word labels the number right after it, not the one after that.
+    expect(phones('serial=9063547552795721 13800138000')).toEqual(['13800138000']);
+    expect(phones('订单号:276915294495175 025-30320793')).toEqual(['025-30320793']);
     // The country code is a phone's own mark.
     expect(phones('order by +86 138 0013 8000')).toEqual(['+86 138 0013 8000']);
   });
