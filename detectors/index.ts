@@ -10,6 +10,7 @@ import ipv4Address from './ipv4-address.js';
 import ipv6Address from './ipv6-address.js';
 import macAddress from './mac-address.js';
 import paymentCard from './payment-card.js';
+import phone from './phone.js';
 import type { Detector } from './types.js';
 import usSsn from './us-ssn.js';
 
@@ -26,6 +27,7 @@ export const detectors: readonly Detector[] = [
   iban,
   imei,
   usSsn,
+  phone,
   email,
   ipv4Address,
   ipv6Address,

@@ -1,5 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { detectors as defaultDetectors } from '../detectors/index.js';
+import type { CountryCode } from 'libphonenumber-js';
+import { makePhoneDetector } from '../detectors/phone.js';
 import type { Detector, PiiType } from '../detectors/types.js';
 import { compileScanner, type ScanPlace, type Scanner } from './detect/scan.js';
 import { NO_FINDINGS, type Finding } from './detect/finding.js';
@@ -41,7 +43,11 @@ export class Anonymizer {
     this.policy = resolvePolicy(options.policy);
     this.keyIsEphemeral = options.key === undefined;
     this.hashKey = deriveKey(options.key ?? randomKey(), 'hash');
-    const list = options.detectors ?? defaultDetectors;
+    const regions = this.policy.phone?.regions;
+    // The policy's phone regions replace the default phone detector (national numbers of other regions).
+    const list = (options.detectors ?? defaultDetectors).map((d) =>
+      regions && d.type === 'PHONE' ? makePhoneDetector(regions as CountryCode[]) : d,
+    );
     const enabled = list.filter((d) => ruleFor(this.policy, d.type).enabled);
     this.scanner = compileScanner(enabled);
     this.plans = new Map();

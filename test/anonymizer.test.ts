@@ -44,3 +44,18 @@ describe('Anonymizer', () => {
     expect(m.anonymize('card 4111 1111 1111 1111.')).toBe('card **** **** **** 1111.');
   });
 });
+
+describe('phone regions from the policy', () => {
+  it('finds national numbers of the configured regions only', () => {
+    // `(201) 555-0123` is a US national number; with only CN configured it is not recognised.
+    const us = createAnonymizer({ policy: { phone: { regions: ['US'] } } });
+    const cn = createAnonymizer({ policy: { phone: { regions: ['CN'] } } });
+    expect(us.anonymize('call (201) 555-0123 now')).toBe('call <PHONE> now');
+    expect(cn.anonymize('call (201) 555-0123 now')).toBe('call (201) 555-0123 now');
+    // International numbers are found whatever the regions.
+    expect(cn.anonymize('call +1 201-555-0123 now')).toBe('call <PHONE> now');
+  });
+  it('rejects a region libphonenumber-js does not know', () => {
+    expect(() => createAnonymizer({ policy: { phone: { regions: ['XX'] } } })).toThrow(/phone\.regions\.0/);
+  });
+});

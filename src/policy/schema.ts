@@ -1,3 +1,4 @@
+import { isSupportedCountry } from 'libphonenumber-js';
 import { z } from 'zod';
 import { PII_TYPES, type PiiType } from '../../detectors/types.js';
 import { OPERATOR_NAMES, type OperatorName } from '../operators/index.js';
@@ -13,7 +14,10 @@ const typeRule = z.strictObject({
 });
 
 /** Two-letter region codes as libphonenumber-js knows them. */
-const region = z.string().regex(/^[A-Z]{2}$/, 'a two-letter region code such as CN or US');
+const region = z
+  .string()
+  .regex(/^[A-Z]{2}$/, 'a two-letter region code such as CN or US')
+  .refine((r) => isSupportedCountry(r), 'not a region libphonenumber-js knows');
 
 export const policySchema = z.strictObject({
   version: z.literal(1).default(1),
