@@ -74,6 +74,17 @@ for (let c = 0; c < 128; c++) {
   TOKEN_CHARS[c] = f;
 }
 
+/** `+1…`, `(0…`, `(+86)…`: a `+` or `(` that opens a number. */
+function opensNumber(text: string, i: number): boolean {
+  const c1 = text.charCodeAt(i + 1);
+  if (isDigit(c1)) return true;
+  return text.charCodeAt(i) === 40 && c1 === 43 && isDigit(text.charCodeAt(i + 2));
+}
+
+/** Space or `-`: where a grouped number may be cut back. */
+function isGroupSeparator(c: number): boolean {
+  return c === 32 || c === 45;
+}
 function isLocalPart(c: number): boolean {
   return isAlnum(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45; // . _ % + -
 }
@@ -180,7 +191,7 @@ export class OnePassScanner implements Scanner, ValidateContext {
         found = this.offerAt(at, i, found);
       } else if (c === 37 /* % */ && text.charCodeAt(i + 1) === 52 && text.charCodeAt(i + 2) === 48) {
         found = this.offerAt(at, i, found); // URL-encoded `%40`
-      } else if ((c === 43 /* + */ || c === 40) /* ( */ && !prevAlnum && isDigit(text.charCodeAt(i + 1))) {
+      } else if ((c === 43 /* + */ || c === 40) /* ( */ && !prevAlnum && opensNumber(text, i)) {
         found = this.offer(digits, i, found, IN_DIGITS);
       } else if (c === 58 /* : */ && !prevAlnum && text.charCodeAt(i + 1) === 58) {
         found = this.offer(hexcolon, i, found, IN_HEX); // `::1`
@@ -237,12 +248,37 @@ export class OnePassScanner implements Scanner, ValidateContext {
       // The shape goes first: it rejects most candidates (timestamps, short numbers) in a few steps,
       // before the context words of the string are looked up at all.
       if (d.required && !this.field && !this.context) continue;
-      const v = d.detector.validate;
-      const score = v ? v.call(d.detector, text, start, end, this) : (d.detector.baseScore ?? 0);
+      let stop = end;
+      let score = this.validate(d, start, stop);
+      // A grouped value may have swallowed a neighbour (`138 0013 8000 200`): cut the span back to an
+      // earlier separator and try again, at most twice.
+      for (let cut = 0; score <= 0 && cut < 2; cut++) {
+        stop = this.shorterMatch(d, start, stop);
+        if (stop < 0) break;
+        score = this.validate(d, start, stop);
+      }
       if (!(score > 0)) continue;
-      (found ??= []).push({ type: d.type, start, end, score: Math.min(1, score), detector: d.detector.name });
+      (found ??= []).push({ type: d.type, start, end: stop, score: Math.min(1, score), detector: d.detector.name });
     }
     return found;
+  }
+
+  private validate(d: CompiledDetector, start: number, end: number): number {
+    const v = d.detector.validate;
+    return v ? v.call(d.detector, this.text, start, end, this) : (d.detector.baseScore ?? 0);
+  }
+
+  /** End of the shape's match within text[start, last separator before `end`), or -1. Rare: allocates. */
+  private shorterMatch(d: CompiledDetector, start: number, end: number): number {
+    const text = this.text;
+    let k = end - 1;
+    while (k > start && !isGroupSeparator(text.charCodeAt(k))) k--;
+    if (k - start < d.minLen) return -1;
+    const shape = d.shape;
+    shape.lastIndex = 0;
+    if (!shape.test(text.slice(start, k))) return -1;
+    const len = shape.lastIndex;
+    return len >= d.minLen ? start + len : -1;
   }
 
   private hasWord(d: CompiledDetector, negative: boolean): boolean {

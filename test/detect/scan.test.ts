@@ -94,6 +94,18 @@ describe('overlaps and sub-runs', () => {
   it('offers every group start of a grouped run, so a card after a number is found', () => {
     expect(spans([grouped], 'bytes=5123 4111 1111 1111 1111')).toEqual(['5123 4111 1111 1111']);
   });
+  it('cuts a grouped span back to an earlier separator when validation rejects it', () => {
+    const lastGroupNot200 = defineDetector({
+      ...grouped,
+      name: 'grouped_not_200',
+      minLen: 4,
+      shape: /[0-9]{4}(?: [0-9]{3,4}){0,4}/y,
+      baseScore: undefined,
+      validate: (t, s, e) => (t.slice(e - 3, e) === '200' ? 0 : 0.9),
+    });
+    expect(spans([lastGroupNot200], 'n 1234 5678 200 end')).toEqual(['1234 5678']);
+  });
+
   it('prefers the longer span over shorter ones inside it', () => {
     expect(spans([eightDigits, grouped], 'n 1234 5678 9012 3456 end')).toEqual(['1234 5678 9012 3456']);
   });
