@@ -65,6 +65,8 @@ export default defineDetector({
   shape: new RegExp(`${OCTET}\\.${OCTET}\\.${OCTET}\\.${OCTET}(?!\\.[0-9])`, 'y'),
   validate(text, start, end, ctx) {
     if (ctx.negative && labelledAsVersion(text, start)) return 0;
+    // A product token's version (`Chrome/122.0.0.0`, `CriOS/102.0.0.0`), as in User-Agent headers.
+    if (text.charCodeAt(start - 1) === 47 && isAsciiLetter(text.charCodeAt(start - 2))) return 0;
     return isIP(text.slice(start, end), 4) ? SCORE : 0;
   },
   context: { words: [], negative: NEGATIVE },
@@ -78,6 +80,7 @@ export default defineDetector({
       '1.3.6.1.4.1',
       '1.2.3.4.5',
       'v1.2.3.4',
+      'Mozilla/5.0 Chrome/122.0.0.0 Safari/537.36',
       'version 1.2.3.4',
       'build: 10.0.0.1',
       'ip-10-0-1-17',

@@ -6,13 +6,15 @@ import { defineDetector } from './define.js';
  *
  * Not personal, so rejected unless a context word (mac, hwaddr, ether, bssid, MAC地址, 物理地址…)
  * or a field rule says otherwise: all-zero `00:00:00:00:00:00` and broadcast `ff:ff:ff:ff:ff:ff`.
- * All-decimal forms (`12:30:45:00:00:00`, `20-24-01-15-12-30`, `1234.5678.9012`) look like times,
- * dates and versions and need the same context. Part of a longer colon/dash run (IPv6, EUI-64
+ * All-decimal Cisco forms (`1234.5678.9012`) look like versions and need the same context. All-decimal
+ * colon and dash forms (`96:19:47:94:77:11`: one random MAC in 300) score SCORE_DECIMAL_BARE without
+ * context: six two-digit groups are no time or date format, and missing a MAC is worse. Part of a longer colon/dash run (IPv6, EUI-64
  * `aa:bb:cc:dd:ee:ff:00:11`) is refused on both sides; a `key:` label before it is fine.
  */
 
 const SCORE = 0.9;
 const SCORE_DECIMAL = 0.85;
+const SCORE_DECIMAL_BARE = 0.6;
 
 const H = '[0-9A-Fa-f]{2}';
 const H4 = '[0-9A-Fa-f]{4}';
@@ -43,7 +45,10 @@ export default defineDetector({
       if (c > 57) allDecimal = false;
     }
     if (allZero || allF) return ctx.context || ctx.field ? SCORE : 0;
-    if (allDecimal) return ctx.context || ctx.field ? SCORE_DECIMAL : 0;
+    if (allDecimal) {
+      if (ctx.context || ctx.field) return SCORE_DECIMAL;
+      return text.charCodeAt(start + 4) === 46 ? 0 : SCORE_DECIMAL_BARE; // Cisco dots: a version
+    }
     return SCORE;
   },
   context: {
@@ -65,7 +70,7 @@ export default defineDetector({
       'ff:ff:ff:ff:ff:ff',
       '00:00:00:00:00:00',
       '00:00-5e:00:53:af',
-      '12:30:45:00:00:00',
+      '1234.5678.9012', // all-decimal Cisco dots: a version
       'aa:bb:cc:dd:ee:ff:00:11',
       'fe80::aa:bb:cc:dd',
       '123e4567-e89b-12d3-a456-426614174000',
