@@ -92,7 +92,9 @@ describe('context words', () => {
 
 describe('overlaps and sub-runs', () => {
   it('offers every group start of a grouped run, so a card after a number is found', () => {
-    expect(spans([grouped], 'bytes=5123 4111 1111 1111 1111')).toEqual(['5123 4111 1111 1111']);
+    // Both `5123 4111 1111 1111` and `4111 1111 1111 1111` match; the earlier wins and the later one's
+    // last group is covered too (fail closed).
+    expect(spans([grouped], 'bytes=5123 4111 1111 1111 1111')).toEqual(['5123 4111 1111 1111 1111']);
   });
   it('cuts a grouped span back to an earlier separator when validation rejects it', () => {
     const lastGroupNot200 = defineDetector({
@@ -104,6 +106,11 @@ describe('overlaps and sub-runs', () => {
       validate: (t, s, e) => (t.slice(e - 3, e) === '200' ? 0 : 0.9),
     });
     expect(spans([lastGroupNot200], 'n 1234 5678 200 end')).toEqual(['1234 5678']);
+  });
+
+  it('covers a partly overlapping loser too, so no part of it stays in clear', () => {
+    // Two grouped candidates: the first 19 chars win, the later one sticks out by a group and is merged in.
+    expect(spans([grouped], 'x 1111 2222 3333 4444 5555 y')).toEqual(['1111 2222 3333 4444 5555']);
   });
 
   it('prefers the longer span over shorter ones inside it', () => {
