@@ -86,6 +86,7 @@ export default defineDetector({
   type: 'CN_USCC',
   name: 'cn_uscc',
   candidate: 'alnum',
+  digitStart: true,
   minLen: 18,
   maxLen: 18,
   shape: /[1-9ANY]\d{7}[0-9A-HJ-NP-RTUW-Y]{8}[0-9X][0-9A-HJ-NP-RTUW-Y]/y,

@@ -32,8 +32,8 @@ export type PiiType = (typeof PII_TYPES)[number];
  * Which candidates of the scanner's single pass a detector is offered. The scanner finds candidate
  * starts once per string and offers each to the detectors of its class only.
  * - `digits`:   a token starting with a digit, `+` or `(` (numbers, phones, IPv4, ID numbers)
- * - `alnum`:    a token starting with one or two ASCII letters followed by a digit, or with a digit
- *               (passports, HK ID, IBAN, credit codes)
+ * - `alnum`:    a token starting with one or two ASCII letters followed by a digit (passports, HK ID,
+ *               IBAN, credit codes); with `digitStart`, also a token starting with a digit
  * - `hexcolon`: a token starting with a hex digit or `::` (IPv6, MAC)
  * - `at`:       an `@` (or URL-encoded `%40`); the candidate starts where the local part starts
  */
@@ -54,6 +54,11 @@ export interface DetectorSpec {
   /** A short unique name, used in errors and tests (usually the type in lower case). */
   readonly name: string;
   readonly candidate: CandidateClass;
+  /**
+   * Only for `alnum`: values may also begin with a digit (a credit code `91350100M000100Y43`). Digit
+   * starts are the most common candidates in a log, so other `alnum` detectors are not offered them.
+   */
+  readonly digitStart?: boolean;
   /** Bounds on the length (UTF-16 units) of a finding, checked before anything else. */
   readonly minLen: number;
   readonly maxLen: number;

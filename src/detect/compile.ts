@@ -20,6 +20,8 @@ export interface CompiledDetector {
 export interface CompiledDetectors {
   readonly all: readonly CompiledDetector[];
   readonly byClass: Readonly<Record<CandidateClass, readonly CompiledDetector[]>>;
+  /** The `alnum` detectors whose values may begin with a digit. */
+  readonly alnumDigitStart: readonly CompiledDetector[];
   readonly words: ContextWords;
   /** The longest finding any detector can make: how far a candidate's token is measured. */
   readonly maxLen: number;
@@ -61,5 +63,6 @@ export function compileDetectors(detectors: readonly Detector[]): CompiledDetect
   // (Priority between detectors is applied when overlaps are resolved, not in this order.)
   for (const list of Object.values(byClass)) list.sort((a, b) => a.minLen - b.minLen || a.index - b.index);
   const maxLen = Math.max(0, ...all.map((c) => c.maxLen));
-  return { all, byClass, words, maxLen };
+  const alnumDigitStart = byClass.alnum.filter((c) => c.detector.digitStart === true);
+  return { all, byClass, alnumDigitStart, words, maxLen };
 }

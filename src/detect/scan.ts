@@ -155,6 +155,7 @@ export class OnePassScanner implements Scanner, ValidateContext {
 
   private collect(text: string): Finding[] | null {
     const { digits, alnum, hexcolon, at } = this.compiled.byClass;
+    const alnumDigit = this.compiled.alnumDigitStart;
     const n = text.length;
     let found: Finding[] | null = null;
     let prevAlnum = false;
@@ -172,7 +173,7 @@ export class OnePassScanner implements Scanner, ValidateContext {
             const dotted = i >= 2 && text.charCodeAt(i - 1) === 46 && isDigit(text.charCodeAt(i - 2));
             if (!dotted) {
               found = this.offer(digits, i, found, IN_DIGITS);
-              found = this.offer(alnum, i, found, IN_ALNUM);
+              found = this.offer(alnumDigit, i, found, IN_ALNUM);
               if (looksHexColon(text, i)) found = this.offer(hexcolon, i, found, IN_HEX);
             }
           } else {
