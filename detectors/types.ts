@@ -25,6 +25,7 @@ export const PII_TYPES = [
   'POSTAL_CODE',
   'GEO',
   'DEVICE_ID',
+  'GENDER',
 ] as const;
 export type PiiType = (typeof PII_TYPES)[number];
 

@@ -6,7 +6,8 @@ import type { Detector, PiiType } from '../detectors/types.js';
 import { compileScanner, type ScanPlace, type Scanner } from './detect/scan.js';
 import { NO_FINDINGS, type Finding } from './detect/finding.js';
 import { deriveKey, randomKey } from './keys/key.js';
-import { operators, type Operator, type OperatorContext } from './operators/index.js';
+import { operators, type Operator, type OperatorContext, type OperatorName } from './operators/index.js';
+import { FieldRules } from './policy/fields.js';
 import { resolvePolicy } from './policy/load.js';
 import { ruleFor, type Policy, type PolicyInput } from './policy/schema.js';
 
@@ -35,12 +36,15 @@ export class Anonymizer {
   readonly policy: Policy;
   /** True when no key was given and a random one was made: hashes are consistent only within this run. */
   readonly keyIsEphemeral: boolean;
+  /** The policy's field rules (and the built-in dictionary of personal field names). */
+  readonly fields: FieldRules;
   private readonly scanner: Scanner;
   private readonly plans: Map<PiiType, TypePlan>;
   private readonly hashKey: Buffer;
 
   constructor(options: AnonymizerOptions = {}) {
     this.policy = resolvePolicy(options.policy);
+    this.fields = new FieldRules(this.policy);
     this.keyIsEphemeral = options.key === undefined;
     this.hashKey = deriveKey(options.key ?? randomKey(), 'hash');
     const regions = this.policy.phone?.regions;
@@ -88,8 +92,11 @@ export class Anonymizer {
     return out + text.slice(at);
   }
 
-  /** Replace one value known to be of `type` (field rules use this for whole values). */
-  replace(value: string, type: PiiType): string {
+  /**
+   * Replace one value known to be of `type` (field rules use this for whole values), with the
+   * policy's operator for the type or the one given.
+   */
+  replace(value: string, type: PiiType, operator?: OperatorName): string {
     const plan = this.plans.get(type) ?? this.fallbackPlan(type);
     const hashKey = this.hashKey;
     const ctx: OperatorContext = {
@@ -97,7 +104,7 @@ export class Anonymizer {
       normalized: plan.normalize(value),
       hmac: (data) => createHmac('sha256', hashKey).update(data).digest(),
     };
-    return plan.operator(value, ctx);
+    return (operator ? operators[operator] : plan.operator)(value, ctx);
   }
 
   private fallbackPlan(type: PiiType): TypePlan {

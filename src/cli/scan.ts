@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { TextLineTransform } from '../formats/text.js';
 import { openInput } from '../io.js';
-import { anonymizerFrom, checkFormat, type CommonOptions } from './options.js';
+import { scanningVisitor, type FindingReport } from '../visitors.js';
+import { anonymizerFrom, formatOf, warnToStderr, type CommonOptions } from './options.js';
 
 interface ScanOptions extends CommonOptions {
   values?: boolean;
@@ -16,12 +16,12 @@ export function registerScan(program: Command): void {
     .command('scan')
     .description('report personal data found in a log, one JSON object per finding per line')
     .argument('<input>', 'log file, or - for stdin')
-    .option('--format <format>', 'input format', 'text')
-    .option('--policy <file>', 'policy file (YAML or JSON): thresholds and enabled types')
+    .option('--format <format>', 'input format: auto (by file name), text, ndjson, json, csv, tsv', 'auto')
+    .option('--policy <file>', 'policy file (YAML or JSON): thresholds, enabled types, field rules')
     .option('--values', 'include the found value in each report line (it is personal data!)')
     .option('--summary', 'print counts per type instead of one line per finding')
     .action(async (input: string, opts: ScanOptions) => {
-      checkFormat(opts.format);
+      const format = formatOf(opts.format, input);
       const anonymizer = anonymizerFrom(opts, false);
       const counts = new Map<string, number>();
       let lines: string[] = [];
@@ -29,28 +29,29 @@ export function registerScan(program: Command): void {
         if (lines.length) process.stdout.write(lines.join(''));
         lines = [];
       };
-      const scanner = new TextLineTransform((line, record) => {
-        for (const f of anonymizer.findings(line)) {
-          if (opts.summary) {
-            counts.set(f.type, (counts.get(f.type) ?? 0) + 1);
-            continue;
-          }
-          const report: Record<string, unknown> = {
-            record,
-            field: null,
-            type: f.type,
-            start: f.start,
-            end: f.end,
-            score: Math.round(f.score * 1000) / 1000,
-          };
-          if (opts.values) report.value = line.slice(f.start, f.end);
-          lines.push(JSON.stringify(report) + '\n');
-          if (lines.length >= 512) flush();
+      const report = ({ record, field, finding, value }: FindingReport) => {
+        if (opts.summary) {
+          counts.set(finding.type, (counts.get(finding.type) ?? 0) + 1);
+          return;
         }
-        return line;
+        const row: Record<string, unknown> = {
+          record,
+          field,
+          type: finding.type,
+          start: finding.start,
+          end: finding.end,
+          score: Math.round(finding.score * 1000) / 1000,
+        };
+        if (opts.values) row.value = value;
+        lines.push(JSON.stringify(row) + '\n');
+        if (lines.length >= 512) flush();
+      };
+      const transform = format.createTransform({
+        visitor: scanningVisitor(anonymizer, report),
+        source: input,
+        warn: warnToStderr,
       });
-      const sink = new Writable({ write: (_c, _e, cb) => cb() });
-      await pipeline(openInput(input), scanner, sink);
+      await pipeline(openInput(input), transform, new Writable({ write: (_c, _e, cb) => cb() }));
       flush();
       if (opts.summary) {
         const total = [...counts.values()].reduce((a, b) => a + b, 0);

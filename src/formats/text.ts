@@ -1,5 +1,7 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import { isUtf8 } from 'node:buffer';
+import type { Format } from './format.js';
+import { DROP } from './visitor.js';
 
 /**
  * Plain-text logs: one record per line. The line is what lies between `\n`s, without a trailing `\r`;
@@ -142,3 +144,17 @@ function utf8SequenceLength(buf: Buffer, i: number): number {
   if (need === 0 || i + need > buf.length) return 0;
   return isUtf8(buf.subarray(i, i + need)) ? need : 0;
 }
+
+const WHOLE_LINE: readonly never[] = [];
+
+/** Plain-text logs: every line is visited whole (key-value structure inside lines: see kv.ts). */
+export const textFormat: Format = {
+  name: 'text',
+  extensions: ['.log', '.txt', '.out', '.err'],
+  createTransform({ visitor }) {
+    return new TextLineTransform((line, record) => {
+      const out = visitor.visit(line, { record, path: WHOLE_LINE });
+      return out === DROP ? '' : out;
+    });
+  },
+};

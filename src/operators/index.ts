@@ -1,3 +1,4 @@
+import { generalize } from './generalize.js';
 import { hash } from './hash.js';
 import { mask } from './mask.js';
 import type { Operator } from './operator.js';
@@ -10,6 +11,7 @@ export const operators = {
   tag,
   mask,
   hash,
+  generalize,
 } as const satisfies Record<string, Operator>;
 
 export type OperatorName = keyof typeof operators;

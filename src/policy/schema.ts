@@ -19,6 +19,17 @@ const region = z
   .regex(/^[A-Z]{2}$/, 'a two-letter region code such as CN or US')
   .refine((r) => isSupportedCountry(r), 'not a region libphonenumber-js knows');
 
+/** A field rule: what `match` names, and either an `action` or `as: TYPE` (with an optional operator). */
+const fieldRule = z
+  .strictObject({
+    match: z.string().min(1),
+    action: z.enum(['scan', 'keep', 'drop']).optional(),
+    as: z.enum(PII_TYPES).optional(),
+    operator: operatorName.optional(),
+  })
+  .refine((r) => !(r.as && r.action), { message: 'give either action or as, not both' })
+  .refine((r) => !(r.operator && !r.as), { message: 'operator needs as: TYPE' });
+
 export const policySchema = z.strictObject({
   version: z.literal(1).default(1),
   /** Findings scoring below this are left alone (per type override below). */
@@ -29,6 +40,16 @@ export const policySchema = z.strictObject({
   phone: z
     .strictObject({ regions: z.array(region).min(1) })
     .optional(),
+  fields: z
+    .strictObject({
+      /** The built-in dictionary of personal field names (name, address, 姓名, 地址, …). */
+      dictionary: z.boolean().default(true),
+      /** More field names, with the type their whole value is. */
+      names: z.record(z.string().min(1), z.enum(PII_TYPES)).default({}),
+      /** Explicit rules, first match wins, before the dictionary. */
+      rules: z.array(fieldRule).default([]),
+    })
+    .default({ dictionary: true, names: {}, rules: [] }),
 });
 
 export type PolicyInput = z.input<typeof policySchema>;

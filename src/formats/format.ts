@@ -1,0 +1,32 @@
+import type { Transform } from 'node:stream';
+import type { ValueVisitor } from './visitor.js';
+
+export type FormatName = 'text' | 'ndjson' | 'json' | 'csv' | 'tsv';
+
+export interface CsvOptions {
+  /** The first row names the columns (default true). */
+  readonly header?: boolean;
+  /** Field delimiter; detected from the first line when absent. */
+  readonly delimiter?: string;
+  /** Quote character (default `"`). */
+  readonly quote?: string;
+  /** A row with the wrong number of fields: stop with an error naming it, or scan it as text. */
+  readonly onBadRow?: 'error' | 'text';
+}
+
+export interface FormatOptions {
+  readonly visitor: ValueVisitor;
+  /** The input's name for messages (a path, or `-`). */
+  readonly source: string;
+  /** A recoverable problem (a line that is not JSON, scanned as text instead): names the place, never the data. */
+  readonly warn: (message: string) => void;
+  readonly csv?: CsvOptions;
+}
+
+/** One log format: bytes in, the same format out, every string visited. */
+export interface Format {
+  readonly name: FormatName;
+  /** File name endings (before any `.gz`) that select this format. */
+  readonly extensions: readonly string[];
+  createTransform(options: FormatOptions): Transform;
+}

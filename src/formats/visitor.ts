@@ -1,0 +1,21 @@
+import type { FieldPath } from '../policy/fields.js';
+
+/** Returned by a visitor for a value whose field a rule drops (the key or the column's value goes). */
+export const DROP: unique symbol = Symbol('logveil.drop');
+export type Visited = string | typeof DROP;
+
+/** Where a value sits: its record (0-based line, row or array element) and its path in the record. */
+export interface Place {
+  readonly record: number;
+  /** JSON keys and indexes from the record's root, `[column]` for CSV, `[key]` in a text line, `[]` for a whole line. */
+  readonly path: FieldPath;
+}
+
+/**
+ * What a format calls for every string it finds (and for the raw text of every JSON number). A format
+ * knows bytes and structure; the visitor knows what to do with a value (anonymize it, report it).
+ */
+export interface ValueVisitor {
+  /** The value's replacement: the very same string when nothing changes, or DROP. */
+  visit(value: string, place: Place): Visited;
+}
