@@ -56,8 +56,9 @@ export interface DetectorSpec {
   readonly name: string;
   readonly candidate: CandidateClass;
   /**
-   * Only for `alnum`: values may also begin with a digit (a credit code `91350100M000100Y43`). Digit
-   * starts are the most common candidates in a log, so other `alnum` detectors are not offered them.
+   * Only for `alnum`: values may also begin with a digit (a credit code `91350100M000100Y43`) and are
+   * then unbroken letters and digits. Digit starts are the most common candidates in a log, so other
+   * `alnum` detectors are not offered them.
    */
   readonly digitStart?: boolean;
   /** Bounds on the length (UTF-16 units) of a finding, checked before anything else. */

@@ -61,6 +61,8 @@ const IN_DIGITS = 1;
 const IN_ALNUM = 2;
 const IN_HEX = 4;
 const IN_EMAIL = 8;
+/** Letters and digits only: `digitStart` alnum values (credit codes) are unbroken. */
+const IN_WORD = 16;
 /** Not a token class: an ASCII letter or digit (the main loop's test). */
 const ALNUM = 16;
 const TOKEN_CHARS = new Uint8Array(128);
@@ -71,6 +73,7 @@ for (let c = 0; c < 128; c++) {
   if (alnum || ' ()'.includes(String.fromCharCode(c))) f |= IN_ALNUM;
   if (alnum || ':.-%'.includes(String.fromCharCode(c))) f |= IN_HEX;
   if (c > 32 && !'"\'<>,;'.includes(String.fromCharCode(c))) f |= IN_EMAIL;
+  if (alnum) f |= IN_WORD;
   TOKEN_CHARS[c] = f;
 }
 
@@ -173,7 +176,7 @@ export class OnePassScanner implements Scanner, ValidateContext {
             const dotted = i >= 2 && text.charCodeAt(i - 1) === 46 && isDigit(text.charCodeAt(i - 2));
             if (!dotted) {
               found = this.offer(digits, i, found, IN_DIGITS);
-              found = this.offer(alnumDigit, i, found, IN_ALNUM);
+              found = this.offer(alnumDigit, i, found, IN_WORD);
               if (looksHexColon(text, i)) found = this.offer(hexcolon, i, found, IN_HEX);
             }
           } else {
