@@ -142,7 +142,7 @@ export default defineDetector({
       '公司',
       '单位',
     ],
-    negative: ['id', 'order', 'order no', 'txn', 'trace', 'request', 'batch', 'snowflake', '订单', '订单号', '流水', '流水号', '批次'],
+    negative: ['id', 'order', 'order no', 'txn', 'trace', 'batch', 'snowflake', '订单', '订单号', '流水', '流水号', '批次'],
   },
   examples: {
     // 91110000600037341L is python-stdnum's documented example: GB 11714 over 60003734 gives

@@ -6,9 +6,9 @@ import { defineDetector } from './define.js';
  *
  * Not personal, so rejected unless a context word (mac, hwaddr, ether, bssid, MAC地址, 物理地址…)
  * or a field rule says otherwise: all-zero `00:00:00:00:00:00` and broadcast `ff:ff:ff:ff:ff:ff`.
- * All-decimal Cisco forms (`1234.5678.9012`) look like versions and need the same context. All-decimal
- * colon and dash forms (`96:19:47:94:77:11`: one random MAC in 300) score SCORE_DECIMAL_BARE without
- * context: six two-digit groups are no time or date format, and missing a MAC is worse. Part of a longer colon/dash run (IPv6, EUI-64
+ * All-decimal addresses (`96:19:47:94:77:11`, `7603.8008.8261`: one random MAC in 300) score
+ * SCORE_DECIMAL_BARE without context: six two-digit groups are no time or date format, three
+ * four-digit groups are no common version scheme, and missing a MAC is worse. Part of a longer colon/dash run (IPv6, EUI-64
  * `aa:bb:cc:dd:ee:ff:00:11`) is refused on both sides; a `key:` label before it is fine.
  */
 
@@ -45,10 +45,7 @@ export default defineDetector({
       if (c > 57) allDecimal = false;
     }
     if (allZero || allF) return ctx.context || ctx.field ? SCORE : 0;
-    if (allDecimal) {
-      if (ctx.context || ctx.field) return SCORE_DECIMAL;
-      return text.charCodeAt(start + 4) === 46 ? 0 : SCORE_DECIMAL_BARE; // Cisco dots: a version
-    }
+    if (allDecimal) return ctx.context || ctx.field ? SCORE_DECIMAL : SCORE_DECIMAL_BARE;
     return SCORE;
   },
   context: {
@@ -70,7 +67,6 @@ export default defineDetector({
       'ff:ff:ff:ff:ff:ff',
       '00:00:00:00:00:00',
       '00:00-5e:00:53:af',
-      '1234.5678.9012', // all-decimal Cisco dots: a version
       'aa:bb:cc:dd:ee:ff:00:11',
       'fe80::aa:bb:cc:dd',
       '123e4567-e89b-12d3-a456-426614174000',

@@ -485,7 +485,7 @@ function dashJoined(text: string, start: number, end: number): boolean {
  * (`+86 138 0013 8000` offers `138 0013 8000`; `090501 031726 337`, `5103 0852 6810 5380`). A tail of a
  * digit sequence that is not a phone is not one either. After a longer run (`ts=20241113173618
  * 029-59803720`), another separator (`12:00:00 138 0013 8000`), or a group that is itself the end of
- * `1.5` or `12:00`, the candidate starts a token of its own.
+ * `1.5`, `12:00` or `08:00:03,187`, the candidate starts a token of its own.
  */
 function continuesNumber(text: string, start: number): boolean {
   const sep = text.charCodeAt(start - 1);
@@ -505,8 +505,9 @@ function continuesNumber(text: string, start: number): boolean {
   if (i === 0) return true;
   const before = text.charCodeAt(i - 1);
   if (isAlnumCode(before)) return false;
-  // `12:00:00 138…`, `1.5 138…`: the group ends a time or a decimal. `卡号:6232 0574…` is a label.
-  return !((before === 58 || before === 46) && isDigit(text.charCodeAt(i - 2)));
+  // `12:00:00 138…`, `1.5 138…`, `08:00:03,187 138…`: the group ends a time, a decimal or a timestamp's
+  // milliseconds. `卡号:6232 0574…` is a label.
+  return !((before === 58 || before === 46 || before === 44) && isDigit(text.charCodeAt(i - 2)));
 }
 
 function isAlnumCode(c: number): boolean {
