@@ -1,3 +1,4 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { PiiType } from '../../detectors/types.js';
 import type { Operator } from './operator.js';
 
@@ -7,7 +8,6 @@ import type { Operator } from './operator.js';
  * `keep` = how many significant (alphanumeric) chars stay visible at the start and at the end.
  */
 const KEEP: Partial<Record<PiiType, readonly [head: number, tail: number]>> = {
-  PHONE: [3, 4],
   PAYMENT_CARD: [0, 4],
   CN_RESIDENT_ID: [6, 4],
   IBAN: [4, 4],
@@ -62,8 +62,27 @@ function maskIp(value: string): string {
   return `${groups[0]}:${groups[1] ?? ''}:*`;
 }
 
+/**
+ * A phone keeps its country code as written (`+86 138 **** 8000`), then the national number keeps its
+ * first three and last four digits.
+ */
+function maskPhone(value: string, normalized: string): string {
+  const cc = normalized.startsWith('+') ? parsePhoneNumberFromString(normalized)?.countryCallingCode : undefined;
+  const trimmed = value.trimStart();
+  const prefix = trimmed.startsWith('+') ? 1 : trimmed.startsWith('00') ? 2 : trimmed.startsWith('(+') ? 2 : -1;
+  if (!cc || prefix < 0) return maskKeeping(value, 3, 4);
+  // Skip the prefix and the country code's digits; keep them (and what separates them) as written.
+  let i = value.length - trimmed.length + prefix;
+  for (let seen = 0; i < value.length && seen < cc.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 48 && c <= 57) seen++;
+  }
+  return value.slice(0, i) + maskKeeping(value.slice(i), 3, 4);
+}
+
 export const mask: Operator = (value, ctx) => {
   if (ctx.type === 'EMAIL') return maskEmail(value);
+  if (ctx.type === 'PHONE') return maskPhone(value, ctx.normalized);
   if (ctx.type === 'IP_ADDRESS') return maskIp(value);
   const [head, tail] = KEEP[ctx.type] ?? DEFAULT_KEEP;
   return maskKeeping(value, head, tail);

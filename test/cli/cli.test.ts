@@ -122,3 +122,11 @@ describe('logveil scan', () => {
     expect(r.stdout).toMatch(/total\s+3\n/);
   });
 });
+
+describe('the shipped sample', () => {
+  it('anonymizes samples/app.log to the reviewed golden file, byte for byte', () => {
+    const r = logveil(['anonymize', join(root, 'samples', 'app.log')]);
+    expect(r.code).toBe(0);
+    expect(r.raw.equals(readFileSync(join(root, 'samples', 'app.expected.log')))).toBe(true);
+  });
+});

@@ -38,6 +38,16 @@ describe('mask', () => {
   ])('%s %s → %s', (type, value, expected) => {
     expect(mask(value, ctxFor(type, value))).toBe(expected);
   });
+
+  it.each([
+    ['+86 138 0013 8000', '+8613800138000', '+86 138 **** 8000'],
+    ['+8613800138000', '+8613800138000', '+86138****8000'],
+    ['0086-138-0013-8000', '+8613800138000', '0086-138-****-8000'],
+    ['(+86) 13800138000', '+8613800138000', '(+86) 138****8000'],
+    ['+44 20 7946 0958', '+442079460958', '+44 20 7*** 0958'],
+  ])('a phone keeps its country code: %s → %s', (value, normalized, expected) => {
+    expect(mask(value, ctxFor('PHONE', normalized))).toBe(expected);
+  });
 });
 
 describe('hash', () => {
