@@ -1,0 +1,555 @@
+import { Transform, type TransformCallback } from 'node:stream';
+import { isUtf8 } from 'node:buffer';
+import { LogveilError } from '../errors.js';
+import type { FieldPath } from '../policy/fields.js';
+import type { CsvOptions, Format, FormatOptions } from './format.js';
+import type { Place, ValueVisitor } from './visitor.js';
+import { DROP } from './visitor.js';
+
+/**
+ * CSV and TSV (RFC 4180 and the usual variants), streamed, written back byte for byte.
+ *
+ * - A record ends at a `\n` outside quotes; a `\r` before it belongs to the terminator. A quote opens
+ *   a quoted field only at the start of a field (`""` inside is a quote); elsewhere it is a plain
+ *   character. A lone `\r` is data, not a row end.
+ * - The delimiter is the most frequent of `,` `\t` `;` `|` outside quotes in the first line (ties in that
+ *   order; `,` when none occurs) unless `csv.delimiter` gives it; the quote is `"` unless `csv.quote`
+ *   gives it. Both are single ASCII characters.
+ * - A UTF-8 BOM is written back as it came and is not part of the first column's name.
+ * - With a header (the default) the first row names the columns: every later cell is visited with
+ *   path `[name]` (`[index]` for an empty name), and the header cells themselves are visited as text
+ *   (path `[]`, fail closed); a header cell the visitor changes is written changed, but rules keep
+ *   matching the original name. Without a header (`csv.header: false`) paths are `[index]` (0-based).
+ * - `Place.record` is the 0-based row, header and empty lines included, so `record + 1` is the row a
+ *   spreadsheet shows.
+ * - A row the visitor does not change is written as its original bytes; in a changed row, unchanged
+ *   cells keep their bytes and a changed cell is quoted if it was quoted or needs to be (delimiter,
+ *   quote, CR or LF in it). DROP empties the cell (`""` if it was quoted): the column stays, so every
+ *   row keeps its number of fields.
+ * - Empty lines hold no data and are written back as they are.
+ * - A row with a different number of fields than the first row, or with text after a closing quote,
+ *   or an unclosed quote: an LV_FORMAT error naming the row, or with `csv.onBadRow: 'text'` each such
+ *   row (each line of an unclosed quote) is visited whole as text (path `[]`), with a warning.
+ * - Memory: one block of complete rows at a time, plus the row being read; a row longer than
+ *   `maxRowBytes` (16 MiB) is a bad row (an unclosed quote, usually).
+ * - Bytes that are not valid UTF-8 are kept in every cell the visitor leaves alone.
+ */
+
+const LF = 0x0a;
+const CR = 0x0d;
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+const DETECT = [',', '\t', ';', '|'] as const;
+/** How much of the first line delimiter detection waits for. */
+const DETECT_LIMIT = 64 * 1024;
+const WARN_LIMIT = 20;
+const NO_PATH: FieldPath = [];
+
+export const MAX_ROW_BYTES = 16 * 1024 * 1024;
+
+/** A Place reused for every cell of one column (the visitor must not keep it past the call). */
+class ColumnPlace implements Place {
+  record = 0;
+  constructor(readonly path: FieldPath) {}
+}
+
+/** The delimiter of a first line: the most frequent candidate outside quotes, ties in DETECT order. */
+export function detectDelimiter(line: string, quote = '"'): string {
+  const counts = [0, 0, 0, 0];
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === quote) quoted = !quoted;
+    else if (!quoted) {
+      const k = DETECT.indexOf(c as (typeof DETECT)[number]);
+      if (k >= 0) counts[k]++;
+    }
+  }
+  let best = 0;
+  for (let k = 1; k < counts.length; k++) if (counts[k] > counts[best]) best = k;
+  return DETECT[best];
+}
+
+function checkChar(name: string, c: string): number {
+  if (c.length !== 1 || c.charCodeAt(0) >= 0x80 || c === '\n' || c === '\r') {
+    throw new LogveilError('LV_USAGE', `csv.${name}: must be one ASCII character other than CR and LF`);
+  }
+  return c.charCodeAt(0);
+}
+
+export interface CsvTransformOptions extends FormatOptions {
+  /** The delimiter when `csv.delimiter` is absent; detected from the first line when this is absent too. */
+  readonly defaultDelimiter?: string;
+  /** Longest row (bytes) held in memory; longer is a bad row. */
+  readonly maxRowBytes?: number;
+}
+
+/** Cell extents of one parsed record (reused from row to row). */
+interface Cells {
+  n: number;
+  start: number[];
+  end: number[];
+  quoted: boolean[];
+}
+
+export class CsvTransform extends Transform {
+  private readonly visitor: ValueVisitor;
+  private readonly source: string;
+  private readonly warn: (message: string) => void;
+  private readonly header: boolean;
+  private readonly onBadRow: 'error' | 'text';
+  private readonly maxRowBytes: number;
+  private readonly givenDelimiter: string | undefined;
+  private readonly quote: string;
+  private readonly q: number;
+  private d = 0;
+  private delimiter = ',';
+  private started = false;
+
+  // Bytes of the row being read (no complete row in them), and the scanner's state at their end.
+  private pending: Buffer[] = [];
+  private pendingLength = 0;
+  private inQuotes = false;
+  /** The last byte seen was a quote inside a quoted field: the next byte says if it closed it. */
+  private quoteSeen = false;
+  private atFieldStart = true;
+
+  private record = 0;
+  private expected = -1;
+  private places: ColumnPlace[] = [];
+  private readonly wholeRow = new ColumnPlace(NO_PATH);
+  private readonly cells: Cells = { n: 0, start: [], end: [], quoted: [] };
+  /** Rows visited as text instead (csv.onBadRow: 'text'). */
+  badRows = 0;
+
+  constructor(options: CsvTransformOptions) {
+    super();
+    const csv: CsvOptions = options.csv ?? {};
+    this.visitor = options.visitor;
+    this.source = options.source;
+    this.warn = options.warn;
+    this.header = csv.header ?? true;
+    this.onBadRow = csv.onBadRow ?? 'error';
+    this.maxRowBytes = options.maxRowBytes ?? MAX_ROW_BYTES;
+    this.quote = csv.quote ?? '"';
+    this.q = checkChar('quote', this.quote);
+    this.givenDelimiter = csv.delimiter ?? options.defaultDelimiter;
+    if (this.givenDelimiter !== undefined) {
+      checkChar('delimiter', this.givenDelimiter);
+      if (this.givenDelimiter === this.quote) throw new LogveilError('LV_USAGE', 'csv.delimiter: must differ from csv.quote');
+    }
+  }
+
+  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
+    try {
+      if (!this.started) {
+        this.pending.push(chunk);
+        this.pendingLength += chunk.length;
+        const all = this.takePending();
+        if (all.length < DETECT_LIMIT && (all.length < 3 || all.indexOf(LF) < 0)) {
+          this.keepPending(all); // wait for the first line (and all of a BOM)
+          return done();
+        }
+        this.start(all);
+      } else {
+        this.feed(chunk);
+      }
+      done();
+    } catch (e) {
+      done(e as Error);
+    }
+  }
+
+  override _flush(done: TransformCallback): void {
+    try {
+      if (!this.started) this.start(this.takePending());
+      if (this.pendingLength) {
+        const rest = this.takePending();
+        if (this.inQuotes && !this.quoteSeen) this.unclosedQuote(rest, true);
+        else this.processBlock(rest);
+      }
+      if (this.badRows > WARN_LIMIT) this.warn(`${this.source}: ${this.badRows} rows in all scanned as text`);
+      done();
+    } catch (e) {
+      done(e as Error);
+    }
+  }
+
+  private takePending(): Buffer {
+    const all = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending, this.pendingLength);
+    this.pending = [];
+    this.pendingLength = 0;
+    return all;
+  }
+
+  private keepPending(buf: Buffer): void {
+    this.pending = buf.length ? [buf] : [];
+    this.pendingLength = buf.length;
+  }
+
+  /** The first bytes: the BOM goes out as it came, the delimiter is detected, then everything is fed. */
+  private start(all: Buffer): void {
+    this.started = true;
+    let body = all;
+    if (all.length >= 3 && all[0] === BOM[0] && all[1] === BOM[1] && all[2] === BOM[2]) {
+      this.push(BOM);
+      body = all.subarray(3);
+    }
+    if (this.givenDelimiter !== undefined) this.delimiter = this.givenDelimiter;
+    else {
+      let nl = body.indexOf(LF);
+      if (nl < 0) nl = Math.min(body.length, DETECT_LIMIT);
+      this.delimiter = detectDelimiter(body.toString('utf8', 0, nl), this.quote);
+    }
+    this.d = this.delimiter.charCodeAt(0);
+    this.atFieldStart = true;
+    if (body.length) this.feed(body);
+  }
+
+  /**
+   * Scan new bytes for the end of the last complete row (a LF outside quotes), carrying the quote
+   * state across chunks so a quoted field may span any number of them; process the complete rows.
+   */
+  private feed(chunk: Buffer): void {
+    const q = this.q;
+    const d = this.d;
+    const n = chunk.length;
+    let boundary = -1; // index in chunk just after the last row end
+    let i = 0;
+    while (i < n) {
+      if (this.quoteSeen) {
+        this.quoteSeen = false;
+        if (chunk[i] === q) {
+          i++; // an escaped quote: still quoted
+          continue;
+        }
+        this.inQuotes = false;
+        this.atFieldStart = false;
+      }
+      if (this.inQuotes) {
+        const k = chunk.indexOf(q, i);
+        if (k < 0) {
+          i = n;
+        } else if (k + 1 === n) {
+          this.quoteSeen = true;
+          i = n;
+        } else if (chunk[k + 1] === q) {
+          i = k + 2;
+        } else {
+          this.inQuotes = false;
+          this.atFieldStart = false;
+          i = k + 1;
+        }
+        continue;
+      }
+      if (this.atFieldStart && chunk[i] === q) {
+        this.inQuotes = true;
+        this.atFieldStart = false;
+        i++;
+        continue;
+      }
+      // Unquoted: every LF before the next quote ends a row.
+      const k = chunk.indexOf(q, i);
+      const end = k < 0 ? n : k;
+      if (end > i) {
+        const first = chunk.indexOf(LF, i);
+        if (first >= 0 && first < end) boundary = chunk.lastIndexOf(LF, end - 1) + 1;
+      }
+      if (k < 0) {
+        const last = chunk[n - 1];
+        this.atFieldStart = last === d || last === LF;
+        i = n;
+      } else {
+        const prev = k > i ? chunk[k - 1] : -1;
+        if (prev === -1 ? this.atFieldStart : prev === d || prev === LF) this.inQuotes = true;
+        this.atFieldStart = false;
+        i = k + 1;
+      }
+    }
+    if (boundary < 0) {
+      this.pending.push(chunk);
+      this.pendingLength += n;
+    } else {
+      this.pending.push(chunk.subarray(0, boundary));
+      this.pendingLength += boundary;
+      this.processBlock(this.takePending());
+      if (boundary < n) {
+        this.pending.push(chunk.subarray(boundary));
+        this.pendingLength += n - boundary;
+      }
+    }
+    if (this.pendingLength > this.maxRowBytes) {
+      const row = this.record + 1;
+      if (this.onBadRow !== 'text' || !this.inQuotes) {
+        throw new LogveilError('LV_FORMAT', `${this.source}: row ${row} is longer than ${this.maxRowBytes} bytes (an unclosed quote?)`);
+      }
+      this.unclosedQuote(this.takePending(), false);
+    }
+  }
+
+  /**
+   * A row whose quote is not closed (at the end of input, or after maxRowBytes): an error, or every
+   * complete line of it is visited as text and reading starts afresh after the last one.
+   */
+  private unclosedQuote(rest: Buffer, atEnd: boolean): void {
+    const row = this.record + 1;
+    if (this.onBadRow !== 'text') throw new LogveilError('LV_FORMAT', `${this.source}: row ${row} has an unclosed quote`);
+    this.countBad(`${this.source}: row ${row} has an unclosed quote; its lines scanned as text`);
+    const cut = atEnd ? rest.length : rest.lastIndexOf(LF) + 1;
+    if (cut === 0) {
+      throw new LogveilError('LV_FORMAT', `${this.source}: row ${row} is longer than ${this.maxRowBytes} bytes`);
+    }
+    this.textLines(rest.subarray(0, cut));
+    this.inQuotes = false;
+    this.quoteSeen = false;
+    this.atFieldStart = true;
+    if (cut < rest.length) this.feed(rest.subarray(cut));
+  }
+
+  /** Visit each line of `block` whole as text (path []), one record each. */
+  private textLines(block: Buffer): void {
+    const parts: Buffer[] = [];
+    let at = 0;
+    while (at < block.length) {
+      let nl = block.indexOf(LF, at);
+      nl = nl < 0 ? block.length : nl + 1;
+      const line = block.subarray(at, nl);
+      let end = line.length;
+      if (end && line[end - 1] === LF) end--;
+      if (end && line[end - 1] === CR) end--;
+      const text = line.toString('utf8', 0, end);
+      const place = this.wholeRow;
+      place.record = this.record++;
+      const out = this.visitor.visit(text, place);
+      parts.push(out === text ? line : Buffer.concat([Buffer.from(out === DROP ? '' : out, 'utf8'), line.subarray(end)]));
+      at = nl;
+    }
+    this.push(Buffer.concat(parts));
+  }
+
+  private countBad(message: string): void {
+    this.badRows++;
+    if (this.badRows <= WARN_LIMIT) this.warn(this.badRows === WARN_LIMIT ? `${message} (further rows not named)` : message);
+  }
+
+  /**
+   * Complete rows (the last may lack its LF at end of input). Valid UTF-8 is decoded once and the
+   * block is written back untouched when no cell changed; otherwise the rows are parsed on a latin1
+   * view (one char per byte) so that bytes outside changed cells are kept exactly.
+   */
+  private processBlock(block: Buffer): void {
+    if (block.length === 0) return;
+    const utf8 = isUtf8(block);
+    const text = block.toString(utf8 ? 'utf8' : 'latin1');
+    const out = this.processText(text, utf8 ? null : block);
+    if (out === null) this.push(block);
+    else this.push(Buffer.from(out, utf8 ? 'utf8' : 'latin1'));
+  }
+
+  /** The block with changed rows rewritten, or null when nothing changed. */
+  private processText(text: string, bytes: Buffer | null): string | null {
+    let out: string[] | null = null;
+    let piece = 0;
+    let at = 0;
+    const len = text.length;
+    while (at < len) {
+      const nl = text.indexOf('\n', at);
+      const { end, next } = this.rowEnd(text, at, nl < 0 ? len : nl);
+      const mapped = this.processRow(text, at, end, bytes);
+      if (mapped !== null) {
+        out ??= [];
+        out.push(text.slice(piece, at), mapped);
+        piece = end;
+      }
+      at = next;
+    }
+    if (out === null) return null;
+    out.push(text.slice(piece));
+    return out.join('');
+  }
+
+  private rowEndResult = { end: 0, next: 0 };
+
+  /**
+   * Where the row starting at `at` ends (before its CRLF/LF) and the next begins. `nl` is the first LF
+   * at or after `at`; quotes opened at a field start move the end past LFs inside them.
+   */
+  private rowEnd(text: string, at: number, nl: number): { end: number; next: number } {
+    const r = this.rowEndResult;
+    const len = text.length;
+    const quote = this.quote;
+    let k = text.indexOf(quote, at);
+    if (k < 0 || k > nl) {
+      r.next = nl < len ? nl + 1 : len;
+      r.end = nl > at && text.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
+      return r;
+    }
+    // Slow path: walk the fields, as the byte scanner does.
+    const d = this.delimiter;
+    let i = at;
+    let fieldStart = true;
+    while (i < len) {
+      const c = text[i];
+      if (fieldStart && c === quote) {
+        k = i + 1;
+        for (;;) {
+          k = text.indexOf(quote, k);
+          if (k < 0) {
+            k = len; // unclosed: cannot happen inside a complete block except at end of input
+            break;
+          }
+          if (text[k + 1] === quote) k += 2;
+          else break;
+        }
+        i = k + 1;
+        fieldStart = false;
+        continue;
+      }
+      if (c === '\n') break;
+      fieldStart = c === d;
+      i++;
+    }
+    const stop = Math.min(i, len);
+    r.next = stop < len ? stop + 1 : len;
+    r.end = stop > at && text.charCodeAt(stop - 1) === CR ? stop - 1 : stop;
+    return r;
+  }
+
+  /** Split text[start, end) into cells; false when a closing quote is followed by other text. */
+  private split(text: string, start: number, end: number): boolean {
+    const cells = this.cells;
+    const quote = this.quote;
+    const d = this.delimiter;
+    let n = 0;
+    let i = start;
+    for (;;) {
+      const cs = i;
+      let quoted = false;
+      if (i < end && text[i] === quote) {
+        quoted = true;
+        let k = i + 1;
+        for (;;) {
+          k = text.indexOf(quote, k);
+          if (k < 0 || k >= end) return false; // unclosed
+          if (k + 1 < end && text[k + 1] === quote) k += 2;
+          else break;
+        }
+        i = k + 1;
+        if (i < end && text[i] !== d) return false;
+      } else {
+        const k = text.indexOf(d, i);
+        i = k < 0 || k > end ? end : k;
+      }
+      cells.start[n] = cs;
+      cells.end[n] = i;
+      cells.quoted[n] = quoted;
+      n++;
+      if (i >= end) break;
+      i++; // past the delimiter: a field follows, empty if the row ends here
+    }
+    cells.n = n;
+    return true;
+  }
+
+  /** One row: visit its cells; the rewritten row, or null when nothing changed. */
+  private processRow(text: string, start: number, end: number, bytes: Buffer | null): string | null {
+    const record = this.record++;
+    if (end === start) return null; // an empty line: no data
+    const ok = this.split(text, start, end);
+    const cells = this.cells;
+    if (this.expected < 0) {
+      if (!ok) throw new LogveilError('LV_FORMAT', `${this.source}: row ${record + 1} is not valid CSV (text after a closing quote)`);
+      this.expected = cells.n;
+      const places: ColumnPlace[] = [];
+      for (let c = 0; c < cells.n; c++) {
+        let path: FieldPath = [c];
+        if (this.header) {
+          const name = this.cellValue(text, c, bytes);
+          if (name !== '') path = [name];
+        }
+        places.push(new ColumnPlace(path));
+      }
+      this.places = places;
+      if (this.header) return this.visitCells(text, record, bytes, true);
+    } else if (!ok || cells.n !== this.expected) {
+      const why = ok ? `has ${cells.n} fields, expected ${this.expected}` : 'is not valid CSV (text after a closing quote)';
+      const message = `${this.source}: row ${record + 1} ${why}`;
+      if (this.onBadRow !== 'text') throw new LogveilError('LV_FORMAT', message);
+      this.countBad(`${message}; scanned as text`);
+      return this.visitWhole(text, start, end, record, bytes);
+    }
+    return this.visitCells(text, record, bytes, false);
+  }
+
+  private cellValue(text: string, c: number, bytes: Buffer | null): string {
+    const cells = this.cells;
+    let s = cells.start[c];
+    let e = cells.end[c];
+    if (cells.quoted[c]) {
+      s++;
+      e--;
+    }
+    const raw = bytes ? bytes.toString('utf8', s, e) : text.slice(s, e);
+    if (!cells.quoted[c] || raw.indexOf(this.quote) < 0) return raw;
+    return raw.replaceAll(this.quote + this.quote, this.quote);
+  }
+
+  private visitCells(text: string, record: number, bytes: Buffer | null, isHeader: boolean): string | null {
+    const cells = this.cells;
+    let out: string | null = null;
+    for (let c = 0; c < cells.n; c++) {
+      const value = this.cellValue(text, c, bytes);
+      let place: ColumnPlace;
+      if (isHeader) place = this.wholeRow;
+      else place = this.places[c];
+      place.record = record;
+      const got = this.visitor.visit(value, place);
+      if (got === value && out === null) continue;
+      if (out === null) {
+        // First change in this row: copy the cells before it as they are.
+        out = c === 0 ? '' : text.slice(cells.start[0], cells.end[c - 1]) + this.delimiter;
+      } else out += this.delimiter;
+      if (got === value) out += text.slice(cells.start[c], cells.end[c]);
+      else out += this.encode(got === DROP ? '' : got, cells.quoted[c], bytes !== null);
+    }
+    return out;
+  }
+
+  /** A bad row visited whole as text. */
+  private visitWhole(text: string, start: number, end: number, record: number, bytes: Buffer | null): string | null {
+    const value = bytes ? bytes.toString('utf8', start, end) : text.slice(start, end);
+    const place = this.wholeRow;
+    place.record = record;
+    const got = this.visitor.visit(value, place);
+    if (got === value) return null;
+    const s = got === DROP ? '' : got;
+    return bytes ? Buffer.from(s, 'utf8').toString('latin1') : s;
+  }
+
+  /** A new cell value as written: quoted when it was or must be; latin1 view of its UTF-8 in byte mode. */
+  private encode(value: string, wasQuoted: boolean, byteMode: boolean): string {
+    const quote = this.quote;
+    let s = value;
+    const needs =
+      wasQuoted || s.indexOf(this.delimiter) >= 0 || s.indexOf(quote) >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0;
+    if (needs) s = quote + (s.indexOf(quote) >= 0 ? s.replaceAll(quote, quote + quote) : s) + quote;
+    return byteMode ? Buffer.from(s, 'utf8').toString('latin1') : s;
+  }
+}
+
+/** Comma-separated values (the delimiter detected from the first line unless given). */
+export const csvFormat: Format = {
+  name: 'csv',
+  extensions: ['.csv'],
+  createTransform(options) {
+    return new CsvTransform(options);
+  },
+};
+
+/** Tab-separated values: CSV with a tab delimiter unless `csv.delimiter` says otherwise. */
+export const tsvFormat: Format = {
+  name: 'tsv',
+  extensions: ['.tsv'],
+  createTransform(options) {
+    return new CsvTransform({ ...options, defaultDelimiter: '\t' });
+  },
+};
