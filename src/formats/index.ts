@@ -12,6 +12,7 @@ export const formats: Readonly<Partial<Record<FormatName, Format>>> = {
 
 export const FORMAT_NAMES = Object.keys(formats) as FormatName[];
 
+/** The format a file name selects by its ending (`app.ndjson.gz` → ndjson), or text. */
 export function formatForPath(path: string): Format {
   const name = basename(path).toLowerCase().replace(/\.gz$/, '');
   for (const f of Object.values(formats)) if (f && f.extensions.some((e) => name.endsWith(e))) return f;
