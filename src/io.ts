@@ -1,49 +1,127 @@
-import { createReadStream, createWriteStream, realpathSync, renameSync, rmSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import type { Duplex, Readable, Writable } from 'node:stream';
+import { createReadStream, createWriteStream, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { Readable, Writable, type Duplex } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { randomBytes } from 'node:crypto';
-import { LogveilError } from './errors.js';
+import { createGunzip, createGzip } from 'node:zlib';
 
-/** `-` is stdin. */
-export function openInput(path: string): Readable {
-  return path === '-' ? process.stdin : createReadStream(path);
-}
+/** A stage of a byte pipeline: the source first, then transforms. */
+export type Stage = Readable | Duplex;
 
-function sameFile(a: string, b: string): boolean {
-  const real = (p: string) => {
-    try {
-      return realpathSync(p);
-    } catch {
-      return resolve(p);
-    }
-  };
-  return real(a) === real(b);
+export interface OpenedInput {
+  /** The bytes as stored, then a gunzip stage when the input is gzip. */
+  readonly stages: Stage[];
+  /** The input began with the gzip magic bytes 1f 8b (whatever its name). */
+  readonly gzipped: boolean;
 }
 
 /**
- * Run `input → ...transforms → output`. A file output is written under a temporary name in the same
- * folder and renamed when complete, so a failed run leaves nothing under the final name; an output
- * that is the input is refused before anything is opened.
+ * Open a file, or stdin for `-`, and recognise gzip by its first two bytes (not by its name), so
+ * `app.log` that holds gzip and `app.log.gz` that holds plain text are both read right. Works on
+ * pipes and FIFOs too: the peeked bytes are put back, nothing is read twice. Rejects when the input
+ * cannot be opened (the error names the path).
  */
-export async function runToOutput(
-  input: string,
-  output: string | undefined,
-  transforms: readonly Duplex[],
-): Promise<void> {
-  if (output === undefined || output === '-') {
-    await pipeline([openInput(input), ...transforms, process.stdout as Writable], { end: false });
-    return;
+export async function openInput(path: string): Promise<OpenedInput> {
+  const raw = path === '-' ? process.stdin : createReadStream(path);
+  const { stream, head } = await peek(raw, 2);
+  const gzipped = head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
+  return { stages: gzipped ? [stream, createGunzip()] : [stream], gzipped };
+}
+
+/** Read at least `n` bytes (fewer at end of input) and put them back. */
+async function peek(stream: Readable, n: number): Promise<{ stream: Readable; head: Buffer }> {
+  const parts: Buffer[] = [];
+  let length = 0;
+  let ended = false;
+  while (length < n) {
+    const chunk = stream.read() as Buffer | null;
+    if (chunk !== null) {
+      parts.push(chunk);
+      length += chunk.length;
+    } else if (stream.readableEnded || (await nextEvent(stream)) === 'end') {
+      // ('end' can come between a 'readable' event and the next read(), so it is checked first)
+      ended = true;
+      break;
+    }
   }
-  if (input !== '-' && sameFile(input, output)) {
-    throw new LogveilError('LV_USAGE', `${output}: refusing to overwrite the input file`);
+  const head = parts.length === 1 ? parts[0] : Buffer.concat(parts);
+  // An input shorter than n has ended and cannot take bytes back: hand on what was read.
+  if (ended) return { stream: Readable.from(head.length ? [head] : []), head };
+  stream.unshift(head);
+  return { stream, head };
+}
+
+function nextEvent(stream: Readable): Promise<'readable' | 'end'> {
+  return new Promise((resolve, reject) => {
+    const done = (result: 'readable' | 'end' | Error) => {
+      stream.off('readable', onReadable).off('end', onEnd).off('error', onError);
+      if (result instanceof Error) reject(result);
+      else resolve(result);
+    };
+    const onReadable = () => done('readable');
+    const onEnd = () => done('end');
+    const onError = (e: Error) => done(e);
+    stream.on('readable', onReadable).on('end', onEnd).on('error', onError);
+  });
+}
+
+/** Temporary files being written; removed if the process is interrupted. */
+const pending = new Set<string>();
+let signalsInstalled = false;
+
+/**
+ * On SIGINT, SIGTERM or SIGHUP remove the temporary files being written, then die of the same
+ * signal, so an interrupted run leaves neither partial output nor temporaries behind.
+ */
+export function removeTemporariesOnSignal(): void {
+  if (signalsInstalled) return;
+  signalsInstalled = true;
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      for (const tmp of pending) rmSync(tmp, { force: true });
+      process.kill(process.pid, signal);
+    });
   }
-  const tmp = join(dirname(output), `.${basename(output)}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
+export interface WriteOptions {
+  /** Compress the output with gzip. */
+  readonly gzip?: boolean;
+}
+
+/**
+ * Run `...stages → file`. The file is written under a temporary name in the same folder (`wx`: never
+ * an existing file) and renamed to `target` when complete, so a failure leaves nothing under the final
+ * name and no temporary behind. Checking that `target` is not an input is the caller's job.
+ */
+export async function writeFileAtomically(target: string, stages: readonly Stage[], options: WriteOptions = {}): Promise<void> {
+  const tmp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  pending.add(tmp);
   try {
-    await pipeline([openInput(input), ...transforms, createWriteStream(tmp, { flags: 'wx' })]);
-    renameSync(tmp, output);
+    const sink = createWriteStream(tmp, { flags: 'wx', flush: true });
+    await pipeline(chain(stages, options, sink));
+    renameSync(tmp, target);
   } catch (e) {
     rmSync(tmp, { force: true });
     throw e;
+  } finally {
+    pending.delete(tmp);
   }
+}
+
+type AnyStream = NodeJS.ReadableStream | NodeJS.WritableStream | NodeJS.ReadWriteStream;
+
+function chain(stages: readonly Stage[], options: WriteOptions, sink: Writable): AnyStream[] {
+  return [...stages, ...(options.gzip ? [createGzip()] : []), sink];
+}
+
+/** Run `...stages → stdout`, leaving stdout open (several inputs may follow; EPIPE is the caller's). */
+export async function writeToStdout(stages: readonly Stage[], options: WriteOptions = {}): Promise<void> {
+  await pipeline(chain(stages, options, process.stdout), { end: false });
+}
+
+/** Run `...stages` and throw the output away (scanning: the findings are the result). */
+export async function drain(stages: readonly Stage[]): Promise<void> {
+  const sink = new Writable({ write: (_c, _e, cb) => cb() });
+  await pipeline(chain(stages, {}, sink));
 }

@@ -1,26 +1,59 @@
 import type { Command } from 'commander';
-import { runToOutput } from '../io.js';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { openInput, removeTemporariesOnSignal, writeFileAtomically, writeToStdout } from '../io.js';
 import { anonymizingVisitor } from '../visitors.js';
-import { anonymizerFrom, formatOf, warnToStderr, type CommonOptions } from './options.js';
+import { runJobs } from './batch.js';
+import { expandInputs, planOutputs } from './inputs.js';
+import { addInputOptions, anonymizerFrom, csvOptionsOf, formatOf, warnToStderr, type CommonOptions } from './options.js';
 
 interface AnonymizeOptions extends CommonOptions {
   output?: string;
 }
 
-/** `logveil anonymize`: the input with every finding replaced, streamed, every other byte unchanged. */
+/**
+ * `logveil anonymize`: each input with every finding replaced, streamed, every other byte unchanged.
+ * Files are done one after another; a file that fails leaves nothing under its output name, the others
+ * are still written, and the run exits 1 naming it.
+ */
 export function registerAnonymize(program: Command): void {
-  program
+  const cmd = program
     .command('anonymize')
-    .description('write the log with every piece of personal data replaced as the policy says')
-    .argument('<input>', 'log file, or - for stdin')
-    .option('--format <format>', 'input format: auto (by file name), text, ndjson, json, csv, tsv', 'auto')
-    .option('--policy <file>', 'policy file (YAML or JSON): operator and threshold per type, field rules')
-    .option('--key-file <file>', 'key for the hash operator (from `logveil keygen`)')
-    .option('-o, --output <file>', 'output file (default: stdout); written under a temporary name, then renamed')
-    .action(async (input: string, opts: AnonymizeOptions) => {
-      const format = formatOf(opts.format, input);
-      const anonymizer = anonymizerFrom(opts, true);
-      const transform = format.createTransform({ visitor: anonymizingVisitor(anonymizer), source: input, warn: warnToStderr });
-      await runToOutput(input, opts.output, [transform]);
-    });
+    .description('write logs with every piece of personal data replaced as the policy says')
+    .argument('<inputs...>', 'log files or directories (walked recursively), or - for stdin; .gz is read by its content')
+    .option(
+      '-o, --output <path>',
+      'output file, or directory for several inputs or a directory (mirrors the tree; created if missing); default stdout',
+    )
+    .option('--key-file <file>', 'key for the hash operator (from `logveil keygen`)');
+  addInputOptions(cmd).action(async (inputs: string[], opts: AnonymizeOptions) => {
+    const csv = csvOptionsOf(opts);
+    if (opts.format !== 'auto') formatOf(opts.format, '-'); // an unknown format is a usage error before any work
+    const expanded = expandInputs(inputs, warnToStderr);
+    const plan = planOutputs(expanded, opts.output);
+    const anonymizer = anonymizerFrom(opts, true);
+    if (plan.dir !== undefined) mkdirSync(plan.dir, { recursive: true });
+    removeTemporariesOnSignal();
+    const intoDir = plan.dir !== undefined;
+    await runJobs(
+      plan.jobs,
+      expanded.problems,
+      async ({ input, output }) => {
+        const format = formatOf(opts.format, input.path);
+        const { stages, gzipped } = await openInput(input.path);
+        const transform = format.createTransform({
+          visitor: anonymizingVisitor(anonymizer),
+          source: input.display,
+          warn: warnToStderr,
+          csv,
+        });
+        if (output === '-') return writeToStdout([...stages, transform]);
+        // Gzip out when the name says so, or when mirroring a gzipped input under its own name.
+        const gzip = /\.gz$/i.test(output) || (intoDir && gzipped);
+        if (intoDir) mkdirSync(dirname(output), { recursive: true });
+        await writeFileAtomically(output, [...stages, transform], { gzip });
+      },
+      '; nothing was written under their output names',
+    );
+  });
 }

@@ -1,6 +1,7 @@
+import { Option, type Command } from 'commander';
 import { Anonymizer } from '../anonymizer.js';
 import { LogveilError } from '../errors.js';
-import { FORMAT_NAMES, formatForPath, formats, type Format, type FormatName } from '../formats/index.js';
+import { FORMAT_NAMES, formatForPath, formats, type CsvOptions, type Format, type FormatName } from '../formats/index.js';
 import { loadKeyFile } from '../keys/key.js';
 import { loadPolicyFile } from '../policy/load.js';
 
@@ -8,9 +9,35 @@ export interface CommonOptions {
   format: string;
   policy?: string;
   keyFile?: string;
+  /** Commander's `--no-header`: false when given. */
+  header: boolean;
+  delimiter?: string;
+  quote?: string;
+  onBadRow?: 'text' | 'error';
 }
 
-/** `--format auto` picks by file name (stdin: text). */
+const FORMAT_CHOICES = ['auto', 'text', 'ndjson', 'json', 'csv', 'tsv'] as const;
+
+/** Options every command that reads logs takes: format, CSV dialect, policy. */
+export function addInputOptions(cmd: Command): Command {
+  return cmd
+    .addOption(
+      new Option('--format <format>', 'input format; auto chooses by file name (without .gz), stdin is text')
+        .choices(FORMAT_CHOICES)
+        .default('auto'),
+    )
+    .option('--no-header', 'CSV/TSV: the first row is data, not column names (fields are reported as [0], [1], …)')
+    .option('--delimiter <char>', 'CSV/TSV: field delimiter, one character or \\t (default: detected from the first line)')
+    .option('--quote <char>', 'CSV/TSV: quote character (default ")')
+    .addOption(
+      new Option('--on-bad-row <what>', 'CSV/TSV: a row with the wrong number of fields is an error, or scanned as text')
+        .choices(['error', 'text'])
+        .default('error'),
+    )
+    .option('--policy <file>', 'policy file (YAML or JSON): operator and threshold per type, field rules');
+}
+
+/** `--format auto` picks by file name (stdin: text); otherwise the format named. */
 export function formatOf(option: string, input: string): Format {
   if (option === 'auto') return input === '-' ? formatForPath('stdin.log') : formatForPath(input);
   const f = formats[option as FormatName];
@@ -18,6 +45,31 @@ export function formatOf(option: string, input: string): Format {
     throw new LogveilError('LV_USAGE', `--format: unknown format '${option}' (known: auto, ${FORMAT_NAMES.join(', ')})`);
   }
   return f;
+}
+
+/** The CSV dialect the command line gives; absent settings are left to the format (detected or default). */
+export function csvOptionsOf(opts: CommonOptions): CsvOptions {
+  const delimiter = opts.delimiter === undefined ? undefined : oneChar('--delimiter', opts.delimiter);
+  const quote = opts.quote === undefined ? undefined : oneChar('--quote', opts.quote);
+  if (delimiter !== undefined && delimiter === (quote ?? '"')) {
+    throw new LogveilError('LV_USAGE', '--delimiter and --quote must differ');
+  }
+  return {
+    ...(opts.header === false ? { header: false } : {}),
+    ...(delimiter !== undefined ? { delimiter } : {}),
+    ...(quote !== undefined ? { quote } : {}),
+    onBadRow: opts.onBadRow ?? 'error',
+  };
+}
+
+const NAMED_CHARS: Record<string, string> = { '\\t': '\t', tab: '\t', TAB: '\t' };
+
+function oneChar(option: string, value: string): string {
+  const c = NAMED_CHARS[value] ?? value;
+  if ([...c].length !== 1 || c === '\n' || c === '\r') {
+    throw new LogveilError('LV_USAGE', `${option}: expected one character (or \\t for tab)`);
+  }
+  return c;
 }
 
 /** Policy and key from the command line; says on stderr when hashes use a key made for this run. */

@@ -1,64 +1,86 @@
-import type { Command } from 'commander';
-import { Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { openInput } from '../io.js';
+import { Option, type Command } from 'commander';
+import { drain, openInput } from '../io.js';
 import { scanningVisitor, type FindingReport } from '../visitors.js';
-import { anonymizerFrom, formatOf, warnToStderr, type CommonOptions } from './options.js';
+import { runJobs } from './batch.js';
+import { expandInputs } from './inputs.js';
+import { addInputOptions, anonymizerFrom, csvOptionsOf, formatOf, warnToStderr, type CommonOptions } from './options.js';
+import { Summary } from './summary.js';
 
 interface ScanOptions extends CommonOptions {
   values?: boolean;
   summary?: boolean;
+  summaryJson?: boolean;
 }
 
-/** `logveil scan`: one JSON line per finding (the value only with --values), or counts per type. */
+/** Array indexes inside a path grouped (`items[*].card`); a CSV column index (`[3]`) stays. */
+const summaryField = (field: string | null) => (field === null ? null : field.replace(/(?<=.)\[\d+\]/g, '[*]'));
+
+/**
+ * `logveil scan`: one JSON line per finding (`file` when several files are read, `record`, `field`,
+ * `type`, `start`, `end`, `score`; the value only with --values), or with --summary / --summary-json
+ * the counts per type and field. No summary ever holds a found value.
+ */
 export function registerScan(program: Command): void {
-  program
+  const cmd = program
     .command('scan')
-    .description('report personal data found in a log, one JSON object per finding per line')
-    .argument('<input>', 'log file, or - for stdin')
-    .option('--format <format>', 'input format: auto (by file name), text, ndjson, json, csv, tsv', 'auto')
-    .option('--policy <file>', 'policy file (YAML or JSON): thresholds, enabled types, field rules')
-    .option('--values', 'include the found value in each report line (it is personal data!)')
-    .option('--summary', 'print counts per type instead of one line per finding')
-    .action(async (input: string, opts: ScanOptions) => {
-      const format = formatOf(opts.format, input);
-      const anonymizer = anonymizerFrom(opts, false);
-      const counts = new Map<string, number>();
-      let lines: string[] = [];
-      const flush = () => {
-        if (lines.length) process.stdout.write(lines.join(''));
-        lines = [];
-      };
-      const report = ({ record, field, finding, value }: FindingReport) => {
-        if (opts.summary) {
-          counts.set(finding.type, (counts.get(finding.type) ?? 0) + 1);
-          return;
-        }
-        const row: Record<string, unknown> = {
-          record,
-          field,
-          type: finding.type,
-          start: finding.start,
-          end: finding.end,
-          score: Math.round(finding.score * 1000) / 1000,
-        };
-        if (opts.values) row.value = value;
-        lines.push(JSON.stringify(row) + '\n');
-        if (lines.length >= 512) flush();
-      };
-      const transform = format.createTransform({
-        visitor: scanningVisitor(anonymizer, report),
-        source: input,
-        warn: warnToStderr,
-      });
-      await pipeline(openInput(input), transform, new Writable({ write: (_c, _e, cb) => cb() }));
-      flush();
-      if (opts.summary) {
-        const total = [...counts.values()].reduce((a, b) => a + b, 0);
-        const rows = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-        const width = Math.max(5, ...rows.map(([t]) => t.length));
-        for (const [t, n] of rows) process.stdout.write(`${t.padEnd(width)}  ${n}\n`);
-        process.stdout.write(`${'total'.padEnd(width)}  ${total}\n`);
-      }
-    });
+    .description('report personal data found in logs, one JSON object per finding per line')
+    .argument('<inputs...>', 'log files or directories (walked recursively), or - for stdin; .gz is read by its content')
+    .addOption(new Option('--values', 'include the found value in each report line (it is personal data!)').conflicts(['summary', 'summaryJson']))
+    .addOption(new Option('--summary', 'print a table of counts per type and per field instead').conflicts('summaryJson'))
+    .option('--summary-json', 'print the counts per type, field and file as one JSON object instead');
+  addInputOptions(cmd).action(async (inputs: string[], opts: ScanOptions) => {
+    const csv = csvOptionsOf(opts);
+    if (opts.format !== 'auto') formatOf(opts.format, '-');
+    const expanded = expandInputs(inputs, warnToStderr);
+    const anonymizer = anonymizerFrom(opts, false);
+    const summary = opts.summary || opts.summaryJson ? new Summary() : null;
+    const withFile = !expanded.single;
+    let lines: string[] = [];
+    const flush = () => {
+      if (lines.length) process.stdout.write(lines.join(''));
+      lines = [];
+    };
+    for (const p of expanded.problems) summary?.failFile(p.display);
+    try {
+      await runJobs(
+        expanded.files.map((input) => ({ input })),
+        expanded.problems,
+        async ({ input }) => {
+          summary?.startFile(input.display);
+          const report = summary
+            ? ({ field, finding }: FindingReport) => summary.add(finding.type, summaryField(field))
+            : ({ record, field, finding, value }: FindingReport) => {
+                const row: Record<string, unknown> = withFile ? { file: input.display } : {};
+                row.record = record;
+                row.field = field;
+                row.type = finding.type;
+                row.start = finding.start;
+                row.end = finding.end;
+                row.score = Math.round(finding.score * 1000) / 1000;
+                if (opts.values) row.value = value;
+                lines.push(JSON.stringify(row) + '\n');
+                if (lines.length >= 512) flush();
+              };
+          try {
+            const { stages } = await openInput(input.path);
+            const transform = formatOf(opts.format, input.path).createTransform({
+              visitor: scanningVisitor(anonymizer, report),
+              source: input.display,
+              warn: warnToStderr,
+              csv,
+            });
+            await drain([...stages, transform]);
+          } catch (e) {
+            summary?.failFile(input.display);
+            throw e;
+          } finally {
+            flush();
+          }
+        },
+      );
+    } finally {
+      if (summary && opts.summaryJson) process.stdout.write(JSON.stringify(summary.toJSON()) + '\n');
+      else if (summary) process.stdout.write(summary.toTable());
+    }
+  });
 }
