@@ -86,6 +86,12 @@ export interface CsvTransformOptions extends FormatOptions {
 /** Cell extents of one parsed record (reused from row to row). */
 interface Cells {
   n: number;
+  /** The row's end before its CRLF/LF, and where the next row starts. */
+  rowEnd: number;
+  next: number;
+  /** The next delimiter at or after some earlier position of the block's text (len when none): cached so
+   * that rows without the delimiter (one column) do not search the rest of the block row after row. */
+  delim: number;
   start: number[];
   end: number[];
   quoted: boolean[];
@@ -117,7 +123,7 @@ export class CsvTransform extends Transform {
   private expected = -1;
   private places: ColumnPlace[] = [];
   private readonly wholeRow = new ColumnPlace(NO_PATH);
-  private readonly cells: Cells = { n: 0, start: [], end: [], quoted: [] };
+  private readonly cells: Cells = { n: 0, rowEnd: 0, next: 0, delim: -1, start: [], end: [], quoted: [] };
   /** Rows visited as text instead (csv.onBadRow: 'text'). */
   badRows = 0;
 
@@ -214,6 +220,7 @@ export class CsvTransform extends Transform {
     const d = this.d;
     const n = chunk.length;
     let boundary = -1; // index in chunk just after the last row end
+    let nextLf = -1; // the first LF at or after some earlier position (n when none)
     let i = 0;
     while (i < n) {
       if (this.quoteSeen) {
@@ -251,8 +258,11 @@ export class CsvTransform extends Transform {
       const k = chunk.indexOf(q, i);
       const end = k < 0 ? n : k;
       if (end > i) {
-        const first = chunk.indexOf(LF, i);
-        if (first >= 0 && first < end) boundary = chunk.lastIndexOf(LF, end - 1) + 1;
+        if (nextLf < i) {
+          nextLf = chunk.indexOf(LF, i);
+          if (nextLf < 0) nextLf = n;
+        }
+        if (nextLf < end) boundary = chunk.lastIndexOf(LF, end - 1) + 1;
       }
       if (k < 0) {
         const last = chunk[n - 1];
@@ -351,93 +361,73 @@ export class CsvTransform extends Transform {
     let piece = 0;
     let at = 0;
     const len = text.length;
+    const cells = this.cells;
+    cells.delim = -1;
     while (at < len) {
-      const nl = text.indexOf('\n', at);
-      const { end, next } = this.rowEnd(text, at, nl < 0 ? len : nl);
-      const mapped = this.processRow(text, at, end, bytes);
+      const ok = this.split(text, at);
+      const mapped = this.processRow(text, at, ok, bytes);
       if (mapped !== null) {
         out ??= [];
         out.push(text.slice(piece, at), mapped);
-        piece = end;
+        piece = cells.rowEnd;
       }
-      at = next;
+      at = cells.next;
     }
     if (out === null) return null;
     out.push(text.slice(piece));
     return out.join('');
   }
 
-  private rowEndResult = { end: 0, next: 0 };
-
   /**
-   * Where the row starting at `at` ends (before its CRLF/LF) and the next begins. `nl` is the first LF
-   * at or after `at`; quotes opened at a field start move the end past LFs inside them.
+   * Split the row starting at `start` into cells (with the same rules as the byte scanner in feed()),
+   * setting where it ends (before CRLF/LF) and where the next begins. False when the row is not
+   * valid CSV: text after a closing quote, or a quote not closed before the end of the text.
    */
-  private rowEnd(text: string, at: number, nl: number): { end: number; next: number } {
-    const r = this.rowEndResult;
-    const len = text.length;
-    const quote = this.quote;
-    let k = text.indexOf(quote, at);
-    if (k < 0 || k > nl) {
-      r.next = nl < len ? nl + 1 : len;
-      r.end = nl > at && text.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
-      return r;
-    }
-    // Slow path: walk the fields, as the byte scanner does.
-    const d = this.delimiter;
-    let i = at;
-    let fieldStart = true;
-    while (i < len) {
-      const c = text[i];
-      if (fieldStart && c === quote) {
-        k = i + 1;
-        for (;;) {
-          k = text.indexOf(quote, k);
-          if (k < 0) {
-            k = len; // unclosed: cannot happen inside a complete block except at end of input
-            break;
-          }
-          if (text[k + 1] === quote) k += 2;
-          else break;
-        }
-        i = k + 1;
-        fieldStart = false;
-        continue;
-      }
-      if (c === '\n') break;
-      fieldStart = c === d;
-      i++;
-    }
-    const stop = Math.min(i, len);
-    r.next = stop < len ? stop + 1 : len;
-    r.end = stop > at && text.charCodeAt(stop - 1) === CR ? stop - 1 : stop;
-    return r;
-  }
-
-  /** Split text[start, end) into cells; false when a closing quote is followed by other text. */
-  private split(text: string, start: number, end: number): boolean {
+  private split(text: string, start: number): boolean {
     const cells = this.cells;
     const quote = this.quote;
-    const d = this.delimiter;
+    const q = this.q;
+    const d = this.d;
+    const len = text.length;
+    let nl = text.indexOf('\n', start);
+    if (nl < 0) nl = len;
+    let end = nl > start && text.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
+    let ok = true;
     let n = 0;
     let i = start;
     for (;;) {
       const cs = i;
       let quoted = false;
-      if (i < end && text[i] === quote) {
+      if (i < end && text.charCodeAt(i) === q) {
         quoted = true;
         let k = i + 1;
         for (;;) {
           k = text.indexOf(quote, k);
-          if (k < 0 || k >= end) return false; // unclosed
-          if (k + 1 < end && text[k + 1] === quote) k += 2;
+          if (k < 0) break;
+          if (text.charCodeAt(k + 1) === q) k += 2;
           else break;
         }
-        i = k + 1;
-        if (i < end && text[i] !== d) return false;
+        if (k < 0) {
+          ok = false; // unclosed: only possible at the end of input
+          i = len;
+          nl = end = len;
+        } else {
+          i = k + 1;
+          if (i > end) {
+            // The quoted field held line ends: the row ends at the first LF after it.
+            nl = text.indexOf('\n', i);
+            if (nl < 0) nl = len;
+            end = nl > i && text.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
+          }
+          if (i < end && text.charCodeAt(i) !== d) {
+            ok = false; // text after the closing quote: the field runs on to the next delimiter
+            const k2 = this.nextDelimiter(text, i);
+            i = k2 > end ? end : k2;
+          }
+        }
       } else {
-        const k = text.indexOf(d, i);
-        i = k < 0 || k > end ? end : k;
+        const k = this.nextDelimiter(text, i);
+        i = k > end ? end : k;
       }
       cells.start[n] = cs;
       cells.end[n] = i;
@@ -447,15 +437,27 @@ export class CsvTransform extends Transform {
       i++; // past the delimiter: a field follows, empty if the row ends here
     }
     cells.n = n;
-    return true;
+    cells.rowEnd = end;
+    cells.next = nl < len ? nl + 1 : len;
+    return ok;
+  }
+
+  /** The first delimiter at or after `i` in the block's text, or its length. */
+  private nextDelimiter(text: string, i: number): number {
+    const cells = this.cells;
+    if (cells.delim < i) {
+      const k = text.indexOf(this.delimiter, i);
+      cells.delim = k < 0 ? text.length : k;
+    }
+    return cells.delim;
   }
 
   /** One row: visit its cells; the rewritten row, or null when nothing changed. */
-  private processRow(text: string, start: number, end: number, bytes: Buffer | null): string | null {
+  private processRow(text: string, start: number, ok: boolean, bytes: Buffer | null): string | null {
     const record = this.record++;
-    if (end === start) return null; // an empty line: no data
-    const ok = this.split(text, start, end);
     const cells = this.cells;
+    const end = cells.rowEnd;
+    if (end === start) return null; // an empty line: no data
     if (this.expected < 0) {
       if (!ok) throw new LogveilError('LV_FORMAT', `${this.source}: row ${record + 1} is not valid CSV (text after a closing quote)`);
       this.expected = cells.n;
