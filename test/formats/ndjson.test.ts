@@ -1,0 +1,256 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createAnonymizer } from '../../src/anonymizer.js';
+import { ndjsonFormat } from '../../src/formats/ndjson.js';
+import { formatForPath } from '../../src/formats/index.js';
+import { DROP, type ValueVisitor } from '../../src/formats/visitor.js';
+import type { PolicyInput } from '../../src/policy/schema.js';
+import { anonymizingVisitor } from '../../src/visitors.js';
+import { identity, recording, runFormat } from '../support/format-run.js';
+import { planted, shape } from '../support/planted-json.js';
+
+const run = (input: Buffer | string, visitor: ValueVisitor, chunk?: number) =>
+  runFormat(ndjsonFormat, input, visitor, { chunk, source: 'app.ndjson' });
+
+const anonymize = (policy?: PolicyInput) => anonymizingVisitor(createAnonymizer({ policy }));
+
+/** Drops the value of every key named `secret`, leaves everything else. */
+const dropSecret: ValueVisitor = {
+  visit: (v, { path }) => (path[path.length - 1] === 'secret' ? DROP : v),
+};
+
+describe('ndjson: bytes', () => {
+  const samples: Array<[string, Buffer]> = [
+    ['LF', Buffer.from('{"a":1}\n{"b":"x"}\n')],
+    ['CRLF', Buffer.from('{"a":1}\r\n{"b":"x"}\r\n')],
+    ['no final newline', Buffer.from('{"a":1}\n{"b":"x"}')],
+    ['blank and whitespace-only lines', Buffer.from('\n  \n\t\r\n{"a":1}\n\n')],
+    ['empty input', Buffer.alloc(0)],
+    ['whitespace, key order and number spelling', Buffer.from('{ "z" : 1.50 , "a":1e3,"m":-0.0E+2, "n":null,"t":true,"f":false }\n')],
+    ['escapes kept as written', Buffer.from('{"s":"a\\u0040b\\/c\\"d\\\\e\\n\\t\\u00e9"}\n')],
+    ['Chinese keys and values', Buffer.from('{"用户":"登录成功","状态":"正常","列表":["一","二"]}\n')],
+    ['bare values per line', Buffer.from('"text"\n12\n[1,"x",null]\ntrue\n')],
+    ['BOM on the first line', Buffer.from('\ufeff{"a":"b"}\n{"c":"d"}\n')],
+    ['invalid UTF-8 in a line', Buffer.concat([Buffer.from('{"a":"'), Buffer.from([0xff, 0xfe]), Buffer.from('"}\n{"b":1}\n')])],
+    ['lines that are not JSON', Buffer.from('plain text\n{"a":1,}\n{"a":1}\n')],
+  ];
+
+  it.each(samples)('%s: with nothing replaced the output is the input, byte for byte', async (_n, input) => {
+    for (const chunk of [1, 5, 64 * 1024]) {
+      expect((await run(input, identity, chunk)).out.equals(input)).toBe(true);
+    }
+  });
+
+  it('with the real anonymizer and no personal data, the output is the input', async () => {
+    const input = Buffer.from(
+      '{"ts":"2024-05-01T12:00:00.123Z","level":"info","msg":"request handled","latency_ms":12.50,"status":200,"tags":["api","v1"],"ok":true}\r\n' +
+        '{"ts":"2024-05-01T12:00:01.000Z","level":"warn","msg":"缓存未命中","retry":3,"ratio":1e-3,"user":{"role":"member","plan":null}}\n',
+    );
+    const { out, warnings } = await run(input, anonymize());
+    expect(out.equals(input)).toBe(true);
+    expect(warnings).toEqual([]);
+  });
+
+  it('keeps CRLF and a missing final newline when values change', async () => {
+    const { text } = await run('{"ip":"192.0.2.1"}\r\n{"msg":"from 192.0.2.7"}', anonymize());
+    expect(text).toBe('{"ip":"<IP_ADDRESS>"}\r\n{"msg":"from <IP_ADDRESS>"}');
+  });
+});
+
+describe('ndjson: what is visited', () => {
+  it('visits string values and raw number text with their paths; keys, nulls and booleans never', async () => {
+    const { visitor, seen } = recording();
+    await run('{"a":{"b":[1,"x",{"c":"y"}]},"d":2.50,"e":null,"f":true,"g":[[false,"z"]]}\n{"h":"w"}\n', visitor);
+    expect(seen).toEqual([
+      ['1', 0, ['a', 'b', 0]],
+      ['x', 0, ['a', 'b', 1]],
+      ['y', 0, ['a', 'b', 2, 'c']],
+      ['2.50', 0, ['d']],
+      ['z', 0, ['g', 0, 1]],
+      ['w', 1, ['h']],
+    ]);
+  });
+
+  it('counts records by line, blank lines included, and gives a bare value the path []', async () => {
+    const { visitor, seen } = recording();
+    await run('"first"\n\n  \n7\n', visitor);
+    expect(seen).toEqual([
+      ['first', 0, []],
+      ['7', 3, []],
+    ]);
+  });
+
+  it('unescapes strings before visiting', async () => {
+    const { visitor, seen } = recording();
+    await run('{"s":"a\\u0040b\\/c\\"d\\\\e\\u5f20"}\n', visitor);
+    expect(seen).toEqual([['a@b/c"d\\e张', 0, ['s']]]);
+  });
+
+  it('writes a changed string with JSON escaping and leaves the other escapes as they were', async () => {
+    const v: ValueVisitor = { visit: (s) => (s === 'a@b' ? 'say "hi"\n\\' : s) };
+    const { text } = await run('{"k":"a\\u0040b","o":"x\\/y"}\n', v);
+    expect(text).toBe('{"k":"say \\"hi\\"\\n\\\\","o":"x\\/y"}\n');
+    expect(JSON.parse(text)).toEqual({ k: 'say "hi"\n\\', o: 'x/y' });
+  });
+
+  it('writes a changed number bare when it is still a JSON number, else as a string', async () => {
+    const v: ValueVisitor = { visit: (s) => ({ '7': '42', '8': '<N>', '9': '0x10', '10': '1.5e3', '11': '01' })[s] ?? s };
+    const { text } = await run('{"a":7,"b":8,"c":[9,10,11],"d":1.50}\n', v);
+    expect(text).toBe('{"a":42,"b":"<N>","c":["0x10",1.5e3,"01"],"d":1.50}\n');
+  });
+});
+
+describe('ndjson: DROP', () => {
+  const cases: Array<[string, string]> = [
+    ['{"secret":"s","a":1}', '{"a":1}'],
+    ['{"a":1,"secret":"s"}', '{"a":1}'],
+    ['{"a":1,"secret":"s","b":2}', '{"a":1,"b":2}'],
+    ['{"secret":"s"}', '{}'],
+    ['{ "a" : 1 , "secret" : "s" , "b" : 2 }', '{ "a" : 1 , "b" : 2 }'],
+    ['{"a": 1, "secret": "s" }', '{"a": 1 }'],
+    ['{"a":1,"secret":"s","secret":"t"}', '{"a":1}'],
+    ['{"secret":"s","secret":"t","a":1}', '{"a":1}'],
+    ['{"secret":"s","secret":7}', '{}'],
+    ['{"a":{"secret":"s"},"secret":"t","b":{"c":1,"secret":"u"}}', '{"a":{},"b":{"c":1}}'],
+    ['{"a":[{"secret":"s","k":"v"}],"secret":1}', '{"a":[{"k":"v"}]}'],
+    ['{"secret":{"x":"kept: only values are dropped"}}', '{"secret":{"x":"kept: only values are dropped"}}'],
+    ['{"secret":null,"secret2":"s"}', '{"secret":null,"secret2":"s"}'],
+  ];
+
+  it.each(cases)('%s → %s', async (input, expected) => {
+    const { text } = await run(input + '\n', dropSecret);
+    expect(text).toBe(expected + '\n');
+    expect(() => JSON.parse(text)).not.toThrow();
+  });
+
+  it('an array element or a bare value becomes null', async () => {
+    const all: ValueVisitor = { visit: () => DROP };
+    const { text } = await run('["a",1,[true,"b"]]\n"c"\n{"k":["d"]}\n', all);
+    expect(text).toBe('[null,null,[true,null]]\nnull\n{"k":[null]}\n');
+  });
+
+  it('a line that is not JSON and is dropped becomes empty', async () => {
+    const all: ValueVisitor = { visit: () => DROP };
+    const { text } = await run('not json\r\n{"a":"b"}\n', all);
+    expect(text).toBe('\r\n{}\n');
+  });
+});
+
+describe('ndjson: lines that are not JSON are scanned as text', () => {
+  const bad = [
+    'plain text 13800138000',
+    '{"phone":"13800138000",}',
+    "{'phone':'13800138000'}",
+    '{"phone":"13800138000"} // call 13800138000',
+    '{"phone":"13800138000"',
+    '{"phone":"13800138000"} {"x":1}',
+    '{"phone":013800138000}',
+    '{"phone":NaN} 13800138000',
+  ];
+
+  it.each(bad.map((l) => [l]))('%s', async (line) => {
+    const { visitor, seen } = recording();
+    const { warnings } = await run(`{"ok":1}\n${line}\n`, visitor);
+    expect(seen).toEqual([
+      ['1', 0, ['ok']],
+      [line, 1, []],
+    ]);
+    expect(warnings).toEqual(['app.ndjson:2: not valid JSON, scanned as text']);
+  });
+
+  it('replaces what the text scan finds, warns once per line, and never names the data', async () => {
+    const input = '{"a":"x"}\nuser 13800138000 logged in\n{"b":1,}\r\n{"c":"u@example.com"}\n';
+    const { text, warnings } = await run(input, anonymize());
+    expect(text).toBe('{"a":"x"}\nuser <PHONE> logged in\n{"b":1,}\r\n{"c":"<EMAIL>"}\n');
+    expect(warnings).toEqual(['app.ndjson:2: not valid JSON, scanned as text', 'app.ndjson:3: not valid JSON, scanned as text']);
+  });
+
+  it('a line with invalid UTF-8 is one warning, and its valid stretches are still scanned', async () => {
+    const input = Buffer.concat([Buffer.from('{"m":"13800138000 '), Buffer.from([0xff]), Buffer.from(' u@example.com"}\n')]);
+    const { out, warnings } = await run(input, anonymize());
+    const expected = Buffer.concat([Buffer.from('{"m":"<PHONE> '), Buffer.from([0xff]), Buffer.from(' <EMAIL>"}\n')]);
+    expect(out.equals(expected)).toBe(true);
+    expect(warnings).toEqual(['app.ndjson:1: not valid JSON, scanned as text']);
+  });
+});
+
+describe('ndjson: the default policy', () => {
+  it('replaces dictionary fields whole (EN and ZH keys) and scans the rest', async () => {
+    const { text } = await run(
+      '{"姓名":"张三","手机号":"13800138000","备注":"请联系 u1@example.com","金额":12.50}\n' +
+        '{"user":{"name":"Alice Example","email":"alice@example.com"},"msg":"login from 192.0.2.10","status":200}\n',
+      anonymize(),
+    );
+    expect(text).toBe(
+      '{"姓名":"<PERSON_NAME>","手机号":"<PHONE>","备注":"请联系 <EMAIL>","金额":12.50}\n' +
+        '{"user":{"name":"<PERSON_NAME>","email":"<EMAIL>"},"msg":"login from <IP_ADDRESS>","status":200}\n',
+    );
+  });
+
+  it('a phone or a card stored as a JSON number becomes a string tag', async () => {
+    // 4111111111111111: Luhn sum 8 (the doubled 4) + 7×2 (doubled 1s) + 8×1 = 30.
+    const { text } = await run('{"phone":13800138000,"ref":4111111111111111,"count":13}\n', anonymize());
+    expect(text).toBe('{"phone":"<PHONE>","ref":"<PAYMENT_CARD>","count":13}\n');
+  });
+
+  it('an operator that keeps a number keeps it a JSON number', async () => {
+    const { text } = await run(
+      '{"lat":31.2304,"lng":121.4737,"where":"31.2304"}\n',
+      anonymize({ fields: { rules: [{ match: 'lat', as: 'GEO', operator: 'generalize' }, { match: 'lng', as: 'GEO', operator: 'generalize' }] } }),
+    );
+    // generalize rounds coordinates to two decimals (31.2304 → 31.23, 121.4737 → 121.47).
+    expect(text).toBe('{"lat":31.23,"lng":121.47,"where":"31.2304"}\n');
+  });
+});
+
+describe('ndjson: field rules through the policy', () => {
+  const policy: PolicyInput = {
+    fields: {
+      rules: [
+        { match: 'user.email', action: 'keep' },
+        { match: '*.address', action: 'drop' },
+        { match: 'items[*].card', as: 'PAYMENT_CARD', operator: 'mask' },
+        { match: 'debug', action: 'drop' },
+        { match: 'memo', as: 'PERSON_NAME' },
+      ],
+    },
+  };
+
+  it('keep, drop and as: TYPE by path, glob and key', async () => {
+    const input =
+      '{"user":{"email":"a@example.com","address":"1 Example Rd"},"items":[{"card":"4111111111111111","sku":"A1"},{"card":4111111111111111}],"memo":"Bob","debug":"x","address":"kept: not *.address"}\n';
+    const { text } = await run(input, anonymize(policy));
+    expect(text).toBe(
+      '{"user":{"email":"a@example.com"},"items":[{"card":"************1111","sku":"A1"},{"card":"************1111"}],"memo":"<PERSON_NAME>","address":"<ADDRESS>"}\n',
+    );
+  });
+
+  it('a drop rule on array values writes null', async () => {
+    const { text } = await run('{"debug":["a","b"],"n":1}\n', anonymize(policy));
+    expect(text).toBe('{"debug":[null,null],"n":1}\n');
+  });
+});
+
+describe('ndjson: registry', () => {
+  it('is chosen by .ndjson and .jsonl (also gzipped)', () => {
+    for (const p of ['app.ndjson', 'x/APP.JSONL', 'app.ndjson.gz']) expect(formatForPath(p)).toBe(ndjsonFormat);
+  });
+});
+
+describe('ndjson: property', () => {
+  it('no planted value survives and the structure does', async () => {
+    const a = anonymize();
+    await fc.assert(
+      fc.asyncProperty(fc.array(planted(), { minLength: 1, maxLength: 5 }), async (records) => {
+        const input = records.map((r) => JSON.stringify(r.value)).join('\n') + '\n';
+        const { text, warnings } = await run(input, a, 97);
+        expect(warnings).toEqual([]);
+        for (const r of records) for (const p of r.planted) expect(text).not.toContain(p);
+        const lines = text.split('\n');
+        expect(lines.pop()).toBe('');
+        expect(lines.map((l) => shape(JSON.parse(l)))).toEqual(records.map((r) => shape(r.value)));
+      }),
+      { numRuns: Number(process.env.LOGVEIL_PROPERTY_RUNS ?? 150) },
+    );
+  });
+});

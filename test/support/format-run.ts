@@ -1,0 +1,56 @@
+import { Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Format } from '../../src/formats/format.js';
+import type { Place, ValueVisitor, Visited } from '../../src/formats/visitor.js';
+
+export interface FormatRun {
+  readonly out: Buffer;
+  readonly text: string;
+  readonly warnings: string[];
+}
+
+/** Run bytes through a format's transform, fed in chunks of `chunk` bytes. */
+export async function runFormat(
+  format: Format,
+  input: Buffer | string,
+  visitor: ValueVisitor,
+  { chunk = 64 * 1024, source = 'in' }: { chunk?: number; source?: string } = {},
+): Promise<FormatRun> {
+  const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
+  const chunks: Buffer[] = [];
+  for (let i = 0; i < bytes.length; i += chunk) chunks.push(bytes.subarray(i, i + chunk));
+  const parts: Buffer[] = [];
+  const warnings: string[] = [];
+  await pipeline(
+    Readable.from(chunks),
+    format.createTransform({ visitor, source, warn: (m) => warnings.push(m) }),
+    new Writable({
+      write(c: Buffer, _e, cb) {
+        parts.push(c);
+        cb();
+      },
+    }),
+  );
+  const out = Buffer.concat(parts);
+  return { out, text: out.toString('utf8'), warnings };
+}
+
+/** Visits nothing away: every value comes back as the same string. */
+export const identity: ValueVisitor = { visit: (v) => v };
+
+/** A visitor that records what it is offered and answers with `answer` (the same value by default). */
+export function recording(answer: (value: string, place: Place) => Visited = (v) => v): {
+  visitor: ValueVisitor;
+  seen: Array<[string, number, Array<string | number>]>;
+} {
+  const seen: Array<[string, number, Array<string | number>]> = [];
+  return {
+    seen,
+    visitor: {
+      visit(value, place) {
+        seen.push([value, place.record, [...place.path]]);
+        return answer(value, place);
+      },
+    },
+  };
+}
