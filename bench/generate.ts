@@ -9,23 +9,9 @@ import { cnResidentIdCheckChar, hkIdCheckChar, luhnCheckDigit, luhnValid, USCC_A
 import type { PiiType } from '../detectors/types.js';
 import type { Rng } from './random.js';
 
-/** The types pattern detectors find (the rest of PII_TYPES come from field rules only). */
-export const PATTERN_TYPES = [
-  'CN_RESIDENT_ID',
-  'CN_PASSPORT',
-  'HK_ID',
-  'CN_USCC',
-  'US_SSN',
-  'PHONE',
-  'EMAIL',
-  'IP_ADDRESS',
-  'MAC_ADDRESS',
-  'IMEI',
-  'PAYMENT_CARD',
-  'IBAN',
-  'BANK_ACCOUNT',
-] as const satisfies readonly PiiType[];
-export type PatternType = (typeof PATTERN_TYPES)[number];
+import { PATTERN_TYPES, type PatternType } from '../detectors/types.js';
+
+export { PATTERN_TYPES, type PatternType };
 
 export type Lang = 'en' | 'zh';
 

@@ -14,6 +14,16 @@ export function isSeparatorCode(c: number): boolean {
   return c === 32 || c === 45 || c === 46 || c === 40 || c === 41 || c === 47;
 }
 
+/** The ASCII digits of a value, in order: the canonical form of grouped numbers (`4111-1111…`). */
+export function digitsOnly(value: string): string {
+  let out = '';
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (isDigitCode(c)) out += value[i];
+  }
+  return out;
+}
+
 /** Number of ASCII digits in text[start, end). */
 export function countDigits(text: string, start: number, end: number): number {
   let n = 0;

@@ -1,5 +1,6 @@
 import isEmailModule from 'validator/lib/isEmail.js';
 import { defineDetector } from './define.js';
+import { isDigit } from './chars.js';
 
 /**
  * E-mail address: `local@domain.tld`, any case, plus-addressing, subdomains, inside `<…>`, quotes,
@@ -29,9 +30,6 @@ const FILE_EXTENSIONS = new Set([
   'html', 'htm', 'xml',
 ]);
 
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
 
 /** Chars of URL userinfo (RFC 3986 unreserved, pct-encoded, sub-delims), not `:`, `/`, `@`. */
 function isUserinfo(c: number): boolean {

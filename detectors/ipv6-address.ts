@@ -1,5 +1,6 @@
 import isIPModule from 'validator/lib/isIP.js';
 import { defineDetector } from './define.js';
+import { isDigit } from './chars.js';
 
 /**
  * IPv6 address: full (`2001:0db8:0000:0000:0000:0000:0000:0001`), compressed (`2001:db8::1`, `::1`),
@@ -19,9 +20,6 @@ const isIP = isIPModule.default;
 
 const SCORE = 0.95;
 
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
 
 /** Groups as 16-bit numbers, longest run (>= 2) of zero groups as `::`, hex in lower case (RFC 5952). */
 function render(groups: readonly number[]): string {

@@ -1,5 +1,6 @@
-import { countDigits, luhnValid } from './checksum.js';
+import { countDigits, luhnValid, digitsOnly } from './checksum.js';
 import { defineDetector } from './define.js';
+import { isDigit } from './chars.js';
 
 /**
  * Payment card number (PAN, ISO/IEC 7812): 13–19 digits, written compact or grouped with one space
@@ -178,14 +179,7 @@ export default defineDetector({
       '串号',
     ],
   },
-  normalize(value) {
-    let out = '';
-    for (let i = 0; i < value.length; i++) {
-      const c = value.charCodeAt(i);
-      if (c >= 48 && c <= 57) out += value[i];
-    }
-    return out;
-  },
+  normalize: digitsOnly,
   examples: {
     // Check digits computed with luhnCheckDigit (the card test recomputes every one of them).
     match: [
@@ -222,6 +216,3 @@ export default defineDetector({
   },
 });
 
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}

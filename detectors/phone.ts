@@ -8,6 +8,7 @@ import mobileExamples from 'libphonenumber-js/examples.mobile.json';
 import maxMetadata from 'libphonenumber-js/max/metadata';
 import { defineDetector } from './define.js';
 import type { Detector, ValidateContext } from './types.js';
+import { isDigit } from './chars.js';
 
 /**
  * Phone numbers: international (`+` or `00` and a country calling code, any country) and national
@@ -355,9 +356,6 @@ const SEP_SPACE = 1;
 const SEP_DASH = 2;
 const SEP_DOT = 4;
 
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
 
 /**
  * Fill the scratch from text[start, end): digits, groups, '+', one bracket pair around one group

@@ -3,8 +3,8 @@
  * nothing about formats, operators, the CLI or workers (see ARCHITECTURE.md, "Layers").
  */
 
-/** Every kind of personal data logveil knows. Pattern detectors find the first group; field rules add the rest. */
-export const PII_TYPES = [
+/** The kinds of personal data the pattern detectors find. */
+export const PATTERN_TYPES = [
   'CN_RESIDENT_ID',
   'CN_PASSPORT',
   'HK_ID',
@@ -18,16 +18,15 @@ export const PII_TYPES = [
   'PAYMENT_CARD',
   'IBAN',
   'BANK_ACCOUNT',
-  // Only found through field rules (no pattern can tell a name from any other word).
-  'PERSON_NAME',
-  'ADDRESS',
-  'DATE_OF_BIRTH',
-  'POSTAL_CODE',
-  'GEO',
-  'DEVICE_ID',
-  'GENDER',
 ] as const;
+
+/** Kinds only field rules find: no pattern can tell a name from any other word. */
+export const FIELD_TYPES = ['PERSON_NAME', 'ADDRESS', 'DATE_OF_BIRTH', 'POSTAL_CODE', 'GEO', 'DEVICE_ID', 'GENDER'] as const;
+
+/** Every kind of personal data logveil knows. */
+export const PII_TYPES = [...PATTERN_TYPES, ...FIELD_TYPES] as const;
 export type PiiType = (typeof PII_TYPES)[number];
+export type PatternType = (typeof PATTERN_TYPES)[number];
 
 /**
  * Which candidates of the scanner's single pass a detector is offered. The scanner finds candidate

@@ -1,3 +1,5 @@
+import { isDigit } from '../../detectors/chars.js';
+
 /**
  * Tokens that are never personal data and make up most number-like candidates in real logs: ISO
  * dates and timestamps, clock times and UUIDs. The scanner skips such a token whole instead of
@@ -9,10 +11,6 @@ const DATE_TIME =
   /(?:\d{4}-\d{2}-\d{2}|\d{4}\/\d{2}\/\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?(?![0-9A-Za-z])/y;
 const CLOCK = /\d{2}:\d{2}(?::\d{2})?(?:[.,]\d{1,9})?(?![0-9A-Za-z:])/y;
 const UUID = /[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}(?![0-9A-Za-z-])/y;
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
 
 function endOf(re: RegExp, text: string, start: number): number {
   re.lastIndex = start;

@@ -1,3 +1,4 @@
+import { isAlnum, isDigit, isHex, isLetter } from '../../detectors/chars.js';
 import type { Detector, PiiType, ValidateContext } from '../../detectors/types.js';
 import { compileDetectors, type CompiledDetector, type CompiledDetectors } from './compile.js';
 import { benignTokenEnd } from './benign.js';
@@ -23,18 +24,6 @@ export interface Scanner {
 /** Local-part characters the `@` candidate walks back over (RFC allows more; logs put `=` and `'` around emails). */
 const LOCAL_PART_MAX = 64;
 
-function isAlnum(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-function isLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-function isHex(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
-}
 /**
  * A `hexcolon` value (IPv6, MAC) has a `:` after at most four hex digits, or a MAC's `-` after two or
  * Cisco `.` after four: most hex-looking starts (`2026-03-03`, `deadbeef`) fail here.
