@@ -6,7 +6,6 @@
  */
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { cnResidentIdCheckChar, hkIdCheckChar, luhnCheckDigit, luhnValid, USCC_ALPHABET, usccCheckChar } from '../detectors/checksum.js';
-import type { PiiType } from '../detectors/types.js';
 import type { Rng } from './random.js';
 
 import { PATTERN_TYPES, type PatternType } from '../detectors/types.js';
