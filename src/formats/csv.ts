@@ -110,6 +110,7 @@ export class CsvTransform extends Transform {
   private d = 0;
   private delimiter = ',';
   private started = false;
+  private sawLf = false;
 
   // Bytes of the row being read (no complete row in them), and the scanner's state at their end.
   private pending: Buffer[] = [];
@@ -150,12 +151,10 @@ export class CsvTransform extends Transform {
       if (!this.started) {
         this.pending.push(chunk);
         this.pendingLength += chunk.length;
-        const all = this.takePending();
-        if (all.length < DETECT_LIMIT && (all.length < 3 || all.indexOf(LF) < 0)) {
-          this.keepPending(all); // wait for the first line (and all of a BOM)
-          return done();
-        }
-        this.start(all);
+        if (!this.sawLf) this.sawLf = chunk.indexOf(LF) >= 0;
+        // Wait for the first line (and all of a BOM) before choosing the delimiter.
+        if (this.pendingLength < DETECT_LIMIT && (this.pendingLength < 3 || !this.sawLf)) return done();
+        this.start(this.takePending());
       } else {
         this.feed(chunk);
       }
@@ -185,11 +184,6 @@ export class CsvTransform extends Transform {
     this.pending = [];
     this.pendingLength = 0;
     return all;
-  }
-
-  private keepPending(buf: Buffer): void {
-    this.pending = buf.length ? [buf] : [];
-    this.pendingLength = buf.length;
   }
 
   /** The first bytes: the BOM goes out as it came, the delimiter is detected, then everything is fed. */

@@ -415,6 +415,13 @@ describe('chunk boundaries', () => {
     expect(performance.now() - t0).toBeLessThan(3000);
   });
 
+  it('waits for the first line without copying it per chunk (30 KB header, 1 byte at a time)', async () => {
+    const input = Array.from({ length: 3000 }, (_, i) => `column${i}`).join(';').slice(0, 30_000) + '\n';
+    const t0 = performance.now();
+    expect((await run(input, identity, { chunk: 1 })).out.toString()).toBe(input);
+    expect(performance.now() - t0).toBeLessThan(3000);
+  });
+
   it('a quote split from its escape across chunks', async () => {
     const v = recorder();
     const text = 'a\n"x""y"\n';
