@@ -2,12 +2,14 @@ import { basename } from 'node:path';
 import type { Format, FormatName } from './format.js';
 import { textFormat } from './text.js';
 import { ndjsonFormat } from './ndjson.js';
+import { jsonFormat } from './json.js';
 import { csvFormat, tsvFormat } from './csv.js';
 
 /** Every format by name. Adding one: a file here, one line in this list, its tests. */
 export const formats: Readonly<Partial<Record<FormatName, Format>>> = {
   text: textFormat,
   ndjson: ndjsonFormat,
+  json: jsonFormat,
   csv: csvFormat,
   tsv: tsvFormat,
 };

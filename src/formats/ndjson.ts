@@ -1,6 +1,7 @@
 import { visit, type JSONVisitor, type ParseOptions } from 'jsonc-parser';
 import type { FieldPath } from '../policy/fields.js';
 import type { Format, FormatOptions } from './format.js';
+import { isJsonNumber } from './json-number.js';
 import { TextLineTransform } from './text.js';
 import { DROP, type ValueVisitor } from './visitor.js';
 
@@ -36,9 +37,6 @@ export const ndjsonFormat: Format = {
 const STRICT: ParseOptions = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
 const WHOLE_LINE: readonly never[] = [];
 const BOM = 0xfeff;
-
-/** A JSON number exactly as RFC 8259 writes one. */
-const JSON_NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?$/;
 
 const enum Kind {
   String,
@@ -124,7 +122,7 @@ export class NdjsonLines {
       const out = this.visitor.visit(value, { record, path: this.paths[i] });
       if (out === value) continue;
       if (out === DROP) this.drop(i);
-      else this.edit(this.starts[i], this.ends[i], this.kinds[i] === Kind.Number && JSON_NUMBER.test(out) ? out : JSON.stringify(out), false);
+      else this.edit(this.starts[i], this.ends[i], this.kinds[i] === Kind.Number && isJsonNumber(out) ? out : JSON.stringify(out), false);
     }
     for (let i = 0; i < this.count; i++) this.paths[i] = WHOLE_LINE; // let the paths go
     this.values.fill('', 0, this.count);
