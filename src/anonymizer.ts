@@ -99,9 +99,13 @@ export class Anonymizer {
   replace(value: string, type: PiiType, operator?: OperatorName): string {
     const plan = this.plans.get(type) ?? this.fallbackPlan(type);
     const hashKey = this.hashKey;
+    let normalized: string | undefined;
     const ctx: OperatorContext = {
       type,
-      normalized: plan.normalize(value),
+      // Only keyed and format-aware operators read it; tagging a phone never pays for E.164.
+      get normalized() {
+        return (normalized ??= plan.normalize(value));
+      },
       hmac: (data) => createHmac('sha256', hashKey).update(data).digest(),
     };
     return (operator ? operators[operator] : plan.operator)(value, ctx);

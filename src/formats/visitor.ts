@@ -16,6 +16,9 @@ export interface Place {
  * knows bytes and structure; the visitor knows what to do with a value (anonymize it, report it).
  */
 export interface ValueVisitor {
-  /** The value's replacement: the very same string when nothing changes, or DROP. */
+  /**
+   * The value's replacement: the very same string when nothing changes, or DROP. A format may reuse
+   * one Place object across calls: a visitor must not keep it after returning.
+   */
   visit(value: string, place: Place): Visited;
 }
