@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
@@ -21,6 +21,8 @@ const run = (input: Buffer | string, visitor: ValueVisitor, chunk?: number) =>
   runFormat(jsonFormat, input, visitor, { chunk, source: 'users.json' });
 
 const anonymize = (policy?: PolicyInput) => anonymizingVisitor(createAnonymizer({ policy }));
+
+const SAMPLES = fileURLToPath(new URL('../../samples/', import.meta.url));
 
 const dropSecret: ValueVisitor = {
   visit: (v, { path }) => (path[path.length - 1] === 'secret' ? DROP : v),
@@ -322,5 +324,14 @@ describe('json: property', () => {
       }),
       { numRuns: Number(process.env.LOGVEIL_PROPERTY_RUNS ?? 150) },
     );
+  });
+});
+
+describe('the shipped sample', () => {
+  it('anonymizes samples/users.json with the default policy to the reviewed golden file, byte for byte', async () => {
+    const input = SAMPLES + 'users.json';
+    const { out, warnings } = await runFormat(jsonFormat, readFileSync(input), anonymize(), { source: input });
+    expect(out.equals(readFileSync(SAMPLES + 'users.expected.json'))).toBe(true);
+    expect(warnings).toEqual([]);
   });
 });

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createAnonymizer } from '../../src/anonymizer.js';
@@ -13,6 +15,8 @@ const run = (input: Buffer | string, visitor: ValueVisitor, chunk?: number) =>
   runFormat(ndjsonFormat, input, visitor, { chunk, source: 'app.ndjson' });
 
 const anonymize = (policy?: PolicyInput) => anonymizingVisitor(createAnonymizer({ policy }));
+
+const SAMPLES = fileURLToPath(new URL('../../samples/', import.meta.url));
 
 /** Drops the value of every key named `secret`, leaves everything else. */
 const dropSecret: ValueVisitor = {
@@ -252,5 +256,14 @@ describe('ndjson: property', () => {
       }),
       { numRuns: Number(process.env.LOGVEIL_PROPERTY_RUNS ?? 150) },
     );
+  });
+});
+
+describe('the shipped sample', () => {
+  it('anonymizes samples/app.ndjson with the default policy to the reviewed golden file, byte for byte', async () => {
+    const input = SAMPLES + 'app.ndjson';
+    const { out, warnings } = await runFormat(ndjsonFormat, readFileSync(input), anonymize(), { source: input });
+    expect(out.equals(readFileSync(SAMPLES + 'app.expected.ndjson'))).toBe(true);
+    expect(warnings).toEqual([`${input}:13: not valid JSON, scanned as text`]);
   });
 });
