@@ -113,7 +113,11 @@ export class NdjsonLines {
     this.count = 0;
     this.failed = false;
     this.lastKey = -1;
-    visit(text, this.callbacks, STRICT);
+    try {
+      visit(text, this.callbacks, STRICT);
+    } catch {
+      this.failed = true; // nesting deeper than the parser's recursion allows: not a log record
+    }
     if (this.failed) return this.asText(line, record);
 
     this.edits = 0;

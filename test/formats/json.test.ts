@@ -300,6 +300,14 @@ describe('json: streaming', () => {
   });
 });
 
+describe('json: depth', () => {
+  it('deep nesting is no problem (no recursion)', async () => {
+    const input = '{"a":'.repeat(100_000) + '"13800138000"' + '}'.repeat(100_000);
+    const { text } = await run(input, anonymize(), 64 * 1024);
+    expect(text).toBe('{"a":'.repeat(100_000) + '"<PHONE>"' + '}'.repeat(100_000));
+  });
+});
+
 describe('json: registry', () => {
   it('is chosen by .json (also gzipped), not by .ndjson', () => {
     expect(formatForPath('users.json')).toBe(jsonFormat);

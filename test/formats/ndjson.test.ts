@@ -169,6 +169,13 @@ describe('ndjson: lines that are not JSON are scanned as text', () => {
     expect(warnings).toEqual(['app.ndjson:2: not valid JSON, scanned as text', 'app.ndjson:3: not valid JSON, scanned as text']);
   });
 
+  it('a line nested too deep for the parser is scanned as text, and the next line is JSON again', async () => {
+    const deep = '['.repeat(200_000) + '"13800138000"' + ']'.repeat(200_000);
+    const { text, warnings } = await run(`${deep}\n{"ip":"192.0.2.1"}\n`, anonymize());
+    expect(text).toBe(`${'['.repeat(200_000)}"<PHONE>"${']'.repeat(200_000)}\n{"ip":"<IP_ADDRESS>"}\n`);
+    expect(warnings).toEqual(['app.ndjson:1: not valid JSON, scanned as text']);
+  });
+
   it('a line with invalid UTF-8 is one warning, and its valid stretches are still scanned', async () => {
     const input = Buffer.concat([Buffer.from('{"m":"13800138000 '), Buffer.from([0xff]), Buffer.from(' u@example.com"}\n')]);
     const { out, warnings } = await run(input, anonymize());
