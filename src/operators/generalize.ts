@@ -1,14 +1,16 @@
 import type { Operator } from './operator.js';
 
 /**
- * Keep a coarse version of the value: a birth date becomes its year, coordinates are rounded to two
- * decimals (about 1 km), an IPv4 address becomes its /24 network and an IPv6 address its /48, a postal
- * code keeps its first three characters. Types with no coarse form are tagged.
+ * Keep a coarse version of the value: a birth date becomes its year (`1990-05-17`, `19900517`),
+ * coordinates are rounded to two decimals (about 1 km), an IPv4 address becomes its /24 network and
+ * an IPv6 address its /48, a postal code keeps its first three characters. Types with no coarse form are tagged, and so is a value that
+ * cannot be read as its type (never echoed back).
  */
 export const generalize: Operator = (value, ctx) => {
   switch (ctx.type) {
     case 'DATE_OF_BIRTH': {
-      const year = /(?:^|\D)((?:19|20)\d{2})(?:\D|$)/.exec(value);
+      const year =
+        /(?:^|\D)((?:19|20)\d{2})(?:\D|$)/.exec(value) ?? /^((?:19|20)\d{2})(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/.exec(value.trim());
       return year ? year[1] : `<${ctx.type}>`;
     }
     case 'GEO': {
@@ -19,20 +21,67 @@ export const generalize: Operator = (value, ctx) => {
       });
       return rounded ? out : `<${ctx.type}>`;
     }
-    case 'IP_ADDRESS': {
-      const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.\d{1,3}$/.exec(value);
-      if (v4) return `${v4[1]}.${v4[2]}.${v4[3]}.0/24`;
-      if (value.includes(':')) {
-        const groups = value.split('%')[0].split(':');
-        const head = groups.slice(0, 3).map((g) => g || '0');
-        while (head.length < 3) head.push('0');
-        return `${head.join(':')}::/48`;
-      }
-      return `<${ctx.type}>`;
-    }
+    case 'IP_ADDRESS':
+      return generalizeIp(value) ?? `<${ctx.type}>`;
     case 'POSTAL_CODE':
       return value.length > 3 ? value.slice(0, 3) + '*'.repeat(value.length - 3) : `<${ctx.type}>`;
     default:
       return `<${ctx.type}>`;
   }
 };
+
+/**
+ * An IPv4 address (a port may follow) as its /24, an IPv6 address (`[…]:port`, a `%zone` may follow)
+ * as its /48 in RFC 5952 form (`2001:db8::/48`), an IPv4-mapped IPv6 address as its IPv4 /24; null
+ * when the value is not an address.
+ */
+function generalizeIp(value: string): string | null {
+  let v = value.trim();
+  const bracketed = /^\[([^\]]+)\](?::\d{1,5})?$/.exec(v);
+  if (bracketed) v = bracketed[1];
+  const v4 = ipv4(v.replace(/:\d{1,5}$/, ''));
+  if (v4) return `${v4[0]}.${v4[1]}.${v4[2]}.0/24`;
+  const g = ipv6Groups(v.replace(/%[^%]*$/, ''));
+  if (!g) return null;
+  if (g[0] === 0 && g[1] === 0 && g[2] === 0 && g[3] === 0 && g[4] === 0 && g[5] === 0xffff) {
+    return `${g[6] >> 8}.${g[6] & 0xff}.${g[7] >> 8}.0/24`;
+  }
+  const head = g.slice(0, 3);
+  while (head.length && head[head.length - 1] === 0) head.pop();
+  return `${head.map((x) => x.toString(16)).join(':')}::/48`;
+}
+
+function ipv4(v: string): number[] | null {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(v);
+  if (!m) return null;
+  const octets = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])];
+  return octets.every((o) => o <= 255) ? octets : null;
+}
+
+/** The eight 16-bit groups of an IPv6 address (`::` expanded, an IPv4 tail read), or null. */
+function ipv6Groups(v: string): number[] | null {
+  const halves = v.split('::');
+  if (halves.length > 2) return null;
+  const parse = (part: string): number[] | null => {
+    if (part === '') return [];
+    const out: number[] = [];
+    const pieces = part.split(':');
+    for (let i = 0; i < pieces.length; i++) {
+      const p = pieces[i];
+      if (i === pieces.length - 1 && p.includes('.')) {
+        const o = ipv4(p);
+        if (!o) return null;
+        out.push((o[0] << 8) | o[1], (o[2] << 8) | o[3]);
+      } else if (/^[0-9A-Fa-f]{1,4}$/.test(p)) out.push(parseInt(p, 16));
+      else return null;
+    }
+    return out;
+  };
+  const left = parse(halves[0]);
+  const right = halves.length === 2 ? parse(halves[1]) : [];
+  if (!left || !right) return null;
+  if (halves.length === 1) return left.length === 8 ? left : null;
+  const missing = 8 - left.length - right.length;
+  if (missing < 1) return null;
+  return [...left, ...new Array<number>(missing).fill(0), ...right];
+}
