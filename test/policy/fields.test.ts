@@ -1,0 +1,217 @@
+import { describe, expect, it } from 'vitest';
+import { FIELD_DICTIONARY, normalizeFieldName } from '../../src/policy/dictionary.js';
+import { FieldRules, formatPath, lastKey, type FieldAction, type FieldPath } from '../../src/policy/fields.js';
+import { parsePolicy } from '../../src/policy/load.js';
+import type { PolicyInput } from '../../src/policy/schema.js';
+
+type Fields = NonNullable<PolicyInput['fields']>;
+const rules = (fields: Fields) => new FieldRules(parsePolicy({ fields }));
+const only = (r: NonNullable<Fields['rules']>) => rules({ dictionary: false, rules: r });
+const kind = (fr: FieldRules, path: FieldPath) => {
+  const a = fr.resolve(path);
+  return a.kind === 'as' ? `as ${a.type}${a.operator ? ` ${a.operator}` : ''}` : a.kind;
+};
+
+describe('FieldRules: paths and globs', () => {
+  it('a dotted path matches from the root, exactly', () => {
+    const fr = only([{ match: 'user.email', action: 'drop' }]);
+    expect(kind(fr, ['user', 'email'])).toBe('drop');
+    expect(kind(fr, ['email'])).toBe('scan');
+    expect(kind(fr, ['a', 'user', 'email'])).toBe('scan');
+    expect(kind(fr, ['user', 'email', 'x'])).toBe('scan');
+  });
+
+  it('`*` is exactly one key', () => {
+    const fr = only([{ match: '*.address', action: 'drop' }]);
+    expect(kind(fr, ['home', 'address'])).toBe('drop');
+    expect(kind(fr, ['work', 'address'])).toBe('drop');
+    expect(kind(fr, ['address'])).toBe('scan');
+    expect(kind(fr, ['a', 'b', 'address'])).toBe('scan');
+    expect(kind(fr, [3, 'address'])).toBe('scan'); // an array index is not a key
+  });
+
+  it('`**` is any number of segments, none included', () => {
+    const fr = only([{ match: '**.card', action: 'drop' }, { match: 'user.**', action: 'keep' }]);
+    expect(kind(fr, ['card'])).toBe('drop');
+    expect(kind(fr, ['a', 'b', 'card'])).toBe('drop');
+    expect(kind(fr, ['items', 4, 'card'])).toBe('drop');
+    expect(kind(fr, ['user', 'profile', 'nick'])).toBe('keep');
+    expect(kind(fr, ['user'])).toBe('keep');
+    expect(kind(fr, ['users', 'x'])).toBe('scan');
+  });
+
+  it('`[*]` is any array index, `[2]` that one only', () => {
+    const fr = only([
+      { match: 'items[2].card', action: 'keep' },
+      { match: 'items[*].card', action: 'drop' },
+      { match: 'tags[*]', as: 'PERSON_NAME' },
+    ]);
+    expect(kind(fr, ['items', 2, 'card'])).toBe('keep');
+    expect(kind(fr, ['items', 0, 'card'])).toBe('drop');
+    expect(kind(fr, ['items', 17, 'card'])).toBe('drop');
+    expect(kind(fr, ['items', 'x', 'card'])).toBe('scan'); // a key is not an index
+    expect(kind(fr, ['items', 'card'])).toBe('scan');
+    expect(kind(fr, ['tags', 0])).toBe('as PERSON_NAME');
+    expect(kind(fr, ['tags'])).toBe('scan');
+  });
+
+  it('a name without `.` or `[` matches that key at any depth, and array elements under it', () => {
+    const fr = only([{ match: 'email', action: 'drop' }]);
+    expect(kind(fr, ['email'])).toBe('drop');
+    expect(kind(fr, ['user', 'email'])).toBe('drop');
+    expect(kind(fr, ['items', 0, 'email'])).toBe('drop');
+    expect(kind(fr, ['email', 1])).toBe('drop'); // ["a@…", "b@…"] under email
+    expect(kind(fr, ['email', 'domain'])).toBe('scan'); // the nearest key is domain
+    expect(kind(fr, ['emails'])).toBe('scan');
+  });
+
+  it('CSV columns and text keys are one-segment paths; a whole line is [] and always scanned', () => {
+    const fr = only([{ match: '客户姓名', as: 'PERSON_NAME' }, { match: '*', action: 'drop' }]);
+    expect(kind(fr, ['客户姓名'])).toBe('as PERSON_NAME');
+    expect(kind(fr, ['anything'])).toBe('drop');
+    expect(kind(fr, [])).toBe('scan');
+  });
+
+  it('column indexes (no header) match `[n]`', () => {
+    const fr = only([{ match: '[3]', action: 'keep' }]);
+    expect(kind(fr, [3])).toBe('keep');
+    expect(kind(fr, [4])).toBe('scan');
+  });
+});
+
+describe('FieldRules: names are compared normalized', () => {
+  it.each([['firstName'], ['first_name'], ['First-Name'], ['FIRSTNAME'], ['first name'], ['first.name']])('%s = first_name', (key) => {
+    expect(normalizeFieldName(key)).toBe('firstname');
+    expect(kind(only([{ match: 'first_name', action: 'drop' }]), [key])).toBe('drop');
+    expect(kind(only([{ match: 'firstName', action: 'drop' }]), ['user', key])).toBe('drop');
+  });
+
+  it('path segments are normalized too', () => {
+    const fr = only([{ match: 'billingAddress.zip_code', action: 'drop' }]);
+    expect(kind(fr, ['billing_address', 'ZipCode'])).toBe('drop');
+    expect(kind(fr, ['Billing-Address', 'zip-code'])).toBe('drop');
+  });
+
+  it('the dictionary matches keys in any of those forms', () => {
+    const fr = rules({});
+    expect(kind(fr, ['firstName'])).toBe('as PERSON_NAME');
+    expect(kind(fr, ['First-Name'])).toBe('as PERSON_NAME');
+    expect(kind(fr, ['user', 'EMAIL_ADDRESS'])).toBe('as EMAIL');
+    expect(kind(fr, ['dateOfBirth'])).toBe('as DATE_OF_BIRTH');
+  });
+});
+
+describe('FieldRules: the dictionary', () => {
+  it.each<[string, string]>([
+    ['name', 'PERSON_NAME'],
+    ['username', 'PERSON_NAME'],
+    ['姓名', 'PERSON_NAME'],
+    ['开户名', 'PERSON_NAME'],
+    ['address', 'ADDRESS'],
+    ['地址', 'ADDRESS'],
+    ['dob', 'DATE_OF_BIRTH'],
+    ['出生日期', 'DATE_OF_BIRTH'],
+    ['zip', 'POSTAL_CODE'],
+    ['邮编', 'POSTAL_CODE'],
+    ['lat', 'GEO'],
+    ['longitude', 'GEO'],
+    ['device_id', 'DEVICE_ID'],
+    ['设备号', 'DEVICE_ID'],
+    ['phone', 'PHONE'],
+    ['手机号', 'PHONE'],
+    ['身份证号', 'CN_RESIDENT_ID'],
+    ['银行卡号', 'BANK_ACCOUNT'],
+    ['gender', 'GENDER'],
+  ])('on by default: %s is %s', (key, type) => {
+    expect(FIELD_DICTIONARY[key]).toBe(type);
+    expect(kind(rules({}), ['order', key])).toBe(`as ${type}`);
+  });
+
+  it('keys that are not personal are scanned', () => {
+    const fr = rules({});
+    for (const key of ['order_id', 'status', 'msg', 'trace_id', 'amount', 'names', 'named']) expect(kind(fr, [key])).toBe('scan');
+  });
+
+  it('switched off, no name is special; `names` still adds its own', () => {
+    const fr = rules({ dictionary: false, names: { nick: 'PERSON_NAME', 收件人: 'PERSON_NAME' } });
+    expect(kind(fr, ['name'])).toBe('scan');
+    expect(kind(fr, ['姓名'])).toBe('scan');
+    expect(kind(fr, ['nick'])).toBe('as PERSON_NAME');
+    expect(kind(fr, ['收件人'])).toBe('as PERSON_NAME');
+  });
+
+  it('`names` adds to the dictionary, normalized, and can change a built-in type', () => {
+    const fr = rules({ names: { customerName: 'PERSON_NAME', lat: 'POSTAL_CODE' } });
+    expect(kind(fr, ['customer_name'])).toBe('as PERSON_NAME');
+    expect(kind(fr, ['lat'])).toBe('as POSTAL_CODE');
+    expect(kind(fr, ['email'])).toBe('as EMAIL'); // the rest of the dictionary stays
+  });
+});
+
+describe('FieldRules: rule order', () => {
+  it('the first matching rule wins', () => {
+    const fr = only([
+      { match: 'user.email', action: 'keep' },
+      { match: 'email', action: 'drop' },
+      { match: '**', action: 'scan' },
+    ]);
+    expect(kind(fr, ['user', 'email'])).toBe('keep');
+    expect(kind(fr, ['admin', 'email'])).toBe('drop');
+  });
+
+  it('rules come before the dictionary: keep, scan or another type override it', () => {
+    const fr = rules({
+      rules: [
+        { match: 'phone', action: 'keep' },
+        { match: 'name', action: 'scan' },
+        { match: 'ip', as: 'IP_ADDRESS', operator: 'generalize' },
+        { match: 'dob', action: 'drop' },
+      ],
+    });
+    expect(kind(fr, ['phone'])).toBe('keep');
+    expect(kind(fr, ['name'])).toBe('scan');
+    expect(kind(fr, ['ip'])).toBe('as IP_ADDRESS generalize');
+    expect(kind(fr, ['dob'])).toBe('drop');
+    expect(kind(fr, ['email'])).toBe('as EMAIL'); // no rule: the dictionary
+  });
+
+  it('`as` carries the operator when one is given, none otherwise', () => {
+    const fr = only([{ match: 'a', as: 'GEO', operator: 'generalize' }, { match: 'b', as: 'GEO' }]);
+    expect(fr.resolve(['a'])).toEqual({ kind: 'as', type: 'GEO', operator: 'generalize' });
+    const b = fr.resolve(['b']) as Extract<FieldAction, { kind: 'as' }>;
+    expect(b.kind).toBe('as');
+    expect(b.operator).toBeUndefined();
+  });
+});
+
+describe('FieldRules: caching', () => {
+  it('the same path gives the same action object, whatever array it comes in', () => {
+    const fr = rules({ rules: [{ match: 'user.email', action: 'drop' }] });
+    const first = fr.resolve(['user', 'email']);
+    expect(fr.resolve(['user', 'email'])).toBe(first);
+    expect(fr.resolve(['user', 'email'].slice())).toBe(first);
+    expect(fr.resolve(['phone'])).toBe(fr.resolve(['phone']));
+  });
+
+  it('stays right past the cache bound', () => {
+    const fr = rules({ rules: [{ match: 'k7.email', action: 'drop' }] });
+    for (let i = 0; i < 12_000; i++) expect(kind(fr, [`k${i}`, 'x'])).toBe('scan');
+    expect(kind(fr, ['k7', 'email'])).toBe('drop');
+    expect(kind(fr, ['k11999', 'email'])).toBe('as EMAIL');
+    expect(kind(fr, ['k11999', 'x'])).toBe('scan');
+  });
+});
+
+describe('lastKey and formatPath', () => {
+  it.each<[FieldPath, string | undefined, string]>([
+    [['user', 'email'], 'email', 'user.email'],
+    [['items', 3, 'card'], 'card', 'items[3].card'],
+    [['tags', 0], 'tags', 'tags[0]'],
+    [[2], undefined, '[2]'],
+    [[], undefined, ''],
+    [['姓名'], '姓名', '姓名'],
+  ])('%j → key %s, shown as %s', (path, key, shown) => {
+    expect(lastKey(path)).toBe(key);
+    expect(formatPath(path)).toBe(shown);
+  });
+});
