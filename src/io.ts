@@ -87,6 +87,8 @@ export function removeTemporariesOnSignal(): void {
 export interface WriteOptions {
   /** Compress the output with gzip. */
   readonly gzip?: boolean;
+  /** Permission bits of a new file (the umask still applies); default 0o666. */
+  readonly mode?: number;
 }
 
 /**
@@ -98,11 +100,13 @@ export async function writeFileAtomically(target: string, stages: readonly Stage
   const tmp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   pending.add(tmp);
   try {
-    const sink = createWriteStream(tmp, { flags: 'wx', flush: true });
+    const sink = createWriteStream(tmp, { flags: 'wx', flush: true, mode: options.mode ?? 0o666 });
     await pipeline(chain(stages, options, sink));
     renameSync(tmp, target);
   } catch (e) {
     rmSync(tmp, { force: true });
+    const err = e as NodeJS.ErrnoException;
+    if (err?.path === tmp) err.path = target; // messages name the output, not its temporary
     throw e;
   } finally {
     pending.delete(tmp);

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { openInput, removeTemporariesOnSignal, writeFileAtomically, writeToStdout } from '../io.js';
 import { anonymizingVisitor } from '../visitors.js';
@@ -14,7 +14,8 @@ interface AnonymizeOptions extends CommonOptions {
 /**
  * `logveil anonymize`: each input with every finding replaced, streamed, every other byte unchanged.
  * Files are done one after another; a file that fails leaves nothing under its output name, the others
- * are still written, and the run exits 1 naming it.
+ * are still written, and the run exits 1 naming it. An output file gets its input's permission bits
+ * (read/write only, never more than the umask allows).
  */
 export function registerAnonymize(program: Command): void {
   const cmd = program
@@ -51,7 +52,9 @@ export function registerAnonymize(program: Command): void {
         // Gzip out when the name says so, or when mirroring a gzipped input under its own name.
         const gzip = /\.gz$/i.test(output) || (intoDir && gzipped);
         if (intoDir) mkdirSync(dirname(output), { recursive: true });
-        await writeFileAtomically(output, [...stages, transform], { gzip });
+        // An output is never readable by more people than its input (stdin: the umask decides).
+        const mode = input.path === '-' ? undefined : statSync(input.path).mode & 0o666;
+        await writeFileAtomically(output, [...stages, transform], { gzip, mode });
       },
       '; nothing was written under their output names',
     );

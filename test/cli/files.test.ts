@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -287,6 +287,23 @@ describe('stdin and stdout', () => {
     const { logveil } = sandbox('std');
     expect(logveil(['anonymize', '--format', 'ndjson', '-'], NDJSON).stdout).toBe(NDJSON_OUT);
     expect(logveil(['anonymize', '--format', 'csv', '-'], CSV).stdout).toBe(CSV_OUT);
+  });
+});
+
+describe('output files', () => {
+  it('get their input\'s permission bits', () => {
+    const { logveil, write, path } = sandbox('mode');
+    chmodSync(write('private.log', LOG), 0o600);
+    expect(logveil(['anonymize', 'private.log', '-o', 'out.log']).code).toBe(0);
+    expect(statSync(path('out.log')).mode & 0o777).toBe(0o600);
+  });
+
+  it('a folder that does not exist is an error naming the output, not its temporary', () => {
+    const { logveil, write } = sandbox('mode');
+    write('in.log', LOG);
+    const r = logveil(['anonymize', 'in.log', '-o', 'nowhere/out.log']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('logveil: in.log: no such file or directory (open nowhere/out.log) [LV_IO]\n');
   });
 });
 
