@@ -1,0 +1,621 @@
+import type { FieldPath } from '../policy/fields.js';
+
+/**
+ * Key-value structure inside a plain-text log line, found in one left-to-right pass:
+ *
+ * - logfmt `user=alice msg="quoted \"value\""`: a key is letters, digits, `_`, `-`, `.` (CJK letters
+ *   too) right before `=`. A bare value ends at whitespace, or at a `,` `;` `&` that starts the next
+ *   pair (`User(name=alice, email=…)`), so `name=Zhang San` gives the value `Zhang` and leaves `San`
+ *   to the free text: quote values with spaces. A value in double quotes runs to the closing quote.
+ * - `key: value` (a space or tab after the ASCII colon), `key：value` (full-width colon, no space
+ *   needed), and quoted keys `"key": value` / `'key': 'value'` (Python dicts, JSON that did not parse).
+ *   A bare value ends at whitespace, `,` `;` `，` `；` `。` `：`.
+ * - URL query strings: a pair whose key follows `?` or `&` (`?name=Zhang%20San&page=2`). The value
+ *   ends at `&`, `#`, whitespace or `"`; it is %-decoded (and `+` read as a space) before it is
+ *   visited.
+ * - JSON objects embedded in a line (`payload={"user":{"name":"张三"}}`, or a whole NDJSON line):
+ *   parsed strictly; each string value and each number is a span whose path is its JSON path inside
+ *   the object (`['user','name']`), so rules written for NDJSON fields apply. An object that does not
+ *   parse is no JSON at all; its text is looked at as text (quoted keys may still give pairs).
+ *
+ * Trailing `,` `;` `.` `:` and closing brackets with no opener inside the value (`(user=alice)`) are not
+ * part of a bare value. Empty values give no span. Spans never overlap and come sorted: once a value
+ * is taken, the search resumes after it, so no value is offered twice (a pair inside a quoted value
+ * or a JSON string stays part of that value).
+ *
+ * Cost: a line with none of `=` `:` `{` `：` is rejected by one native regex test; otherwise the same
+ * regex jumps from one such char to the next, and each is checked locally (a timestamp's `12:00` is
+ * rejected by its next char). Nothing is allocated until a pair is found.
+ */
+
+/** How a value is written in the line, so a replacement can be written back the same way. */
+export type KvEncoding =
+  /** A bare `key: value` value: written back as is. */
+  | 'plain'
+  /** A bare logfmt value: written back as is, or quoted if the replacement has a space, `"` or `=`. */
+  | 'logfmt'
+  /** Inside double quotes, with backslash escapes (`\"`, `\\`, `\n`, `\r`, `\t`). */
+  | 'quoted'
+  /** Inside single quotes, with backslash escapes (`\'`, `\\`, `\n`, `\r`, `\t`). */
+  | 'single'
+  /** A query-string value: %-encoded, `+` is a space. */
+  | 'url'
+  /** The content of a JSON string (JSON escapes). */
+  | 'json'
+  /** The raw text of a JSON number; a replacement that is not a number is written as a JSON string. */
+  | 'number';
+
+/** One value found in a line: [start, end) of its text in the line, its path, how it is written. */
+export interface KvSpan {
+  readonly start: number;
+  readonly end: number;
+  /** `[key]` for a pair; the JSON path inside the object for a value in embedded JSON. */
+  readonly path: FieldPath;
+  readonly encoding: KvEncoding;
+}
+
+export const NO_SPANS: readonly KvSpan[] = Object.freeze([]);
+
+/** The chars that can make a pair: `=`, `:`, `{`, `：`. */
+const TRIGGER = /[=:{\uff1a]/g;
+const KEY_MAX = 64;
+/** Objects and arrays nested deeper than this are not read as JSON. */
+const JSON_DEPTH_MAX = 64;
+
+const TAB = 9;
+const SP = 32;
+const DQUOTE = 34;
+const HASH = 35;
+const PERCENT = 37;
+const AMP = 38;
+const APOS = 39;
+const PLUS = 43;
+const COMMA = 44;
+const DASH = 45;
+const DOT = 46;
+const COLON = 58;
+const SEMI = 59;
+const EQ = 61;
+const QMARK = 63;
+const LBRACKET = 91;
+const BSLASH = 92;
+const RBRACKET = 93;
+const LBRACE = 123;
+const RBRACE = 125;
+const FW_COLON = 0xff1a;
+const FW_COMMA = 0xff0c;
+const FW_SEMI = 0xff1b;
+const IDEO_STOP = 0x3002;
+
+function isSpace(c: number): boolean {
+  return c === SP || (c >= TAB && c <= 13) || c === 0x3000 || c === 0xa0;
+}
+
+/** Letters beyond ASCII that keys are made of: Latin-1/Extended, Greek, Cyrillic, kana, CJK, Hangul. */
+function isWideLetter(c: number): boolean {
+  return (
+    (c >= 0xc0 && c <= 0x52f && c !== 0xd7 && c !== 0xf7) ||
+    (c >= 0x3040 && c <= 0x30ff) ||
+    (c >= 0x3400 && c <= 0x4dbf) ||
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0xac00 && c <= 0xd7af) ||
+    (c >= 0xf900 && c <= 0xfaff)
+  );
+}
+
+function isKeyStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 0xc0 && isWideLetter(c));
+}
+
+function isKeyChar(c: number): boolean {
+  return isKeyStart(c) || (c >= 48 && c <= 57) || c === DASH || c === DOT;
+}
+
+/** Query keys may also hold %-escapes and brackets (`user%5Bname%5D`, `user[name]`). */
+function isQueryKeyChar(c: number): boolean {
+  return isKeyChar(c) || c === PERCENT || c === LBRACKET || c === RBRACKET || c === PLUS;
+}
+
+/** The opener of a closing bracket, or -1. */
+function openerOf(c: number): number {
+  switch (c) {
+    case 41:
+      return 40; // ( )
+    case RBRACKET:
+      return LBRACKET;
+    case RBRACE:
+      return LBRACE;
+    case 62:
+      return 60; // < >
+    case 0xff09:
+      return 0xff08; // （ ）
+    case 0x3011:
+      return 0x3010; // 【 】
+    case 0x300d:
+      return 0x300c; // 「 」
+    case 0x300b:
+      return 0x300a; // 《 》
+    default:
+      return -1;
+  }
+}
+
+function indexOfCode(s: string, code: number, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (s.charCodeAt(i) === code) return i;
+  return -1;
+}
+
+/** End of a bare value without trailing `,` `;` `.` `:` and closing brackets it has no opener for. */
+function trimEnd(s: string, start: number, end: number): number {
+  while (end > start) {
+    const c = s.charCodeAt(end - 1);
+    if (c === COMMA || c === SEMI || c === DOT || c === COLON) {
+      end--;
+      continue;
+    }
+    const open = openerOf(c);
+    if (open < 0 || indexOfCode(s, open, start, end - 1) >= 0) break;
+    end--;
+  }
+  return end;
+}
+
+/** Start of the key that ends at `end` (exclusive), or -1: key chars back to `floor`, at most KEY_MAX. */
+function keyStart(s: string, end: number, floor: number): number {
+  const limit = Math.max(floor, end - KEY_MAX);
+  let k = end;
+  while (k > limit && isKeyChar(s.charCodeAt(k - 1))) k--;
+  if (k === limit && k > floor && isKeyChar(s.charCodeAt(k - 1))) return -1; // longer than KEY_MAX: prose, not a key
+  while (k < end && !isKeyStart(s.charCodeAt(k))) k++;
+  return k < end ? k : -1;
+}
+
+/** End of a key that starts at `start` and ends before `end`, without trailing `.` and `-`. */
+function keyEnd(s: string, start: number, end: number): number {
+  while (end > start && (s.charCodeAt(end - 1) === DOT || s.charCodeAt(end - 1) === DASH)) end--;
+  return end;
+}
+
+/** Does a pair (`key=`, after optional spaces) start at `p`? Used to end a bare value at `,` `;` `&`. */
+function pairStartsAt(s: string, p: number): boolean {
+  const n = s.length;
+  while (p < n && s.charCodeAt(p) === SP) p++;
+  if (p >= n || !isKeyStart(s.charCodeAt(p))) return false;
+  const limit = Math.min(n, p + KEY_MAX);
+  let q = p + 1;
+  while (q < limit && isQueryKeyChar(s.charCodeAt(q))) q++;
+  return q < n && s.charCodeAt(q) === EQ && s.charCodeAt(q + 1) !== EQ;
+}
+
+/** A value that starts with `{` or `[{`: left to the JSON reader (and to the free text if it is no JSON). */
+function opensJson(s: string, p: number): boolean {
+  const c = s.charCodeAt(p);
+  return c === LBRACE || (c === LBRACKET && s.charCodeAt(p + 1) === LBRACE);
+}
+
+/** Index of the quote closing a value that starts after `open` (backslash escapes skipped), or -1. */
+function closingQuote(s: string, from: number, quote: number): number {
+  const n = s.length;
+  for (let i = from; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === BSLASH) i++;
+    else if (c === quote) return i;
+  }
+  return -1;
+}
+
+/** Decode a query key's %-escapes (keys are paths, so they are compared decoded). */
+function queryKey(raw: string): string {
+  if (raw.indexOf('%') < 0 && raw.indexOf('+') < 0) return raw;
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, ' '));
+  } catch {
+    return raw;
+  }
+}
+
+/** The spans found so far and where the search may look back to; one per call of findKeyValues. */
+interface State {
+  readonly line: string;
+  spans: KvSpan[] | null;
+  /** End of the last value taken: keys are never looked for before it. */
+  floor: number;
+  /** Chars that failed JSON attempts may still read (keeps a line of unbalanced `{` linear). */
+  jsonBudget: number;
+}
+
+function push(st: State, start: number, end: number, key: string | readonly (string | number)[], encoding: KvEncoding): void {
+  const path = typeof key === 'string' ? [key] : key;
+  (st.spans ??= []).push({ start, end, path, encoding });
+  st.floor = end;
+}
+
+/**
+ * Every key-value value in the line, sorted and non-overlapping; NO_SPANS when there is none.
+ */
+export function findKeyValues(line: string): readonly KvSpan[] {
+  TRIGGER.lastIndex = 0;
+  if (!TRIGGER.test(line)) return NO_SPANS;
+  const st: State = { line, spans: null, floor: 0, jsonBudget: 4 * line.length + 1024 };
+  let i = TRIGGER.lastIndex - 1;
+  for (;;) {
+    const c = line.charCodeAt(i);
+    const next = c === EQ ? onEquals(st, i) : c === COLON ? onColon(st, i) : c === LBRACE ? onBrace(st, i) : onWideColon(st, i);
+    TRIGGER.lastIndex = next;
+    if (!TRIGGER.test(line)) break;
+    i = TRIGGER.lastIndex - 1;
+  }
+  return st.spans ?? NO_SPANS;
+}
+
+/** `=` at i: a query pair (key after `?`/`&`) or a logfmt pair. Returns where the search resumes. */
+function onEquals(st: State, i: number): number {
+  const s = st.line;
+  const n = s.length;
+  if (s.charCodeAt(i + 1) === EQ) {
+    let j = i + 2;
+    while (s.charCodeAt(j) === EQ) j++;
+    return j; // `==`, base64 padding
+  }
+  // Query pair: the key (which may hold %-escapes and brackets) follows `?` or `&`.
+  const limit = Math.max(st.floor, i - KEY_MAX);
+  let q = i;
+  while (q > limit && isQueryKeyChar(s.charCodeAt(q - 1))) q--;
+  const before = q > 0 ? s.charCodeAt(q - 1) : -1;
+  if (q < i && q > st.floor - 1 && (before === QMARK || before === AMP)) {
+    let e = i + 1;
+    while (e < n) {
+      const c = s.charCodeAt(e);
+      if (c === AMP || c === HASH || c === DQUOTE || isSpace(c)) break;
+      e++;
+    }
+    e = trimEnd(s, i + 1, e);
+    if (e > i + 1) push(st, i + 1, e, queryKey(s.slice(q, i)), 'url');
+    return Math.max(e, i + 1);
+  }
+  const k = keyStart(s, i, st.floor);
+  if (k < 0) return i + 1;
+  const ke = keyEnd(s, k, i);
+  if (ke === k) return i + 1;
+  const vs = i + 1;
+  if (vs >= n) return vs;
+  const c = s.charCodeAt(vs);
+  if (isSpace(c)) return vs;
+  if (opensJson(s, vs)) return vs; // an embedded object: the search goes on at its `{`
+  if (c === DQUOTE) {
+    const close = closingQuote(s, vs + 1, DQUOTE);
+    if (close >= 0) {
+      if (close > vs + 1) push(st, vs + 1, close, s.slice(k, ke), 'quoted');
+      else st.floor = close + 1;
+      return close + 1;
+    }
+  }
+  let e = vs;
+  while (e < n) {
+    const d = s.charCodeAt(e);
+    if (isSpace(d)) break;
+    if ((d === COMMA || d === SEMI || d === AMP) && pairStartsAt(s, e + 1)) break;
+    e++;
+  }
+  e = trimEnd(s, vs, e);
+  if (e > vs) push(st, vs, e, s.slice(k, ke), 'logfmt');
+  return Math.max(e, vs);
+}
+
+/** ASCII `:` at i: `key: value` (space or tab after the colon), or `"key": value` / `'key': value`. */
+function onColon(st: State, i: number): number {
+  const s = st.line;
+  const prev = i > 0 ? s.charCodeAt(i - 1) : -1;
+  if (prev === DQUOTE || prev === APOS) {
+    // A quoted key: find its opening quote, no further back than the last value and KEY_MAX.
+    const limit = Math.max(st.floor, i - 2 - KEY_MAX);
+    let q = i - 2;
+    while (q >= limit && s.charCodeAt(q) !== prev) {
+      if (s.charCodeAt(q) === BSLASH) return i + 1;
+      q--;
+    }
+    if (q < limit || q + 1 >= i - 1) return i + 1;
+    return colonValue(st, i + 1, s.slice(q + 1, i - 1));
+  }
+  const after = s.charCodeAt(i + 1);
+  if (after !== SP && after !== TAB) return i + 1;
+  const k = keyStart(s, i, st.floor);
+  if (k < 0) return i + 1;
+  const ke = keyEnd(s, k, i);
+  if (ke === k) return i + 1;
+  return colonValue(st, i + 1, s.slice(k, ke));
+}
+
+/** Full-width `：` at i: `姓名：张三`. */
+function onWideColon(st: State, i: number): number {
+  const k = keyStart(st.line, i, st.floor);
+  if (k < 0) return i + 1;
+  const ke = keyEnd(st.line, k, i);
+  if (ke === k) return i + 1;
+  return colonValue(st, i + 1, st.line.slice(k, ke));
+}
+
+/** The value of a colon pair whose separator ends before `from`. */
+function colonValue(st: State, from: number, key: string): number {
+  const s = st.line;
+  const n = s.length;
+  let vs = from;
+  while (vs < n && (s.charCodeAt(vs) === SP || s.charCodeAt(vs) === TAB || s.charCodeAt(vs) === 0x3000)) vs++;
+  if (vs >= n) return vs;
+  const c = s.charCodeAt(vs);
+  if (opensJson(s, vs)) return vs;
+  if (c === DQUOTE || c === APOS) {
+    const close = closingQuote(s, vs + 1, c);
+    if (close >= 0) {
+      if (close > vs + 1) push(st, vs + 1, close, key, c === DQUOTE ? 'quoted' : 'single');
+      else st.floor = close + 1;
+      return close + 1;
+    }
+  }
+  let e = vs;
+  let pair = false;
+  while (e < n) {
+    const d = s.charCodeAt(e);
+    if (isSpace(d) || d === COMMA || d === SEMI || d === FW_COMMA || d === FW_SEMI || d === IDEO_STOP || d === FW_COLON) break;
+    if (d === EQ && e > vs && isKeyChar(s.charCodeAt(e - 1)) && e + 1 < n && s.charCodeAt(e + 1) !== EQ) pair = true;
+    e++;
+  }
+  // A value with pairs inside (`body: name=x&phone=y`, `url: /a?b=c`) is not one value: its pairs are.
+  if (pair) return vs;
+  e = trimEnd(s, vs, e);
+  if (e > vs) push(st, vs, e, key, 'plain');
+  return Math.max(e, vs);
+}
+
+/** `{` at i: an embedded JSON object, or nothing. */
+function onBrace(st: State, i: number): number {
+  if (st.jsonBudget <= 0) return i + 1;
+  json.s = st.line;
+  json.pos = i;
+  json.far = i;
+  json.path.length = 0;
+  json.found.length = 0;
+  const ok = parseObject(1);
+  if (!ok) {
+    st.jsonBudget -= Math.max(json.far, json.pos) - i + 1;
+    json.found.length = 0;
+    return i + 1;
+  }
+  for (const f of json.found) (st.spans ??= []).push(f);
+  st.floor = json.pos;
+  json.found.length = 0;
+  return json.pos;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A strict JSON reader (RFC 8259) that records where string values and numbers are; it builds no
+// values. Module state: findKeyValues is synchronous and calls nothing that could re-enter it.
+
+const json = {
+  s: '',
+  pos: 0,
+  /** The furthest position read (what a failed attempt cost). */
+  far: 0,
+  path: [] as (string | number)[],
+  found: [] as KvSpan[],
+};
+
+function ws(): void {
+  const s = json.s;
+  let p = json.pos;
+  for (;;) {
+    const c = s.charCodeAt(p);
+    if (c === SP || c === TAB || c === 10 || c === 13) p++;
+    else break;
+  }
+  json.pos = p;
+}
+
+/** At a `"`: moves past the string; returns whether it has escapes, or -1 if it is not a string. */
+function readString(): number {
+  const s = json.s;
+  const n = s.length;
+  let p = json.pos + 1;
+  let escaped = 0;
+  while (p < n) {
+    const c = s.charCodeAt(p);
+    if (c === DQUOTE) {
+      json.pos = p + 1;
+      if (p > json.far) json.far = p;
+      return escaped;
+    }
+    if (c < 0x20) break;
+    if (c === BSLASH) {
+      const e = s.charCodeAt(p + 1);
+      escaped = 1;
+      if (e === 117 /* u */) {
+        if (!/^[0-9a-fA-F]{4}$/.test(s.slice(p + 2, p + 6))) break;
+        p += 6;
+        continue;
+      }
+      if (e !== DQUOTE && e !== BSLASH && e !== 47 && e !== 98 && e !== 102 && e !== 110 && e !== 114 && e !== 116) break;
+      p += 2;
+      continue;
+    }
+    p++;
+  }
+  if (p > json.far) json.far = p;
+  return -1;
+}
+
+const LITERALS = ['true', 'false', 'null'] as const;
+const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+
+function parseValue(depth: number): boolean {
+  const s = json.s;
+  const c = s.charCodeAt(json.pos);
+  if (c === DQUOTE) {
+    const start = json.pos + 1;
+    if (readString() < 0) return false;
+    if (json.pos - 1 > start) json.found.push({ start, end: json.pos - 1, path: json.path.slice(), encoding: 'json' });
+    return true;
+  }
+  if (c === LBRACE) return parseObject(depth + 1);
+  if (c === LBRACKET) return parseArray(depth + 1);
+  if (c === DASH || (c >= 48 && c <= 57)) {
+    NUMBER.lastIndex = json.pos;
+    if (!NUMBER.test(s)) return false;
+    json.found.push({ start: json.pos, end: NUMBER.lastIndex, path: json.path.slice(), encoding: 'number' });
+    json.pos = NUMBER.lastIndex;
+    return true;
+  }
+  for (const word of LITERALS) {
+    if (s.startsWith(word, json.pos)) {
+      json.pos += word.length;
+      return true;
+    }
+  }
+  return false;
+}
+
+function parseObject(depth: number): boolean {
+  if (depth > JSON_DEPTH_MAX) return false;
+  const s = json.s;
+  json.pos++; // {
+  ws();
+  if (s.charCodeAt(json.pos) === RBRACE) {
+    json.pos++;
+    return true;
+  }
+  for (;;) {
+    if (s.charCodeAt(json.pos) !== DQUOTE) return false;
+    const ks = json.pos + 1;
+    const escaped = readString();
+    if (escaped < 0) return false;
+    const raw = s.slice(ks, json.pos - 1);
+    const key = escaped ? (JSON.parse(`"${raw}"`) as string) : raw;
+    ws();
+    if (s.charCodeAt(json.pos) !== COLON) return false;
+    json.pos++;
+    ws();
+    json.path.push(key);
+    const ok = parseValue(depth);
+    json.path.pop();
+    if (!ok) return false;
+    ws();
+    const c = s.charCodeAt(json.pos);
+    if (json.pos > json.far) json.far = json.pos;
+    json.pos++;
+    if (c === RBRACE) return true;
+    if (c !== COMMA) return false;
+    ws();
+  }
+}
+
+function parseArray(depth: number): boolean {
+  if (depth > JSON_DEPTH_MAX) return false;
+  const s = json.s;
+  json.pos++; // [
+  ws();
+  if (s.charCodeAt(json.pos) === RBRACKET) {
+    json.pos++;
+    return true;
+  }
+  for (let index = 0; ; index++) {
+    json.path.push(index);
+    const ok = parseValue(depth);
+    json.path.pop();
+    if (!ok) return false;
+    ws();
+    const c = s.charCodeAt(json.pos);
+    if (json.pos > json.far) json.far = json.pos;
+    json.pos++;
+    if (c === RBRACKET) return true;
+    if (c !== COMMA) return false;
+    ws();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading values and writing replacements back.
+
+/** Whether the span's text differs from its value (escapes, %-encoding), or it is a JSON number. */
+export function isEncoded(line: string, span: KvSpan): boolean {
+  switch (span.encoding) {
+    case 'number':
+      return true;
+    case 'url':
+      for (let i = span.start; i < span.end; i++) {
+        const c = line.charCodeAt(i);
+        if (c === PERCENT || c === PLUS) return true;
+      }
+      return false;
+    case 'quoted':
+    case 'single':
+    case 'json':
+      return indexOfCode(line, BSLASH, span.start, span.end) >= 0;
+    default:
+      return false;
+  }
+}
+
+const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t', '\\': '\\', '"': '"', "'": "'" };
+
+/** The value the span's text stands for (the same string when it has no escapes). */
+export function decodeValue(raw: string, encoding: KvEncoding): string {
+  switch (encoding) {
+    case 'url':
+      if (raw.indexOf('%') < 0 && raw.indexOf('+') < 0) return raw;
+      try {
+        return decodeURIComponent(raw.replace(/\+/g, ' '));
+      } catch {
+        return raw; // malformed %-escapes: the text as it is
+      }
+    case 'json':
+      return raw.indexOf('\\') < 0 ? raw : (JSON.parse(`"${raw}"`) as string);
+    case 'quoted':
+    case 'single':
+      // Known escapes only; any other backslash stays as written.
+      return raw.indexOf('\\') < 0 ? raw : raw.replace(/\\([nrt\\"'])/g, (_m, e: string) => SIMPLE_ESCAPES[e]);
+    default:
+      return raw;
+  }
+}
+
+const JSON_NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$/;
+/** What a query value may not hold as is: the pair syntax, spaces and controls, non-ASCII. */
+const URL_UNSAFE = /[%&=+#"\s\u0000-\u001f\u007f-\uffff]+/g;
+
+function percentEncode(chunk: string): string {
+  try {
+    return encodeURIComponent(chunk);
+  } catch {
+    return encodeURIComponent(chunk.replace(/[\ud800-\udfff]/g, '\ufffd')); // a lone surrogate
+  }
+}
+
+/** Write a replacement back in the span's encoding. */
+export function encodeValue(value: string, encoding: KvEncoding): string {
+  switch (encoding) {
+    case 'logfmt':
+      return /[\s"=]/.test(value) ? `"${escapeQuoted(value, '"')}"` : value;
+    case 'quoted':
+      return escapeQuoted(value, '"');
+    case 'single':
+      return escapeQuoted(value, "'");
+    case 'url':
+      return value.replace(URL_UNSAFE, percentEncode);
+    case 'json':
+      return JSON.stringify(value).slice(1, -1);
+    case 'number':
+      return JSON_NUMBER.test(value) ? value : JSON.stringify(value);
+    default:
+      return value;
+  }
+}
+
+function escapeQuoted(value: string, quote: '"' | "'"): string {
+  return value.replace(quote === '"' ? /[\\"\n\r\t]/g : /[\\'\n\r\t]/g, (c) =>
+    c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\${c}`,
+  );
+}
+
+/** What a dropped value leaves: nothing (the key stays), or `null` for a JSON number. */
+export function droppedValue(encoding: KvEncoding): string {
+  return encoding === 'number' ? 'null' : '';
+}

@@ -1,0 +1,334 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decodeValue, droppedValue, encodeValue, findKeyValues, isEncoded, NO_SPANS, type KvEncoding } from '../../src/formats/kv.js';
+
+/** [path as dots, encoding, the value's text in the line] for every span. */
+const pairs = (line: string) =>
+  findKeyValues(line).map((s) => [s.path.map(String).join('.'), s.encoding, line.slice(s.start, s.end)] as [string, KvEncoding, string]);
+/** [path, decoded value]. */
+const values = (line: string) =>
+  findKeyValues(line).map((s) => [s.path.map(String).join('.'), decodeValue(line.slice(s.start, s.end), s.encoding)]);
+
+describe('logfmt', () => {
+  it('bare and quoted values', () => {
+    expect(pairs('user=alice email=a@example.com msg="quoted value"')).toEqual([
+      ['user', 'logfmt', 'alice'],
+      ['email', 'logfmt', 'a@example.com'],
+      ['msg', 'quoted', 'quoted value'],
+    ]);
+  });
+
+  it('quoted values with escapes: the span is the text inside the quotes, decoded on request', () => {
+    const line = 'msg="say \\"hi\\" to C:\\\\tmp\\n" next=1';
+    expect(pairs(line)).toEqual([
+      ['msg', 'quoted', 'say \\"hi\\" to C:\\\\tmp\\n'],
+      ['next', 'logfmt', '1'],
+    ]);
+    expect(values(line)[0]).toEqual(['msg', 'say "hi" to C:\\tmp\n']);
+  });
+
+  it('a bare value ends at the next space: quote values that have spaces', () => {
+    expect(pairs('name=Zhang San age=30')).toEqual([
+      ['name', 'logfmt', 'Zhang'],
+      ['age', 'logfmt', '30'],
+    ]);
+    expect(pairs('name="Zhang San" age=30')).toEqual([
+      ['name', 'quoted', 'Zhang San'],
+      ['age', 'logfmt', '30'],
+    ]);
+  });
+
+  it('an unterminated quote is a bare value (the rest of the line is not taken as one value)', () => {
+    expect(pairs('msg="open ended x=1')).toEqual([
+      ['msg', 'logfmt', '"open'],
+      ['x', 'logfmt', '1'],
+    ]);
+  });
+
+  it('a `,` `;` or `&` ends a value when the next pair starts there (toString of Java objects)', () => {
+    expect(pairs('User(name=alice, email=a@example.com, tags=a,b)')).toEqual([
+      ['name', 'logfmt', 'alice'],
+      ['email', 'logfmt', 'a@example.com'],
+      ['tags', 'logfmt', 'a,b'],
+    ]);
+    expect(pairs('a=1;b=2&c=3')).toEqual([
+      ['a', 'logfmt', '1'],
+      ['b', 'logfmt', '2'],
+      ['c', 'url', '3'], // after `&`: a query pair
+    ]);
+  });
+
+  it('keys: letters, digits, _ - . and CJK; trailing punctuation and stray closers are not part of a value', () => {
+    expect(pairs('http.status_code=200 content-type=json 用户名=张三 [user=bob] (id=7), done=yes.')).toEqual([
+      ['http.status_code', 'logfmt', '200'],
+      ['content-type', 'logfmt', 'json'],
+      ['用户名', 'logfmt', '张三'],
+      ['user', 'logfmt', 'bob'],
+      ['id', 'logfmt', '7'],
+      ['done', 'logfmt', 'yes'],
+    ]);
+    expect(pairs('tag=<PHONE> list=[1,2]')).toEqual([
+      ['tag', 'logfmt', '<PHONE>'], // the closer has its opener
+      ['list', 'logfmt', '[1,2]'],
+    ]);
+  });
+
+  it('no pair: comparisons, empty values, base64 padding, a key longer than 64 chars', () => {
+    expect(pairs('if a == b or x != y or p >= q')).toEqual([]);
+    expect(pairs('k= next')).toEqual([]);
+    expect(pairs('k=')).toEqual([]);
+    expect(pairs('k=""')).toEqual([]);
+    expect(pairs('token=YWJjZA== padding')).toEqual([['token', 'logfmt', 'YWJjZA==']]);
+    expect(pairs(`${'a'.repeat(65)}=1`)).toEqual([]);
+    expect(pairs(`${'a'.repeat(64)}=1`)).toEqual([['a'.repeat(64), 'logfmt', '1']]);
+  });
+});
+
+describe('key: value', () => {
+  it('English: a space after the colon; `,` `;` end a value', () => {
+    expect(pairs('user: alice, email: a@example.com; role: admin')).toEqual([
+      ['user', 'plain', 'alice'],
+      ['email', 'plain', 'a@example.com'],
+      ['role', 'plain', 'admin'],
+    ]);
+    expect(pairs('Host:\tapi.example.com')).toEqual([['Host', 'plain', 'api.example.com']]);
+  });
+
+  it('Chinese full-width colon, with or without a space; full-width punctuation ends a value', () => {
+    expect(pairs('姓名：张三 地址：北京市朝阳区建国路88号，手机：13800138000；邮编： 100020。')).toEqual([
+      ['姓名', 'plain', '张三'],
+      ['地址', 'plain', '北京市朝阳区建国路88号'],
+      ['手机', 'plain', '13800138000'],
+      ['邮编', 'plain', '100020'],
+    ]);
+    expect(pairs('用户注册成功，联系人：李四（手机：13800138000）')).toEqual([
+      ['联系人', 'plain', '李四（手机'], // `（` does not end a value…
+      // …and the pair after it has no key left: 13800138000 stays free text, where the scanner finds it
+    ]);
+    expect(pairs('（姓名：王五）')).toEqual([['姓名', 'plain', '王五']]);
+  });
+
+  it('timestamps, ports, URLs and `::` are not pairs', () => {
+    expect(pairs('2024-01-01T12:00:00Z 12:00:00 http://example.com:8080/a std::string ::1')).toEqual([]);
+  });
+
+  it('quoted keys and values: Python dicts, JSON that did not parse', () => {
+    expect(pairs("{'name': 'Zhang San', 'age': 30, 'note': 'it\\'s'}")).toEqual([
+      ['name', 'single', 'Zhang San'],
+      ['age', 'plain', '30'],
+      ['note', 'single', "it\\'s"],
+    ]);
+    expect(pairs('"user": "alice", "id":7')).toEqual([
+      ['user', 'quoted', 'alice'],
+      ['id', 'plain', '7'],
+    ]);
+  });
+
+  it('a value with pairs inside gives its pairs, not itself', () => {
+    expect(pairs('body: name=Zhang%20San&phone=13800138000')).toEqual([
+      ['name', 'logfmt', 'Zhang%20San'],
+      ['phone', 'url', '13800138000'],
+    ]);
+    expect(pairs('url: /search?q=a')).toEqual([['q', 'url', 'a']]);
+  });
+
+  it('a Java exception is harmless: its "key" is not a rule anyone writes', () => {
+    expect(pairs('Caused by: java.lang.IllegalStateException: duplicate key')).toEqual([['by', 'plain', 'java.lang.IllegalStateException']]);
+  });
+});
+
+describe('URL query strings', () => {
+  it('pairs after `?` and `&`, %-decoded and `+` read as a space', () => {
+    const line = '"GET /api/v1/users?name=Zhang%20San&phone=13800138000&q=a+b&page=2 HTTP/1.1" 200';
+    expect(pairs(line)).toEqual([
+      ['name', 'url', 'Zhang%20San'],
+      ['phone', 'url', '13800138000'],
+      ['q', 'url', 'a+b'],
+      ['page', 'url', '2'],
+    ]);
+    expect(values(line)).toEqual([
+      ['name', 'Zhang San'],
+      ['phone', '13800138000'],
+      ['q', 'a b'],
+      ['page', '2'],
+    ]);
+  });
+
+  it('UTF-8 escapes, %40 in emails, encoded keys, a fragment, empty values', () => {
+    const line = '/p?%E5%A7%93%E5%90%8D=%E5%BC%A0%E4%B8%89&email=a%40example.com&user%5Bname%5D=x&empty=&t=1#frag';
+    expect(values(line)).toEqual([
+      ['姓名', '张三'],
+      ['email', 'a@example.com'],
+      ['user[name]', 'x'],
+      ['t', '1'],
+    ]);
+  });
+
+  it('malformed %-escapes leave the value as written', () => {
+    expect(values('/p?q=100%&r=%E5%A7')).toEqual([
+      ['q', '100%'],
+      ['r', '%E5%A7'],
+    ]);
+  });
+
+  it('a `?` that starts no pair is just text', () => {
+    expect(pairs('really? yes')).toEqual([]);
+  });
+});
+
+describe('embedded JSON objects', () => {
+  it('string values with their JSON paths inside the object; the pair around it is not a value', () => {
+    const line = '2024-01-01T12:00:00Z INFO payload={"user":{"name":"张三","email":"x@example.com"}} status=ok';
+    expect(pairs(line)).toEqual([
+      ['user.name', 'json', '张三'],
+      ['user.email', 'json', 'x@example.com'],
+      ['status', 'logfmt', 'ok'],
+    ]);
+  });
+
+  it('arrays, numbers as written, literals and empty strings', () => {
+    const line = 'x {"items":[{"card":"4111"},{"card":"5500"}],"n":1.50,"big":-2e+3,"ok":true,"none":null,"e":"","o":{},"a":[]} y';
+    expect(pairs(line)).toEqual([
+      ['items.0.card', 'json', '4111'],
+      ['items.1.card', 'json', '5500'],
+      ['n', 'number', '1.50'],
+      ['big', 'number', '-2e+3'],
+    ]);
+    expect(findKeyValues(line)[0].path).toEqual(['items', 0, 'card']); // indexes are numbers
+  });
+
+  it('escapes in values and keys', () => {
+    const line = '{"msg":"say \\"hi\\"","name":"\\u5f20\\u4e09","a\\"b":"v","path":"C:\\\\tmp"}';
+    expect(values(line)).toEqual([
+      ['msg', 'say "hi"'],
+      ['name', '张三'],
+      ['a"b', 'v'],
+      ['path', 'C:\\tmp'],
+    ]);
+  });
+
+  it('whitespace inside, a whole NDJSON line, two objects in one line, an object inside `[…]`', () => {
+    expect(pairs('{ "a" : "x" ,\t"b" : [ 1 , "y" ] }')).toEqual([
+      ['a', 'json', 'x'],
+      ['b.0', 'number', '1'],
+      ['b.1', 'json', 'y'],
+    ]);
+    expect(pairs('req={"a":"1"} resp={"b":"2"}')).toEqual([
+      ['a', 'json', '1'],
+      ['b', 'json', '2'],
+    ]);
+    expect(pairs('items=[{"card":"x"}]')).toEqual([['card', 'json', 'x']]);
+  });
+
+  it('`=` `:` `?` inside JSON strings make no pairs', () => {
+    expect(pairs('{"url":"/a?name=x&b=2","note":"k: v"}')).toEqual([
+      ['url', 'json', '/a?name=x&b=2'],
+      ['note', 'json', 'k: v'],
+    ]);
+  });
+
+  it('malformed JSON is no JSON: no JSON paths, its text is read as text', () => {
+    // truncated: the quoted keys still give pairs, one key each, no path
+    expect(pairs('payload={"user":{"name":"张三", broken')).toEqual([['name', 'quoted', '张三']]);
+    // single quotes, trailing comma, bad escape, control char, leading zero: none is JSON
+    for (const line of ["{'a':'b'}", '{"a":"b",}', '{"a":"\\x"}', '{"a":"b\tc"}', '{"a":01}', '{"a" "b"}', '{a:1}']) {
+      expect(pairs(line).filter(([, enc]) => enc === 'json' || enc === 'number')).toEqual([]);
+    }
+    expect(pairs('{user} {} {{}}')).toEqual([]);
+  });
+
+  it('nesting deeper than 64 is not read as JSON', () => {
+    const deep = (n: number) => `${'{"a":'.repeat(n)}"v"${'}'.repeat(n)}`;
+    expect(pairs(deep(64))).toEqual([[Array(64).fill('a').join('.'), 'json', 'v']]);
+    // 65 levels: the outer object is not read; the next `{` starts 64 levels that are
+    expect(pairs(deep(65))).toEqual([[Array(64).fill('a').join('.'), 'json', 'v']]);
+  });
+
+  it('unbalanced braces cost linear time', () => {
+    const line = '{"a":'.repeat(40_000) + ' x';
+    const t0 = performance.now();
+    findKeyValues(line);
+    expect(performance.now() - t0).toBeLessThan(1000);
+  });
+});
+
+describe('lines without structure', () => {
+  it.each([
+    [''],
+    ['plain words only'],
+    ['2024-01-01T12:00:00.123Z INFO [main] c.e.user.UserService - user login succeeded 8d3f-11ee'],
+    ['Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/122.0.0.0 Safari/537.36'],
+    ['用户登录成功 耗时 35ms'],
+  ])('%j: the shared empty list', (line) => {
+    expect(findKeyValues(line)).toBe(NO_SPANS);
+  });
+
+  it('spans are sorted, never overlap and lie inside the line, whatever the input', () => {
+    const alphabet = fc.constantFrom('a', 'k', '1', ' ', '=', ':', '：', '?', '&', ',', '"', "'", '\\', '{', '}', '[', ']', '张', '%', 'E', '5');
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 80 }).map((a) => a.join('')), (line) => {
+        let at = 0;
+        for (const s of findKeyValues(line)) {
+          expect(s.start).toBeGreaterThanOrEqual(at);
+          expect(s.end).toBeGreaterThan(s.start);
+          expect(s.end).toBeLessThanOrEqual(line.length);
+          at = s.end;
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('writing values back', () => {
+  it('isEncoded: escapes and %-encoding, JSON numbers always', () => {
+    const line = 'a=x b="p\\"q" c="pq" ?d=%41&e=f+g&h=i {"j":"k","l":"m\\n","n":5}';
+    expect(findKeyValues(line).map((s) => [s.path.join('.'), isEncoded(line, s)])).toEqual([
+      ['a', false],
+      ['b', true],
+      ['c', false],
+      ['d', true],
+      ['e', true],
+      ['h', false],
+      ['j', false],
+      ['l', true],
+      ['n', true],
+    ]);
+  });
+
+  it.each<[KvEncoding, string, string]>([
+    ['plain', 'Zhang San', 'Zhang San'],
+    ['logfmt', '<PERSON_NAME>', '<PERSON_NAME>'],
+    ['logfmt', 'Zhang San', '"Zhang San"'], // a space would end the value: quoted
+    ['logfmt', 'a"b', '"a\\"b"'],
+    ['quoted', 'say "hi"\n\\', 'say \\"hi\\"\\n\\\\'],
+    ['single', "it's", "it\\'s"],
+    ['url', '<PERSON_NAME>', '<PERSON_NAME>'], // readable where the query syntax allows
+    ['url', 'Zhang San & Co=1+1#x%', 'Zhang%20San%20%26%20Co%3D1%2B1%23x%25'],
+    ['url', '张*', '%E5%BC%A0*'],
+    ['json', 'say "hi"\t张', 'say \\"hi\\"\\t张'],
+    ['number', '13800000000', '13800000000'],
+    ['number', '<PHONE>', '"<PHONE>"'], // not a number: a JSON string
+    ['number', '138****8000', '"138****8000"'],
+  ])('%s: %j is written %j', (enc, value, written) => {
+    expect(encodeValue(value, enc)).toBe(written);
+  });
+
+  it('encode after decode gives the value back', () => {
+    for (const [enc, value] of [
+      ['url', '张三 & a@example.com'],
+      ['quoted', 'a "b" \\ c\n'],
+      ['single', "it's \\"],
+      ['json', '"\u0001张\\'],
+    ] as Array<[KvEncoding, string]>) {
+      expect(decodeValue(encodeValue(value, enc), enc)).toBe(value);
+    }
+  });
+
+  it('a dropped value leaves nothing, or null for a JSON number', () => {
+    expect(droppedValue('logfmt')).toBe('');
+    expect(droppedValue('json')).toBe('');
+    expect(droppedValue('url')).toBe('');
+    expect(droppedValue('number')).toBe('null');
+  });
+});
