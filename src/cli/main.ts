@@ -38,8 +38,12 @@ function fail(e: unknown): never {
   const err = e as NodeJS.ErrnoException;
   if (err?.code === 'EPIPE') process.exit(0); // the reader went away (`| head`)
   const where = err?.path ? `${err.path}: ` : '';
-  const why = SYSTEM_ERRORS[err?.code ?? ''] ?? err?.code ?? err?.message ?? String(e);
+  // Never the message of an unknown error: some quote their input (JSON.parse does), which may be
+  // personal data. A system error's code, or the error's kind, is enough to act on.
+  const kind = e instanceof Error ? e.name : typeof e;
+  const why = SYSTEM_ERRORS[err?.code ?? ''] ?? err?.code ?? `unexpected ${kind} (set LOGVEIL_DEBUG=1 for the stack)`;
   process.stderr.write(`logveil: ${where}${why}\n`);
+  if (process.env.LOGVEIL_DEBUG === '1' && e instanceof Error) process.stderr.write(`${e.stack ?? ''}\n`);
   process.exit(RUNTIME);
 }
 
