@@ -317,6 +317,17 @@ describe('json: registry', () => {
 });
 
 describe('json: property', () => {
+  it('whatever JSON.parse accepts comes out as the same value (with nothing replaced)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.json({ maxDepth: 4 }), fc.constantFrom(undefined, 1, '\t'), fc.integer({ min: 1, max: 64 }), async (json, indent, chunk) => {
+        const input = indent === undefined ? json : JSON.stringify(JSON.parse(json), null, indent);
+        const { text } = await run(input, identity, chunk);
+        expect(JSON.parse(text)).toEqual(JSON.parse(input));
+      }),
+      { numRuns: Number(process.env.LOGVEIL_PROPERTY_RUNS ?? 150) * 3 },
+    );
+  });
+
   it('no planted value survives and the structure does (compact and pretty-printed arrays)', async () => {
     const a = anonymize();
     await fc.assert(
