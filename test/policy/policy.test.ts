@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { LogveilError } from '../../src/errors.js';
 import { loadPolicyFile, parsePolicy } from '../../src/policy/load.js';
@@ -62,5 +63,16 @@ describe('policy', () => {
 
   it('names a missing file', () => {
     expect(() => loadPolicyFile(join(dir, 'missing.yaml'))).toThrow(/missing\.yaml: cannot read policy file/);
+  });
+});
+
+describe('the shipped samples/policy.yaml', () => {
+  it('is valid and says what it documents', () => {
+    const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+    const p = loadPolicyFile(join(root, 'samples', 'policy.yaml'));
+    expect(ruleFor(p, 'EMAIL').operator).toBe('hash');
+    expect(p.fields.dictionary).toBe(true);
+    expect(p.fields.rules.map((r) => r.match)).toContain('**.password');
+    expect(p.phone?.regions).toContain('CN');
   });
 });
