@@ -19,8 +19,13 @@ export const FORMAT_NAMES = Object.keys(formats) as FormatName[];
 /** The format a file name selects by its ending (`app.ndjson.gz` → ndjson), or text. */
 export function formatForPath(path: string): Format {
   const name = basename(path).toLowerCase().replace(/\.gz$/, '');
-  for (const f of Object.values(formats)) if (f && f.extensions.some((e) => name.endsWith(e))) return f;
-  return textFormat;
+  // The longest matching ending wins: Docker's `app-json.log` is NDJSON, not text.
+  let best: Format = textFormat;
+  let bestLen = 0;
+  for (const f of Object.values(formats)) {
+    for (const e of f?.extensions ?? []) if (name.endsWith(e) && e.length > bestLen) [best, bestLen] = [f!, e.length];
+  }
+  return best;
 }
 
 export type { Format, FormatName, FormatOptions, CsvOptions } from './format.js';

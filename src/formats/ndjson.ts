@@ -29,7 +29,7 @@ import { DROP, type ValueVisitor } from './visitor.js';
  */
 export const ndjsonFormat: Format = {
   name: 'ndjson',
-  extensions: ['.ndjson', '.jsonl'],
+  extensions: ['.ndjson', '.jsonl', '-json.log', '.json.log'],
   createTransform(options: FormatOptions) {
     const lines = new NdjsonLines(options);
     return new TextLineTransform((line, record) => lines.map(line, record));
