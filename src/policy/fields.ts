@@ -59,6 +59,8 @@ export class FieldRules {
   private readonly rules: ReadonlyArray<{ pattern: Pattern; action: FieldAction }>;
   private readonly names: ReadonlyMap<string, PiiType>;
   private readonly cache = new Map<string, FieldAction>();
+  /** Every rule names a key at any depth (the usual case): the action depends on the nearest key only. */
+  private readonly keyOnly: boolean;
 
   constructor(policy: Policy) {
     const f = policy.fields;
@@ -75,12 +77,14 @@ export class FieldRules {
     if (f.dictionary) for (const [n, t] of Object.entries(FIELD_DICTIONARY)) names.set(normalizeFieldName(n), t);
     for (const [n, t] of Object.entries(f.names)) names.set(normalizeFieldName(n), t);
     this.names = names;
+    this.keyOnly = this.rules.every((r) => r.pattern.anyDepth);
   }
 
   /** The action for the value at `path` (the last element is its key or index). */
   resolve(path: FieldPath): FieldAction {
     if (path.length === 0) return SCAN;
-    const id = path.join('\u0000');
+    // Without path rules only the nearest key matters: cache by it and skip building a path id.
+    const id = this.keyOnly ? (lastKey(path) ?? '') : path.join('\u0000');
     let action = this.cache.get(id);
     if (action === undefined) {
       action = this.compute(path);
