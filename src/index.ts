@@ -17,3 +17,6 @@ export type { Policy, PolicyInput } from './policy/schema.js';
 export { loadKeyFile, randomKey } from './keys/key.js';
 export { LogveilError, type ErrorCode } from './errors.js';
 export { TextLineTransform, type LineMapper } from './formats/text.js';
+export { formats, formatForPath, DROP, type Format, type FormatName, type FormatOptions, type CsvOptions, type Place, type ValueVisitor } from './formats/index.js';
+export { anonymizingVisitor, scanningVisitor, type FindingReport } from './visitors.js';
+export { FieldRules, type FieldAction, type FieldPath } from './policy/fields.js';
