@@ -7,9 +7,11 @@ import type { FieldPath } from '../policy/fields.js';
  *   too) right before `=`. A bare value ends at whitespace, or at a `,` `;` `&` that starts the next
  *   pair (`User(name=alice, email=…)`), so `name=Zhang San` gives the value `Zhang` and leaves `San`
  *   to the free text: quote values with spaces. A value in double quotes runs to the closing quote.
+ *   One exception: a number written in groups is one value (`card=4111 1111 1111 1111`, see
+ *   extendGroups), since a part of it would no longer look like what it is.
  * - `key: value` (a space or tab after the ASCII colon), `key：value` (full-width colon, no space
  *   needed), and quoted keys `"key": value` / `'key': 'value'` (Python dicts, JSON that did not parse).
- *   A bare value ends at whitespace, `,` `;` `，` `；` `。` `：`.
+ *   A bare value ends at whitespace (but for a number in groups, as above), `,` `;` `，` `；` `。` `：`.
  * - URL query strings: a pair whose key follows `?` or `&` (`?name=Zhang%20San&page=2`). The value
  *   ends at `&`, `#`, whitespace or `"`; it is %-decoded (and `+` read as a space) before it is
  *   visited.
@@ -52,6 +54,11 @@ export interface KvSpan {
   /** `[key]` for a pair; the JSON path inside the object for a value in embedded JSON. */
   readonly path: FieldPath;
   readonly encoding: KvEncoding;
+  /**
+   * An ASCII `key: value` pair with a bare key: prose, where the key is often the last word of a
+   * phrase (`passport no: E55512345`, `Caused by: …`) and the words before it belong to the value.
+   */
+  readonly prose?: true;
 }
 
 export const NO_SPANS: readonly KvSpan[] = Object.freeze([]);
@@ -160,6 +167,64 @@ function trimEnd(s: string, start: number, end: number): number {
   return end;
 }
 
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+/** A char of a number group: digits, capitals (`002X`, IBAN), `-`, `(` `)`. */
+function isGroupChar(c: number): boolean {
+  return isDigit(c) || isUpper(c) || c === DASH || c === 40 || c === 41;
+}
+
+/** Chars that end a group and the value with it: `,` `;` `，` `；` `。`. */
+function endsGroup(c: number): boolean {
+  return c === COMMA || c === SEMI || c === FW_COMMA || c === FW_SEMI || c === IDEO_STOP;
+}
+
+const GROUP_MAX = 8;
+const GROUPED_MAX = 48;
+
+/**
+ * A number written in groups is one value: `4111 1111 1111 1111`, `+86 138 0013 8000`,
+ * `110105 19491231 002X`, `GB82 WEST 1234 5698 7654 32`. A bare value of one short group (at most 8
+ * digits, capitals, `-` `(` `)`, with a digit; `+` may lead) goes on over single spaces while the next
+ * token is such a group too, and ends with it (a group glued to `=`, `:` or lower-case letters is not
+ * one). Four capitals count as a group after an IBAN's first group (`GB82`).
+ */
+function extendGroups(s: string, vs: number, e: number): number {
+  const n = s.length;
+  if (e - vs > GROUP_MAX || e >= n || s.charCodeAt(e) !== SP) return e;
+  let digit = false;
+  for (let i = vs; i < e; i++) {
+    const c = s.charCodeAt(i);
+    if (isDigit(c)) digit = true;
+    else if (!isGroupChar(c) && !(i === vs && c === PLUS)) return e;
+  }
+  if (!digit) return e;
+  const iban = e - vs === 4 && isUpper(s.charCodeAt(vs)) && isUpper(s.charCodeAt(vs + 1)) && isDigit(s.charCodeAt(vs + 2)) && isDigit(s.charCodeAt(vs + 3));
+  let end = e;
+  while (end < n && s.charCodeAt(end) === SP && end - vs < GROUPED_MAX) {
+    const gs = end + 1;
+    let ge = gs;
+    let groupDigit = false;
+    while (ge < n && ge - gs <= GROUP_MAX && isGroupChar(s.charCodeAt(ge))) {
+      if (isDigit(s.charCodeAt(ge))) groupDigit = true;
+      ge++;
+    }
+    if (ge === gs || ge - gs > GROUP_MAX) break;
+    const after = ge < n ? s.charCodeAt(ge) : SP;
+    if (!isSpace(after) && !endsGroup(after)) break; // `1234=`, `12ab`: another token
+    if (!groupDigit && !(iban && ge - gs === 4)) break;
+    end = ge;
+    if (endsGroup(after)) break;
+  }
+  return end;
+}
+
 /** Start of the key that ends at `end` (exclusive), or -1: key chars back to `floor`, at most KEY_MAX. */
 function keyStart(s: string, end: number, floor: number): number {
   const limit = Math.max(floor, end - KEY_MAX);
@@ -224,9 +289,8 @@ interface State {
   jsonBudget: number;
 }
 
-function push(st: State, start: number, end: number, key: string | readonly (string | number)[], encoding: KvEncoding): void {
-  const path = typeof key === 'string' ? [key] : key;
-  (st.spans ??= []).push({ start, end, path, encoding });
+function push(st: State, start: number, end: number, key: string, encoding: KvEncoding, prose = false): void {
+  (st.spans ??= []).push(prose ? { start, end, path: [key], encoding, prose } : { start, end, path: [key], encoding });
   st.floor = end;
 }
 
@@ -297,7 +361,7 @@ function onEquals(st: State, i: number): number {
     if ((d === COMMA || d === SEMI || d === AMP) && pairStartsAt(s, e + 1)) break;
     e++;
   }
-  e = trimEnd(s, vs, e);
+  e = trimEnd(s, vs, extendGroups(s, vs, e));
   if (e > vs) push(st, vs, e, s.slice(k, ke), 'logfmt');
   return Math.max(e, vs);
 }
@@ -315,7 +379,7 @@ function onColon(st: State, i: number): number {
       q--;
     }
     if (q < limit || q + 1 >= i - 1) return i + 1;
-    return colonValue(st, i + 1, s.slice(q + 1, i - 1));
+    return colonValue(st, i + 1, s.slice(q + 1, i - 1), false);
   }
   const after = s.charCodeAt(i + 1);
   if (after !== SP && after !== TAB) return i + 1;
@@ -323,7 +387,7 @@ function onColon(st: State, i: number): number {
   if (k < 0) return i + 1;
   const ke = keyEnd(s, k, i);
   if (ke === k) return i + 1;
-  return colonValue(st, i + 1, s.slice(k, ke));
+  return colonValue(st, i + 1, s.slice(k, ke), true);
 }
 
 /** Full-width `：` at i: `姓名：张三`. */
@@ -332,11 +396,11 @@ function onWideColon(st: State, i: number): number {
   if (k < 0) return i + 1;
   const ke = keyEnd(st.line, k, i);
   if (ke === k) return i + 1;
-  return colonValue(st, i + 1, st.line.slice(k, ke));
+  return colonValue(st, i + 1, st.line.slice(k, ke), false);
 }
 
 /** The value of a colon pair whose separator ends before `from`. */
-function colonValue(st: State, from: number, key: string): number {
+function colonValue(st: State, from: number, key: string, prose: boolean): number {
   const s = st.line;
   const n = s.length;
   let vs = from;
@@ -347,7 +411,7 @@ function colonValue(st: State, from: number, key: string): number {
   if (c === DQUOTE || c === APOS) {
     const close = closingQuote(s, vs + 1, c);
     if (close >= 0) {
-      if (close > vs + 1) push(st, vs + 1, close, key, c === DQUOTE ? 'quoted' : 'single');
+      if (close > vs + 1) push(st, vs + 1, close, key, c === DQUOTE ? 'quoted' : 'single', prose);
       else st.floor = close + 1;
       return close + 1;
     }
@@ -362,8 +426,8 @@ function colonValue(st: State, from: number, key: string): number {
   }
   // A value with pairs inside (`body: name=x&phone=y`, `url: /a?b=c`) is not one value: its pairs are.
   if (pair) return vs;
-  e = trimEnd(s, vs, e);
-  if (e > vs) push(st, vs, e, key, 'plain');
+  e = trimEnd(s, vs, extendGroups(s, vs, e));
+  if (e > vs) push(st, vs, e, key, 'plain', prose);
   return Math.max(e, vs);
 }
 

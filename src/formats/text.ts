@@ -1,7 +1,9 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import { isUtf8 } from 'node:buffer';
+import type { FieldPath } from '../policy/fields.js';
 import type { Format } from './format.js';
-import { DROP } from './visitor.js';
+import { decodeValue, droppedValue, encodeValue, findKeyValues, isEncoded, type KvSpan } from './kv.js';
+import { DROP, type ValueVisitor } from './visitor.js';
 
 /**
  * Plain-text logs: one record per line. The line is what lies between `\n`s, without a trailing `\r`;
@@ -147,14 +149,132 @@ function utf8SequenceLength(buf: Buffer, i: number): number {
 
 const WHOLE_LINE: readonly never[] = [];
 
-/** Plain-text logs: every line is visited whole (key-value structure inside lines: see kv.ts). */
+/**
+ * A visitor that can say, before visiting, whether a field rule decides the value at a path (keep,
+ * drop, as TYPE) or the value is just scanned. Optional: text lines use it to leave scanned values in
+ * their line (see visitLine).
+ */
+export interface FieldDecider {
+  decides?(path: FieldPath): boolean;
+}
+
+/**
+ * In the free text, a value visited on its own is stood in for by private-use marks of its length (so
+ * offsets in scan reports stay right): `OPEN … CLOSE`, or `SOLO` for one char. Inside, a lone `0`
+ * when the value had a digit and a lone `一` when it had a word, so that, as in the whole line, the
+ * value stands between a context word before it and a candidate after it (the scanner's "claimed"
+ * rule: `order_id=… call 13800138000` is still a phone). Neither can begin a finding, and no finding
+ * crosses a mark.
+ */
+const OPEN = '\ue000';
+const CLOSE = '\ue001';
+const FILL = '\ue002';
+const SOLO = '\ue003';
+const MARKS = /[\ue000-\ue003]/;
+const STAND_IN = /\ue000[^\ue001]*\ue001|\ue003/;
+
+function standIn(line: string, start: number, end: number): string {
+  const n = end - start;
+  if (n === 1) return SOLO;
+  let digit = false;
+  let word = false;
+  let letters = 0;
+  let tokenDigit = false;
+  for (let i = start; i <= end; i++) {
+    const c = i < end ? line.charCodeAt(i) : 32;
+    if (c >= 48 && c <= 57) digit = tokenDigit = true;
+    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) letters++;
+    else {
+      if (letters >= 2 && !tokenDigit) word = true;
+      if (c >= 0x3400 && c <= 0x9fff) word = true;
+      letters = 0;
+      tokenDigit = false;
+    }
+  }
+  let body = (digit ? '0' : '') + (digit && word ? FILL : '') + (word ? '一' : '');
+  if (body.length > n - 2) body = digit ? '0' : word ? '一' : '';
+  if (body.length > n - 2) body = '';
+  return OPEN + body + FILL.repeat(n - 2 - body.length) + CLOSE;
+}
+
+function visitText(visitor: ValueVisitor, text: string, record: number): string {
+  const out = visitor.visit(text, { record, path: WHOLE_LINE });
+  return out === DROP ? '' : out;
+}
+
+/**
+ * One text line, with field rules for the key-value pairs in it (kv.ts finds them):
+ *
+ * 1. A value is visited on its own, with its path (`[key]`, or its JSON path in an embedded object),
+ *    when a field rule decides it (`keep`, `drop`, `as TYPE`), or when its text is not its value
+ *    (%-encoding, backslash escapes: it is visited decoded and written back encoded), or it is a JSON
+ *    number (a replacement that is not a number is written as a JSON string). A visitor without
+ *    `decides` gets every pair's value on its own.
+ * 2. The rest of the line, those values taken out, is visited as free text (path `[]`): every other
+ *    value is scanned there, in its line, where the key and the words before it count as context.
+ *
+ * So each value is visited once. A dropped value leaves its key (`phone=`, `"phone":""`, `null` for a
+ * JSON number). A line with nothing replaced comes back as the very same string.
+ */
+export function visitLine(visitor: ValueVisitor & FieldDecider, line: string, record: number): string {
+  const spans = findKeyValues(line);
+  if (spans.length === 0) return visitText(visitor, line, record);
+  let free: string | null = null; // the line with the own-visited values stood in for
+  let outs: string[] | null = null; // what each of them is written back as
+  let changed = false;
+  let at = 0;
+  for (const span of spans) {
+    if (!visitedAlone(visitor, line, span)) continue;
+    const raw = line.slice(span.start, span.end);
+    const value = decodeValue(raw, span.encoding);
+    const r = visitor.visit(value, { record, path: span.path });
+    const out = r === DROP ? droppedValue(span.encoding) : r === value ? raw : encodeValue(r, span.encoding);
+    if (out !== raw) changed = true;
+    (outs ??= []).push(out);
+    free = (free ?? '') + line.slice(at, span.start) + standIn(line, span.start, span.end);
+    at = span.end;
+  }
+  if (free === null || outs === null) return visitText(visitor, line, record);
+  free += line.slice(at);
+  if (MARKS.test(line)) return visitPieces(visitor, line, record, spans, outs);
+  const text = visitText(visitor, free, record);
+  if (text === free && !changed) return line;
+  const rest = text.split(STAND_IN);
+  // A stand-in cut by a replacement (no detector does that): visit the pieces one by one.
+  if (rest.length !== outs.length + 1) return visitPieces(visitor, line, record, spans, outs);
+  let result = rest[0];
+  for (let k = 0; k < outs.length; k++) result += outs[k] + rest[k + 1];
+  return result;
+}
+
+/**
+ * Whether a pair's value is visited on its own: when a field rule decides it, or its text is not its
+ * value. A visitor that cannot say (no `decides`) gets every value on its own but prose pairs
+ * (`passport no: E55512345`), whose key may be the last word of a phrase that the scan needs as context.
+ */
+function visitedAlone(visitor: ValueVisitor & FieldDecider, line: string, span: KvSpan): boolean {
+  if (isEncoded(line, span)) return true;
+  return visitor.decides === undefined ? span.prose !== true : visitor.decides(span.path);
+}
+
+/** The free text between the own-visited values, each piece visited on its own (the rare way). */
+function visitPieces(visitor: ValueVisitor & FieldDecider, line: string, record: number, spans: readonly KvSpan[], outs: readonly string[]): string {
+  let result = '';
+  let at = 0;
+  let k = 0;
+  for (const span of spans) {
+    if (!visitedAlone(visitor, line, span)) continue;
+    result += visitText(visitor, line.slice(at, span.start), record) + outs[k++];
+    at = span.end;
+  }
+  return result + visitText(visitor, line.slice(at), record);
+}
+
+/** Plain-text logs: every line is visited, key-value pairs in it with their keys (see visitLine). */
 export const textFormat: Format = {
   name: 'text',
   extensions: ['.log', '.txt', '.out', '.err'],
   createTransform({ visitor }) {
-    return new TextLineTransform((line, record) => {
-      const out = visitor.visit(line, { record, path: WHOLE_LINE });
-      return out === DROP ? '' : out;
-    });
+    return new TextLineTransform((line, record) => visitLine(visitor, line, record));
   },
 };

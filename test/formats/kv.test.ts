@@ -84,6 +84,30 @@ describe('logfmt', () => {
   });
 });
 
+describe('numbers written in groups are one value', () => {
+  it.each([
+    ['card=4111 1111 1111 1111 exp=12/29', 'card', '4111 1111 1111 1111'],
+    ['phone=+86 138 0013 8000 ip=192.0.2.10', 'phone', '+86 138 0013 8000'],
+    ['phone: (010) 5555 0199, email: x', 'phone', '(010) 5555 0199'],
+    ['id=110105 19491231 002X ok', 'id', '110105 19491231 002X'],
+    ['iban=GB82 WEST 1234 5698 7654 32 next', 'iban', 'GB82 WEST 1234 5698 7654 32'],
+    ['手机：138 0013 8000，地址：x', '手机', '138 0013 8000'],
+  ])('%s', (line, key, value) => {
+    expect(pairs(line)[0]).toEqual([key, expect.any(String), value]);
+  });
+
+  it.each([
+    ['uid=10086 13800138000', '10086'], // an 11-digit token is not a group of the first
+    ['code=200 OK', '200'], // capitals without a digit are a word
+    ['n=5 items', '5'],
+    ['v=12 34=x', '12'], // a group glued to `=` is a key
+    ['name=Zhang San', 'Zhang'],
+    ['t=1700000000 2', '1700000000'], // only a short first group starts a grouped number
+  ])('%s: the value is %s', (line, value) => {
+    expect(pairs(line)[0][2]).toBe(value);
+  });
+});
+
 describe('key: value', () => {
   it('English: a space after the colon; `,` `;` end a value', () => {
     expect(pairs('user: alice, email: a@example.com; role: admin')).toEqual([
@@ -130,6 +154,17 @@ describe('key: value', () => {
       ['phone', 'url', '13800138000'],
     ]);
     expect(pairs('url: /search?q=a')).toEqual([['q', 'url', 'a']]);
+  });
+
+  it('ASCII `key: value` with a bare key is prose; full-width colons and quoted keys are not', () => {
+    const line = 'passport no: E55512345 姓名：张三 "user": "a" \'k\': v';
+    expect(findKeyValues(line).map((s) => [s.path[0], s.prose === true])).toEqual([
+      ['no', true],
+      ['姓名', false],
+      ['user', false],
+      ['k', false],
+    ]);
+    expect(findKeyValues('a=1 ?b=2 {"c":"3"}').some((s) => s.prose)).toBe(false);
   });
 
   it('a Java exception is harmless: its "key" is not a rule anyone writes', () => {

@@ -1,7 +1,11 @@
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { describe, expect, it } from 'vitest';
-import { TextLineTransform, type LineMapper } from '../../src/formats/text.js';
+import { createAnonymizer, type Anonymizer } from '../../src/anonymizer.js';
+import { TextLineTransform, textFormat, visitLine, type FieldDecider, type LineMapper } from '../../src/formats/text.js';
+import { DROP, type Place, type ValueVisitor } from '../../src/formats/visitor.js';
+import type { PolicyInput } from '../../src/policy/schema.js';
+import { anonymizingVisitor, scanningVisitor, type FindingReport } from '../../src/visitors.js';
 
 async function run(input: Buffer, mapper: LineMapper, chunk = 7): Promise<Buffer> {
   const parts: Buffer[] = [];
@@ -59,5 +63,222 @@ describe('text lines', () => {
     const input = Buffer.concat([Buffer.from('a secret '), Buffer.from([0xff]), Buffer.from(' secret b\nok\n')]);
     const expected = Buffer.concat([Buffer.from('a XXXXXX '), Buffer.from([0xff]), Buffer.from(' XXXXXX b\nok\n')]);
     expect((await run(input, upperSecret)).equals(expected)).toBe(true);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Key-value pairs in text lines: field rules through a real anonymizer (see visitLine in text.ts)
+
+
+/** anonymizingVisitor plus `decides`, as FieldDecider describes it. */
+function decidingVisitor(a: Anonymizer): ValueVisitor & FieldDecider {
+  const v = anonymizingVisitor(a);
+  return { visit: (value, place) => v.visit(value, place), decides: (path) => a.fields.resolve(path).kind !== 'scan' };
+}
+
+const visitors = {
+  anonymizingVisitor: (a: Anonymizer): ValueVisitor => anonymizingVisitor(a),
+  'anonymizingVisitor + decides': decidingVisitor,
+};
+
+async function anonymizeText(input: string | Buffer, policy?: PolicyInput, make = visitors.anonymizingVisitor, chunk = 64 * 1024): Promise<Buffer> {
+  const a = createAnonymizer({ policy });
+  const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
+  const chunks: Buffer[] = [];
+  for (let i = 0; i < bytes.length; i += chunk) chunks.push(bytes.subarray(i, i + chunk));
+  const parts: Buffer[] = [];
+  await pipeline(
+    Readable.from(chunks),
+    textFormat.createTransform({ visitor: make(a), source: 'test.log', warn: () => undefined }),
+    new Writable({
+      write(c: Buffer, _e, cb) {
+        parts.push(c);
+        cb();
+      },
+    }),
+  );
+  return Buffer.concat(parts);
+}
+const anonymized = async (input: string, policy?: PolicyInput, make = visitors.anonymizingVisitor) =>
+  (await anonymizeText(input, policy, make)).toString('utf8');
+
+describe.each(Object.entries(visitors))('text lines with key-value pairs (%s)', (_name, make) => {
+  it.each([
+    // a logfmt value without quotes ends at the next space: `San` is free text (quote values with spaces)
+    ['name=Zhang San', 'name=<PERSON_NAME> San'],
+    ['user="Zhang San" name="Zhang San" ok', 'user="Zhang San" name="<PERSON_NAME>" ok'],
+    ['姓名：张三 手机：13800138000', '姓名：<PERSON_NAME> 手机：<PHONE>'],
+    ['用户注册成功，姓名：李四，地址：北京市朝阳区建国路88号，邮编：100020', '用户注册成功，姓名：<PERSON_NAME>，地址：<ADDRESS>，邮编：<POSTAL_CODE>'],
+    ['User(name=alice, email=a@example.com, age=30)', 'User(name=<PERSON_NAME>, email=<EMAIL>, age=30)'],
+    ["{'name': 'Zhang San', 'city': 'Beijing'}", "{'name': '<PERSON_NAME>', 'city': '<ADDRESS>'}"],
+    ['GET /search?name=Zhang%20San&phone=13800138000&page=2 HTTP/1.1', 'GET /search?name=<PERSON_NAME>&phone=<PHONE>&page=2 HTTP/1.1'],
+    ['GET /p?q=call+13800138000&page=2', 'GET /p?q=call%20<PHONE>&page=2'], // decoded, scanned, written back encoded
+    [
+      '2024-01-01T00:00:00Z INFO payload={"user":{"name":"张三","email":"x@example.com"},"n":2} ok',
+      '2024-01-01T00:00:00Z INFO payload={"user":{"name":"<PERSON_NAME>","email":"<EMAIL>"},"n":2} ok',
+    ],
+    ['{"seq":13800138000,"ms":35}', '{"seq":"<PHONE>","ms":35}'], // a number replaced by a string: still JSON
+    ['{"msg":"call \\u0031\\u0033800138000 now"}', '{"msg":"call <PHONE> now"}'], // escapes read, value written back
+    ['msg="contact \\"a@example.com\\"" level=info', 'msg="contact \\"<EMAIL>\\"" level=info'],
+    // the rest of the line is anonymized as before
+    ['user=alice from 192.0.2.17 email=a@example.com', 'user=alice from <IP_ADDRESS> email=<EMAIL>'],
+    ['order_id=13800138000 call 13800138000', 'order_id=13800138000 call <PHONE>'],
+  ])('%s → %s', async (line, expected) => {
+    expect(await anonymized(`${line}\n`, undefined, make)).toBe(`${expected}\n`);
+  });
+
+  it('keep: the value is left exactly as written; the rest of the line is still scanned', async () => {
+    const policy: PolicyInput = { fields: { rules: [{ match: 'order_id', action: 'keep' }, { match: 'mobile', action: 'keep' }] } };
+    expect(await anonymized('order_id=13800138000 call 13800138000\n', policy, make)).toBe('order_id=13800138000 call <PHONE>\n');
+    expect(await anonymized('{"order_id":13800138000,"mobile":"13800138000","tel":"13800138000"}\n', policy, make)).toBe(
+      '{"order_id":13800138000,"mobile":"13800138000","tel":"<PHONE>"}\n',
+    );
+    expect(await anonymized('/a?mobile=13800138000&x=1\n', policy, make)).toBe('/a?mobile=13800138000&x=1\n');
+  });
+
+  it('drop: the value goes, the key stays', async () => {
+    const policy: PolicyInput = { fields: { rules: [{ match: 'token', action: 'drop' }, { match: 'seq', action: 'drop' }] } };
+    const input = ['auth token=abc123 ok', 'auth token="a b" ok', 'GET /a?token=xyz&page=2', '{"token":"t","page":2,"seq":42}', '凭证 token：abc，结束'].join('\n');
+    const expected = ['auth token= ok', 'auth token="" ok', 'GET /a?token=&page=2', '{"token":"","page":2,"seq":null}', '凭证 token：，结束'].join('\n');
+    expect(await anonymized(input, policy, make)).toBe(expected);
+  });
+
+  it('as TYPE with an operator, and per-type operators, apply to text keys', async () => {
+    const policy: PolicyInput = {
+      types: { PERSON_NAME: { operator: 'mask' } },
+      fields: { rules: [{ match: 'client', as: 'IP_ADDRESS', operator: 'generalize' }, { match: 'birthday', as: 'DATE_OF_BIRTH', operator: 'generalize' }] },
+    };
+    expect(await anonymized('client=192.0.2.17 birthday=1990-05-17 done\n', policy, make)).toBe('client=192.0.2.0/24 birthday=1990 done\n');
+    // 张三 masked is 张*; in a query string it is written back %-encoded (张 = E5 BC A0 in UTF-8)
+    expect(await anonymized('/p?name=%E5%BC%A0%E4%B8%89&x=1 姓名：张三丰\n', policy, make)).toBe('/p?name=%E5%BC%A0*&x=1 姓名：张**\n');
+  });
+
+  it('a number written in groups is one value', async () => {
+    const policy: PolicyInput = { fields: { rules: [{ match: 'ref', action: 'keep' }] } };
+    expect(await anonymized('phone=+86 138 0013 8000 ip=192.0.2.10 card=4111 1111 1111 1111 exp=12/29\n', policy, make)).toBe(
+      'phone=<PHONE> ip=<IP_ADDRESS> card=<PAYMENT_CARD> exp=12/29\n',
+    );
+    // a kept value takes its groups, and nothing after them
+    expect(await anonymized('ref=2024 0001 call 13800138000\n', policy, make)).toBe('ref=2024 0001 call <PHONE>\n');
+  });
+
+  it('the dictionary off: names are just scanned', async () => {
+    expect(await anonymized('name=alice 姓名：张三 phone=13800138000\n', { fields: { dictionary: false } }, make)).toBe(
+      'name=alice 姓名：张三 phone=<PHONE>\n',
+    );
+  });
+
+  it('lines with pairs and nothing to replace come back byte for byte', async () => {
+    const input = Buffer.from(
+      [
+        'ts=2024-01-01T00:00:00Z plan=pro currency=USD msg="a \\"b\\"" q="x\\ty"',
+        '{"msg":"\\u0041 \\/ ok","n":1.50,"e":1E3,"deep":{"a":[1,{"b":"c"}]}}',
+        'GET /p?q=a+b&c=%41&page=2 HTTP/1.1',
+        "{'k': 'v'} 状态：正常",
+        'User(id=7, tags=a,b)',
+      ].join('\r\n') + '\r\n',
+    );
+    for (const chunk of [1, 7, 64 * 1024]) expect((await anonymizeText(input, undefined, make, chunk)).equals(input)).toBe(true);
+    const a = createAnonymizer();
+    for (const line of input.toString('utf8').split('\r\n')) expect(visitLine(make(a), line, 0)).toBe(line); // the same string
+  });
+
+  it('invalid UTF-8 in a line: the valid stretches still get their pairs', async () => {
+    const input = Buffer.concat([Buffer.from('姓名：张三 '), Buffer.from([0xff]), Buffer.from(' phone=13800138000\n')]);
+    const expected = Buffer.concat([Buffer.from('姓名：<PERSON_NAME> '), Buffer.from([0xff]), Buffer.from(' phone=<PHONE>\n')]);
+    expect((await anonymizeText(input, undefined, make)).equals(expected)).toBe(true);
+  });
+});
+
+describe('prose pairs (`key: value` with an ASCII colon and a bare key)', () => {
+  it('with decides, field rules apply to them too', async () => {
+    const policy: PolicyInput = { fields: { rules: [{ match: 'birthday', as: 'DATE_OF_BIRTH', operator: 'generalize' }] } };
+    expect(await anonymized('name: alice, birthday: 1990-05-17\n', policy, visitors['anonymizingVisitor + decides'])).toBe(
+      'name: <PERSON_NAME>, birthday: 1990\n',
+    );
+  });
+
+  it('without decides, they stay in the line: the words before the key are context (passport no: …)', async () => {
+    expect(await anonymized('name: alice, passport no: E55512345\n', undefined, visitors.anonymizingVisitor)).toBe(
+      'name: alice, passport no: <CN_PASSPORT>\n',
+    );
+    expect(await anonymized('name: alice, passport no: E55512345\n', undefined, visitors['anonymizingVisitor + decides'])).toBe(
+      'name: <PERSON_NAME>, passport no: <CN_PASSPORT>\n',
+    );
+  });
+});
+
+describe('visitLine: what the visitor is offered', () => {
+  function recorder(decides?: (path: readonly (string | number)[]) => boolean) {
+    const seen: Array<[string, Array<string | number>]> = [];
+    const visitor: ValueVisitor & FieldDecider = {
+      visit(value: string, place: Place) {
+        seen.push([value, [...place.path]]);
+        return value;
+      },
+    };
+    if (decides) visitor.decides = decides;
+    return { seen, visitor };
+  }
+
+  it('without decides: every value once with its path (decoded), then the rest of the line once, values stood in for', () => {
+    const { seen, visitor } = recorder();
+    const line = 'a=1 q="x\\"y" /p?n=Zhang%20San {"u":{"e":"m"}} k: v';
+    expect(visitLine(visitor, line, 3)).toBe(line);
+    expect(seen.slice(0, 4)).toEqual([
+      ['1', ['a']],
+      ['x"y', ['q']],
+      ['Zhang San', ['n']],
+      ['m', ['u', 'e']],
+    ]);
+    expect(seen).toHaveLength(5);
+    const [free, path] = seen[4];
+    expect(path).toEqual([]);
+    expect(free).toHaveLength(line.length); // offsets in the line stay right
+    expect(free.startsWith('a=')).toBe(true);
+    for (const v of ['1', 'x', 'Zhang', '"m"']) expect(free.includes(v)).toBe(false);
+    expect(free.includes(' /p?n=')).toBe(true);
+    expect(free.endsWith(' k: v')).toBe(true); // a prose pair stays in the line
+  });
+
+  it('with decides: only decided or encoded values on their own; the others stay in the line', () => {
+    const { seen, visitor } = recorder((p) => p[p.length - 1] === 'name');
+    const line = 'name=alice plan=pro /p?x=a%20b&y=c {"n":5}';
+    expect(visitLine(visitor, line, 0)).toBe(line);
+    expect(seen.map(([v, p]) => [v, p.join('.')])).toEqual([
+      ['alice', 'name'], // decided
+      ['a b', 'x'], // %-encoded
+      ['5', 'n'], // a JSON number
+      [expect.stringContaining(' plan=pro /p?'), ''], // the line, y=c and plan=pro in it
+    ]);
+    expect(seen[3][0]).toContain('&y=c');
+  });
+
+  it('a line with no pairs is visited whole, once', () => {
+    const { seen, visitor } = recorder();
+    expect(visitLine(visitor, 'plain line 12:00:00', 0)).toBe('plain line 12:00:00');
+    expect(seen).toEqual([['plain line 12:00:00', []]]);
+  });
+
+  it('a line that holds the stand-in marks itself is still handled, piece by piece', () => {
+    const visitor: ValueVisitor = { visit: (v, p) => (p.path.length ? 'X' : v.replace('secret', 'XXXXXX')) };
+    expect(visitLine(visitor, 'a=1 \ue000 secret b=2', 0)).toBe('a=X \ue000 XXXXXX b=X');
+  });
+
+  it('DROP for the whole line leaves an empty line', () => {
+    const visitor: ValueVisitor = { visit: (_v, p) => (p.path.length ? _v : DROP) };
+    expect(visitLine(visitor, 'no pairs', 0)).toBe('');
+  });
+
+  it('scan reports: decided values under their key, free text with no field, offsets in the line', () => {
+    const a = createAnonymizer();
+    const reports: FindingReport[] = [];
+    const v = scanningVisitor(a, (r) => reports.push(r));
+    const line = '姓名：张三 email a@example.com';
+    expect(visitLine(v, line, 9)).toBe(line);
+    expect(reports.map((r) => [r.record, r.field, r.finding.type, r.value, r.finding.start])).toEqual([
+      [9, '姓名', 'PERSON_NAME', '张三', 0],
+      [9, null, 'EMAIL', 'a@example.com', line.indexOf('a@')],
+    ]);
   });
 });
