@@ -116,6 +116,8 @@ export default defineDetector({
     // The context is required: the scanner only offers this candidate when a word is in the window.
     const owner = labelOwner(text, start, WORDS_NORM, NEGATIVE_NORM, true);
     if (owner !== 0) return owner > 0 ? SCORE : 0;
+    // The whole value under an account key (`"account_no": "1712345678"`): the key is its label.
+    if (start === 0 && end === text.length && !ctx.negative) return SCORE;
     if (!grouped && looksLikeTime(text, start, n)) return 0;
     return ctx.negative ? 0 : SCORE;
   },

@@ -115,3 +115,11 @@ describe('bank_account in log lines (EN + ZH), next to the validated types', () 
     expect(findAll(line, mine)).toEqual(expected);
   });
 });
+
+describe('a value alone under an account key', () => {
+  it('is an account even when it looks like an epoch (the key is its label)', () => {
+    expect(findWith(bankAccount, '1712345678', { key: 'account_no' })).toEqual([['BANK_ACCOUNT', '1712345678']]);
+    expect(findWith(bankAccount, '1712345678', { key: 'order_id' })).toEqual([]);
+    expect(findWith(bankAccount, '1712345678')).toEqual([]);
+  });
+});
