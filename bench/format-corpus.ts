@@ -1,0 +1,100 @@
+/**
+ * Seeded benchmark files, one per format, written streaming (never held in memory) until they reach a
+ * size: the same events (records.ts) as NDJSON lines, as a JSON array with one element a line, and
+ * as logfmt lines among the mixed text corpus (corpus.ts: app, access, HDFS, k8s, JSON lines; EN/ZH);
+ * a customer-event CSV export with EN/ZH column names, a BOM and CRLF. About half the events and
+ * a third of the text lines carry personal data.
+ */
+import { createHash } from 'node:crypto';
+import { createWriteStream, existsSync, readFileSync, renameSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { finished } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import { corpusLines } from './corpus.js';
+import { rng } from './random.js';
+import { benchColumns, csvField, logfmt, nestedRecord } from './records.js';
+
+export const CORPUS_FORMATS = ['text', 'ndjson', 'json', 'csv'] as const;
+export type CorpusFormat = (typeof CORPUS_FORMATS)[number];
+
+export interface CorpusFile {
+  readonly file: string;
+  readonly bytes: number;
+  /** Lines (text, NDJSON), array elements (JSON) or data rows (CSV). */
+  readonly records: number;
+}
+
+const EXTENSION: Record<CorpusFormat, string> = { text: 'log', ndjson: 'ndjson', json: 'json', csv: 'csv' };
+
+/** The pieces of a format's file, in order, until at least `bytes` bytes (UTF-8) are out. */
+function* pieces(format: CorpusFormat, seed: number, bytes: number, count: { records: number }): Generator<string> {
+  let size = 0;
+  const put = (s: string) => {
+    size += Buffer.byteLength(s);
+    return s;
+  };
+  const r = rng(seed);
+  if (format === 'csv') {
+    const cols = benchColumns();
+    yield put('\ufeff' + cols.map((c) => csvField(c.name)).join(',') + '\r\n');
+    while (size < bytes) {
+      count.records++;
+      yield put(cols.map((c) => csvField(c.cell(r).text)).join(',') + '\r\n');
+    }
+    return;
+  }
+  if (format === 'text') {
+    const lines = corpusLines({ seed, lines: Number.MAX_SAFE_INTEGER });
+    while (size < bytes) {
+      count.records++;
+      // One line in four is an event in logfmt, the rest the mixed corpus.
+      yield put((count.records % 4 === 0 ? logfmt(nestedRecord(r).value).line : lines.next().value!.text) + '\n');
+    }
+    return;
+  }
+  if (format === 'json') yield put('[\n');
+  while (size < bytes) {
+    const line = JSON.stringify(nestedRecord(r).value);
+    yield put(format === 'json' ? (count.records ? ',\n' : '') + line : line + '\n');
+    count.records++;
+  }
+  if (format === 'json') yield put('\n]\n');
+}
+
+/** Write the format's file to `file` (through a temporary name), streaming. */
+export async function writeCorpus(format: CorpusFormat, file: string, { seed, bytes }: { seed: number; bytes: number }): Promise<CorpusFile> {
+  const tmp = `${file}.${process.pid}.tmp`;
+  const out = createWriteStream(tmp);
+  const count = { records: 0 };
+  let chunk = '';
+  let written = 0;
+  for (const piece of pieces(format, seed, bytes, count)) {
+    chunk += piece;
+    if (chunk.length > 1 << 20) {
+      written += Buffer.byteLength(chunk);
+      if (!out.write(chunk)) await new Promise<void>((res) => out.once('drain', () => res()));
+      chunk = '';
+    }
+  }
+  written += Buffer.byteLength(chunk);
+  out.end(chunk);
+  await finished(out);
+  renameSync(tmp, file);
+  return { file, bytes: written, records: count.records };
+}
+
+/** The format's file under os.tmpdir(), cached by seed, size and the generators' code. */
+export async function cachedCorpus(format: CorpusFormat, { seed, bytes }: { seed: number; bytes: number }): Promise<CorpusFile> {
+  const hash = createHash('sha256');
+  for (const f of ['random.js', 'generate.js', 'corpus.js', 'records.js', 'format-corpus.js']) hash.update(readFileSync(fileURLToPath(new URL(f, import.meta.url))));
+  const name = `logveil-bench-${format}-${seed}-${bytes}-${hash.digest('hex').slice(0, 12)}`;
+  const file = join(tmpdir(), `${name}.${EXTENSION[format]}`);
+  const meta = join(tmpdir(), `${name}.meta.json`);
+  if (existsSync(file) && existsSync(meta)) return { file, ...(JSON.parse(readFileSync(meta, 'utf8')) as { bytes: number; records: number }) };
+  const made = await writeCorpus(format, file, { seed, bytes });
+  const out = createWriteStream(meta);
+  out.end(JSON.stringify({ bytes: made.bytes, records: made.records }));
+  await finished(out);
+  return made;
+}
