@@ -23,7 +23,8 @@ import type { FieldPath } from '../policy/fields.js';
  * Trailing `,` `;` `.` `:` and closing brackets with no opener inside the value (`(user=alice)`) are not
  * part of a bare value. Empty values give no span. Spans never overlap and come sorted: once a value
  * is taken, the search resumes after it, so no value is offered twice (a pair inside a quoted value
- * or a JSON string stays part of that value).
+ * or a JSON string stays part of that value). Only a key may lie inside the value before it, when
+ * that value runs into a colon (`收货人信息：联系人：周八`).
  *
  * Cost: a line with none of `=` `:` `{` `：` is rejected by one native regex test; otherwise the same
  * regex jumps from one such char to the next, and each is checked locally (a timestamp's `12:00` is
@@ -63,8 +64,11 @@ export interface KvSpan {
 
 export const NO_SPANS: readonly KvSpan[] = Object.freeze([]);
 
-/** The chars that can make a pair: `=`, `:`, `{`, `：`. */
-const TRIGGER = /[=:{\uff1a]/g;
+/**
+ * Where a pair can be: `=`, `{`, `：`, and a `:` followed by a space or tab or after a quote (the
+ * colons of timestamps and URLs are passed over by the regex engine itself).
+ */
+const TRIGGER = /[={\uff1a]|:[ \t]|["']:/g;
 const KEY_MAX = 64;
 /** Objects and arrays nested deeper than this are not read as JSON. */
 const JSON_DEPTH_MAX = 64;
@@ -110,17 +114,39 @@ function isWideLetter(c: number): boolean {
   );
 }
 
+/** What ends a value (found natively: values are often long hashes and ids). */
+const LOGFMT_STOP = /[\t-\r \u00a0\u3000,;&]/g;
+const QUERY_STOP = /[\t-\r \u00a0\u3000&#"]/g;
+
+/** The first char at or after `from` that `re` matches, or the end of `s`. */
+function stopAt(re: RegExp, s: string, from: number): number {
+  re.lastIndex = from;
+  return re.test(s) ? re.lastIndex - 1 : s.length;
+}
+
+/** ASCII char classes: a key's first char, a key char, a query key char (also `%` `[` `]` `+`). */
+const KEY_START = 1;
+const KEY = 2;
+const QUERY_KEY = 4;
+const ASCII = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const start = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+  const key = start || (c >= 48 && c <= 57) || c === DASH || c === DOT;
+  const query = key || c === PERCENT || c === LBRACKET || c === RBRACKET || c === PLUS;
+  ASCII[c] = (start ? KEY_START : 0) | (key ? KEY : 0) | (query ? QUERY_KEY : 0);
+}
+
 function isKeyStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 0xc0 && isWideLetter(c));
+  return c < 128 ? (ASCII[c] & KEY_START) !== 0 : isWideLetter(c);
 }
 
 function isKeyChar(c: number): boolean {
-  return isKeyStart(c) || (c >= 48 && c <= 57) || c === DASH || c === DOT;
+  return c < 128 ? (ASCII[c] & KEY) !== 0 : isWideLetter(c);
 }
 
 /** Query keys may also hold %-escapes and brackets (`user%5Bname%5D`, `user[name]`). */
 function isQueryKeyChar(c: number): boolean {
-  return isKeyChar(c) || c === PERCENT || c === LBRACKET || c === RBRACKET || c === PLUS;
+  return c < 128 ? (ASCII[c] & QUERY_KEY) !== 0 : isWideLetter(c);
 }
 
 /** The opener of a closing bracket, or -1. */
@@ -231,6 +257,11 @@ function keyStart(s: string, end: number, floor: number): number {
   let k = end;
   while (k > limit && isKeyChar(s.charCodeAt(k - 1))) k--;
   if (k === limit && k > floor && isKeyChar(s.charCodeAt(k - 1))) return -1; // longer than KEY_MAX: prose, not a key
+  return keyStartFrom(s, k, end);
+}
+
+/** The key in [k, end) without leading chars that cannot begin one; -1 if none is left. */
+function keyStartFrom(s: string, k: number, end: number): number {
   while (k < end && !isKeyStart(s.charCodeAt(k))) k++;
   return k < end ? k : -1;
 }
@@ -281,13 +312,16 @@ function queryKey(raw: string): string {
 
 /** The spans found so far and where the search may look back to; one per call of findKeyValues. */
 interface State {
-  readonly line: string;
+  line: string;
   spans: KvSpan[] | null;
   /** End of the last value taken: keys are never looked for before it. */
   floor: number;
   /** Chars that failed JSON attempts may still read (keeps a line of unbalanced `{` linear). */
   jsonBudget: number;
 }
+
+/** Reused by every call (findKeyValues is synchronous and calls nothing that could re-enter it). */
+const state: State = { line: '', spans: null, floor: 0, jsonBudget: 0 };
 
 function push(st: State, start: number, end: number, key: string, encoding: KvEncoding, prose = false): void {
   (st.spans ??= []).push(prose ? { start, end, path: [key], encoding, prose } : { start, end, path: [key], encoding });
@@ -300,16 +334,23 @@ function push(st: State, start: number, end: number, key: string, encoding: KvEn
 export function findKeyValues(line: string): readonly KvSpan[] {
   TRIGGER.lastIndex = 0;
   if (!TRIGGER.test(line)) return NO_SPANS;
-  const st: State = { line, spans: null, floor: 0, jsonBudget: 4 * line.length + 1024 };
-  let i = TRIGGER.lastIndex - 1;
-  for (;;) {
-    const c = line.charCodeAt(i);
+  const st = state;
+  st.line = line;
+  st.spans = null;
+  st.floor = 0;
+  st.jsonBudget = 4 * line.length + 1024;
+  do {
+    // The trigger's char: the last one matched, or the colon before a space or tab.
+    let i = TRIGGER.lastIndex - 1;
+    let c = line.charCodeAt(i);
+    if (c === SP || c === TAB) c = line.charCodeAt(--i);
     const next = c === EQ ? onEquals(st, i) : c === COLON ? onColon(st, i) : c === LBRACE ? onBrace(st, i) : onWideColon(st, i);
     TRIGGER.lastIndex = next;
-    if (!TRIGGER.test(line)) break;
-    i = TRIGGER.lastIndex - 1;
-  }
-  return st.spans ?? NO_SPANS;
+  } while (TRIGGER.test(line));
+  const spans = st.spans;
+  st.line = '';
+  st.spans = null;
+  return spans ?? NO_SPANS;
 }
 
 /** `=` at i: a query pair (key after `?`/`&`) or a logfmt pair. Returns where the search resumes. */
@@ -324,20 +365,23 @@ function onEquals(st: State, i: number): number {
   // Query pair: the key (which may hold %-escapes and brackets) follows `?` or `&`.
   const limit = Math.max(st.floor, i - KEY_MAX);
   let q = i;
-  while (q > limit && isQueryKeyChar(s.charCodeAt(q - 1))) q--;
+  let strict = -1; // where the logfmt key (no `%` `[` `]` `+`) starts
+  while (q > limit) {
+    const c = s.charCodeAt(q - 1);
+    if (!isQueryKeyChar(c)) break;
+    if (strict < 0 && !isKeyChar(c)) strict = q;
+    q--;
+  }
   const before = q > 0 ? s.charCodeAt(q - 1) : -1;
-  if (q < i && q > st.floor - 1 && (before === QMARK || before === AMP)) {
-    let e = i + 1;
-    while (e < n) {
-      const c = s.charCodeAt(e);
-      if (c === AMP || c === HASH || c === DQUOTE || isSpace(c)) break;
-      e++;
-    }
+  if (q < i && (before === QMARK || before === AMP)) {
+    let e = stopAt(QUERY_STOP, s, i + 1);
     e = trimEnd(s, i + 1, e);
     if (e > i + 1) push(st, i + 1, e, queryKey(s.slice(q, i)), 'url');
     return Math.max(e, i + 1);
   }
-  const k = keyStart(s, i, st.floor);
+  // The logfmt key: the key chars before `=`, found by the same walk (a run of KEY_MAX is too long).
+  if (strict < 0 && q === limit && q > st.floor && isKeyChar(s.charCodeAt(q - 1))) return i + 1;
+  const k = keyStartFrom(s, strict >= 0 ? strict : q, i);
   if (k < 0) return i + 1;
   const ke = keyEnd(s, k, i);
   if (ke === k) return i + 1;
@@ -355,11 +399,10 @@ function onEquals(st: State, i: number): number {
     }
   }
   let e = vs;
-  while (e < n) {
-    const d = s.charCodeAt(e);
-    if (isSpace(d)) break;
-    if ((d === COMMA || d === SEMI || d === AMP) && pairStartsAt(s, e + 1)) break;
-    e++;
+  for (;;) {
+    e = stopAt(LOGFMT_STOP, s, e);
+    if (e >= n || isSpace(s.charCodeAt(e)) || pairStartsAt(s, e + 1)) break;
+    e++; // a `,` `;` `&` inside the value
   }
   e = trimEnd(s, vs, extendGroups(s, vs, e));
   if (e > vs) push(st, vs, e, s.slice(k, ke), 'logfmt');
@@ -426,8 +469,12 @@ function colonValue(st: State, from: number, key: string, prose: boolean): numbe
   }
   // A value with pairs inside (`body: name=x&phone=y`, `url: /a?b=c`) is not one value: its pairs are.
   if (pair) return vs;
+  // A value that runs into a colon is also the next pair's key (`收货人信息：联系人：周八`,
+  // `姓名：张三手机：13800138000`, `user: name: alice`): the next key may be looked for inside it.
+  const runsOn = (e < n && s.charCodeAt(e) === FW_COLON) || s.charCodeAt(e - 1) === COLON;
   e = trimEnd(s, vs, extendGroups(s, vs, e));
   if (e > vs) push(st, vs, e, key, 'plain', prose);
+  if (runsOn) st.floor = vs;
   return Math.max(e, vs);
 }
 

@@ -159,19 +159,23 @@ export interface FieldDecider {
 }
 
 /**
- * In the free text, a value visited on its own is stood in for by private-use marks of its length (so
- * offsets in scan reports stay right): `OPEN … CLOSE`, or `SOLO` for one char. Inside, a lone `0`
- * when the value had a digit and a lone `一` when it had a word, so that, as in the whole line, the
- * value stands between a context word before it and a candidate after it (the scanner's "claimed"
- * rule: `order_id=… call 13800138000` is still a phone). Neither can begin a finding, and no finding
- * crosses a mark.
+ * In the free text, a value visited on its own is stood in for by marks of its length (so offsets in
+ * scan reports stay right): `OPEN … CLOSE`, or `SOLO` for one char, control chars that a log line
+ * next to never holds (one that does is visited piece by piece). Inside, a lone `0` when the value had
+ * a digit and `zz` when it had a word, so that, as in the whole line, the value stands between a
+ * context word before it and a candidate after it (the scanner's "claimed" rule: `order_id=… call
+ * 13800138000` is still a phone). None of it can begin a finding, no finding crosses a mark, and an
+ * ASCII line stays a one-byte string for the scanner's regexes.
  */
-const OPEN = '\ue000';
-const CLOSE = '\ue001';
-const FILL = '\ue002';
-const SOLO = '\ue003';
-const MARKS = /[\ue000-\ue003]/;
-const STAND_IN = /\ue000[^\ue001]*\ue001|\ue003/;
+const OPEN = '\x01';
+const CLOSE = '\x02';
+const FILL = '\x03';
+const SOLO = '\x04';
+const MARKS = /[\x01-\x04]/;
+const MARK_START = /[\x01\x04]/g;
+const SOLO_CODE = 4;
+/** Chars without which no value in a line is encoded. */
+const ESCAPES = /[\\%+]/;
 
 function standIn(line: string, start: number, end: number): string {
   const n = end - start;
@@ -191,8 +195,8 @@ function standIn(line: string, start: number, end: number): string {
       tokenDigit = false;
     }
   }
-  let body = (digit ? '0' : '') + (digit && word ? FILL : '') + (word ? '一' : '');
-  if (body.length > n - 2) body = digit ? '0' : word ? '一' : '';
+  let body = (digit ? '0' : '') + (digit && word ? FILL : '') + (word ? 'zz' : '');
+  if (body.length > n - 2) body = digit ? '0' : word && n >= 4 ? 'zz' : '';
   if (body.length > n - 2) body = '';
   return OPEN + body + FILL.repeat(n - 2 - body.length) + CLOSE;
 }
@@ -219,12 +223,13 @@ function visitText(visitor: ValueVisitor, text: string, record: number): string 
 export function visitLine(visitor: ValueVisitor & FieldDecider, line: string, record: number): string {
   const spans = findKeyValues(line);
   if (spans.length === 0) return visitText(visitor, line, record);
+  const escapes = ESCAPES.test(line); // most lines have no `\\` `%` `+`: no value of theirs is encoded
   let free: string | null = null; // the line with the own-visited values stood in for
   let outs: string[] | null = null; // what each of them is written back as
   let changed = false;
   let at = 0;
   for (const span of spans) {
-    if (!visitedAlone(visitor, line, span)) continue;
+    if (!visitedAlone(visitor, line, span, escapes)) continue;
     const raw = line.slice(span.start, span.end);
     const value = decodeValue(raw, span.encoding);
     const r = visitor.visit(value, { record, path: span.path });
@@ -236,15 +241,25 @@ export function visitLine(visitor: ValueVisitor & FieldDecider, line: string, re
   }
   if (free === null || outs === null) return visitText(visitor, line, record);
   free += line.slice(at);
-  if (MARKS.test(line)) return visitPieces(visitor, line, record, spans, outs);
+  if (MARKS.test(line)) return visitPieces(visitor, line, record, spans, outs, escapes);
   const text = visitText(visitor, free, record);
   if (text === free && !changed) return line;
-  const rest = text.split(STAND_IN);
-  // A stand-in cut by a replacement (no detector does that): visit the pieces one by one.
-  if (rest.length !== outs.length + 1) return visitPieces(visitor, line, record, spans, outs);
-  let result = rest[0];
-  for (let k = 0; k < outs.length; k++) result += outs[k] + rest[k + 1];
-  return result;
+  // Each written-back value where its stand-in is. A stand-in cut by a replacement (no detector does
+  // that) or one too many: visit the pieces one by one instead.
+  let result = '';
+  let pos = 0;
+  for (const out of outs) {
+    MARK_START.lastIndex = pos;
+    if (!MARK_START.test(text)) return visitPieces(visitor, line, record, spans, outs, escapes);
+    const s = MARK_START.lastIndex - 1;
+    const e = text.charCodeAt(s) === SOLO_CODE ? s + 1 : text.indexOf(CLOSE, s + 1) + 1;
+    if (e === 0) return visitPieces(visitor, line, record, spans, outs, escapes);
+    result += text.slice(pos, s) + out;
+    pos = e;
+  }
+  MARK_START.lastIndex = pos;
+  if (MARK_START.test(text)) return visitPieces(visitor, line, record, spans, outs, escapes);
+  return result + text.slice(pos);
 }
 
 /**
@@ -252,18 +267,25 @@ export function visitLine(visitor: ValueVisitor & FieldDecider, line: string, re
  * value. A visitor that cannot say (no `decides`) gets every value on its own but prose pairs
  * (`passport no: E55512345`), whose key may be the last word of a phrase that the scan needs as context.
  */
-function visitedAlone(visitor: ValueVisitor & FieldDecider, line: string, span: KvSpan): boolean {
-  if (isEncoded(line, span)) return true;
+function visitedAlone(visitor: ValueVisitor & FieldDecider, line: string, span: KvSpan, escapes: boolean): boolean {
+  if ((escapes || span.encoding === 'number') && isEncoded(line, span)) return true;
   return visitor.decides === undefined ? span.prose !== true : visitor.decides(span.path);
 }
 
 /** The free text between the own-visited values, each piece visited on its own (the rare way). */
-function visitPieces(visitor: ValueVisitor & FieldDecider, line: string, record: number, spans: readonly KvSpan[], outs: readonly string[]): string {
+function visitPieces(
+  visitor: ValueVisitor & FieldDecider,
+  line: string,
+  record: number,
+  spans: readonly KvSpan[],
+  outs: readonly string[],
+  escapes: boolean,
+): string {
   let result = '';
   let at = 0;
   let k = 0;
   for (const span of spans) {
-    if (!visitedAlone(visitor, line, span)) continue;
+    if (!visitedAlone(visitor, line, span, escapes)) continue;
     result += visitText(visitor, line.slice(at, span.start), record) + outs[k++];
     at = span.end;
   }

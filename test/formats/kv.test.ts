@@ -127,9 +127,25 @@ describe('key: value', () => {
     ]);
     expect(pairs('用户注册成功，联系人：李四（手机：13800138000）')).toEqual([
       ['联系人', 'plain', '李四（手机'], // `（` does not end a value…
-      // …and the pair after it has no key left: 13800138000 stays free text, where the scanner finds it
+      ['手机', 'plain', '13800138000'], // …but a value that runs into a colon holds the next key
     ]);
     expect(pairs('（姓名：王五）')).toEqual([['姓名', 'plain', '王五']]);
+  });
+
+  it('a value that runs into a colon is also the next key: nested labels, fields without separators', () => {
+    expect(pairs('收货人信息：联系人：周八，电话：13800138000')).toEqual([
+      ['收货人信息', 'plain', '联系人'],
+      ['联系人', 'plain', '周八'],
+      ['电话', 'plain', '13800138000'],
+    ]);
+    expect(pairs('姓名：张三手机：13800138000')).toEqual([
+      ['姓名', 'plain', '张三手机'],
+      ['张三手机', 'plain', '13800138000'],
+    ]);
+    expect(pairs('user: name: alice')).toEqual([
+      ['user', 'plain', 'name'],
+      ['name', 'plain', 'alice'],
+    ]);
   });
 
   it('timestamps, ports, URLs and `::` are not pairs', () => {
@@ -168,7 +184,10 @@ describe('key: value', () => {
   });
 
   it('a Java exception is harmless: its "key" is not a rule anyone writes', () => {
-    expect(pairs('Caused by: java.lang.IllegalStateException: duplicate key')).toEqual([['by', 'plain', 'java.lang.IllegalStateException']]);
+    expect(pairs('Caused by: java.lang.IllegalStateException: duplicate key')).toEqual([
+      ['by', 'plain', 'java.lang.IllegalStateException'],
+      ['java.lang.IllegalStateException', 'plain', 'duplicate'],
+    ]);
   });
 });
 

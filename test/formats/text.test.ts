@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { describe, expect, it } from 'vitest';
@@ -190,6 +191,14 @@ describe.each(Object.entries(visitors))('text lines with key-value pairs (%s)', 
   });
 });
 
+describe('samples/kv.log', () => {
+  const input = readFileSync(new URL('../../samples/kv.log', import.meta.url));
+  const expected = readFileSync(new URL('../../samples/kv.expected.log', import.meta.url));
+  it.each(Object.entries(visitors))('anonymizes to the reviewed samples/kv.expected.log with the default policy (%s)', async (_name, make) => {
+    for (const chunk of [13, 64 * 1024]) expect((await anonymizeText(input, undefined, make, chunk)).toString('utf8')).toBe(expected.toString('utf8'));
+  });
+});
+
 describe('prose pairs (`key: value` with an ASCII colon and a bare key)', () => {
   it('with decides, field rules apply to them too', async () => {
     const policy: PolicyInput = { fields: { rules: [{ match: 'birthday', as: 'DATE_OF_BIRTH', operator: 'generalize' }] } };
@@ -262,7 +271,7 @@ describe('visitLine: what the visitor is offered', () => {
 
   it('a line that holds the stand-in marks itself is still handled, piece by piece', () => {
     const visitor: ValueVisitor = { visit: (v, p) => (p.path.length ? 'X' : v.replace('secret', 'XXXXXX')) };
-    expect(visitLine(visitor, 'a=1 \ue000 secret b=2', 0)).toBe('a=X \ue000 XXXXXX b=X');
+    expect(visitLine(visitor, 'a=1 \x01 secret b=2', 0)).toBe('a=X \x01 XXXXXX b=X');
   });
 
   it('DROP for the whole line leaves an empty line', () => {
