@@ -151,8 +151,9 @@ const WHOLE_LINE: readonly never[] = [];
 
 /**
  * A visitor that can say, before visiting, whether a field rule decides the value at a path (keep,
- * drop, as TYPE) or the value is just scanned. Optional: text lines use it to leave scanned values in
- * their line (see visitLine).
+ * drop, as TYPE) or the value is just scanned: `fields.resolve(path).kind !== 'scan'`. Optional: text
+ * lines use it to leave scanned values in their line, where the words before them are context (see
+ * visitLine); without it they are visited alone under their key.
  */
 export interface FieldDecider {
   decides?(path: FieldPath): boolean;
@@ -210,20 +211,25 @@ function visitText(visitor: ValueVisitor, text: string, record: number): string 
  * One text line, with field rules for the key-value pairs in it (kv.ts finds them):
  *
  * 1. A value is visited on its own, with its path (`[key]`, or its JSON path in an embedded object),
- *    when a field rule decides it (`keep`, `drop`, `as TYPE`), or when its text is not its value
- *    (%-encoding, backslash escapes: it is visited decoded and written back encoded), or it is a JSON
- *    number (a replacement that is not a number is written as a JSON string). A visitor without
- *    `decides` gets every pair's value on its own.
- * 2. The rest of the line, those values taken out, is visited as free text (path `[]`): every other
- *    value is scanned there, in its line, where the key and the words before it count as context.
+ *    when a field rule decides it (`keep`, `drop`, `as TYPE`: the visitor's `decides`), or when its
+ *    text is not its value (%-encoding, backslash escapes: it is visited decoded and written back
+ *    encoded), or it is a JSON number (a replacement that is not a number is written as a JSON
+ *    string). A visitor without `decides` gets every pair's value on its own except prose pairs
+ *    (`passport no: E55512345`: the key is the last word of a phrase the scan needs as context).
+ * 2. The rest of the line, those values stood in for, is visited as free text (path `[]`): every other
+ *    value is scanned there, in its line, where its key and the words before it count as context,
+ *    exactly as before pairs were looked for.
  *
- * So each value is visited once. A dropped value leaves its key (`phone=`, `"phone":""`, `null` for a
- * JSON number). A line with nothing replaced comes back as the very same string.
+ * So each value is visited once, and a scan report's offsets for free text are offsets in the line.
+ * Where a bare value ends is kv.ts's call: at the next space (`name=Zhang San` replaces `Zhang` only;
+ * quote such values), except a number in groups (`card=4111 1111 1111 1111`). A dropped value leaves
+ * its key (`token=`, `token=""`, `"token":""`, `null` for a JSON number). A line with nothing replaced
+ * comes back as the very same string.
  */
 export function visitLine(visitor: ValueVisitor & FieldDecider, line: string, record: number): string {
   const spans = findKeyValues(line);
   if (spans.length === 0) return visitText(visitor, line, record);
-  const escapes = ESCAPES.test(line); // most lines have no `\\` `%` `+`: no value of theirs is encoded
+  const escapes = ESCAPES.test(line); // most lines have no backslash, `%` or `+`: no value is encoded
   let free: string | null = null; // the line with the own-visited values stood in for
   let outs: string[] | null = null; // what each of them is written back as
   let changed = false;
