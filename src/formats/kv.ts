@@ -180,7 +180,9 @@ function indexOfCode(s: string, code: number, from: number, to: number): number 
 
 /** End of a bare value without trailing `,` `;` `.` `:` and closing brackets it has no opener for. */
 function trimEnd(s: string, start: number, end: number): number {
-  while (end > start) {
+  // At most 4 chars (`)),`): each looks for an opener in the whole value, so a value of closers
+  // costs linear time, not quadratic.
+  for (let k = 0; k < 4 && end > start; k++) {
     const c = s.charCodeAt(end - 1);
     if (c === COMMA || c === SEMI || c === DOT || c === COLON) {
       end--;

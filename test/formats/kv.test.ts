@@ -298,8 +298,17 @@ describe('embedded JSON objects', () => {
     expect(pairs(deep(65))).toEqual([[Array(64).fill('a').join('.'), 'json', 'v']]);
   });
 
-  it('unbalanced braces cost linear time', () => {
-    const line = '{"a":'.repeat(40_000) + ' x';
+  it.each([
+    ['unbalanced braces', '{"a":'.repeat(40_000)],
+    ['closers', `a=${')'.repeat(200_000)}`],
+    ['open quotes', 'a="'.repeat(60_000)],
+    ['single quotes', "'k': '".repeat(30_000)],
+    ['commas', `a=${',b'.repeat(100_000)}`],
+    ['full-width colons', 'k：'.repeat(100_000)],
+    ['groups', `card=${'1 '.repeat(100_000)}`],
+    ['equals', '='.repeat(200_000)],
+    ['one long key', `${'a'.repeat(200_000)}=1`],
+  ])('%s: a 200 KB line costs linear time', (_name, line) => {
     const t0 = performance.now();
     findKeyValues(line);
     expect(performance.now() - t0).toBeLessThan(1000);
