@@ -6,7 +6,7 @@
  *   find pairs   findKeyValues(line) only, line returned
  *   whole line   the line visited whole by anonymizingVisitor (the text format before kv.ts)
  *   text         the text format: pairs found, values visited as visitLine says, anonymizingVisitor
- *   text+decides the same with a visitor that says which paths a field rule decides (FieldDecider)
+ *   text+decides the same with a visitor that says which paths a field rule decides (ValueVisitor.decides)
  *
  *   npm run build && node dist/bench/kv.bench.js [--lines 200000] [--rounds 5] [--seed 20260224]
  */
@@ -14,7 +14,7 @@ import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createAnonymizer } from '../src/anonymizer.js';
 import { findKeyValues } from '../src/formats/kv.js';
-import { TextLineTransform, visitLine, type FieldDecider, type LineMapper } from '../src/formats/text.js';
+import { TextLineTransform, visitLine, type LineMapper } from '../src/formats/text.js';
 import { DROP, type ValueVisitor } from '../src/formats/visitor.js';
 import type { FieldPath } from '../src/policy/fields.js';
 import { anonymizingVisitor } from '../src/visitors.js';
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
 
   const a = createAnonymizer();
   const plain = anonymizingVisitor(a);
-  const deciding: ValueVisitor & FieldDecider = {
+  const deciding: ValueVisitor = {
     visit: (v, p) => plain.visit(v, p),
     decides: (path: FieldPath) => a.fields.resolve(path).kind !== 'scan',
   };

@@ -11,6 +11,7 @@ import { formatPath, lastKey } from './policy/fields.js';
 export function anonymizingVisitor(anonymizer: Anonymizer): ValueVisitor {
   const fields = anonymizer.fields;
   return {
+    decides: (path) => fields.resolve(path).kind !== 'scan',
     visit(value: string, place: Place): Visited {
       const action = fields.resolve(place.path);
       switch (action.kind) {
@@ -42,6 +43,7 @@ export interface FindingReport {
 export function scanningVisitor(anonymizer: Anonymizer, report: (r: FindingReport) => void): ValueVisitor {
   const fields = anonymizer.fields;
   return {
+    decides: (path) => fields.resolve(path).kind !== 'scan',
     visit(value: string, place: Place): Visited {
       const action = fields.resolve(place.path);
       const field = place.path.length ? formatPath(place.path) : null;

@@ -149,15 +149,6 @@ function utf8SequenceLength(buf: Buffer, i: number): number {
 
 const WHOLE_LINE: readonly never[] = [];
 
-/**
- * A visitor that can say, before visiting, whether a field rule decides the value at a path (keep,
- * drop, as TYPE) or the value is just scanned: `fields.resolve(path).kind !== 'scan'`. Optional: text
- * lines use it to leave scanned values in their line, where the words before them are context (see
- * visitLine); without it they are visited alone under their key.
- */
-export interface FieldDecider {
-  decides?(path: FieldPath): boolean;
-}
 
 /**
  * In the free text, a value visited on its own is stood in for by marks of its length (so offsets in
@@ -226,7 +217,7 @@ function visitText(visitor: ValueVisitor, text: string, record: number): string 
  * its key (`token=`, `token=""`, `"token":""`, `null` for a JSON number). A line with nothing replaced
  * comes back as the very same string.
  */
-export function visitLine(visitor: ValueVisitor & FieldDecider, line: string, record: number): string {
+export function visitLine(visitor: ValueVisitor, line: string, record: number): string {
   const spans = findKeyValues(line);
   if (spans.length === 0) return visitText(visitor, line, record);
   const escapes = ESCAPES.test(line); // most lines have no backslash, `%` or `+`: no value is encoded
@@ -273,14 +264,14 @@ export function visitLine(visitor: ValueVisitor & FieldDecider, line: string, re
  * value. A visitor that cannot say (no `decides`) gets every value on its own but prose pairs
  * (`passport no: E55512345`), whose key may be the last word of a phrase that the scan needs as context.
  */
-function visitedAlone(visitor: ValueVisitor & FieldDecider, line: string, span: KvSpan, escapes: boolean): boolean {
+function visitedAlone(visitor: ValueVisitor, line: string, span: KvSpan, escapes: boolean): boolean {
   if ((escapes || span.encoding === 'number') && isEncoded(line, span)) return true;
   return visitor.decides === undefined ? span.prose !== true : visitor.decides(span.path);
 }
 
 /** The free text between the own-visited values, each piece visited on its own (the rare way). */
 function visitPieces(
-  visitor: ValueVisitor & FieldDecider,
+  visitor: ValueVisitor,
   line: string,
   record: number,
   spans: readonly KvSpan[],

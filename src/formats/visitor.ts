@@ -21,4 +21,9 @@ export interface ValueVisitor {
    * one Place object across calls: a visitor must not keep it after returning.
    */
   visit(value: string, place: Place): Visited;
+  /**
+   * Whether a field rule decides the value at `path` (keep, drop, as TYPE) rather than it being
+   * scanned. Text lines ask, to visit such values alone and leave the rest of the line to the scanner.
+   */
+  decides?(path: FieldPath): boolean;
 }

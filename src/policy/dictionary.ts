@@ -82,7 +82,7 @@ export const FIELD_DICTIONARY: Readonly<Record<string, PiiType>> = {
   account_no: 'BANK_ACCOUNT',
   acct_no: 'BANK_ACCOUNT',
   bank_card: 'BANK_ACCOUNT',
-  card_no: 'BANK_ACCOUNT',
+  card_no: 'PAYMENT_CARD',
   iban: 'IBAN',
   ip: 'IP_ADDRESS',
   ip_address: 'IP_ADDRESS',

@@ -84,7 +84,7 @@ export class FieldRules {
   resolve(path: FieldPath): FieldAction {
     if (path.length === 0) return SCAN;
     // Without path rules only the nearest key matters: cache by it and skip building a path id.
-    const id = this.keyOnly ? (lastKey(path) ?? '') : path.join('\u0000');
+    const id = this.keyOnly ? (lastKey(path) ?? '') : path.map((seg) => (typeof seg === 'number' ? `[${seg}]` : `.${seg}`)).join('');
     let action = this.cache.get(id);
     if (action === undefined) {
       action = this.compute(path);
