@@ -1,5 +1,6 @@
 import { hkIdCheckChar } from './checksum.js';
 import { defineDetector } from './define.js';
+import { labelOwner, normalizeLabels } from './label.js';
 
 /**
  * Hong Kong identity card number: one or two letters, six digits, a check char (0–9 or A) computed
@@ -18,6 +19,32 @@ import { defineDetector } from './define.js';
  * number is written and would only add false positives.
  */
 
+const WORDS = [
+  'hkid',
+  'hk id',
+  'hk_id',
+  'hkic',
+  'hong kong id',
+  'hong kong identity card',
+  'identity card',
+  'id card',
+  'id_card',
+  'idcard',
+  'id no',
+  'id_no',
+  '香港身份证',
+  '香港身份證',
+  '身份证',
+  '身份證',
+  '身份證號碼',
+  '证件号',
+  '證件號碼',
+];
+// Only the unparenthesized form listens to these: `身份證 已核實 訂單 A1234563` is an order.
+const NEGATIVE = ['order', 'order_id', 'orderid', 'order no', 'invoice', 'ticket', 'sku', 'txn', '订单', '訂單', '单号', '單號', '工单', '工單', '流水'];
+const WORDS_NORM = normalizeLabels(WORDS);
+const NEGATIVE_NORM = normalizeLabels(NEGATIVE);
+
 const SCORE_PARENS = 0.95;
 const SCORE_BARE = 0.75;
 
@@ -35,33 +62,14 @@ export default defineDetector({
     if (hkIdCheckChar(text, start, bodyEnd).charCodeAt(0) !== text.charCodeAt(checkAt)) return 0;
     if (parens) return SCORE_PARENS;
     if (ctx.field) return SCORE_BARE;
-    return ctx.context && !ctx.negative ? SCORE_BARE : 0;
+    if (!ctx.context) return 0;
+    // The label right before the value decides over an order word further back
+    // (`order.描述="香港身份证号码 D9097180 …"`); without one, any order word in the window rejects.
+    const owner = labelOwner(text, start, WORDS_NORM, NEGATIVE_NORM);
+    if (owner !== 0) return owner > 0 ? SCORE_BARE : 0;
+    return ctx.negative ? 0 : SCORE_BARE;
   },
-  context: {
-    words: [
-      'hkid',
-      'hk id',
-      'hk_id',
-      'hkic',
-      'hong kong id',
-      'hong kong identity card',
-      'identity card',
-      'id card',
-      'id_card',
-      'idcard',
-      'id no',
-      'id_no',
-      '香港身份证',
-      '香港身份證',
-      '身份证',
-      '身份證',
-      '身份證號碼',
-      '证件号',
-      '證件號碼',
-    ],
-    // Only the unparenthesized form listens to these: `身份證 已核實 訂單 A1234563` is an order.
-    negative: ['order', 'order_id', 'orderid', 'order no', 'invoice', 'ticket', 'sku', 'txn', '订单', '訂單', '单号', '單號', '工单', '工單', '流水'],
-  },
+  context: { words: WORDS, negative: NEGATIVE },
   normalize(value) {
     // Canonical form without parentheses: `A123456(3)` and `A1234563` are the same number.
     let out = '';

@@ -77,6 +77,8 @@ export function labelOwner(
   let j = i;
   if (isCjk(c)) {
     while (j >= 0 && labelEnd - j <= 12 && isCjk(text.charCodeAt(j))) j--;
+    // A Latin word glued before it is part of the label: `IMEI号`, `ID号码`.
+    while (j >= 0 && labelEnd - j <= 24 && isLabelChar(text.charCodeAt(j))) j--;
   } else if (isKey) {
     // A key may have words separated by single spaces (`Account No:`).
     while (j >= 0 && labelEnd - j <= 32) {

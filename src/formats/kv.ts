@@ -69,7 +69,8 @@ export const NO_SPANS: readonly KvSpan[] = Object.freeze([]);
  * colons of timestamps and URLs are passed over by the regex engine itself).
  */
 const TRIGGER = /[={\uff1a]|:[ \t]|["']:/g;
-const KEY_MAX = 64;
+/** Longest key: deep dotted paths (`a.b.c.…`) are long; longer runs are prose, not keys. */
+const KEY_MAX = 128;
 /** Objects and arrays nested deeper than this are not read as JSON. */
 const JSON_DEPTH_MAX = 64;
 
@@ -185,6 +186,11 @@ function trimEnd(s: string, start: number, end: number): number {
   for (let k = 0; k < 4 && end > start; k++) {
     const c = s.charCodeAt(end - 1);
     if (c === COMMA || c === SEMI || c === DOT || c === COLON) {
+      end--;
+      continue;
+    }
+    // A quote with no partner in the value closes a quoted stretch around the pair (`"retry phone=…"`).
+    if ((c === DQUOTE || c === APOS) && indexOfCode(s, c, start, end - 1) < 0) {
       end--;
       continue;
     }
@@ -326,8 +332,16 @@ interface State {
 const state: State = { line: '', spans: null, floor: 0, jsonBudget: 0 };
 
 function push(st: State, start: number, end: number, key: string, encoding: KvEncoding, prose = false): void {
-  (st.spans ??= []).push(prose ? { start, end, path: [key], encoding, prose } : { start, end, path: [key], encoding });
+  // A dotted key (`user.phone=`, as Go's slog writes nested fields) is a path: field rules see the
+  // nearest key, and its prefix words are not the value's context.
+  const path = key.length > 2 && key.includes('.') ? keyPath(key) : [key];
+  (st.spans ??= []).push(prose ? { start, end, path, encoding, prose } : { start, end, path, encoding });
   st.floor = end;
+}
+
+function keyPath(key: string): string[] {
+  const parts = key.split('.').filter((p) => p.length > 0);
+  return parts.length ? parts : [key];
 }
 
 /**

@@ -73,14 +73,14 @@ describe('logfmt', () => {
     ]);
   });
 
-  it('no pair: comparisons, empty values, base64 padding, a key longer than 64 chars', () => {
+  it('no pair: comparisons, empty values, base64 padding, a key longer than 128 chars', () => {
     expect(pairs('if a == b or x != y or p >= q')).toEqual([]);
     expect(pairs('k= next')).toEqual([]);
     expect(pairs('k=')).toEqual([]);
     expect(pairs('k=""')).toEqual([]);
     expect(pairs('token=YWJjZA== padding')).toEqual([['token', 'logfmt', 'YWJjZA==']]);
-    expect(pairs(`${'a'.repeat(65)}=1`)).toEqual([]);
-    expect(pairs(`${'a'.repeat(64)}=1`)).toEqual([['a'.repeat(64), 'logfmt', '1']]);
+    expect(pairs(`${'a'.repeat(129)}=1`)).toEqual([]);
+    expect(pairs(`${'a'.repeat(128)}=1`)).toEqual([['a'.repeat(128), 'logfmt', '1']]);
   });
 });
 
@@ -393,5 +393,17 @@ describe('writing values back', () => {
     expect(droppedValue('json')).toBe('');
     expect(droppedValue('url')).toBe('');
     expect(droppedValue('number')).toBe('null');
+  });
+});
+
+describe('fixes from the cross-format property test', () => {
+  it('a dotted logfmt key is a path (slog nested fields)', () => {
+    const spans = findKeyValues('level=info user.phone=13800138000 a..b=1');
+    expect(spans.map((s) => s.path)).toEqual([['level'], ['user', 'phone'], ['a', 'b']]);
+  });
+  it('a bare value does not take the quote that closes a quoted stretch around its pair', () => {
+    const line = 'WARN "retry for phone=13800138000" attempt=2';
+    const [phone] = findKeyValues(line);
+    expect(line.slice(phone.start, phone.end)).toBe('13800138000');
   });
 });

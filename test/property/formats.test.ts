@@ -151,11 +151,11 @@ describe('formats: no planted value survives, the structure does', () => {
     );
   }, TIMEOUT);
 
-  it('text lines in logfmt', async () => {
+  it.each(['flat', 'dotted'] as const)('text lines in logfmt, %s keys', async (keys) => {
     await fc.assert(
       fc.asyncProperty(seedArb, fc.integer({ min: 1, max: 6 }), chunkArb, async (seed, n, chunk) => {
         const recs = records(seed, n);
-        const rendered = recs.map((r) => logfmt(r.value));
+        const rendered = recs.map((r) => logfmt(r.value, keys));
         const lines = rendered.map((x) => x.line);
         const { text } = await runFormat(format('text'), lines.join('\n') + '\n', visitor, { chunk });
         const out = text.split('\n');
