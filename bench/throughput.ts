@@ -6,6 +6,7 @@
  *   baseline   identity mapper (the cost of read/split/write alone)
  *   scan       a.findings(line), line returned
  *   anonymize  a.anonymize(line)
+ *   cli-text   the text format as `logveil anonymize` runs it (key-value pairs in lines and field rules too)
  *
  *   node dist/bench/throughput.js [--seed 20260224] [--lines 400000] [--rounds 3]
  */
@@ -13,10 +14,11 @@ import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
+import { Writable, type Transform } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
-import { createAnonymizer, detectors, TextLineTransform, type LineMapper } from '../src/index.js';
+import { anonymizingVisitor, createAnonymizer, detectors, TextLineTransform, type LineMapper } from '../src/index.js';
+import { textFormat } from '../src/formats/text.js';
 import { corpusLines } from './corpus.js';
 import { header, numberArg } from './env.js';
 
@@ -47,14 +49,14 @@ async function corpusFile(): Promise<string> {
 }
 
 /** Seconds to read, split, map and discard the whole file. */
-async function run(file: string, mapper: LineMapper): Promise<number> {
+async function run(file: string, transform: () => Transform): Promise<number> {
   const sink = new Writable({
     write(_chunk, _enc, done) {
       done();
     },
   });
   const t0 = process.hrtime.bigint();
-  await pipeline(createReadStream(file, { highWaterMark: 1 << 20 }), new TextLineTransform(mapper), sink);
+  await pipeline(createReadStream(file, { highWaterMark: 1 << 20 }), transform(), sink);
   return Number(process.hrtime.bigint() - t0) / 1e9;
 }
 
@@ -91,13 +93,16 @@ async function main(): Promise<void> {
       },
     ],
   ];
-  const speeds = new Map<string, number[]>(modes.map(([name]) => [name, []]));
+  const transforms: Array<[string, () => Transform]> = modes.map(([name, mapper]) => [name, () => new TextLineTransform(mapper)]);
+  const visitor = anonymizingVisitor(a);
+  transforms.push(['cli-text', () => textFormat.createTransform({ visitor, source: file, warn: () => {} })]);
+  const speeds = new Map<string, number[]>(transforms.map(([name]) => [name, []]));
   for (let round = 1; round <= rounds; round++) {
     const cells: string[] = [];
     findings = 0;
     changed = 0;
-    for (const [name, mapper] of modes) {
-      const speed = mb / (await run(file, mapper));
+    for (const [name, transform] of transforms) {
+      const speed = mb / (await run(file, transform));
       speeds.get(name)!.push(speed);
       cells.push(`${name} ${speed.toFixed(1).padStart(7)} MB/s`);
     }
@@ -107,7 +112,7 @@ async function main(): Promise<void> {
 
   const base = median(speeds.get('baseline')!);
   console.log(`${'mode'.padEnd(10)}${'median MB/s'.padStart(12)}${'vs baseline'.padStart(13)}`);
-  for (const [name] of modes) {
+  for (const [name] of transforms) {
     const m = median(speeds.get(name)!);
     console.log(`${name.padEnd(10)}${m.toFixed(1).padStart(12)}${`${((100 * m) / base).toFixed(1)}%`.padStart(13)}`);
   }
