@@ -82,7 +82,7 @@ export default defineDetector({
   // 3. The whole hex/colon run: the negative lookahead stops backtracking to a shorter prefix.
   // 4. Optional IPv4 tail and zone (`%eth0`, `%25eth0` in URLs); then no `.5`, `:x`, `%x` run-on.
   shape:
-    /(?:(?<!:)|(?<=[G-Zg-z_][0-9A-Fa-f]{0,4}:))(?=[0-9A-Fa-f]{0,4}:)[0-9A-Fa-f:]{2,39}(?![0-9A-Fa-f:])(?:\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3})?(?:%[0-9A-Za-z]{1,16})?(?![.:%][0-9A-Za-z])/y,
+    /(?:(?<!:)|(?<=[G-Zg-z_\u0080-\uffff][0-9A-Fa-f]{0,4}:))(?=[0-9A-Fa-f]{0,4}:)[0-9A-Fa-f:]{2,39}(?![0-9A-Fa-f:])(?:\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3})?(?:%[0-9A-Za-z]{1,16})?(?![.:%][0-9A-Za-z])/y,
   validate(text, start, end) {
     let colons = 0;
     let doubleColon = false;

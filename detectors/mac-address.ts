@@ -28,7 +28,7 @@ export default defineDetector({
   // Left: not after a separator, unless that separator ends a word label (`mac:`, `hwaddr-`).
   // Right: no further separator + hex digit or `::` (IPv6, EUI-64).
   shape: new RegExp(
-    '(?:(?<![:.-])|(?<=[G-Zg-z_][0-9A-Fa-f]{0,4}[:.-]))' +
+    '(?:(?<![:.-])|(?<=[G-Zg-z_\\u0080-\\uffff][0-9A-Fa-f]{0,4}[:.-]))' +
       `(?:${H}:${H}:${H}:${H}:${H}:${H}|${H}-${H}-${H}-${H}-${H}-${H}|${H4}\\.${H4}\\.${H4})` +
       '(?![:.-][0-9A-Fa-f:])',
     'y',

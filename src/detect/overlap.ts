@@ -30,9 +30,24 @@ export function resolveOverlaps(found: Finding[], order: (f: Finding) => number)
   return out;
 }
 
+/** A chain of more overlapping findings than this is hostile input (`4002 4002 4002 …`). */
+const CLUSTER_MAX = 64;
+
 function resolveCluster(cluster: Finding[], order: (f: Finding) => number, out: Finding[]): void {
   if (cluster.length === 1) {
     out.push(cluster[0]);
+    return;
+  }
+  if (cluster.length > CLUSTER_MAX) {
+    // Ranking is quadratic in the cluster; its outcome is the union anyway (fail closed), so say so
+    // directly, typed by the best-ranked finding.
+    let best = cluster[0];
+    let end = best.end;
+    for (const f of cluster) {
+      if (f.end > end) end = f.end;
+      if (f.end - f.start > best.end - best.start || (f.end - f.start === best.end - best.start && f.score > best.score)) best = f;
+    }
+    out.push({ ...best, start: cluster[0].start, end });
     return;
   }
   const ranked = cluster.slice().sort(

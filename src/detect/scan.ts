@@ -23,6 +23,8 @@ export interface Scanner {
 
 /** Local-part characters the `@` candidate walks back over (RFC allows more; logs put `=` and `'` around emails). */
 const LOCAL_PART_MAX = 64;
+/** How often a rejected grouped span is cut back to an earlier separator (a phone has up to 6 groups). */
+const MAX_CUTS = 6;
 
 /**
  * A `hexcolon` value (IPv6, MAC) has a `:` after at most four hex digits, or a MAC's `-` after two or
@@ -243,9 +245,9 @@ export class OnePassScanner implements Scanner, ValidateContext {
       if (d.required && !this.field && !this.context) continue;
       let stop = end;
       let score = this.validate(d, start, stop);
-      // A grouped value may have swallowed a neighbour (`138 0013 8000 200`): cut the span back to an
-      // earlier separator and try again, at most twice.
-      for (let cut = 0; score <= 0 && cut < 2; cut++) {
+      // A grouped value may have swallowed neighbours (`138 0013 8000 200 1532 12`): cut the span back
+      // to an earlier separator and try again, while it is long enough (a few cuts at most).
+      for (let cut = 0; score <= 0 && cut < MAX_CUTS; cut++) {
         stop = this.shorterMatch(d, start, stop);
         if (stop < 0) break;
         score = this.validate(d, start, stop);

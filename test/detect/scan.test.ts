@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defineDetector } from '../../detectors/define.js';
 import { compileScanner } from '../../src/detect/scan.js';
+import { findAll } from '../support/scan.js';
 
 // Small fake detectors that isolate the scanner's own rules from any real detector.
 const eightDigits = defineDetector({
@@ -120,4 +121,21 @@ describe('overlaps and sub-runs', () => {
     const s = compileScanner([eightDigits]);
     expect(s.scan('no digits here')).toBe(s.scan('still none'));
   });
+});
+
+describe('review fixes', () => {
+  it('finds IPv6 and MAC addresses after a Chinese label and an ASCII colon', () => {
+    expect(findAll('IPv6地址:2001:db8::1 MAC地址:00-1A-2B-3C-4D-5E')).toEqual([
+      ['IP_ADDRESS', '2001:db8::1'],
+      ['MAC_ADDRESS', '00-1A-2B-3C-4D-5E'],
+    ]);
+  });
+  it('cuts a grouped phone back past several trailing numbers', () => {
+    expect(findAll('sms 138 0013 8000 200 1532 12')).toEqual([['PHONE', '138 0013 8000']]);
+  });
+  it('stays linear on a chain of overlapping candidates (the union is replaced)', () => {
+    const text = '4002 '.repeat(100_000);
+    const found = compileScanner([grouped]).scan(text);
+    expect(found.length).toBeGreaterThan(0);
+  }, 30_000);
 });

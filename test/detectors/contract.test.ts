@@ -56,3 +56,13 @@ describe('adversarial 1 MB inputs', () => {
     expect(Array.isArray(found)).toBe(true);
   }, 30_000);
 });
+
+describe('adversarial inputs found in review', () => {
+  const scanner = compileScanner(detectors);
+  it.each([
+    ['card-like groups', '4002 '.repeat(200_000)],
+    ['chained emails', 'a@b.cd.'.repeat(150_000)],
+  ])('%s finish', (_name, input) => {
+    expect(Array.isArray(scanner.scan(input))).toBe(true);
+  }, 30_000);
+});
