@@ -42,13 +42,14 @@ function segmentMatches(pattern: string, seg: string | number): boolean {
   return pattern === '*' || pattern === normalizeFieldName(seg);
 }
 
-function pathMatches(p: readonly string[], path: FieldPath, i = 0, j = 0): boolean {
-  if (i === p.length) return j === path.length;
+/** Whether the pattern matches the path's first `len` segments. */
+function pathMatches(p: readonly string[], path: FieldPath, len: number, i = 0, j = 0): boolean {
+  if (i === p.length) return j === len;
   if (p[i] === '**') {
-    for (let k = j; k <= path.length; k++) if (pathMatches(p, path, i + 1, k)) return true;
+    for (let k = j; k <= len; k++) if (pathMatches(p, path, len, i + 1, k)) return true;
     return false;
   }
-  return j < path.length && segmentMatches(p[i], path[j]) && pathMatches(p, path, i + 1, j + 1);
+  return j < len && segmentMatches(p[i], path[j]) && pathMatches(p, path, len, i + 1, j + 1);
 }
 
 /**
@@ -59,8 +60,6 @@ export class FieldRules {
   private readonly rules: ReadonlyArray<{ pattern: Pattern; action: FieldAction }>;
   private readonly names: ReadonlyMap<string, PiiType>;
   private readonly cache = new Map<string, FieldAction>();
-  /** Every rule names a key at any depth (the usual case): the action depends on the nearest key only. */
-  private readonly keyOnly: boolean;
 
   constructor(policy: Policy) {
     const f = policy.fields;
@@ -77,14 +76,14 @@ export class FieldRules {
     if (f.dictionary) for (const [n, t] of Object.entries(FIELD_DICTIONARY)) names.set(normalizeFieldName(n), t);
     for (const [n, t] of Object.entries(f.names)) names.set(normalizeFieldName(n), t);
     this.names = names;
-    this.keyOnly = this.rules.every((r) => r.pattern.anyDepth);
   }
 
   /** The action for the value at `path` (the last element is its key or index). */
   resolve(path: FieldPath): FieldAction {
     if (path.length === 0) return SCAN;
-    // Without path rules only the nearest key matters: cache by it and skip building a path id.
-    const id = this.keyOnly ? (lastKey(path) ?? '') : path.map((seg) => (typeof seg === 'number' ? `[${seg}]` : `.${seg}`)).join('');
+    // An unambiguous id: the key `a.b` is not the path a → b, nor the key `0` the index 0.
+    if (path.length > 64) return this.compute(path); // deep nesting: not worth an id of that length
+    const id = path.length === 1 && typeof path[0] === 'string' ? path[0] : path.map(segmentId).join('\u0000');
     let action = this.cache.get(id);
     if (action === undefined) {
       action = this.compute(path);
@@ -93,12 +92,30 @@ export class FieldRules {
     return action;
   }
 
+  /**
+   * The value's own rule; failing that, a drop or `as` on a key above it covers it too (`password:
+   * {"v": …}`, `name: {"first": …, "last": …}`), looked up to ANCESTORS_MAX keys up. `keep` is not
+   * inherited: the values under a kept key are still scanned (fail closed).
+   */
   private compute(path: FieldPath): FieldAction {
-    const key = lastKey(path);
+    const own = this.decide(path, path.length);
+    if (own.kind !== 'scan') return own;
+    for (let len = path.length - 1, seen = 0; len >= 1 && seen < ANCESTORS_MAX; len--) {
+      if (typeof path[len - 1] !== 'string') continue;
+      seen++;
+      const above = this.decide(path, len);
+      if (above.kind === 'drop' || above.kind === 'as') return above;
+    }
+    return own;
+  }
+
+  /** The rule for the path's first `len` segments alone. */
+  private decide(path: FieldPath, len: number): FieldAction {
+    const key = lastKey(path, len);
     for (const { pattern, action } of this.rules) {
       const hit = pattern.anyDepth
         ? key !== undefined && pattern.segments.length === 1 && segmentMatches(pattern.segments[0], key)
-        : pathMatches(pattern.segments, path);
+        : pathMatches(pattern.segments, path, len);
       if (hit) return action;
     }
     if (key !== undefined) {
@@ -109,9 +126,14 @@ export class FieldRules {
   }
 }
 
-/** The nearest key in a path (`items[3].card` → `card`; `tags[0]` → `tags`). */
-export function lastKey(path: FieldPath): string | undefined {
-  for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'string') return path[i] as string;
+/** How many keys up a drop or `as` is looked for (deeper nesting under a rule is not a log's shape). */
+const ANCESTORS_MAX = 16;
+
+const segmentId = (seg: string | number): string => (typeof seg === 'number' ? `\u0001${seg}` : seg);
+
+/** The nearest key in a path (`items[3].card` → `card`; `tags[0]` → `tags`), or in its first `len` segments. */
+export function lastKey(path: FieldPath, len = path.length): string | undefined {
+  for (let i = len - 1; i >= 0; i--) if (typeof path[i] === 'string') return path[i] as string;
   return undefined;
 }
 

@@ -18,7 +18,7 @@ describe('FieldRules: paths and globs', () => {
     expect(kind(fr, ['user', 'email'])).toBe('drop');
     expect(kind(fr, ['email'])).toBe('scan');
     expect(kind(fr, ['a', 'user', 'email'])).toBe('scan');
-    expect(kind(fr, ['user', 'email', 'x'])).toBe('scan');
+    expect(kind(fr, ['user', 'email', 'x'])).toBe('drop'); // nested under the dropped field
   });
 
   it('`*` is exactly one key', () => {
@@ -61,7 +61,7 @@ describe('FieldRules: paths and globs', () => {
     expect(kind(fr, ['user', 'email'])).toBe('drop');
     expect(kind(fr, ['items', 0, 'email'])).toBe('drop');
     expect(kind(fr, ['email', 1])).toBe('drop'); // ["a@…", "b@…"] under email
-    expect(kind(fr, ['email', 'domain'])).toBe('scan'); // the nearest key is domain
+    expect(kind(fr, ['email', 'domain'])).toBe('drop'); // nested under a dropped key
     expect(kind(fr, ['emails'])).toBe('scan');
   });
 
@@ -213,5 +213,25 @@ describe('lastKey and formatPath', () => {
   ])('%j → key %s, shown as %s', (path, key, shown) => {
     expect(lastKey(path)).toBe(key);
     expect(formatPath(path)).toBe(shown);
+  });
+});
+
+describe('review fixes', () => {
+  const rules = (policyFields: Parameters<typeof parsePolicy>[0]) => new FieldRules(parsePolicy(policyFields));
+
+  it('a drop or as on a key covers the values nested under it; keep does not', () => {
+    const f = rules({ fields: { rules: [{ match: 'password', action: 'drop' }, { match: 'meta', action: 'keep' }] } });
+    expect(f.resolve(['password', 'v']).kind).toBe('drop');
+    expect(f.resolve(['user', 'password', 'hash', 0]).kind).toBe('drop');
+    expect(f.resolve(['name', 'first'])).toEqual({ kind: 'as', type: 'PERSON_NAME' }); // the dictionary's `name`
+    expect(f.resolve(['meta', 'note']).kind).toBe('scan');
+  });
+
+  it('tells a dotted key from a nested path, and a key "0" from index 0, in its cache', () => {
+    const f = rules({ fields: { rules: [{ match: 'user.password', action: 'drop' }, { match: 'a[0]', action: 'drop' }] } });
+    expect(f.resolve(['user.password']).kind).toBe('scan');
+    expect(f.resolve(['user', 'password']).kind).toBe('drop');
+    expect(f.resolve(['a', '0']).kind).toBe('scan');
+    expect(f.resolve(['a', 0]).kind).toBe('drop');
   });
 });
