@@ -5,6 +5,7 @@ import type { FieldPath } from '../policy/fields.js';
 import type { CsvOptions, Format, FormatOptions } from './format.js';
 import type { Place, ValueVisitor } from './visitor.js';
 import { DROP } from './visitor.js';
+import { visitLine } from './text.js';
 
 /**
  * CSV and TSV (RFC 4180 and the usual variants), streamed, written back byte for byte.
@@ -519,11 +520,9 @@ export class CsvTransform extends Transform {
   /** A bad row visited whole as text. */
   private visitWhole(text: string, start: number, end: number, record: number, bytes: Buffer | null): string | null {
     const value = bytes ? bytes.toString('utf8', start, end) : text.slice(start, end);
-    const place = this.wholeRow;
-    place.record = record;
-    const got = this.visitor.visit(value, place);
-    if (got === value) return null;
-    const s = got === DROP ? '' : got;
+    // As the text format reads it: `key=value` pairs inside still get their field rules.
+    const s = visitLine(this.visitor, value, record);
+    if (s === value) return null;
     return bytes ? Buffer.from(s, 'utf8').toString('latin1') : s;
   }
 

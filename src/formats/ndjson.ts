@@ -2,7 +2,7 @@ import { createScanner } from 'jsonc-parser';
 import type { FieldPath } from '../policy/fields.js';
 import type { Format, FormatOptions } from './format.js';
 import { isJsonNumber } from './json-number.js';
-import { TextLineTransform } from './text.js';
+import { TextLineTransform, visitLine } from './text.js';
 import { DROP, type ValueVisitor } from './visitor.js';
 
 /**
@@ -224,8 +224,8 @@ export class NdjsonLines {
       this.warnedLine = record;
       this.warn(`${this.source}:${record + 1}: not valid JSON, scanned as text`);
     }
-    const out = this.visitor.visit(line, { record, path: WHOLE_LINE });
-    return out === DROP ? '' : out;
+    // As the text format reads it: `"key": value` pairs inside still get their field rules.
+    return visitLine(this.visitor, line, record);
   }
 
   private edit(start: number, end: number, text: string, drop: boolean): void {

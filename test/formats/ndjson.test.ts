@@ -155,11 +155,18 @@ describe('ndjson: lines that are not JSON are scanned as text', () => {
   it.each(bad.map((l) => [l]))('%s', async (line) => {
     const { visitor, seen } = recording();
     const { warnings } = await run(`{"ok":1}\n${line}\n`, visitor);
-    expect(seen).toEqual([
-      ['1', 0, ['ok']],
-      [line, 1, []],
-    ]);
+    // Read as a text line: its key-value pairs (if any) are visited with their keys, the rest as text;
+    // either way the phone reaches the visitor.
+    expect(seen[0]).toEqual(['1', 0, ['ok']]);
+    expect(seen.slice(1).every(([, record]) => record === 1)).toBe(true);
+    expect(seen.slice(1).some(([value]) => String(value).includes('13800138000'))).toBe(true);
     expect(warnings).toEqual(['app.ndjson:2: not valid JSON, scanned as text']);
+  });
+
+  it('a line that is not JSON still gets field rules for its "key": value pairs', async () => {
+    const a = createAnonymizer({ policy: { fields: { rules: [{ match: 'password', action: 'drop' }] } } });
+    const { text } = await run('{"password":"hunter2","name":"Zhang Wei",}\n', anonymizingVisitor(a));
+    expect(text).toBe('{"password":"","name":"<PERSON_NAME>",}\n');
   });
 
   it('replaces what the text scan finds, warns once per line, and never names the data', async () => {
