@@ -32,7 +32,7 @@ export const ndjsonFormat: Format = {
   extensions: ['.ndjson', '.jsonl', '-json.log', '.json.log'],
   createTransform(options: FormatOptions) {
     const lines = new NdjsonLines(options);
-    return new TextLineTransform((line, record) => lines.map(line, record));
+    return new TextLineTransform((line, record) => lines.map(line, record), options.source);
   },
 };
 

@@ -1,6 +1,7 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import { isUtf8 } from 'node:buffer';
 import type { FieldPath } from '../policy/fields.js';
+import { LogveilError } from '../errors.js';
 import type { Format } from './format.js';
 import { decodeValue, droppedValue, encodeValue, findKeyValues, isEncoded, type KvSpan } from './kv.js';
 import { DROP, type ValueVisitor } from './visitor.js';
@@ -14,25 +15,45 @@ export type LineMapper = (line: string, index: number) => string;
 
 const LF = 0x0a;
 const CR = 0x0d;
+/** 64 MiB: far beyond any log line, small enough to hold. */
+export const MAX_LINE_BYTES = 64 << 20;
 
 export class TextLineTransform extends Transform {
-  private carry: Buffer | null = null;
+  /** The start of the line being read, in the chunks it came in. */
+  private held: Buffer[] = [];
+  private heldBytes = 0;
   private index = 0;
 
-  constructor(private readonly mapLine: LineMapper) {
+  constructor(
+    private readonly mapLine: LineMapper,
+    /** For the message when a line is too long to hold. */
+    private readonly source = 'input',
+    /** The longest line held in memory: a longer one fails the file (fail closed, memory bounded). */
+    private readonly maxLine = MAX_LINE_BYTES,
+  ) {
     super();
   }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
     try {
-      const buf = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
-      const lastLf = buf.lastIndexOf(LF);
+      const lastLf = chunk.lastIndexOf(LF);
       if (lastLf < 0) {
-        this.carry = buf; // no complete line yet
+        // No line ends here: hold the chunk (joined once, when the line ends, not on every chunk).
+        this.held.push(chunk);
+        this.heldBytes += chunk.length;
+        if (this.heldBytes > this.maxLine) {
+          throw new LogveilError(
+            'LV_FORMAT',
+            `${this.source}:${this.index + 1}: a line longer than ${this.maxLine >> 20} MiB (not split, so not scanned)`,
+          );
+        }
         return done();
       }
-      this.carry = lastLf + 1 < buf.length ? buf.subarray(lastLf + 1) : null;
-      const out = this.mapBlock(buf.subarray(0, lastLf + 1));
+      const head = chunk.subarray(0, lastLf + 1);
+      const block = this.held.length ? Buffer.concat([...this.held, head]) : head;
+      this.held = lastLf + 1 < chunk.length ? [chunk.subarray(lastLf + 1)] : [];
+      this.heldBytes = chunk.length - lastLf - 1;
+      const out = this.mapBlock(block);
       if (out.length) this.push(out);
       done();
     } catch (e) {
@@ -42,8 +63,9 @@ export class TextLineTransform extends Transform {
 
   override _flush(done: TransformCallback): void {
     try {
-      if (this.carry && this.carry.length) this.push(this.mapBlock(this.carry));
-      this.carry = null;
+      if (this.heldBytes > 0) this.push(this.mapBlock(Buffer.concat(this.held)));
+      this.held = [];
+      this.heldBytes = 0;
       done();
     } catch (e) {
       done(e as Error);
@@ -296,7 +318,7 @@ function visitPieces(
 export const textFormat: Format = {
   name: 'text',
   extensions: ['.log', '.txt', '.out', '.err'],
-  createTransform({ visitor }) {
-    return new TextLineTransform((line, record) => visitLine(visitor, line, record));
+  createTransform({ visitor, source }) {
+    return new TextLineTransform((line, record) => visitLine(visitor, line, record), source);
   },
 };

@@ -291,3 +291,17 @@ describe('visitLine: what the visitor is offered', () => {
     ]);
   });
 });
+
+describe('a line too long to hold', () => {
+  it('fails the input naming the line, instead of holding it or passing it unscanned', async () => {
+    const chunks = [Buffer.from('ok\n'), Buffer.alloc(600, 0x61), Buffer.alloc(600, 0x61), Buffer.from('\n')];
+    const t = new TextLineTransform((l) => l, 'big.log', 1000);
+    const sink = new Writable({ write: (_c, _e, cb) => cb() });
+    await expect(pipeline(Readable.from(chunks), t, sink)).rejects.toThrow(/big\.log:2: a line longer than/);
+  });
+  it('joins a long line held over many chunks once, byte for byte', async () => {
+    const line = 'x'.repeat(100_000) + ' 13800138000';
+    const out = await run(Buffer.from(line + '\n'), (l) => l.replace('13800138000', '<PHONE>'), 7);
+    expect(out.toString()).toBe('x'.repeat(100_000) + ' <PHONE>\n');
+  });
+});
