@@ -1,6 +1,7 @@
 import {
   getCountryCallingCode,
   Metadata,
+  parsePhoneNumberFromString,
   PhoneNumber,
   type CountryCode,
 } from 'libphonenumber-js/max';
@@ -538,9 +539,22 @@ function thousandsLike(): boolean {
 
 /** The number `+cc nsn` if libphonenumber says it is valid. Cheaper than parsing: the digits are known. */
 function validNumber(callingCode: string, nsn: string): PhoneNumber | undefined {
-  const p = new PhoneNumber(`+${callingCode}${nsn}`);
-  return p.isValid() ? p : undefined;
+  const e164 = `+${callingCode}${nsn}`;
+  const p = new PhoneNumber(e164);
+  if (p.isValid()) return p;
+  // A calling code several countries share (+1: US, CA, JM…; +7: RU, KZ; +44: GB, GG…) is checked
+  // above against its main country only; parsing finds the country the number belongs to.
+  if (!SHARED_CALLING_CODES.has(callingCode)) return undefined;
+  const parsed = parsePhoneNumberFromString(e164);
+  return parsed?.isValid() ? parsed : undefined;
 }
+
+/** Calling codes of more than one country, from the metadata. */
+const SHARED_CALLING_CODES: ReadonlySet<string> = new Set(
+  Object.entries((maxMetadata as { country_calling_codes: Record<string, string[]> }).country_calling_codes)
+    .filter(([, countries]) => countries.length > 1)
+    .map(([code]) => code),
+);
 
 /**
  * The digit groups of the national format of `nsn` into `fmt`, as libphonenumber's formatNational()

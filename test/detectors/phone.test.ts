@@ -343,3 +343,16 @@ describe('PHONE: linear on hostile input', () => {
     expect(findWith(phone, '13800138000, '.repeat(n))).toHaveLength(n);
   }, 30_000);
 });
+
+describe('PHONE: calling codes several countries share', () => {
+  // libphonenumber's own example mobiles (examples.mobile.json): valid for CA, JM, KZ and GG, which
+  // share +1, +7 and +44 with the US, RU and GB that a bare `+cc` number is checked against first.
+  it.each([
+    ['call from +1 506-234-5678 failed', '+1 506-234-5678'],
+    ['phone=+18762101234', '+18762101234'],
+    ['tel +7 771 000 9998', '+7 771 000 9998'],
+    ['mobile +44 7781 123456', '+44 7781 123456'],
+  ])('%s', (text, value) => {
+    expect(findWith(phone, text)).toEqual([['PHONE', value]]);
+  });
+});
