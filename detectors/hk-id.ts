@@ -1,6 +1,6 @@
 import { hkIdCheckChar } from './checksum.js';
 import { defineDetector } from './define.js';
-import { labelOwner, normalizeLabels } from './label.js';
+import { labelledScore, normalizeLabels } from './label.js';
 
 /**
  * Hong Kong identity card number: one or two letters, six digits, a check char (0–9 or A) computed
@@ -61,13 +61,9 @@ export default defineDetector({
     const bodyEnd = parens ? end - 3 : end - 1;
     if (hkIdCheckChar(text, start, bodyEnd).charCodeAt(0) !== text.charCodeAt(checkAt)) return 0;
     if (parens) return SCORE_PARENS;
-    if (ctx.field) return SCORE_BARE;
-    if (!ctx.context) return 0;
-    // The label right before the value decides over an order word further back
+    // Context needed; the label right before the value decides over an order word further back
     // (`order.描述="香港身份证号码 D9097180 …"`); without one, any order word in the window rejects.
-    const owner = labelOwner(text, start, WORDS_NORM, NEGATIVE_NORM);
-    if (owner !== 0) return owner > 0 ? SCORE_BARE : 0;
-    return ctx.negative ? 0 : SCORE_BARE;
+    return labelledScore(text, start, SCORE_BARE, ctx, WORDS_NORM, NEGATIVE_NORM);
   },
   context: { words: WORDS, negative: NEGATIVE },
   normalize(value) {

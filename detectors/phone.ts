@@ -472,7 +472,9 @@ function dashJoined(text: string, start: number, end: number): boolean {
   const before = text.charCodeAt(start - 1);
   const after = text.charCodeAt(end);
   return (
-    ((before === 45 || before === 46) && isAlnumCode(text.charCodeAt(start - 2))) ||
+    (before === 45 && isAlnumCode(text.charCodeAt(start - 2))) ||
+    // `Tel.13800138000`, `No.138…`: a dot after a word is an abbreviation's; after a digit it joins.
+    (before === 46 && isDigit(text.charCodeAt(start - 2))) ||
     ((after === 45 || after === 46) && isAlnumCode(text.charCodeAt(end + 1)))
   );
 }

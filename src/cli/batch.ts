@@ -1,7 +1,8 @@
 import { LogveilError } from '../errors.js';
 import type { InputFile, InputProblem } from './inputs.js';
 
-const SYSTEM_ERRORS: Record<string, string> = {
+/** Plain words for the system errors a user can act on. */
+export const SYSTEM_ERRORS: Record<string, string> = {
   ENOENT: 'no such file or directory',
   EACCES: 'permission denied',
   EPERM: 'operation not permitted',

@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { LogveilError } from '../errors.js';
 import { registerAnonymize } from './anonymize.js';
+import { SYSTEM_ERRORS } from './batch.js';
 import { registerKeygen } from './keygen.js';
 import { registerScan } from './scan.js';
 
@@ -17,14 +18,6 @@ const program = new Command()
 registerScan(program);
 registerAnonymize(program);
 registerKeygen(program);
-
-const SYSTEM_ERRORS: Record<string, string> = {
-  ENOENT: 'no such file or directory',
-  EACCES: 'permission denied',
-  EISDIR: 'is a directory',
-  EEXIST: 'already exists',
-  ENOSPC: 'no space left on device',
-};
 
 function fail(e: unknown): never {
   if (e instanceof CommanderError) {

@@ -23,8 +23,6 @@ export interface CompiledDetectors {
   /** The `alnum` detectors whose values may begin with a digit. */
   readonly alnumDigitStart: readonly CompiledDetector[];
   readonly words: ContextWords;
-  /** The longest finding any detector can make: how far a candidate's token is measured. */
-  readonly maxLen: number;
 }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -62,7 +60,6 @@ export function compileDetectors(detectors: readonly Detector[]): CompiledDetect
   // Shortest first, so that the scanner stops at the first detector a candidate is too short for.
   // (Priority between detectors is applied when overlaps are resolved, not in this order.)
   for (const list of Object.values(byClass)) list.sort((a, b) => a.minLen - b.minLen || a.index - b.index);
-  const maxLen = Math.max(0, ...all.map((c) => c.maxLen));
   const alnumDigitStart = byClass.alnum.filter((c) => c.detector.digitStart === true);
-  return { all, byClass, alnumDigitStart, words, maxLen };
+  return { all, byClass, alnumDigitStart, words };
 }

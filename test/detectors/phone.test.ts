@@ -356,3 +356,12 @@ describe('PHONE: calling codes several countries share', () => {
     expect(findWith(phone, text)).toEqual([['PHONE', value]]);
   });
 });
+
+describe('PHONE: after an abbreviation with a dot', () => {
+  it.each([['Tel.13800138000', '13800138000'], ['Mob.138-0013-8000', '138-0013-8000'], ['No.13800138000', '13800138000']])('%s', (text, value) => {
+    expect(findWith(phone, text)).toEqual([['PHONE', value]]);
+  });
+  it('a dot after a digit still joins (a version, not a phone)', () => {
+    expect(findWith(phone, 'v1.13800138000')).toEqual([]);
+  });
+});
