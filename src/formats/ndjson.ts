@@ -42,6 +42,8 @@ const BOM = 0xfeff;
 const enum Kind {
   String,
   Number,
+  /** An object key: scanned as text (a log keyed by email or phone), never matched by field rules. */
+  Key,
 }
 
 /** jsonc-parser's SyntaxKind and ScanError values (declared there as const enums). */
@@ -124,7 +126,8 @@ export class NdjsonLines {
       const value = this.values[i];
       const out = this.visitor.visit(value, { record, path: this.paths[i] });
       if (out === value) continue;
-      if (out === DROP) this.drop(i);
+      if (this.kinds[i] === Kind.Key) this.edit(this.starts[i], this.ends[i], JSON.stringify(out === DROP ? '' : out), false);
+      else if (out === DROP) this.drop(i);
       else this.edit(this.starts[i], this.ends[i], this.kinds[i] === Kind.Number && isJsonNumber(out) ? out : JSON.stringify(out), false);
     }
     for (let i = 0; i < this.count; i++) this.paths[i] = WHOLE_LINE; // let the paths go
@@ -195,6 +198,15 @@ export class NdjsonLines {
           if (t !== Tok.String) return false;
           path[depth - 1] = scanner.getTokenValue();
           key = scanner.getTokenOffset();
+          if (mayHoldData(path[depth - 1] as string)) {
+            const i = this.count++;
+            this.kinds[i] = Kind.Key;
+            this.values[i] = path[depth - 1] as string;
+            this.starts[i] = key;
+            this.ends[i] = key + scanner.getTokenLength();
+            this.keys[i] = -1;
+            this.paths[i] = WHOLE_LINE;
+          }
           expect = Expect.Colon;
           continue;
         case Expect.Colon:
@@ -246,6 +258,8 @@ export class NdjsonLines {
     let start = this.keys[i];
     const end = this.ends[i];
     if (start < 0) return this.edit(this.starts[i], end, 'null', false);
+    // The member goes whole: an edit of its key (personal data in the key) goes with it.
+    while (this.edits > 0 && !this.editDrop[this.edits - 1] && this.editStart[this.edits - 1] >= start) this.edits--;
     const after = skipSpace(text, end);
     if (text.charCodeAt(after) === 0x2c /* , */) return this.edit(start, skipSpace(text, after + 1), '', true);
     // The last member: earlier members dropped right before it go with it, then the comma before them.
@@ -256,6 +270,18 @@ export class NdjsonLines {
     if (text.charCodeAt(before - 1) === 0x2c) start = before - 1;
     this.edit(start, end, '', true);
   }
+}
+
+/**
+ * Whether an object key is worth scanning: one with a digit or an `@` (`"alice@example.com": {…}`,
+ * `"13800138000": …`). Keys of plain words, nearly all of them, cost nothing.
+ */
+function mayHoldData(key: string): boolean {
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || c === 64) return true;
+  }
+  return false;
 }
 
 function isSpace(c: number): boolean {

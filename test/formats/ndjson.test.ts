@@ -314,3 +314,14 @@ describe('the shipped sample', () => {
     expect(warnings).toEqual([`${input}:13: not valid JSON, scanned as text`]);
   });
 });
+
+describe('ndjson: keys that hold personal data', () => {
+  it('are scanned as text and replaced; a dropped member takes its replaced key with it', async () => {
+    const a = createAnonymizer({ policy: { fields: { rules: [{ match: 'password', action: 'drop' }] } } });
+    const { text } = await run(
+      '{"users":{"alice@example.com":{"phone":"13800138000"},"13800138000":1},"x":{"a@example.com":"y","password":"p"}}\n',
+      anonymizingVisitor(a),
+    );
+    expect(text).toBe('{"users":{"<EMAIL>":{"phone":"<PHONE>"},"<PHONE>":1},"x":{"<EMAIL>":"y"}}\n');
+  });
+});
