@@ -6,6 +6,7 @@ import { LogveilError } from '../errors.js';
 import type { Format, FormatOptions } from './format.js';
 import { isJsonNumber } from './json-number.js';
 import { DROP, type ValueVisitor } from './visitor.js';
+import { mayHoldData } from './json-key.js';
 
 /**
  * JSON documents of any size, streamed: stream-json's tokenizer → the value walker below, which
@@ -201,9 +202,14 @@ class ValueWalker {
       case 'endArray':
         this.out += ']';
         return;
-      case 'keyValue':
-        this.out += JSON.stringify(t.value) + ':';
+      case 'keyValue': {
+        // A key with a digit or an `@` may itself be personal data (`"alice@example.com": {…}`): scanned
+        // as text. Field rules keep matching the key as written (the path holds the original).
+        const key = t.value as string;
+        const out = mayHoldData(key) ? this.visitor.visit(key, { record: this.record, path: EMPTY_PATH }) : key;
+        this.out += JSON.stringify(out === DROP ? '' : out) + ':';
         return;
+      }
       case 'stringValue':
         this.out += JSON.stringify(t.value);
         return;

@@ -2,6 +2,7 @@ import { createScanner } from 'jsonc-parser';
 import type { FieldPath } from '../policy/fields.js';
 import type { Format, FormatOptions } from './format.js';
 import { isJsonNumber } from './json-number.js';
+import { mayHoldData } from './json-key.js';
 import { TextLineTransform, visitLine } from './text.js';
 import { DROP, type ValueVisitor } from './visitor.js';
 
@@ -270,18 +271,6 @@ export class NdjsonLines {
     if (text.charCodeAt(before - 1) === 0x2c) start = before - 1;
     this.edit(start, end, '', true);
   }
-}
-
-/**
- * Whether an object key is worth scanning: one with a digit or an `@` (`"alice@example.com": {…}`,
- * `"13800138000": …`). Keys of plain words, nearly all of them, cost nothing.
- */
-function mayHoldData(key: string): boolean {
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
-    if ((c >= 48 && c <= 57) || c === 64) return true;
-  }
-  return false;
 }
 
 function isSpace(c: number): boolean {

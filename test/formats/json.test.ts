@@ -354,3 +354,11 @@ describe('the shipped sample', () => {
     expect(warnings).toEqual([]);
   });
 });
+
+describe('json: keys that hold personal data', () => {
+  it('are scanned as text and replaced, while field rules still match the key as written', async () => {
+    const visitor = anonymize({ fields: { rules: [{ match: 'password', action: 'drop' }] } });
+    const { text } = await run('{"users":{"alice@example.com":{"phone":"13800138000"},"13800138000":1,"password":"x"}}', visitor);
+    expect(JSON.parse(text)).toEqual({ users: { '<EMAIL>': { phone: '<PHONE>' }, '<PHONE>': 1 } });
+  });
+});
