@@ -2,7 +2,7 @@ import type { Anonymizer } from './anonymizer.js';
 import type { Finding } from './detect/finding.js';
 import type { Place, ValueVisitor, Visited } from './formats/visitor.js';
 import { DROP } from './formats/visitor.js';
-import { formatPath, lastKey } from './policy/fields.js';
+import { formatPath, lastKey, type FieldPath } from './policy/fields.js';
 
 /**
  * Replace what the policy asks for: field rules first (keep, drop, or the whole value as a type),
@@ -42,11 +42,22 @@ export interface FindingReport {
 /** Report what anonymizing would replace, and change nothing. */
 export function scanningVisitor(anonymizer: Anonymizer, report: (r: FindingReport) => void): ValueVisitor {
   const fields = anonymizer.fields;
+  const names = new Map<string, string>();
+  /** The field as reports name it, with keys that are personal data (`alice@example.com`) as their type. */
+  const fieldName = (path: FieldPath): string => {
+    const raw = formatPath(path);
+    let name = names.get(raw);
+    if (name === undefined) {
+      name = formatPath(path.map((seg) => (typeof seg === 'string' ? tagged(anonymizer, seg) : seg)));
+      if (names.size < 10_000) names.set(raw, name);
+    }
+    return name;
+  };
   return {
     decides: (path) => fields.resolve(path).kind !== 'scan',
     visit(value: string, place: Place): Visited {
       const action = fields.resolve(place.path);
-      const field = place.path.length ? formatPath(place.path) : null;
+      const field = place.path.length ? fieldName(place.path) : null;
       if (action.kind === 'as' && value !== '') {
         const finding: Finding = { type: action.type, start: 0, end: value.length, score: 1, detector: 'field_rule' };
         report({ record: place.record, field, finding, value });
@@ -59,4 +70,17 @@ export function scanningVisitor(anonymizer: Anonymizer, report: (r: FindingRepor
       return value;
     },
   };
+}
+
+/** A key with every finding in it replaced by its type's tag. */
+function tagged(anonymizer: Anonymizer, key: string): string {
+  const found = anonymizer.findings(key);
+  if (found.length === 0) return key;
+  let out = '';
+  let at = 0;
+  for (const f of found) {
+    out += key.slice(at, f.start) + `<${f.type}>`;
+    at = f.end;
+  }
+  return out + key.slice(at);
 }

@@ -211,3 +211,16 @@ describe('CSV options', () => {
     expect(logveil(['scan', '--format', 'xml', 'c.csv']).code).toBe(2);
   });
 });
+
+describe('field names that are personal data', () => {
+  const { logveil, write } = sandbox('scan-keys');
+  it('are reported as their type, never as written', () => {
+    const f = write('k.ndjson', '{"users":{"alice@example.com":{"phone":"13800138000"}}}\n');
+    const r = logveil(['scan', f]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/"field":"users\.<EMAIL>\.phone"/);
+    expect(r.stdout).not.toMatch(/alice|example\.com|13800138000/);
+    const s = logveil(['scan', '--summary', f]);
+    expect(s.stdout).not.toMatch(/alice|example\.com/);
+  });
+});
