@@ -2,6 +2,7 @@ import type { Anonymizer } from './anonymizer.js';
 import type { Finding } from './detect/finding.js';
 import type { Place, ValueVisitor, Visited } from './formats/visitor.js';
 import { DROP } from './formats/visitor.js';
+import { visitLine } from './formats/text.js';
 import { formatPath, lastKey, type FieldPath } from './policy/fields.js';
 
 /**
@@ -10,7 +11,7 @@ import { formatPath, lastKey, type FieldPath } from './policy/fields.js';
  */
 export function anonymizingVisitor(anonymizer: Anonymizer): ValueVisitor {
   const fields = anonymizer.fields;
-  return {
+  const visitor: ValueVisitor = {
     decides: (path) => fields.resolve(path).kind !== 'scan',
     visit(value: string, place: Place): Visited {
       const action = fields.resolve(place.path);
@@ -22,13 +23,20 @@ export function anonymizingVisitor(anonymizer: Anonymizer): ValueVisitor {
         case 'as':
           return value === '' ? value : anonymizer.replace(value, action.type, action.operator);
         case 'scan': {
+          // A structured value may itself hold pairs (`"msg": "login password=hunter2"`): read it as
+          // a text line so their field rules apply. A whole line (path []) is already that.
+          if (place.path.length > 0 && PAIR_TRIGGER.test(value)) return visitLine(visitor, value, place.record);
           const key = lastKey(place.path);
           return anonymizer.anonymize(value, key === undefined ? undefined : { key });
         }
       }
     },
   };
+  return visitor;
 }
+
+/** A char that can start a key-value pair in text (see kv.ts). */
+const PAIR_TRIGGER = /[=:{\uff1a]/;
 
 /** One finding as `logveil scan` reports it; the value only when asked for. */
 export interface FindingReport {

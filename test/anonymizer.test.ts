@@ -59,3 +59,13 @@ describe('phone regions from the policy', () => {
     expect(() => createAnonymizer({ policy: { phone: { regions: ['XX'] } } })).toThrow(/phone\.regions\.0/);
   });
 });
+
+describe('pairs inside structured values', () => {
+  it('get their field rules (a JSON string holding logfmt)', async () => {
+    const { anonymizingVisitor } = await import('../src/visitors.js');
+    const a = createAnonymizer({ policy: { fields: { rules: [{ match: 'password', action: 'drop' }] } } });
+    const v = anonymizingVisitor(a);
+    expect(v.visit('login password=hunter2 name=Zhang', { record: 0, path: ['msg'] })).toBe('login password= name=<PERSON_NAME>');
+    expect(v.visit('plain 13800138000', { record: 0, path: ['msg'] })).toBe('plain <PHONE>');
+  });
+});
