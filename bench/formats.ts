@@ -27,10 +27,11 @@ import { PassThrough, Transform, Writable, type TransformCallback } from 'node:s
 import { pipeline } from 'node:stream/promises';
 import { format as csvFormatter, parse as csvParser } from 'fast-csv';
 import { getManyValues, isMany, none, type Many } from 'stream-chain/defs.js';
-import { jsoncParser, type JsoncToken } from 'stream-json/core/jsonc/parser.js';
+import type { JsoncToken } from 'stream-json/core/jsonc/parser.js';
 import jsoncStringer from 'stream-json/core/jsonc/stringer.js';
 import { createAnonymizer } from '../src/anonymizer.js';
 import { formats } from '../src/formats/index.js';
+import { jsonTokenizer } from '../src/formats/json.js';
 import type { ValueVisitor } from '../src/formats/visitor.js';
 import { TextLineTransform } from '../src/formats/text.js';
 import { anonymizingVisitor, scanningVisitor } from '../src/visitors.js';
@@ -60,15 +61,7 @@ const anonymizing = anonymizingVisitor(anonymizer);
 /** stream-json alone: its JSONC tokenizer → its JSONC stringer, text in, text out. */
 class StreamJsonCopy extends Transform {
   private readonly decoder = new StringDecoder('utf8');
-  private readonly parse = jsoncParser({
-    packValues: true,
-    streamValues: false,
-    jsonStreaming: true,
-    streamWhitespace: true,
-    streamCommas: true,
-    streamComments: false,
-    packComments: true,
-  }) as (text: string | typeof none) => Many<JsoncToken> | typeof none;
+  private readonly parse = jsonTokenizer();
   private readonly stringify = jsoncStringer({ useValues: true, useCommas: true }) as (t: JsoncToken | typeof none) => unknown;
   private out = '';
 

@@ -231,10 +231,12 @@ class ValueWalker {
   }
 }
 
-export class JsonTransform extends Transform {
-  private readonly decoder = new StringDecoder('utf8');
-  /** The tokenizer: text in, tokens out; called with `none` at the end of input (stream-chain's flush protocol). */
-  private readonly parse = jsoncParser({
+/**
+ * stream-json's JSONC tokenizer, set to report whitespace and commas (so layout can be kept) and whole
+ * values; text in, tokens out, called with `none` at the end of input (stream-chain's flush protocol).
+ */
+export function jsonTokenizer(): (text: string | typeof none) => Many<JsoncToken> | typeof none {
+  return jsoncParser({
     packValues: true,
     streamValues: false,
     jsonStreaming: true,
@@ -243,6 +245,12 @@ export class JsonTransform extends Transform {
     streamComments: false,
     packComments: true,
   }) as (text: string | typeof none) => Many<JsoncToken> | typeof none;
+}
+
+export class JsonTransform extends Transform {
+  private readonly decoder = new StringDecoder('utf8');
+  /** The tokenizer: text in, tokens out; called with `none` at the end of input (stream-chain's flush protocol). */
+  private readonly parse = jsonTokenizer();
   private readonly walker: ValueWalker;
   private readonly source: string;
   private bytes = 0;
