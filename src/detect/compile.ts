@@ -1,5 +1,6 @@
 import type { CandidateClass, Detector, PiiType } from '../../detectors/types.js';
 import { ContextWords } from './context.js';
+import { plainRunTable } from './plain-run.js';
 
 /** A detector prepared for the scan loop: its shape with the right boundary appended, its word ids. */
 export interface CompiledDetector {
@@ -9,6 +10,8 @@ export interface CompiledDetector {
   readonly minLen: number;
   readonly maxLen: number;
   readonly shape: RegExp;
+  /** For `digits` shapes: whether a plain digit run of each length matches (see plain-run.ts). */
+  readonly plainRuns: Uint8Array;
   readonly required: boolean;
   readonly words: ReadonlySet<number>;
   readonly negative: ReadonlySet<number>;
@@ -40,14 +43,16 @@ export function compileDetectors(detectors: readonly Detector[]): CompiledDetect
   );
   const all = detectors.map((d, index): CompiledDetector => {
     const flags = d.shape.flags.includes('i') ? 'yi' : 'y';
+    // The match must end where the token ends: not followed by an ASCII letter or digit.
+    const shape = new RegExp(`(?:${d.shape.source})(?![0-9A-Za-z])`, flags);
     return {
       detector: d,
       index,
       type: d.type,
       minLen: d.minLen,
       maxLen: d.maxLen,
-      // The match must end where the token ends: not followed by an ASCII letter or digit.
-      shape: new RegExp(`(?:${d.shape.source})(?![0-9A-Za-z])`, flags),
+      shape,
+      plainRuns: d.candidate === 'digits' ? plainRunTable(shape, d.maxLen) : new Uint8Array(0),
       required: d.context?.required === true,
       words: new Set((d.context?.words ?? []).map((w) => words.id(w))),
       negative: new Set((d.context?.negative ?? []).map((w) => words.id(w))),

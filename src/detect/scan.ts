@@ -5,6 +5,7 @@ import { benignTokenEnd } from './benign.js';
 import { CONTEXT_WINDOW, type WordHit } from './context.js';
 import { NO_FINDINGS, type Finding } from './finding.js';
 import { resolveOverlaps } from './overlap.js';
+import { endsAtRun, PLAIN_ASK, PLAIN_NO } from './plain-run.js';
 
 export type { Finding } from './finding.js';
 
@@ -150,6 +151,7 @@ export class OnePassScanner implements Scanner, ValidateContext {
   private collect(text: string): Finding[] | null {
     const { digits, alnum, hexcolon, at } = this.compiled.byClass;
     const alnumDigit = this.compiled.alnumDigitStart;
+    const alnumDigitMin = alnumDigit.length > 0 ? alnumDigit[0].minLen : Infinity;
     const n = text.length;
     let found: Finding[] | null = null;
     let prevAlnum = false;
@@ -165,11 +167,16 @@ export class OnePassScanner implements Scanner, ValidateContext {
           if (isDigit(c)) {
             // `1.2.3.4.5`: a digit run right after `<digit>.` continues a number, it does not start one.
             const dotted = i >= 2 && text.charCodeAt(i - 1) === 46 && isDigit(text.charCodeAt(i - 2));
+            let q = i + 1;
+            while (q < n && isDigit(text.charCodeAt(q))) q++;
             if (!dotted) {
-              found = this.offer(digits, i, found, IN_DIGITS);
-              found = this.offer(alnumDigit, i, found, IN_WORD);
+              found = this.offerDigits(digits, i, q, found);
+              // Credit codes are unbroken letters and digits: a shorter run with no letter after is none.
+              const cq = q < n ? text.charCodeAt(q) : 0;
+              if (q - i >= alnumDigitMin || isLetter(cq)) found = this.offer(alnumDigit, i, found, IN_WORD);
               if (looksHexColon(text, i)) found = this.offer(hexcolon, i, found, IN_HEX);
             }
+            i = q - 1; // the rest of the run starts nothing
           } else {
             // A letter: `alnum` wants one or two letters then a digit; `hexcolon` a hex letter.
             const c1 = i + 1 < n ? text.charCodeAt(i + 1) : 0;
@@ -235,26 +242,56 @@ export class OnePassScanner implements Scanner, ValidateContext {
       const shape = d.shape;
       shape.lastIndex = start;
       if (!shape.test(text)) continue;
-      const end = shape.lastIndex;
-      const len = end - start;
-      if (len < d.minLen || len > d.maxLen) continue;
-      this.current = d;
-      this.currentStart = start;
-      // The shape goes first: it rejects most candidates (timestamps, short numbers) in a few steps,
-      // before the context words of the string are looked up at all.
-      if (d.required && !this.field && !this.context) continue;
-      let stop = end;
-      let score = this.validate(d, start, stop);
-      // A grouped value may have swallowed neighbours (`138 0013 8000 200 1532 12`): cut the span back
-      // to an earlier separator and try again, while it is long enough (a few cuts at most).
-      for (let cut = 0; score <= 0 && cut < MAX_CUTS; cut++) {
-        stop = this.shorterMatch(d, start, stop);
-        if (stop < 0) break;
-        score = this.validate(d, start, stop);
-      }
-      if (!(score > 0)) continue;
-      (found ??= []).push({ type: d.type, start, end: stop, score: Math.min(1, score), detector: d.detector.name });
+      found = this.accept(d, start, shape.lastIndex, found);
     }
+    return found;
+  }
+
+  /**
+   * A token starting with the digit run text[start, q). When the run ends the token (the common
+   * case: `1528263487,`), each shape's answer is a table lookup by length; otherwise the regexes run.
+   */
+  private offerDigits(dets: readonly CompiledDetector[], start: number, q: number, found: Finding[] | null): Finding[] | null {
+    if (dets.length === 0) return found;
+    const text = this.text;
+    if (!endsAtRun(text, q)) return this.offer(dets, start, found, IN_DIGITS);
+    if (q < text.length && isLetter(text.charCodeAt(q))) return found; // glued to a word: `123abc`
+    const run = q - start;
+    for (let k = 0; k < dets.length; k++) {
+      const d = dets[k];
+      if (run < d.minLen) break;
+      if (run > d.maxLen) continue;
+      const plain = d.plainRuns[run];
+      if (plain === PLAIN_NO) continue;
+      if (plain === PLAIN_ASK) {
+        d.shape.lastIndex = start;
+        if (!d.shape.test(text) || d.shape.lastIndex !== q) continue;
+      }
+      found = this.accept(d, start, q, found);
+    }
+    return found;
+  }
+
+  /** The shape of `d` matched text[start, end): check length, context and `validate`, keep it if it scores. */
+  private accept(d: CompiledDetector, start: number, end: number, found: Finding[] | null): Finding[] | null {
+    const len = end - start;
+    if (len < d.minLen || len > d.maxLen) return found;
+    this.current = d;
+    this.currentStart = start;
+    // The shape goes first: it rejects most candidates (timestamps, short numbers) in a few steps,
+    // before the context words of the string are looked up at all.
+    if (d.required && !this.field && !this.context) return found;
+    let stop = end;
+    let score = this.validate(d, start, stop);
+    // A grouped value may have swallowed neighbours (`138 0013 8000 200 1532 12`): cut the span back
+    // to an earlier separator and try again, while it is long enough (a few cuts at most).
+    for (let cut = 0; score <= 0 && cut < MAX_CUTS; cut++) {
+      stop = this.shorterMatch(d, start, stop);
+      if (stop < 0) break;
+      score = this.validate(d, start, stop);
+    }
+    if (!(score > 0)) return found;
+    (found ??= []).push({ type: d.type, start, end: stop, score: Math.min(1, score), detector: d.detector.name });
     return found;
   }
 
