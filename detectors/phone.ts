@@ -774,12 +774,17 @@ class PhoneMatcher {
   }
 
   private national(text: string, start: number, end: number, ctx: Ctx): number {
-    if ((this.writtenUnion & (1 << nd)) === 0 || followedByAmount(text, end)) return 0;
-    if (dashJoined(text, start, end) || ibanLike(text, start)) return 0;
+    if ((this.writtenUnion & (1 << nd)) === 0) return 0;
+    // One bare run: a CN mobile as it stands, anything else only with a phone word. Most number-like
+    // tokens of a log are such runs (ids, epoch times, sizes), and most lines have no phone word:
+    // asking first (one cached answer per line) spares them every format pattern below.
+    const cnMobileLike = this.cnMobile && nd === 11 && dig[0] === 1 && dig[1] >= 3;
+    if (ng === 1 && bracket < 0 && !cnMobileLike && !ctx.context) return 0;
+    if (followedByAmount(text, end) || dashJoined(text, start, end) || ibanLike(text, start)) return 0;
     const tail = continuesNumber(text, start);
     if (ng === 1) {
       if (tail) return 0;
-      if (this.cnMobile && nd === 11 && dig[0] === 1 && dig[1] >= 3) {
+      if (cnMobileLike) {
         const p = validNumber('86', digitString(0));
         if (p) {
           if (this.ordered(text, start, ctx)) return 0;

@@ -36,6 +36,8 @@ export class ContextWords {
   private readonly cjk: boolean[] = [];
   /** The root's non-ASCII children by code unit (CJK first chars), for a one-lookup miss. */
   private readonly firstOther = new Map<number, number>();
+  /** 1 where a code unit starts some non-ASCII word: most CJK chars of a line miss in one array read. */
+  private readonly startsOther = new Uint8Array(65536);
 
   constructor(words: Iterable<string>) {
     const list = [...new Set([...words].map((w) => w.toLowerCase()))].filter((w) => w.length > 0).sort();
@@ -61,7 +63,10 @@ export class ContextWords {
             let m = this.other[state];
             if (!m) this.other[state] = m = new Map();
             m.set(c, next);
-            if (state === 0) this.firstOther.set(c, next);
+            if (state === 0) {
+              this.firstOther.set(c, next);
+              this.startsOther[c] = 1;
+            }
           }
         }
         state = next;
@@ -88,41 +93,55 @@ export class ContextWords {
   /** Append the hits of words starting at positions [from, to) to `out`, in order. */
   hitsBetween(text: string, from: number, to: number, out: WordHit[]): void {
     const ascii = this.ascii;
-    const n = text.length;
+    // What the previous char was, kept in locals: 0 not a letter, 1 lower case, 2 upper case.
+    let prev = from > 0 ? letterCase(text.charCodeAt(from - 1)) : 0;
     for (let p = from; p < to; p++) {
       const c0 = text.charCodeAt(p);
       let state: number;
       if (c0 < 128) {
-        state = ascii[lower(c0)];
-        if (state === 0) continue;
+        const kind = letterCase(c0);
         // An English word starts a word: not in the middle of letters, unless at a camelCase hump.
-        if (p > 0 && isLetter(c0)) {
-          const prev = text.charCodeAt(p - 1);
-          if (isLetter(prev) && !(isLower(prev) && isUpper(c0))) continue;
-        }
-      } else {
-        state = this.firstOther.get(c0) ?? 0;
+        const inWord = kind !== 0 && prev !== 0 && !(prev === 1 && kind === 2);
+        prev = kind;
+        if (inWord) continue;
+        state = ascii[kind === 2 ? c0 | 32 : c0];
         if (state === 0) continue;
+      } else {
+        prev = 0;
+        if (this.startsOther[c0] === 0) continue;
+        state = this.firstOther.get(c0)!;
       }
-      let best = -1;
-      let bestEnd = 0;
-      let i = p + 1;
-      for (;;) {
-        const w = this.word[state];
-        if (w >= 0 && (this.cjk[state] || wholeAtEnd(text, i))) {
-          best = w;
-          bestEnd = i;
-        }
-        if (i >= n) break;
-        const c = text.charCodeAt(i);
-        const next = c < 128 ? ascii[state * 128 + lower(c)] : (this.other[state]?.get(c) ?? 0);
-        if (next === 0) break;
-        state = next;
-        i++;
-      }
-      if (best >= 0) out.push({ end: bestEnd, word: best });
+      this.walk(text, p, state, out);
     }
   }
+
+  /** From the state after text[p], the longest whole word starting at p, appended to `out`. */
+  private walk(text: string, p: number, state: number, out: WordHit[]): void {
+    const ascii = this.ascii;
+    const n = text.length;
+    let best = -1;
+    let bestEnd = 0;
+    let i = p + 1;
+    for (;;) {
+      const w = this.word[state];
+      if (w >= 0 && (this.cjk[state] || wholeAtEnd(text, i))) {
+        best = w;
+        bestEnd = i;
+      }
+      if (i >= n) break;
+      const c = text.charCodeAt(i);
+      const next = c < 128 ? ascii[state * 128 + lower(c)] : (this.other[state]?.get(c) ?? 0);
+      if (next === 0) break;
+      state = next;
+      i++;
+    }
+    if (best >= 0) out.push({ end: bestEnd, word: best });
+  }
+}
+
+/** 0 for a char that is not an ASCII letter, 1 for a lower-case one, 2 for an upper-case one. */
+function letterCase(c: number): number {
+  return c >= 97 && c <= 122 ? 1 : c >= 65 && c <= 90 ? 2 : 0;
 }
 
 function wholeAtEnd(text: string, end: number): boolean {
