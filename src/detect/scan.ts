@@ -176,7 +176,7 @@ export class OnePassScanner implements Scanner, ValidateContext {
               if (q - i >= alnumDigitMin || isLetter(cq)) found = this.offer(alnumDigit, i, found, IN_WORD);
               if (looksHexColon(text, i)) found = this.offer(hexcolon, i, found, IN_HEX);
             }
-            i = q - 1; // the rest of the run starts nothing
+            i = q - 1; // the rest of the run starts nothing (letters glued to it are skipped below)
           } else {
             // A letter: `alnum` wants one or two letters then a digit; `hexcolon` a hex letter.
             const c1 = i + 1 < n ? text.charCodeAt(i + 1) : 0;
@@ -185,6 +185,14 @@ export class OnePassScanner implements Scanner, ValidateContext {
             }
             if (isHex(c) && looksHexColon(text, i)) found = this.offer(hexcolon, i, found, IN_HEX);
           }
+          // The rest of the token's letters and digits start nothing: skip them in a tight loop.
+          let j = i + 1;
+          while (j < n) {
+            const d = text.charCodeAt(j);
+            if (d >= 128 || (TOKEN_CHARS[d] & ALNUM) === 0) break;
+            j++;
+          }
+          i = j - 1;
         }
         prevAlnum = true;
         continue;
