@@ -174,7 +174,10 @@ export class OnePassScanner implements Scanner, ValidateContext {
               // Credit codes are unbroken letters and digits: a shorter run with no letter after is none.
               const cq = q < n ? text.charCodeAt(q) : 0;
               if (q - i >= alnumDigitMin || isLetter(cq)) found = this.offer(alnumDigit, i, found, IN_WORD);
-              if (looksHexColon(text, i)) found = this.offer(hexcolon, i, found, IN_HEX);
+              // A hex group goes on with `:`, `-`, `.` or a hex letter (`fe80::1`, `00:1a:…`, `0a1b.…`).
+              if ((cq === 58 || cq === 45 || cq === 46 || isHex(cq)) && looksHexColon(text, i)) {
+                found = this.offer(hexcolon, i, found, IN_HEX);
+              }
             }
             i = q - 1; // the rest of the run starts nothing (letters glued to it are skipped below)
           } else {
