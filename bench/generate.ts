@@ -186,11 +186,11 @@ const PHONE_LABEL_ZH = ['手机号:', '电话:', '联系电话：', '手机 ', '
 const phone: Generator = (r, lang) => {
   const kind = r.int(0, 9);
   if (kind <= 3) {
-    // CN mobile: bare, grouped, or with +86
+    // CN mobile: bare, grouped, with +86, or with 86 and no + (as SMS gateways log them)
     const n = drawValid(r, '86', () => r.pick(CN_MOBILE_PREFIXES) + r.digits(8));
     const g = `${n.slice(0, 3)} ${n.slice(3, 7)} ${n.slice(7)}`;
     const d = `${n.slice(0, 3)}-${n.slice(3, 7)}-${n.slice(7)}`;
-    const value = r.pick([n, n, g, d, '+86' + n, '+86 ' + g, '+86-' + d]);
+    const value = r.pick([n, n, g, d, '+86' + n, '+86 ' + g, '+86-' + d, '86' + n]);
     return sample('PHONE', value, label(r, lang, PHONE_LABEL_EN, PHONE_LABEL_ZH, 0.4));
   }
   if (kind === 4) {

@@ -21,7 +21,8 @@ import { isDigit } from './chars.js';
  * - `+` and a valid number (`+86 138 0013 8000`, `+44 (0)20 7946 0958`, `+8613800138000`): 0.95.
  *   `00` likewise when the country code is its own group (`0086 138 0013 8000`); as one bare run
  *   (`008613800138000`) only a CN mobile or with a context word.
- * - a bare 11-digit CN mobile `1[3-9]` + 9 digits, bounded by non-digits: 0.95.
+ * - a bare 11-digit CN mobile `1[3-9]` + 9 digits, bounded by non-digits, also right after its
+ *   country code without the `+` (`8613800138000`): 0.95.
  * - a national number written with the region's own grouping: its digit groups are those of
  *   libphonenumber's national format (`(201) 555-0123`, `020 7946 0958`, `03-1234-5678`), or the
  *   prefixed area code and the rest as one run (`010-12345678`, `(021)12345678`); the national prefix
@@ -774,18 +775,19 @@ class PhoneMatcher {
   }
 
   private national(text: string, start: number, end: number, ctx: Ctx): number {
-    if ((this.writtenUnion & (1 << nd)) === 0) return 0;
+    // `8613800138000`: a CN mobile with its country code but no `+`, as SMS gateways log them.
+    const cnMobileAt = !this.cnMobile || ng !== 1 ? -1 : cnMobileStart();
+    if (cnMobileAt < 0 && (this.writtenUnion & (1 << nd)) === 0) return 0;
     // One bare run: a CN mobile as it stands, anything else only with a phone word. Most number-like
     // tokens of a log are such runs (ids, epoch times, sizes), and most lines have no phone word:
     // asking first (one cached answer per line) spares them every format pattern below.
-    const cnMobileLike = this.cnMobile && nd === 11 && dig[0] === 1 && dig[1] >= 3;
-    if (ng === 1 && bracket < 0 && !cnMobileLike && !ctx.context) return 0;
+    if (ng === 1 && bracket < 0 && cnMobileAt < 0 && !ctx.context) return 0;
     if (followedByAmount(text, end) || dashJoined(text, start, end) || ibanLike(text, start)) return 0;
     const tail = continuesNumber(text, start);
     if (ng === 1) {
       if (tail) return 0;
-      if (cnMobileLike) {
-        const p = validNumber('86', digitString(0));
+      if (cnMobileAt >= 0) {
+        const p = validNumber('86', digitString(cnMobileAt));
         if (p) {
           if (this.ordered(text, start, ctx)) return 0;
           this.number = p.number;
@@ -914,6 +916,15 @@ class PhoneMatcher {
     return ok;
   }
 
+}
+
+/**
+ * Where a CN mobile number (`1[3-9]` + 9 digits) starts in one bare run: 0 for the 11 digits alone,
+ * 2 after the country code `86` (13 digits); -1 if the run is neither.
+ */
+function cnMobileStart(): number {
+  const at = nd === 11 ? 0 : nd === 13 && dig[0] === 8 && dig[1] === 6 ? 2 : -1;
+  return at >= 0 && dig[at] === 1 && dig[at + 1] >= 3 ? at : -1;
 }
 
 function startsWithPrefix(r: RegionPlan): boolean {

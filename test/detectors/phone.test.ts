@@ -152,6 +152,18 @@ describe('PHONE: international numbers (any country)', () => {
     expect(phones('tel 0012015550123')).toEqual(['0012015550123']);
     expect(phones('000000138001380')).toEqual([]);
   });
+
+  it('reads a CN mobile right after its country code without the `+` (SMS gateways log them so)', () => {
+    expect(phones('sms deliver to 8613800138000 status=ok')).toEqual(['8613800138000']);
+    expect(phones('短信发送 手机:8613912345678 成功')).toEqual(['8613912345678']);
+    expect(phone.normalize!('8613800138000')).toBe('+8613800138000');
+    // Not a mobile after 86 (12 is no mobile block), other country codes, or a longer run.
+    expect(phones('seq 8612800138000 ok')).toEqual([]);
+    expect(phones('seq 4413800138000 ok')).toEqual([]);
+    expect(phones('seq 86138001380001 ok')).toEqual([]);
+    // An order word before it, as for the 11-digit form.
+    expect(phones('order 8613800138000')).toEqual([]);
+  });
 });
 
 describe('PHONE: near misses in logs are not phones', () => {
