@@ -102,7 +102,9 @@ export function hkIdValue(r: Rng): { letters: string; digits: string; check: str
 const hkId: Generator = (r, lang) => {
   const { letters, digits, check } = hkIdValue(r);
   const parens = r.chance(0.6);
-  const value = parens ? `${letters}${digits}(${check})` : letters + digits + check;
+  // Chinese text may print the brackets full-width: A123456（3）.
+  const [open, close] = parens && lang === 'zh' && r.chance(0.3) ? ['（', '）'] : ['(', ')'];
+  const value = parens ? `${letters}${digits}${open}${check}${close}` : letters + digits + check;
   // Without parentheses `A1234567` is any ticket number: logs that carry it say what it is.
   const before = label(r, lang, ['HKID: ', 'hkid=', 'hk_id='], ['香港身份证:', '香港身份证号码 ', 'HKID:'], parens ? 0.5 : 0);
   return sample('HK_ID', value, before);

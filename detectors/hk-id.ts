@@ -4,7 +4,8 @@ import { labelledScore, normalizeLabels } from './label.js';
 
 /**
  * Hong Kong identity card number: one or two letters, six digits, a check char (0–9 or A) computed
- * mod 11 (hkIdCheckChar), usually printed with the check char in parentheses: `A123456(3)`.
+ * mod 11 (hkIdCheckChar), usually printed with the check char in parentheses: `A123456(3)`, in
+ * Chinese text also in full-width brackets `A123456（3）`.
  *
  * Written with parentheses, the shape is distinctive and the check char is validated: score 0.95.
  *
@@ -54,11 +55,14 @@ export default defineDetector({
   candidate: 'alnum',
   minLen: 8,
   maxLen: 11,
-  shape: /[A-Z]{1,2}\d{6}(?:\([0-9A]\)|[0-9A])/y,
+  // The check char in ASCII or full-width brackets (Chinese text). Not after a space: `A123456 (3)`
+  // reads as a code and a count as often, and 1 in 11 such pairs passes the check.
+  shape: /[A-Z]{1,2}\d{6}(?:[(（][0-9A][)）]|[0-9A])/y,
   validate(text, start, end, ctx) {
-    const parens = text.charCodeAt(end - 1) === 41; // ')'
+    const last = text.charCodeAt(end - 1);
+    const parens = last === 41 || last === 0xff09; // ')' or '）'
     const checkAt = parens ? end - 2 : end - 1;
-    const bodyEnd = parens ? end - 3 : end - 1;
+    const bodyEnd = start + (text.charCodeAt(start + 1) <= 57 ? 7 : 8); // one or two letters, six digits
     if (hkIdCheckChar(text, start, bodyEnd).charCodeAt(0) !== text.charCodeAt(checkAt)) return 0;
     if (parens) return SCORE_PARENS;
     // Context needed; the label right before the value decides over an order word further back
@@ -67,11 +71,11 @@ export default defineDetector({
   },
   context: { words: WORDS, negative: NEGATIVE },
   normalize(value) {
-    // Canonical form without parentheses: `A123456(3)` and `A1234563` are the same number.
+    // Canonical form without brackets: `A123456(3)`, `A123456（3）` and `A1234563` are one number.
     let out = '';
     for (let i = 0; i < value.length; i++) {
       const c = value[i];
-      if (c !== '(' && c !== ')') out += c;
+      if (c !== '(' && c !== ')' && c !== '（' && c !== '）') out += c;
     }
     return out;
   },
@@ -79,7 +83,7 @@ export default defineDetector({
     // A123456: 36*9 + 10*8 + 1*7 + 2*6 + 3*5 + 4*4 + 5*3 + 6*2 = 481, 481 mod 11 = 8, 11 - 8 = 3.
     // G555555: 324 + 16*8 + 5*(7+6+5+4+3+2) = 587, 587 mod 11 = 4, 11 - 4 = 7.
     // XA555555: 33*9 + 10*8 + 5*27 = 512, 512 mod 11 = 6, 11 - 6 = 5.
-    match: ['A123456(3)', 'G555555(7)', 'XA555555(5)', 'hkid: A1234563', '香港身份證 XA5555555'],
+    match: ['A123456(3)', 'G555555(7)', 'XA555555(5)', 'A123456（3）', 'hkid: A1234563', '香港身份證 XA5555555'],
     noMatch: [
       'A123456(4)', // wrong check char
       'A1234563', // no parentheses and no context

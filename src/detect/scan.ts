@@ -241,8 +241,9 @@ export class OnePassScanner implements Scanner, ValidateContext {
     let stop = start;
     while (stop < cap) {
       const c = text.charCodeAt(stop);
-      // Non-ASCII chars only continue an email (IDN domains); they end every other kind of token.
-      if (c < 128 ? (TOKEN_CHARS[c] & tokenFlag) === 0 : tokenFlag !== IN_EMAIL) break;
+      // Non-ASCII chars only continue an email (IDN domains) or, full-width brackets, an alnum value
+      // (`A123456（3）`); they end every other kind of token.
+      if (c < 128 ? (TOKEN_CHARS[c] & tokenFlag) === 0 : tokenFlag !== IN_EMAIL && !(tokenFlag === IN_ALNUM && (c === 0xff08 || c === 0xff09))) break;
       stop++;
     }
     if (start === stop && stop < cap) stop++; // the `+`/`(`/`::` that opened the candidate

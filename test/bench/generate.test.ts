@@ -39,7 +39,7 @@ function usccValid(code: string): boolean {
 }
 
 function hkIdValid(id: string): boolean {
-  const m = /^([A-Z]{1,2})(\d{6})\(?([0-9A])\)?$/.exec(id);
+  const m = /^([A-Z]{1,2})(\d{6})[(（]?([0-9A])[)）]?$/.exec(id); // ASCII or full-width brackets
   if (!m) return false;
   const chars = (m[1].length === 1 ? ' ' : '') + m[1] + m[2];
   let sum = 0;

@@ -55,6 +55,8 @@ const ONE = makeHk('A123456'); // A123456(3)
 const TWO = makeHk('XA555555'); // XA555555(5)
 const G = makeHk('G555555');
 const Z = makeHk('Z555000');
+/** A123456（3）: the same number in full-width brackets. */
+const FW = `A123456（${hkIdCheckChar('A123456', 0, 7)}）`;
 const WITH_A = (() => {
   // A body whose check char is `A`.
   for (let n = 555000; n < 556000; n++) {
@@ -76,6 +78,9 @@ describe('with parentheses', () => {
     [`(${ONE})`, [HK(ONE)]],
     [`持证人${G}，`, [HK(G)]],
     [`${ONE},${TWO}`, [HK(ONE), HK(TWO)]],
+    // Full-width brackets, as Chinese text prints them.
+    [`香港身份证 ${FW} 已核验`, [HK(FW)]],
+    [`持证人${FW}，`, [HK(FW)]],
   ])('%j → %j', (text, expected) => {
     expect(find(text)).toEqual(expected);
   });
@@ -149,6 +154,8 @@ describe('near misses', () => {
     ['check char B', 'A123456(B)'],
     ['space before the parenthesis', `A123456 (${hkIdCheckChar('A123456', 0, 7)})`],
     ['unclosed parenthesis', `A123456(${hkIdCheckChar('A123456', 0, 7)}`],
+    ['full-width, wrong check char', `A123456（${hkIdCheckChar('A123456', 0, 7) === '1' ? '2' : '1'}）`],
+    ['mixed brackets unclosed', `A123456（${hkIdCheckChar('A123456', 0, 7)}`],
     ['UUID', '3f2c1e5a-8b7d-4c2e-9f10-1a2b3c4d5e6f'],
     ['hex hash', 'A1234563ab9f00e1'],
     ['version', 'v1.2.3456789'],
@@ -163,6 +170,7 @@ describe('normalize', () => {
   it('drops the parentheses', () => {
     expect(hkId.normalize?.(ONE)).toBe(bare('A123456'));
     expect(hkId.normalize?.(bare('XA555555'))).toBe(bare('XA555555'));
+    expect(hkId.normalize?.(FW)).toBe(bare('A123456'));
   });
 });
 
