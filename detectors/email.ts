@@ -7,8 +7,8 @@ import { isDigit } from './chars.js';
  * `mailto:` and query strings, and URL-encoded (`john%40example.com`, the at-sign as `%40`).
  *
  * The scanner offers the position where the local part starts (it walks back from the `@`/`%40`
- * over `[A-Za-z0-9._%+-]`, at most 64 chars, and skips leading dots), so the shape is matched from
- * there. The domain needs at least one dot and a letter TLD (or `xn--` IDN) that ends at a token
+ * over `[A-Za-z0-9._%+'-]`, at most 64 chars, and skips leading dots and quotes: `o'brien@…` keeps its
+ * apostrophe, `'bob@…'` loses the quote), so the shape is matched from there. The domain needs at least one dot and a letter TLD (or `xn--` IDN) that ends at a token
  * boundary: in `mail a@example.com.` the sentence's dot is not part of it.
  *
  * Not e-mails: retina asset names (`icon@2x.png`, `file@1.5x.jpg`), `user@host` without a dot-TLD,
@@ -74,7 +74,7 @@ export default defineDetector({
   // Every repetition is bounded and each of its alternatives starts with a different char, so a
   // failing start costs at most a few hundred steps. The TLD may not run on into `-` or `_`.
   shape:
-    /(?:[A-Za-z0-9._+-]|%(?!40)[0-9A-Fa-f][0-9A-Fa-f]){1,64}(?:@|%40)[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.(?:[A-Za-z]{2,24}|[Xx][Nn]--[A-Za-z0-9-]{1,59})(?![-_])/y,
+    /(?:[A-Za-z0-9._+'-]|%(?!40)[0-9A-Fa-f][0-9A-Fa-f]){1,64}(?:@|%40)[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.(?:[A-Za-z]{2,24}|[Xx][Nn]--[A-Za-z0-9-]{1,59})(?![-_])/y,
   validate(text, start, end) {
     // The at-sign is the last `@`/`%40` of the span: the domain has neither.
     let at = end - 1;
@@ -105,6 +105,7 @@ export default defineDetector({
       'zhang.san@example.org',
       'john%40example.com',
       'ops-team@example.com',
+      "o'brien@example.com",
     ],
     noMatch: [
       'icon@2x.png',

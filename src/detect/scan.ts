@@ -47,7 +47,8 @@ function looksHexColon(text: string, start: number): boolean {
  * - digits: digits, separators, brackets, `+`, `/`, and the ID check char X
  * - alnum: letters, digits, spaces (grouped IBANs) and brackets (`A123456(3)`)
  * - hexcolon: letters, digits, `:`, `.`, `-`, `%` (zone ids)
- * - at: anything but whitespace, quotes, brackets, `,` and `;` around an address
+ * - at: anything but whitespace, double quotes, angle brackets, `,` and `;` around an address (a `'`
+ *   may be a name's apostrophe: `o'brien@…`)
  */
 const IN_DIGITS = 1;
 const IN_ALNUM = 2;
@@ -64,7 +65,7 @@ for (let c = 0; c < 128; c++) {
   if (isDigit(c) || ' -.()+/Xx'.includes(String.fromCharCode(c))) f |= IN_DIGITS;
   if (alnum || ' ()'.includes(String.fromCharCode(c))) f |= IN_ALNUM;
   if (alnum || ':.-%'.includes(String.fromCharCode(c))) f |= IN_HEX;
-  if (c > 32 && !'"\'<>,;'.includes(String.fromCharCode(c))) f |= IN_EMAIL;
+  if (c > 32 && !'"<>,;'.includes(String.fromCharCode(c))) f |= IN_EMAIL;
   if (alnum) f |= IN_WORD;
   TOKEN_CHARS[c] = f;
 }
@@ -81,7 +82,7 @@ function isGroupSeparator(c: number): boolean {
   return c === 32 || c === 45;
 }
 function isLocalPart(c: number): boolean {
-  return isAlnum(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45; // . _ % + -
+  return isAlnum(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45 || c === 39; // . _ % + - '
 }
 
 /**
@@ -221,7 +222,9 @@ export class OnePassScanner implements Scanner, ValidateContext {
     let start = at;
     const floor = Math.max(0, at - LOCAL_PART_MAX);
     while (start > floor && isLocalPart(text.charCodeAt(start - 1))) start--;
-    while (start < at && text.charCodeAt(start) === 46) start++; // a local part does not start with `.`
+    // A local part does not start with `.`, and a `'` there is a quote around the address (`'bob@…'`);
+    // inside it is a name's apostrophe (`o'brien@…`).
+    for (let c = text.charCodeAt(start); start < at && (c === 46 || c === 39); c = text.charCodeAt(++start));
     if (start === at) return found;
     return this.offer(dets, start, found, IN_EMAIL);
   }
