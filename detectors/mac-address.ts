@@ -2,7 +2,8 @@ import { defineDetector } from './define.js';
 
 /**
  * MAC address (IEEE 802 EUI-48): `aa:bb:cc:dd:ee:ff`, `AA-BB-CC-DD-EE-FF` (one separator kind
- * throughout) and Cisco `aabb.ccdd.eeff`.
+ * throughout) and Cisco `aabb.ccdd.eeff`; compact `001a2b3c4d5e` only with a context word or field
+ * rule (twelve hex digits are as often a short container id or hash prefix), at SCORE_COMPACT.
  *
  * Not personal, so rejected unless a context word (mac, hwaddr, ether, bssid, MAC地址, 物理地址…)
  * or a field rule says otherwise: all-zero `00:00:00:00:00:00` and broadcast `ff:ff:ff:ff:ff:ff`.
@@ -15,6 +16,7 @@ import { defineDetector } from './define.js';
 const SCORE = 0.9;
 const SCORE_DECIMAL = 0.85;
 const SCORE_DECIMAL_BARE = 0.6;
+const SCORE_COMPACT = 0.8;
 
 const H = '[0-9A-Fa-f]{2}';
 const H4 = '[0-9A-Fa-f]{4}';
@@ -23,17 +25,18 @@ export default defineDetector({
   type: 'MAC_ADDRESS',
   name: 'mac_address',
   candidate: 'hexcolon',
-  minLen: 14,
+  minLen: 12,
   maxLen: 17,
   // Left: not after a separator, unless that separator ends a word label (`mac:`, `hwaddr-`).
   // Right: no further separator + hex digit or `::` (IPv6, EUI-64).
   shape: new RegExp(
     '(?:(?<![:.-])|(?<=[G-Zg-z_\\u0080-\\uffff][0-9A-Fa-f]{0,4}[:.-]))' +
-      `(?:${H}:${H}:${H}:${H}:${H}:${H}|${H}-${H}-${H}-${H}-${H}-${H}|${H4}\\.${H4}\\.${H4})` +
+      `(?:${H}:${H}:${H}:${H}:${H}:${H}|${H}-${H}-${H}-${H}-${H}-${H}|${H4}\\.${H4}\\.${H4}|${H4}${H4}${H4})` +
       '(?![:.-][0-9A-Fa-f:])',
     'y',
   ),
   validate(text, start, end, ctx) {
+    if (end - start === 12) return ctx.context || ctx.field ? SCORE_COMPACT : 0;
     let allZero = true;
     let allF = true;
     let allDecimal = true;
@@ -62,6 +65,7 @@ export default defineDetector({
       '0000.5e00.53af',
       'mac ff:ff:ff:ff:ff:ff',
       'hwaddr 00:00:00:00:00:00',
+      'mac 00005e0053af',
     ],
     noMatch: [
       'ff:ff:ff:ff:ff:ff',
@@ -70,6 +74,8 @@ export default defineDetector({
       'aa:bb:cc:dd:ee:ff:00:11',
       'fe80::aa:bb:cc:dd',
       '123e4567-e89b-12d3-a456-426614174000',
+      '00005e0053af',
+      'mac 00005e0053af01',
     ],
   },
 });

@@ -29,13 +29,20 @@ const MAX_CUTS = 6;
 
 /**
  * A `hexcolon` value (IPv6, MAC) has a `:` after at most four hex digits, or a MAC's `-` after two or
- * Cisco `.` after four: most hex-looking starts (`2026-03-03`, `deadbeef`) fail here.
+ * Cisco `.` after four, or is a compact MAC, exactly twelve hex digits: most hex-looking starts
+ * (`2026-03-03`, `deadbeef`, hashes) fail here.
  */
 function looksHexColon(text: string, start: number): boolean {
   let i = start;
-  const stop = Math.min(text.length, start + 5);
+  const n = text.length;
+  const stop = Math.min(n, start + 5);
   while (i < stop && isHex(text.charCodeAt(i))) i++;
-  if (i >= text.length) return false;
+  if (i - start === 5) {
+    const end = Math.min(n, start + 13);
+    while (i < end && isHex(text.charCodeAt(i))) i++;
+    return i - start === 12 && (i >= n || !isAlnum(text.charCodeAt(i)));
+  }
+  if (i >= n) return false;
   const c = text.charCodeAt(i);
   const run = i - start;
   return c === 58 || (c === 45 && run === 2) || (c === 46 && run === 4);

@@ -46,6 +46,37 @@ describe('all-decimal MACs', () => {
   });
 });
 
+describe('compact MACs (twelve hex digits)', () => {
+  it.each([
+    ['mac 00005e0053af', '00005e0053af'],
+    ['hwaddr=00005E0053B0', '00005E0053B0'],
+    ['MAC地址：00005E0053B1', '00005E0053B1'],
+    ['dhcp ack chaddr ok, mac address 00005e0053b2 lease 3600', '00005e0053b2'],
+  ])('%s is found with a context word', (text, expected) => {
+    expect(find(text)).toEqual([expected]);
+    expect(compileScanner([mac]).scan(text)[0].score).toBe(0.8);
+  });
+
+  it('is found under a MAC field key', () => {
+    expect(find('00005e0053b3', 'mac')).toEqual(['00005e0053b3']);
+  });
+
+  it.each([
+    ['without context (a short container id)', 'container 4f2a9c1b7d3e started'],
+    ['without context, digits first', 'image 00005e0053af pulled'],
+    ['eleven hex digits', 'mac 00005e0053a'],
+    ['thirteen hex digits', 'mac 00005e0053af0'],
+    ['the prefix of a hash', 'mac d41d8cd98f00b204e9800998ecf8427e'],
+    ['glued to a letter', 'mac 00005e0053afg'],
+  ])('not %s', (_why, text) => {
+    expect(find(text)).toEqual([]);
+  });
+
+  it('normalizes to colon groups', () => {
+    expect(mac.normalize?.('00005E0053AF')).toBe('00:00:5e:00:53:af');
+  });
+});
+
 describe('MAC near misses', () => {
   it.each([
     ['broadcast without context', 'dst ff:ff:ff:ff:ff:ff'],
