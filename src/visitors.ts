@@ -3,7 +3,8 @@ import type { Finding } from './detect/finding.js';
 import type { Place, ValueVisitor, Visited } from './formats/visitor.js';
 import { DROP } from './formats/visitor.js';
 import { visitLine } from './formats/text.js';
-import { formatPath, lastKey, type FieldPath } from './policy/fields.js';
+import type { PiiType } from '../detectors/types.js';
+import { formatPath, lastKey, type FieldAction, type FieldPath } from './policy/fields.js';
 
 /**
  * Replace what the policy asks for: field rules first (keep, drop, or the whole value as a type),
@@ -13,6 +14,7 @@ export function anonymizingVisitor(anonymizer: Anonymizer): ValueVisitor {
   const fields = anonymizer.fields;
   const visitor: ValueVisitor = {
     decides: (path) => fields.resolve(path).kind !== 'scan',
+    holdsWords: (path) => holdsWords(fields.resolve(path)),
     visit(value: string, place: Place): Visited {
       const action = fields.resolve(place.path);
       switch (action.kind) {
@@ -33,6 +35,13 @@ export function anonymizingVisitor(anonymizer: Anonymizer): ValueVisitor {
     },
   };
   return visitor;
+}
+
+/** Field types whose values are several words: `name=Zhang San` is one name, not `Zhang`. */
+const MULTI_WORD: ReadonlySet<PiiType> = new Set<PiiType>(['PERSON_NAME', 'ADDRESS']);
+
+function holdsWords(action: FieldAction): boolean {
+  return action.kind === 'as' && MULTI_WORD.has(action.type);
 }
 
 /** A char that can start a key-value pair in text (see kv.ts). */
@@ -63,6 +72,7 @@ export function scanningVisitor(anonymizer: Anonymizer, report: (r: FindingRepor
   };
   return {
     decides: (path) => fields.resolve(path).kind !== 'scan',
+    holdsWords: (path) => holdsWords(fields.resolve(path)),
     visit(value: string, place: Place): Visited {
       const action = fields.resolve(place.path);
       const field = place.path.length ? fieldName(place.path) : null;

@@ -6,7 +6,8 @@ import type { FieldPath } from '../policy/fields.js';
  * - logfmt `user=alice msg="quoted \"value\""`: a key is letters, digits, `_`, `-`, `.` (CJK letters
  *   too) right before `=`. A bare value ends at whitespace, or at a `,` `;` `&` that starts the next
  *   pair (`User(name=alice, email=…)`), so `name=Zhang San` gives the value `Zhang` and leaves `San`
- *   to the free text: quote values with spaces. A value in double quotes runs to the closing quote.
+ *   to the free text (the text format runs a name or address field's value on over such capitalized
+ *   words: text.ts, withWordRuns). A value in double quotes runs to the closing quote.
  *   One exception: a number written in groups is one value (`card=4111 1111 1111 1111`, see
  *   extendGroups), since a part of it would no longer look like what it is.
  * - `key: value` (a space or tab after the ASCII colon), `key：value` (full-width colon, no space

@@ -234,14 +234,16 @@ function visitText(visitor: ValueVisitor, text: string, record: number): string 
  *    exactly as before pairs were looked for.
  *
  * So each value is visited once, and a scan report's offsets for free text are offsets in the line.
- * Where a bare value ends is kv.ts's call: at the next space (`name=Zhang San` replaces `Zhang` only;
- * quote such values), except a number in groups (`card=4111 1111 1111 1111`). A dropped value leaves
+ * Where a bare value ends is kv.ts's call: at the next space, except a number in groups
+ * (`card=4111 1111 1111 1111`) and, here, a name or address field's capitalized words after it
+ * (`name=Zhang San`, see withWordRuns). A dropped value leaves
  * its key (`token=`, `token=""`, `"token":""`, `null` for a JSON number). A line with nothing replaced
  * comes back as the very same string.
  */
 export function visitLine(visitor: ValueVisitor, line: string, record: number): string {
-  const spans = findKeyValues(line);
-  if (spans.length === 0) return visitText(visitor, line, record);
+  const found = findKeyValues(line);
+  if (found.length === 0) return visitText(visitor, line, record);
+  const spans = visitor.holdsWords ? withWordRuns(visitor.holdsWords, line, found) : found;
   const escapes = ESCAPES.test(line); // most lines have no backslash, `%` or `+`: no value is encoded
   let free: string | null = null; // the line with the own-visited values stood in for
   let outs: string[] | null = null; // what each of them is written back as
@@ -292,6 +294,55 @@ function visitedAlone(visitor: ValueVisitor, line: string, span: KvSpan, escapes
   if ((escapes || span.encoding === 'number') && isEncoded(line, span)) return true;
   if (span.path.length > 1) return true;
   return visitor.decides === undefined ? span.prose !== true : visitor.decides(span.path);
+}
+
+/** How many capitalized words a bare name or address value may run on over. */
+const MAX_EXTRA_WORDS = 4;
+
+/**
+ * Bare values of fields that hold words (names, addresses) run on over the words after them that
+ * start with a capital letter or a digit and are no key: `name=Zhang San age=30` names `Zhang San`,
+ * `name=Bob logged in` names `Bob`. (logfmt wants such values quoted; logs do not always do it, and a
+ * surname left behind is personal data.) The spans come from kv.ts, which knows no field types.
+ */
+function withWordRuns(holdsWords: (path: FieldPath) => boolean, line: string, spans: readonly KvSpan[]): readonly KvSpan[] {
+  let out: KvSpan[] | null = null;
+  for (let k = 0; k < spans.length; k++) {
+    const span = spans[k];
+    let end = span.end;
+    const after = line.charCodeAt(end);
+    if ((span.encoding === 'logfmt' || span.encoding === 'plain') && (after === 32 || after === 44) && holdsWords(span.path)) {
+      end = wordRunEnd(line, end, k + 1 < spans.length ? spans[k + 1].start : line.length);
+    }
+    if (end > span.end) (out ??= spans.slice(0, k)).push({ ...span, end });
+    else out?.push(span);
+  }
+  return out ?? spans;
+}
+
+/** The end of the capitalized words (at most MAX_EXTRA_WORDS, after a space or `, `) from `end`, before `limit`. */
+function wordRunEnd(line: string, end: number, limit: number): number {
+  let e = end;
+  for (let words = 0; words < MAX_EXTRA_WORDS; words++) {
+    // One space, or a comma and a space (`12 Main St, Springfield`, `Smith, John`).
+    const comma = line.charCodeAt(e) === 44;
+    if (line.charCodeAt(comma ? e + 1 : e) !== 32) break;
+    const p = comma ? e + 2 : e + 1;
+    const c = line.charCodeAt(p);
+    if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57))) break;
+    let q = p + 1;
+    while (q < limit && isWordChar(line.charCodeAt(q))) q++;
+    const next = q < line.length ? line.charCodeAt(q) : 32;
+    // A word that is a key (`Age=30`, `City: …`) or runs into the next value ends the run before it.
+    if ((q === limit && limit < line.length) || next === 61 || next === 58 || next === 0xff1a || !(next === 32 || next === 44 || next === 59)) break;
+    e = q;
+  }
+  return e;
+}
+
+/** Letters (any script), digits, and the `-` `'` `.` inside names (`Jean-Luc`, `O'Neil`, `St.`). */
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 39 || c === 46 || c >= 0xc0;
 }
 
 /** The free text between the own-visited values, each piece visited on its own (the rare way). */

@@ -26,4 +26,9 @@ export interface ValueVisitor {
    * scanned. Text lines ask, to visit such values alone and leave the rest of the line to the scanner.
    */
   decides?(path: FieldPath): boolean;
+  /**
+   * Whether the field at `path` holds several words (a person's name, an address), so that a bare
+   * text value (`name=Zhang San`) runs on over the capitalized words after it (see visitLine).
+   */
+  holdsWords?(path: FieldPath): boolean;
 }
