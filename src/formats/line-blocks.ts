@@ -1,0 +1,169 @@
+import { isUtf8 } from 'node:buffer';
+import { LogveilError } from '../errors.js';
+import type { LineMapper } from './text.js';
+
+/**
+ * The two halves of reading a line-based log: cutting bytes into blocks of whole lines (LineBlocks),
+ * and mapping a block line by line (LineBlockMapper). TextLineTransform does both in turn; the worker
+ * pool cuts in the main thread and maps in workers, with the same results byte for byte.
+ */
+
+const LF = 0x0a;
+const CR = 0x0d;
+
+/** Bytes in, blocks of complete lines out; the start of an unfinished line is held until it ends. */
+export class LineBlocks {
+  /** The start of the line being read, in the chunks it came in. */
+  private held: Buffer[] = [];
+  private heldBytes = 0;
+
+  constructor(
+    /** For the message when a line is too long to hold. */
+    private readonly source: string,
+    /** The longest line held in memory: a longer one fails the file (fail closed, memory bounded). */
+    private readonly maxLine: number,
+    /** The 0-based number of the line being held, for that message. */
+    private readonly lineNumber: () => number,
+  ) {}
+
+  /** The complete lines this chunk ends (with any held start), or null when it ends none. */
+  cut(chunk: Buffer): Buffer | null {
+    const lastLf = chunk.lastIndexOf(LF);
+    if (lastLf < 0) {
+      // No line ends here: hold the chunk (joined once, when the line ends, not on every chunk).
+      this.held.push(chunk);
+      this.heldBytes += chunk.length;
+      if (this.heldBytes > this.maxLine) {
+        throw new LogveilError(
+          'LV_FORMAT',
+          `${this.source}:${this.lineNumber() + 1}: a line longer than ${this.maxLine >> 20} MiB (not split, so not scanned)`,
+        );
+      }
+      return null;
+    }
+    const head = chunk.subarray(0, lastLf + 1);
+    const block = this.held.length ? Buffer.concat([...this.held, head]) : head;
+    this.held = lastLf + 1 < chunk.length ? [chunk.subarray(lastLf + 1)] : [];
+    this.heldBytes = chunk.length - lastLf - 1;
+    return block;
+  }
+
+  /** At the end of the input: the last line if it has no `\n`, else null. */
+  rest(): Buffer | null {
+    const rest = this.heldBytes > 0 ? Buffer.concat(this.held) : null;
+    this.held = [];
+    this.heldBytes = 0;
+    return rest;
+  }
+}
+
+/** How many lines a block of complete lines holds (the last one may lack its `\n` at end of input). */
+export function countLines(block: Buffer): number {
+  let n = 0;
+  for (let at = block.indexOf(LF); at >= 0; at = block.indexOf(LF, at + 1)) n++;
+  return block.length > 0 && block[block.length - 1] !== LF ? n + 1 : n;
+}
+
+/** Maps the lines of blocks in order; `index` is the 0-based number of the next line. */
+export class LineBlockMapper {
+  constructor(
+    private readonly mapLine: LineMapper,
+    public index = 0,
+  ) {}
+
+  /** Complete lines (the last one may lack its `\n` at end of input). */
+  map(block: Buffer): Buffer {
+    if (isUtf8(block)) {
+      // The common case: decode once, split in the string, and keep the original bytes if nothing changed.
+      const text = block.toString('utf8');
+      const mapped = this.mapText(text);
+      return mapped === text ? block : Buffer.from(mapped, 'utf8');
+    }
+    // Some line holds invalid UTF-8: go line by line so valid lines still round-trip exactly.
+    const parts: Buffer[] = [];
+    let at = 0;
+    while (at < block.length) {
+      let nl = block.indexOf(LF, at);
+      nl = nl < 0 ? block.length : nl + 1;
+      parts.push(this.mapLineBytes(block.subarray(at, nl)));
+      at = nl;
+    }
+    return Buffer.concat(parts);
+  }
+
+  private mapText(text: string): string {
+    let out: string[] | null = null;
+    let at = 0;
+    let piece = 0;
+    while (at < text.length) {
+      let nl = text.indexOf('\n', at);
+      const next = nl < 0 ? text.length : nl + 1;
+      if (nl < 0) nl = text.length;
+      const end = nl > at && text.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
+      const line = text.slice(at, end);
+      const mapped = this.mapLine(line, this.index++);
+      if (mapped !== line) {
+        out ??= [];
+        out.push(text.slice(piece, at), mapped);
+        piece = end;
+      }
+      at = next;
+    }
+    if (out === null) return text;
+    out.push(text.slice(piece));
+    return out.join('');
+  }
+
+  /** One line with invalid UTF-8: scan each valid stretch on its own, keep invalid bytes as they are. */
+  private mapLineBytes(line: Buffer): Buffer {
+    let end = line.length;
+    if (end && line[end - 1] === LF) end--;
+    if (end && line[end - 1] === CR) end--;
+    const body = line.subarray(0, end);
+    const index = this.index++;
+    const parts: Buffer[] = [];
+    let changed = false;
+    for (const [s, e, valid] of utf8Stretches(body)) {
+      const bytes = body.subarray(s, e);
+      if (!valid) {
+        parts.push(bytes);
+        continue;
+      }
+      const text = bytes.toString('utf8');
+      const mapped = this.mapLine(text, index);
+      if (mapped !== text) changed = true;
+      parts.push(mapped === text ? bytes : Buffer.from(mapped, 'utf8'));
+    }
+    if (!changed) return line;
+    parts.push(line.subarray(end));
+    return Buffer.concat(parts);
+  }
+}
+
+/** Split bytes into maximal valid-UTF-8 stretches and invalid ones: [start, end, valid]. */
+export function* utf8Stretches(buf: Buffer): Generator<[number, number, boolean]> {
+  let i = 0;
+  let validStart = 0;
+  while (i < buf.length) {
+    const len = utf8SequenceLength(buf, i);
+    if (len > 0) {
+      i += len;
+      continue;
+    }
+    let j = i + 1;
+    while (j < buf.length && utf8SequenceLength(buf, j) === 0) j++;
+    if (i > validStart) yield [validStart, i, true];
+    yield [i, j, false];
+    i = validStart = j;
+  }
+  if (i > validStart) yield [validStart, i, true];
+}
+
+/** Length of the well-formed UTF-8 sequence at buf[i], or 0 if it is not one. */
+function utf8SequenceLength(buf: Buffer, i: number): number {
+  const b = buf[i];
+  if (b < 0x80) return 1;
+  const need = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+  if (need === 0 || i + need > buf.length) return 0;
+  return isUtf8(buf.subarray(i, i + need)) ? need : 0;
+}
