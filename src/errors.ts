@@ -9,3 +9,8 @@ export class LogveilError extends Error {
     this.code = code;
   }
 }
+
+/** What kind of error `e` is, for messages that must not repeat its text (it may quote the data). */
+export function errorKind(e: unknown): string {
+  return e instanceof Error ? e.name : typeof e;
+}

@@ -5,14 +5,21 @@ import { openInput, removeTemporariesOnSignal, writeFileAtomically, writeToStdou
 import { anonymizingVisitor } from '../visitors.js';
 import { runJobs } from './batch.js';
 import { expandInputs, planOutputs } from './inputs.js';
-import { addInputOptions, anonymizerFrom, csvOptionsOf, formatOf, warnToStderr, type CommonOptions } from './options.js';
+import type { Format } from '../formats/format.js';
+import { AnonymizerPool } from '../pipeline/pool.js';
+import { addInputOptions, anonymizerFrom, csvOptionsOf, formatOf, threadsOf, warnToStderr, type CommonOptions } from './options.js';
 
 interface AnonymizeOptions extends CommonOptions {
   output?: string;
+  threads?: string;
 }
+
+/** Below this size (on disk) an input is done in this thread: starting workers would cost more. */
+const POOL_MIN_BYTES = 4 << 20;
 
 /**
  * `logveil anonymize`: each input with every finding replaced, streamed, every other byte unchanged.
+ * Large text and NDJSON inputs are mapped by worker threads (pipeline/pool.ts), with the same output.
  * Files are done one after another; a file that fails leaves nothing under its output name, the others
  * are still written, and the run exits 1 naming it. An output file gets its input's permission bits
  * (read/write only, never more than the umask allows).
@@ -26,37 +33,47 @@ export function registerAnonymize(program: Command): void {
       '-o, --output <path>',
       'output file, or directory for several inputs or a directory (mirrors the tree; created if missing); default stdout',
     )
-    .option('--key-file <file>', 'key for the hash operator (from `logveil keygen`)');
+    .option('--key-file <file>', 'key for the hash operator (from `logveil keygen`)')
+    .option(
+      '--threads <n>',
+      'worker threads for text and NDJSON inputs of 4 MiB or more, or any size when given (default: CPU count, at most 8; 1: none)',
+    );
   addInputOptions(cmd).action(async (inputs: string[], opts: AnonymizeOptions) => {
     const csv = csvOptionsOf(opts);
     if (opts.format !== 'auto') formatOf(opts.format, '-'); // an unknown format is a usage error before any work
     const expanded = expandInputs(inputs, warnToStderr);
     const plan = planOutputs(expanded, opts.output);
-    const anonymizer = anonymizerFrom(opts, true);
+    const threads = threadsOf(opts.threads);
+    const { anonymizer, key } = anonymizerFrom(opts, true);
     if (plan.dir !== undefined) mkdirSync(plan.dir, { recursive: true });
     removeTemporariesOnSignal();
     const intoDir = plan.dir !== undefined;
-    await runJobs(
-      plan.jobs,
-      expanded.problems,
-      async ({ input, output }) => {
-        const format = formatOf(opts.format, input.path);
-        const { stages, gzipped } = await openInput(input.path);
-        const transform = format.createTransform({
-          visitor: anonymizingVisitor(anonymizer),
-          source: input.display,
-          warn: warnToStderr,
-          csv,
-        });
-        if (output === '-') return writeToStdout([...stages, transform]);
-        // Gzip out when the name says so, or when mirroring a gzipped input under its own name.
-        const gzip = /\.gz$/i.test(output) || (intoDir && gzipped);
-        if (intoDir) mkdirSync(dirname(output), { recursive: true });
-        // An output is never readable by more people than its input (stdin: the umask decides).
-        const mode = input.path === '-' ? undefined : statSync(input.path).mode & 0o666;
-        await writeFileAtomically(output, [...stages, transform], { gzip, mode });
-      },
-      '; nothing was written under their output names',
-    );
+    // Made on the first input that is worth it, shared by all the others, closed at the end.
+    let pool: AnonymizerPool | undefined;
+    const pooled = (format: Format, path: string): boolean =>
+      threads > 1 && format.lines !== undefined && (opts.threads !== undefined || (path !== '-' && statSync(path).size >= POOL_MIN_BYTES));
+    try {
+      await runJobs(
+        plan.jobs,
+        expanded.problems,
+        async ({ input, output }) => {
+          const format = formatOf(opts.format, input.path);
+          const { stages, gzipped } = await openInput(input.path);
+          const transform = pooled(format, input.path)
+            ? (pool ??= new AnonymizerPool({ policy: anonymizer.policy, key, threads })).transform(format, input.display, warnToStderr)
+            : format.createTransform({ visitor: anonymizingVisitor(anonymizer), source: input.display, warn: warnToStderr, csv });
+          if (output === '-') return writeToStdout([...stages, transform]);
+          // Gzip out when the name says so, or when mirroring a gzipped input under its own name.
+          const gzip = /\.gz$/i.test(output) || (intoDir && gzipped);
+          if (intoDir) mkdirSync(dirname(output), { recursive: true });
+          // An output is never readable by more people than its input (stdin: the umask decides).
+          const mode = input.path === '-' ? undefined : statSync(input.path).mode & 0o666;
+          await writeFileAtomically(output, [...stages, transform], { gzip, mode });
+        },
+        '; nothing was written under their output names',
+      );
+    } finally {
+      await pool?.close();
+    }
   });
 }

@@ -1,8 +1,9 @@
 import { Option, type Command } from 'commander';
+import { availableParallelism } from 'node:os';
 import { Anonymizer } from '../anonymizer.js';
 import { LogveilError } from '../errors.js';
 import { FORMAT_NAMES, formatForPath, formats, type CsvOptions, type Format, type FormatName } from '../formats/index.js';
-import { loadKeyFile } from '../keys/key.js';
+import { loadKeyFile, randomKey } from '../keys/key.js';
 import { loadPolicyFile } from '../policy/load.js';
 
 export interface CommonOptions {
@@ -72,22 +73,36 @@ function oneChar(option: string, value: string): string {
   return c;
 }
 
-/** Policy and key from the command line; says on stderr when hashes use a key made for this run. */
-export function anonymizerFrom(opts: CommonOptions, warnEphemeral: boolean): Anonymizer {
+/**
+ * Policy and key from the command line; says on stderr when hashes use a key made for this run. The
+ * key (given or made) is returned too, for worker threads that must replace alike.
+ */
+export function anonymizerFrom(opts: CommonOptions, warnEphemeral: boolean): { anonymizer: Anonymizer; key: Uint8Array } {
   const policy = opts.policy ? loadPolicyFile(opts.policy) : undefined;
-  const key = opts.keyFile ? loadKeyFile(opts.keyFile) : undefined;
+  const key = opts.keyFile ? loadKeyFile(opts.keyFile) : randomKey();
   const a = new Anonymizer({ policy, key });
   const usesKey =
     a.policy.operator === 'hash' ||
     Object.values(a.policy.types).some((r) => r?.operator === 'hash') ||
     a.policy.fields.rules.some((r) => r.operator === 'hash');
-  if (warnEphemeral && usesKey && a.keyIsEphemeral) {
+  if (warnEphemeral && usesKey && !opts.keyFile) {
     process.stderr.write(
       'logveil: no --key-file given: hashes use a random key made for this run (consistent within it, irreversible after)\n',
     );
   }
-  return a;
+  return { anonymizer: a, key };
 }
+
+/** `--threads`: a whole number from 1 (no worker threads) up. */
+export function threadsOf(value: string | undefined): number {
+  if (value === undefined) return Math.min(availableParallelism(), MAX_DEFAULT_THREADS);
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new LogveilError('LV_USAGE', `--threads: expected a whole number from 1 to 256, got '${value}'`);
+  return n;
+}
+
+/** The default stops here: beyond it the one reading and writing thread is the limit. */
+const MAX_DEFAULT_THREADS = 8;
 
 /** Warnings go to stderr as they come; they name the place, never the data. */
 export function warnToStderr(message: string): void {

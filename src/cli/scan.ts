@@ -32,7 +32,7 @@ export function registerScan(program: Command): void {
     const csv = csvOptionsOf(opts);
     if (opts.format !== 'auto') formatOf(opts.format, '-');
     const expanded = expandInputs(inputs, warnToStderr);
-    const anonymizer = anonymizerFrom(opts, false);
+    const { anonymizer } = anonymizerFrom(opts, false);
     const summary = opts.summary || opts.summaryJson ? new Summary() : null;
     const withFile = !expanded.single;
     let lines: string[] = [];

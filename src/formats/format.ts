@@ -1,4 +1,5 @@
 import type { Transform } from 'node:stream';
+import type { LineMapper } from './text.js';
 import type { ValueVisitor } from './visitor.js';
 
 export type FormatName = 'text' | 'ndjson' | 'json' | 'csv' | 'tsv';
@@ -29,4 +30,9 @@ export interface Format {
   /** File name endings (before any `.gz`) that select this format. */
   readonly extensions: readonly string[];
   createTransform(options: FormatOptions): Transform;
+  /**
+   * Line-based formats (text, NDJSON): the mapping of one line, each line on its own. With it, the
+   * worker pool maps blocks of lines in parallel and gets what createTransform gives, byte for byte.
+   */
+  lines?(options: FormatOptions): LineMapper;
 }

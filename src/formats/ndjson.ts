@@ -3,7 +3,7 @@ import type { FieldPath } from '../policy/fields.js';
 import type { Format, FormatOptions } from './format.js';
 import { isJsonNumber } from './json-number.js';
 import { mayHoldData } from './json-key.js';
-import { TextLineTransform, visitLine } from './text.js';
+import { TextLineTransform, visitLine, type LineMapper } from './text.js';
 import { DROP, type ValueVisitor } from './visitor.js';
 
 /**
@@ -32,10 +32,15 @@ export const ndjsonFormat: Format = {
   name: 'ndjson',
   extensions: ['.ndjson', '.jsonl', '-json.log', '.json.log'],
   createTransform(options: FormatOptions) {
-    const lines = new NdjsonLines(options);
-    return new TextLineTransform((line, record) => lines.map(line, record), options.source);
+    return new TextLineTransform(ndjsonLines(options), options.source);
   },
+  lines: ndjsonLines,
 };
+
+function ndjsonLines(options: FormatOptions): LineMapper {
+  const lines = new NdjsonLines(options);
+  return (line, record) => lines.map(line, record);
+}
 
 const WHOLE_LINE: readonly never[] = [];
 const BOM = 0xfeff;

@@ -1,6 +1,6 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import type { FieldPath } from '../policy/fields.js';
-import type { Format } from './format.js';
+import type { Format, FormatOptions } from './format.js';
 import { LineBlockMapper, LineBlocks } from './line-blocks.js';
 import { decodeValue, droppedValue, encodeValue, findKeyValues, isEncoded, type KvSpan } from './kv.js';
 import { DROP, type ValueVisitor } from './visitor.js';
@@ -252,11 +252,16 @@ function visitPieces(
   return result + visitText(visitor, line.slice(at), record);
 }
 
+function textLines({ visitor }: FormatOptions): LineMapper {
+  return (line, record) => visitLine(visitor, line, record);
+}
+
 /** Plain-text logs: every line is visited, key-value pairs in it with their keys (see visitLine). */
 export const textFormat: Format = {
   name: 'text',
   extensions: ['.log', '.txt', '.out', '.err'],
-  createTransform({ visitor, source }) {
-    return new TextLineTransform((line, record) => visitLine(visitor, line, record), source);
+  createTransform(options) {
+    return new TextLineTransform(textLines(options), options.source);
   },
+  lines: textLines,
 };

@@ -1,0 +1,146 @@
+import { Transform, type TransformCallback } from 'node:stream';
+import { Piscina } from 'piscina';
+import { errorKind, LogveilError } from '../errors.js';
+import type { Format } from '../formats/format.js';
+import { countLines, LineBlocks } from '../formats/line-blocks.js';
+import { MAX_LINE_BYTES } from '../formats/text.js';
+import type { BlockResult, BlockTask, WorkerSetup } from './worker.js';
+
+/**
+ * Worker threads for line-based formats (text, NDJSON). The main thread reads, cuts the bytes into
+ * batches of whole lines and writes; workers (piscina) scan and replace; results are written in
+ * input order. A few batches per worker are in flight at most, so memory stays bounded whatever the
+ * input size, and a slow writer holds the reader back (stream backpressure).
+ */
+
+/** Bytes per task: large enough that messaging costs little, small enough to keep every worker busy. */
+export const BATCH_BYTES = 512 * 1024;
+/** Tasks in flight per worker: one running, one queued, so a worker never waits for the reader. */
+const IN_FLIGHT_PER_THREAD = 2;
+
+export interface PoolOptions extends WorkerSetup {
+  readonly threads: number;
+}
+
+export class AnonymizerPool {
+  readonly threads: number;
+  private readonly piscina: Piscina;
+
+  constructor({ policy, key, threads }: PoolOptions) {
+    if (!Number.isInteger(threads) || threads < 1) throw new LogveilError('LV_USAGE', `threads: expected a whole number >= 1, got ${threads}`);
+    this.threads = threads;
+    const workerData: WorkerSetup = { policy, key };
+    this.piscina = new Piscina({
+      filename: new URL('./worker.js', import.meta.url).href,
+      workerData,
+      minThreads: threads,
+      maxThreads: threads,
+    });
+  }
+
+  /** Whether the format can be mapped here: it maps each line on its own. */
+  handles(format: Format): boolean {
+    return format.lines !== undefined;
+  }
+
+  /** The format's transform, with the mapping done by the workers: the same bytes out. */
+  transform(format: Format, source: string, warn: (message: string) => void, batchBytes = BATCH_BYTES): Transform {
+    if (!this.handles(format)) throw new LogveilError('LV_USAGE', `${format.name}: the worker pool maps line-based formats only`);
+    return new PooledLineTransform(this, format, source, warn, batchBytes);
+  }
+
+  run(task: BlockTask): Promise<BlockResult> {
+    return this.piscina.run(task);
+  }
+
+  async close(): Promise<void> {
+    await this.piscina.destroy();
+  }
+}
+
+interface Pending {
+  readonly bytes: Buffer;
+  readonly result: Promise<BlockResult | Error>;
+}
+
+/** Inputs numbered across the process: workers keep a format's per-input state under this number. */
+let inputs = 0;
+
+class PooledLineTransform extends Transform {
+  private readonly blocks: LineBlocks;
+  private batch: Buffer[] = [];
+  private batchBytes = 0;
+  private batchLines = 0;
+  /** The number of the first line of the batch being gathered. */
+  private nextLine = 0;
+  private readonly pending: Pending[] = [];
+  private readonly maxPending: number;
+  private readonly input = ++inputs;
+
+  constructor(
+    private readonly pool: AnonymizerPool,
+    private readonly format: Format,
+    private readonly source: string,
+    private readonly warn: (message: string) => void,
+    private readonly batchSize: number,
+  ) {
+    super();
+    this.maxPending = pool.threads * IN_FLIGHT_PER_THREAD;
+    this.blocks = new LineBlocks(source, MAX_LINE_BYTES, () => this.nextLine + this.batchLines);
+  }
+
+  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
+    try {
+      const block = this.blocks.cut(chunk);
+      if (block !== null) this.gather(block);
+      if (this.batchBytes >= this.batchSize) this.dispatch();
+    } catch (e) {
+      return done(e as Error);
+    }
+    this.settle(this.maxPending).then(() => done(), done);
+  }
+
+  override _flush(done: TransformCallback): void {
+    try {
+      const rest = this.blocks.rest();
+      if (rest !== null) this.gather(rest);
+      if (this.batchBytes > 0) this.dispatch();
+    } catch (e) {
+      return done(e as Error);
+    }
+    this.settle(0).then(() => done(), done);
+  }
+
+  private gather(block: Buffer): void {
+    this.batch.push(block);
+    this.batchBytes += block.length;
+    this.batchLines += countLines(block);
+  }
+
+  private dispatch(): void {
+    const bytes = this.batch.length === 1 ? this.batch[0] : Buffer.concat(this.batch);
+    const task: BlockTask = { format: this.format.name, source: this.source, input: this.input, first: this.nextLine, bytes };
+    // Settled into a value, so that a failure waits its turn (no unhandled rejection meanwhile).
+    const result = this.pool.run(task).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+    this.pending.push({ bytes, result });
+    this.nextLine += this.batchLines;
+    this.batch = [];
+    this.batchBytes = this.batchLines = 0;
+  }
+
+  /** Write finished results in input order until at most `limit` are in flight. */
+  private async settle(limit: number): Promise<void> {
+    while (this.pending.length > limit) {
+      const { bytes, result } = this.pending[0];
+      const r = await result;
+      this.pending.shift();
+      if (r instanceof Error) {
+        throw new LogveilError('LV_WORKER', `${this.source}: a worker failed (${errorKind(r)}; details withheld, they may quote the data)`, { cause: r });
+      }
+      for (const w of r.warnings) this.warn(w);
+      if (r.error) throw new LogveilError(r.error.code, r.error.message);
+      const out = r.bytes === null ? bytes : Buffer.from(r.bytes.buffer, r.bytes.byteOffset, r.bytes.byteLength);
+      if (out.length > 0) this.push(out);
+    }
+  }
+}

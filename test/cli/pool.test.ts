@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { corpusLines } from '../../bench/corpus.js';
+import { sandbox } from './run.js';
+
+/*
+ * `logveil anonymize --threads N`: text and NDJSON inputs mapped by worker threads must come out byte
+ * for byte as the single-thread run writes them. The inputs are a few MB, so they span several
+ * 512 KB batches, with the byte-level cases (CRLF, invalid UTF-8, blank lines, no final newline)
+ * spread over them.
+ */
+
+/** Seeded realistic lines (EN/ZH, about 1 in 3 with personal data), with awkward lines mixed in. */
+function textInput(lines: number): Buffer {
+  const parts: Buffer[] = [];
+  let k = 0;
+  for (const line of corpusLines({ seed: 7, lines })) {
+    k++;
+    if (k % 997 === 0) parts.push(Buffer.from([0x66, 0x6f, 0xff, 0xfe, 0x20]), Buffer.from('13800138000 bad bytes\n'));
+    if (k % 1499 === 0) parts.push(Buffer.from('\n'));
+    parts.push(Buffer.from(line.text + (k % 5 === 0 ? '\r\n' : '\n')));
+  }
+  parts.push(Buffer.from('last line without newline, mail a.b@example.com'));
+  return Buffer.concat(parts);
+}
+
+function ndjsonInput(lines: number): string {
+  const out: string[] = [];
+  for (let k = 0; k < lines; k++) {
+    if (k % 1000 === 999) out.push('{"broken": "json, call 13800138000'); // warned about, scanned as text
+    out.push(JSON.stringify({ seq: k, user: { email: `user${k}@example.com`, phone: '+86 138 0013 8000' }, msg: `request ${k} from 192.0.2.${k % 250}` }));
+  }
+  return out.join('\n') + '\n';
+}
+
+// Each test runs the binary on a few MB a few times: seconds, not the default 5.
+describe('anonymize --threads', { timeout: 60_000 }, () => {
+  it('text: the same bytes as one thread, over several batches', () => {
+    const { logveil, write, path } = sandbox('pool');
+    const input = textInput(10_000);
+    expect(input.length).toBeGreaterThan(2 * 512 * 1024);
+    write('big.log', input);
+    const one = logveil(['anonymize', '--threads', '1', 'big.log', '-o', 'one.log']);
+    const two = logveil(['anonymize', '--threads', '2', 'big.log', '-o', 'two.log']);
+    expect([one.code, one.stderr, two.code, two.stderr]).toEqual([0, '', 0, '']);
+    const a = readFileSync(path('one.log'));
+    expect(a.equals(input)).toBe(false); // something was replaced
+    expect(readFileSync(path('two.log')).equals(a)).toBe(true);
+    // More workers than this machine has cores: still in input order.
+    expect(logveil(['anonymize', '--threads', '5', 'big.log', '-o', 'five.log']).code).toBe(0);
+    expect(readFileSync(path('five.log')).equals(a)).toBe(true);
+  });
+
+  it('NDJSON: the same bytes, and warnings in input order with their line numbers', () => {
+    const { logveil, write, path } = sandbox('pool');
+    write('app.ndjson', ndjsonInput(12_000));
+    const one = logveil(['anonymize', '--threads', '1', 'app.ndjson', '-o', 'one.ndjson']);
+    const two = logveil(['anonymize', '--threads', '2', 'app.ndjson', '-o', 'two.ndjson']);
+    expect([one.code, two.code]).toEqual([0, 0]);
+    const out = readFileSync(path('two.ndjson'));
+    expect(out.equals(readFileSync(path('one.ndjson')))).toBe(true);
+    expect(out.toString()).not.toContain('13800138000');
+    // Broken lines are the 1000th, 2001st, … (1-based: 1000, 2001, 3002, …).
+    const warned = [...two.stderr.matchAll(/app\.ndjson:(\d+): not valid JSON/g)].map((m) => Number(m[1]));
+    expect(warned).toEqual(Array.from({ length: 12 }, (_, i) => 1000 + 1001 * i));
+    expect(two.stderr).toBe(one.stderr);
+  });
+
+  it('keyed pseudonyms are the same whatever thread a line lands on', () => {
+    const { logveil, write, path } = sandbox('pool');
+    expect(logveil(['keygen', 'k.key']).code).toBe(0);
+    write('policy.yaml', 'operator: hash\n');
+    write('big.log', textInput(8_000));
+    const one = logveil(['anonymize', '--threads', '1', '--policy', 'policy.yaml', '--key-file', 'k.key', 'big.log', '-o', 'one.log']);
+    const two = logveil(['anonymize', '--threads', '2', '--policy', 'policy.yaml', '--key-file', 'k.key', 'big.log', '-o', 'two.log']);
+    expect([one.code, two.code]).toEqual([0, 0]);
+    const a = readFileSync(path('one.log'), 'utf8');
+    expect(a).toMatch(/EMAIL_[a-z2-7]{16}/);
+    expect(readFileSync(path('two.log'), 'utf8')).toBe(a);
+  });
+
+  it('formats that are not line-based (CSV, JSON) are done in one thread, with the same result', () => {
+    const { logveil, write } = sandbox('pool');
+    write('c.csv', 'id,email\n1,bob@example.com\n');
+    write('d.json', '[{"email": "dave@example.com"}]\n');
+    expect(logveil(['anonymize', '--threads', '2', 'c.csv']).stdout).toBe('id,email\n1,<EMAIL>\n');
+    expect(logveil(['anonymize', '--threads', '2', 'd.json']).stdout).toBe('[{"email": "<EMAIL>"}]\n');
+  });
+
+  it('a failing input leaves nothing under its output name', () => {
+    const { logveil, write, tree } = sandbox('pool');
+    write('in/bad.log.gz', Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x01]));
+    write('in/good.log', 'from 192.0.2.1\n');
+    const r = logveil(['anonymize', '--threads', '2', 'in', '-o', 'out']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('bad.log.gz');
+    expect(tree('out')).toEqual(['good.log']);
+  });
+
+  it.each([['0'], ['-1'], ['1.5'], ['two'], ['999']])('--threads %s is a usage error', (n) => {
+    const { logveil } = sandbox('pool');
+    const r = logveil(['anonymize', '--threads', n, '-'], 'x\n');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--threads');
+  });
+});

@@ -1,0 +1,90 @@
+import fc from 'fast-check';
+import { Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Anonymizer } from '../../src/anonymizer.js';
+import { formats } from '../../src/formats/index.js';
+import { anonymizingVisitor } from '../../src/visitors.js';
+// Workers run the compiled code (a worker thread cannot load TypeScript), so the pool comes from dist/
+// too: `npm test` compiles before it runs the suite. (A computed path: tsc must not compile dist.)
+const compiled = new URL('../../dist/src/pipeline/pool.js', import.meta.url).href;
+const { AnonymizerPool } = (await import(compiled)) as typeof import('../../src/pipeline/pool.js');
+
+const runs = Number(process.env.LOGVEIL_PROPERTY_RUNS ?? 100);
+const key = new Uint8Array(32).fill(9);
+const single = new Anonymizer({ key, policy: { operator: 'hash' } });
+const pool = new AnonymizerPool({ policy: single.policy, key, threads: 3 });
+afterAll(() => pool.close());
+
+async function collect(chunks: readonly Buffer[], transform: NodeJS.ReadWriteStream): Promise<{ out: Buffer; warnings: string[] }> {
+  const parts: Buffer[] = [];
+  await pipeline(
+    Readable.from(chunks),
+    transform,
+    new Writable({
+      write(c: Buffer, _e, cb) {
+        parts.push(c);
+        cb();
+      },
+    }),
+  );
+  return { out: Buffer.concat(parts), warnings: [] };
+}
+
+/** The same input through the format's own transform and through the pool with tiny batches. */
+async function both(format: 'text' | 'ndjson', input: Buffer, chunk: number, batch: number) {
+  const chunks: Buffer[] = [];
+  for (let i = 0; i < input.length; i += chunk) chunks.push(input.subarray(i, i + chunk));
+  const w1: string[] = [];
+  const w2: string[] = [];
+  const f = formats[format]!;
+  const a = await collect(chunks, f.createTransform({ visitor: anonymizingVisitor(single), source: 'in', warn: (m) => w1.push(m) }));
+  const b = await collect(chunks, pool.transform(f, 'in', (m) => w2.push(m), batch));
+  return { single: a.out, pooled: b.out, w1, w2 };
+}
+
+const piece = fc.constantFrom(
+  'login from 192.0.2.10 ok',
+  'mail a.b@example.com',
+  '手机 13800138000 已绑定',
+  'order 202611240000012345 paid',
+  '',
+  '{"email":"x@example.com","n":1}',
+  '{"broken": 13800138000',
+  'name=Zhang San age=30',
+);
+
+describe('AnonymizerPool', () => {
+  it('maps lines as the format does, in input order, whatever the chunking and batch size', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(piece, fc.constantFrom('\n', '\r\n')), { minLength: 1, maxLength: 60 }),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 64 }),
+        fc.integer({ min: 1, max: 300 }),
+        fc.constantFrom<'text' | 'ndjson'>('text', 'ndjson'),
+        async (lines, finalNewline, chunk, batch, format) => {
+          let text = lines.map(([l, nl]) => l + nl).join('');
+          if (!finalNewline) text = text.replace(/\r?\n$/, '');
+          const r = await both(format, Buffer.from(text), chunk, batch);
+          expect(r.pooled.toString()).toBe(r.single.toString());
+          expect(r.pooled.equals(r.single)).toBe(true);
+          expect(r.w2).toEqual(r.w1); // warnings name the same lines, in the same order
+        },
+      ),
+      { numRuns: runs },
+    );
+  });
+
+  it('keeps invalid UTF-8 bytes where nothing is found, across batches', async () => {
+    const input = Buffer.concat([Buffer.from('ok 192.0.2.1\n'), Buffer.from([0xff, 0x41, 0x0a]), Buffer.from('tail a@example.com')]);
+    const r = await both('text', input, 3, 5);
+    expect(r.pooled.equals(r.single)).toBe(true);
+    expect(r.pooled.subarray(r.pooled.indexOf(0xff), r.pooled.indexOf(0xff) + 3)).toEqual(Buffer.from([0xff, 0x41, 0x0a]));
+  });
+
+  it('refuses a format that is not line-based, and a thread count below 1', () => {
+    expect(() => pool.transform(formats.csv!, 'x.csv', () => {})).toThrow(/line-based/);
+    expect(() => new AnonymizerPool({ policy: single.policy, key, threads: 0 })).toThrow(/threads/);
+  });
+});
