@@ -10,6 +10,9 @@
  *   pool       cli-text with the mapping done by worker threads (`--threads`, default: CPU count);
  *              not single-thread, so it is reported beside the target, not in it
  *
+ * A first, unrecorded round warms the page cache and the JIT for every mode (the first baseline run
+ * was measured at half the later ones).
+ *
  *   node dist/bench/throughput.js [--seed 20260224] [--lines 400000] [--rounds 3] [--threads N]
  */
 import { createHash } from 'node:crypto';
@@ -103,6 +106,7 @@ async function main(): Promise<void> {
   const pool = threads > 1 ? new AnonymizerPool({ policy: a.policy, key: new Uint8Array(32), threads }) : undefined;
   if (pool) transforms.push(['pool', () => pool.transform(textFormat, file, () => {})]);
   const speeds = new Map<string, number[]>(transforms.map(([name]) => [name, []]));
+  for (const [, transform] of transforms) await run(file, transform); // warm-up, not recorded
   for (let round = 1; round <= rounds; round++) {
     const cells: string[] = [];
     findings = 0;
