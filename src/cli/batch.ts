@@ -48,16 +48,18 @@ function isBrokenPipe(e: unknown): boolean {
 }
 
 /**
- * Run every job in order. A failing file does not stop the others: its error is printed (naming the
- * file) and the run ends with LV_IO (exit 1) saying how many failed. With a single input the error is
- * thrown as it is, so exit codes and messages are those of that file. Inputs that could not be listed
- * count as failed files.
+ * Run every job, in order, `concurrency` at a time (their outputs are distinct files; messages name
+ * their file). A failing file does not stop the others: its error is printed (naming the file) and
+ * the run ends with LV_IO (exit 1) saying how many failed. With a single input the error is thrown as
+ * it is, so exit codes and messages are those of that file. Inputs that could not be listed count as
+ * failed files.
  */
 export async function runJobs<J extends { readonly input: InputFile }>(
   jobs: readonly J[],
   problems: readonly InputProblem[],
   run: (job: J) => Promise<void>,
   failedNote = '',
+  concurrency = 1,
 ): Promise<void> {
   const total = jobs.length + problems.length;
   if (total === 1 && problems.length === 1) throw describeFailure(problems[0].display, problems[0].error);
@@ -68,15 +70,20 @@ export async function runJobs<J extends { readonly input: InputFile }>(
     failed++;
   };
   for (const p of problems) report(p.display, p.error);
-  for (const job of jobs) {
-    try {
-      await run(job);
-    } catch (e) {
-      if (isBrokenPipe(e)) throw e;
-      if (total === 1) throw describeFailure(job.input.display, e);
-      report(job.input.display, e);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < jobs.length) {
+      const job = jobs[next++];
+      try {
+        await run(job);
+      } catch (e) {
+        if (isBrokenPipe(e)) throw e;
+        if (total === 1) throw describeFailure(job.input.display, e);
+        report(job.input.display, e);
+      }
     }
-  }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, jobs.length)) }, lane));
   if (failed) {
     throw new LogveilError('LV_IO', `${failed} of ${total} input files failed${failedNote}`);
   }

@@ -97,6 +97,25 @@ describe('anonymize --threads', { timeout: 60_000 }, () => {
     expect(tree('out')).toEqual(['good.log']);
   });
 
+  it('a directory: files done several at a time, the same outputs as one at a time', () => {
+    const { logveil, write, tree, path } = sandbox('pool');
+    const text = textInput(1_500).toString('latin1');
+    for (let i = 0; i < 12; i++) {
+      const part = text.slice(i * 1000, i * 1000 + 20_000);
+      write(`in/${i % 3 === 0 ? `sub/f${i}` : `f${i}`}.${i % 4 === 1 ? 'ndjson' : 'log'}`, Buffer.from(part, 'latin1'));
+    }
+    write('in/rows.csv', 'id,email\n1,bob@example.com\n');
+    write('in/broken.log.gz', Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x01]));
+    const one = logveil(['anonymize', '--threads', '1', 'in', '-o', 'one']);
+    const three = logveil(['anonymize', '--threads', '3', 'in', '-o', 'three']);
+    expect([one.code, three.code]).toEqual([1, 1]);
+    expect(three.stderr).toContain('broken.log.gz');
+    const files = tree('one');
+    expect(files).toHaveLength(13);
+    expect(tree('three')).toEqual(files);
+    for (const f of files) expect(readFileSync(path(`three/${f}`)).equals(readFileSync(path(`one/${f}`)))).toBe(true);
+  });
+
   it.each([['0'], ['-1'], ['1.5'], ['two'], ['999']])('--threads %s is a usage error', (n) => {
     const { logveil } = sandbox('pool');
     const r = logveil(['anonymize', '--threads', n, '-'], 'x\n');
