@@ -70,24 +70,41 @@ export function scanningVisitor(anonymizer: Anonymizer, report: (r: FindingRepor
     }
     return name;
   };
-  return {
+  const visitor: ValueVisitor = {
     decides: (path) => fields.resolve(path).kind !== 'scan',
     holdsWords: (path) => holdsWords(fields.resolve(path)),
-    visit(value: string, place: Place): Visited {
-      const action = fields.resolve(place.path);
-      const field = place.path.length ? fieldName(place.path) : null;
-      if (action.kind === 'as' && value !== '') {
-        const finding: Finding = { type: action.type, start: 0, end: value.length, score: 1, detector: 'field_rule' };
-        report({ record: place.record, field, finding, value });
-      } else if (action.kind === 'scan') {
-        const key = lastKey(place.path);
+    visit: (value, place) => visitAt(value, place.record, place.path, place.path),
+  };
+  /** `rulePath` decides, as anonymize sees the value; `shownPath` names the field in reports. */
+  function visitAt(value: string, record: number, rulePath: FieldPath, shownPath: FieldPath): Visited {
+    const action = fields.resolve(rulePath);
+    const field = shownPath.length ? fieldName(shownPath) : null;
+    if (action.kind === 'as' && value !== '') {
+      const finding: Finding = { type: action.type, start: 0, end: value.length, score: 1, detector: 'field_rule' };
+      report({ record, field, finding, value });
+    } else if (action.kind === 'scan') {
+      if (rulePath.length > 0 && PAIR_TRIGGER.test(value)) {
+        // Read as anonymize reads it: pairs inside the value get their field rules. Their findings
+        // are reported under the value's field (`msg.name`), the rest under the value's own.
+        visitLine(inside(shownPath), value, record);
+      } else {
+        const key = lastKey(rulePath);
         for (const finding of anonymizer.findings(value, key === undefined ? undefined : { key })) {
-          report({ record: place.record, field, finding, value: value.slice(finding.start, finding.end) });
+          report({ record, field, finding, value: value.slice(finding.start, finding.end) });
         }
       }
-      return value;
-    },
-  };
+    }
+    return value;
+  }
+  /** The visitor for the text of the value at `outer`, read as a line. */
+  function inside(outer: FieldPath): ValueVisitor {
+    return {
+      decides: visitor.decides,
+      holdsWords: visitor.holdsWords,
+      visit: (value, place) => visitAt(value, place.record, place.path, place.path.length ? [...outer, ...place.path] : outer),
+    };
+  }
+  return visitor;
 }
 
 /** A key with every finding in it replaced by its type's tag. */

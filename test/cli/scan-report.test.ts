@@ -50,6 +50,19 @@ describe('logveil scan on structured input', () => {
     noValues(c.stdout);
   });
 
+  it('reports pairs inside a structured value as anonymize replaces them, under the value\'s field', () => {
+    const { logveil, write } = sandbox('scan');
+    // `name` and `phone` are dictionary fields; the IP is found by scanning the rest of the string.
+    write('p.ndjson', '{"msg":"login name=Zhang San phone=13800138000 from 192.0.2.5"}\n');
+    const scan = logveil(['scan', '--values', 'p.ndjson']);
+    expect(rows(scan.stdout).map((r) => [r.field, r.type, r.value])).toEqual([
+      ['msg.name', 'PERSON_NAME', 'Zhang San'],
+      ['msg.phone', 'PHONE', '13800138000'],
+      ['msg', 'IP_ADDRESS', '192.0.2.5'],
+    ]);
+    expect(logveil(['anonymize', 'p.ndjson']).stdout).toBe('{"msg":"login name=<PERSON_NAME> phone=<PHONE> from <IP_ADDRESS>"}\n');
+  });
+
   it('adds the value only with --values', () => {
     const { logveil } = fixture();
     expect(rows(logveil(['scan', '--values', 'c.csv']).stdout).map((r) => r.value)).toEqual(['bob@example.com', '192.0.2.99']);
