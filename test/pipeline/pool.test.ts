@@ -1,10 +1,9 @@
 import fc from 'fast-check';
-import { Readable, Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Anonymizer } from '../../src/anonymizer.js';
 import { formats } from '../../src/formats/index.js';
 import { anonymizingVisitor } from '../../src/visitors.js';
+import { runTransform } from '../support/format-run.js';
 // Workers run the compiled code (a worker thread cannot load TypeScript), so the pool comes from dist/
 // too: `npm test` compiles before it runs the suite. (A computed path: tsc must not compile dist.)
 const compiled = new URL('../../dist/src/pipeline/pool.js', import.meta.url).href;
@@ -12,35 +11,18 @@ const { AnonymizerPool } = (await import(compiled)) as typeof import('../../src/
 
 const runs = Number(process.env.LOGVEIL_PROPERTY_RUNS ?? 100);
 const key = new Uint8Array(32).fill(9);
-const single = new Anonymizer({ key, policy: { operator: 'hash' } });
-const pool = new AnonymizerPool({ policy: single.policy, key, threads: 3 });
+const anonymizer = new Anonymizer({ key, policy: { operator: 'hash' } });
+const pool = new AnonymizerPool({ policy: anonymizer.policy, key, threads: 3 });
 afterAll(() => pool.close());
-
-async function collect(chunks: readonly Buffer[], transform: NodeJS.ReadWriteStream): Promise<{ out: Buffer; warnings: string[] }> {
-  const parts: Buffer[] = [];
-  await pipeline(
-    Readable.from(chunks),
-    transform,
-    new Writable({
-      write(c: Buffer, _e, cb) {
-        parts.push(c);
-        cb();
-      },
-    }),
-  );
-  return { out: Buffer.concat(parts), warnings: [] };
-}
 
 /** The same input through the format's own transform and through the pool with tiny batches. */
 async function both(format: 'text' | 'ndjson', input: Buffer, chunk: number, batch: number) {
-  const chunks: Buffer[] = [];
-  for (let i = 0; i < input.length; i += chunk) chunks.push(input.subarray(i, i + chunk));
   const w1: string[] = [];
   const w2: string[] = [];
   const f = formats[format]!;
-  const a = await collect(chunks, f.createTransform({ visitor: anonymizingVisitor(single), source: 'in', warn: (m) => w1.push(m) }));
-  const b = await collect(chunks, pool.transform(f, 'in', (m) => w2.push(m), batch));
-  return { single: a.out, pooled: b.out, w1, w2 };
+  const single = await runTransform(f.createTransform({ visitor: anonymizingVisitor(anonymizer), source: 'in', warn: (m) => w1.push(m) }), input, chunk);
+  const pooled = await runTransform(pool.transform(f, 'in', (m) => w2.push(m), batch), input, chunk);
+  return { single, pooled, w1, w2 };
 }
 
 const piece = fc.constantFrom(
@@ -85,6 +67,6 @@ describe('AnonymizerPool', () => {
 
   it('refuses a format that is not line-based, and a thread count below 1', () => {
     expect(() => pool.transform(formats.csv!, 'x.csv', () => {})).toThrow(/line-based/);
-    expect(() => new AnonymizerPool({ policy: single.policy, key, threads: 0 })).toThrow(/threads/);
+    expect(() => new AnonymizerPool({ policy: anonymizer.policy, key, threads: 0 })).toThrow(/threads/);
   });
 });

@@ -1,4 +1,4 @@
-import { Readable, Writable } from 'node:stream';
+import { Readable, Writable, type Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Format } from '../../src/formats/format.js';
 import type { Place, ValueVisitor, Visited } from '../../src/formats/visitor.js';
@@ -9,6 +9,24 @@ export interface FormatRun {
   readonly warnings: string[];
 }
 
+/** Feed bytes through a transform in chunks of `chunk` bytes; what comes out. */
+export async function runTransform(transform: Transform, bytes: Buffer, chunk: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for (let i = 0; i < bytes.length; i += chunk) chunks.push(bytes.subarray(i, i + chunk));
+  const parts: Buffer[] = [];
+  await pipeline(
+    Readable.from(chunks),
+    transform,
+    new Writable({
+      write(c: Buffer, _e, cb) {
+        parts.push(c);
+        cb();
+      },
+    }),
+  );
+  return Buffer.concat(parts);
+}
+
 /** Run bytes through a format's transform, fed in chunks of `chunk` bytes. */
 export async function runFormat(
   format: Format,
@@ -17,21 +35,8 @@ export async function runFormat(
   { chunk = 64 * 1024, source = 'in' }: { chunk?: number; source?: string } = {},
 ): Promise<FormatRun> {
   const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
-  const chunks: Buffer[] = [];
-  for (let i = 0; i < bytes.length; i += chunk) chunks.push(bytes.subarray(i, i + chunk));
-  const parts: Buffer[] = [];
   const warnings: string[] = [];
-  await pipeline(
-    Readable.from(chunks),
-    format.createTransform({ visitor, source, warn: (m) => warnings.push(m) }),
-    new Writable({
-      write(c: Buffer, _e, cb) {
-        parts.push(c);
-        cb();
-      },
-    }),
-  );
-  const out = Buffer.concat(parts);
+  const out = await runTransform(format.createTransform({ visitor, source, warn: (m) => warnings.push(m) }), bytes, chunk);
   return { out, text: out.toString('utf8'), warnings };
 }
 
