@@ -20,3 +20,4 @@ export { TextLineTransform, type LineMapper } from './formats/text.js';
 export { formats, formatForPath, DROP, type Format, type FormatName, type FormatOptions, type CsvOptions, type Place, type ValueVisitor } from './formats/index.js';
 export { anonymizingVisitor, scanningVisitor, type FindingReport } from './visitors.js';
 export { FieldRules, type FieldAction, type FieldPath } from './policy/fields.js';
+export { AnonymizerPool, type PoolOptions } from './pipeline/pool.js';
