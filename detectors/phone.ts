@@ -22,7 +22,7 @@ import { isDigit } from './chars.js';
  *   `00` likewise when the country code is its own group (`0086 138 0013 8000`); as one bare run
  *   (`008613800138000`) only a CN mobile or with a context word.
  * - a bare 11-digit CN mobile `1[3-9]` + 9 digits, bounded by non-digits, also right after its
- *   country code without the `+` (`8613800138000`): 0.95.
+ *   country code without the `+` (`8613800138000`): 0.95; grouped `86 138 0013 8000`: 0.9.
  * - a national number written with the region's own grouping: its digit groups are those of
  *   libphonenumber's national format (`(201) 555-0123`, `020 7946 0958`, `03-1234-5678`), or the
  *   prefixed area code and the rest as one run (`010-12345678`, `(021)12345678`); the national prefix
@@ -775,8 +775,9 @@ class PhoneMatcher {
   }
 
   private national(text: string, start: number, end: number, ctx: Ctx): number {
-    // `8613800138000`: a CN mobile with its country code but no `+`, as SMS gateways log them.
-    const cnMobileAt = !this.cnMobile || ng !== 1 ? -1 : cnMobileStart();
+    // `8613800138000`, `86 138 0013 8000`: a CN mobile with its country code but no `+`, as SMS
+    // gateways log them.
+    const cnMobileAt = !this.cnMobile ? -1 : ng === 1 ? cnMobileStart() : cnMobileAfter86Group();
     if (cnMobileAt < 0 && (this.writtenUnion & (1 << nd)) === 0) return 0;
     // One bare run: a CN mobile as it stands, anything else only with a phone word. Most number-like
     // tokens of a log are such runs (ids, epoch times, sizes), and most lines have no phone word:
@@ -798,6 +799,14 @@ class PhoneMatcher {
     }
     // A bracket holds the area code, at the front: `(021)12345678`, `(201) 555-0123`.
     if (bracket > 0 || tail) return 0;
+    if (cnMobileAt >= 0) {
+      const p = validNumber('86', digitString(cnMobileAt));
+      if (p) {
+        if (this.ordered(text, start, ctx)) return 0;
+        this.number = p.number;
+        return SCORE_GROUPED;
+      }
+    }
     let context = -1; // unknown until asked: the scanner computes it lazily
     // Grouped otherwise than the region writes it, a context word may still make it a phone, but not
     // a version/IP (dots), a date (2026-02-24) or a run of long groups (081109 203615 148).
@@ -925,6 +934,12 @@ class PhoneMatcher {
 function cnMobileStart(): number {
   const at = nd === 11 ? 0 : nd === 13 && dig[0] === 8 && dig[1] === 6 ? 2 : -1;
   return at >= 0 && dig[at] === 1 && dig[at + 1] >= 3 ? at : -1;
+}
+
+/** `86` as a group of its own, then the mobile written 3-4-4: where the mobile starts (2), or -1. */
+function cnMobileAfter86Group(): number {
+  const grouped = nd === 13 && ng === 4 && grp[0] === 2 && grp[1] === 3 && grp[2] === 4 && grp[3] === 4;
+  return grouped ? cnMobileStart() : -1;
 }
 
 function startsWithPrefix(r: RegionPlan): boolean {

@@ -163,6 +163,13 @@ describe('PHONE: international numbers (any country)', () => {
     expect(phones('seq 86138001380001 ok')).toEqual([]);
     // An order word before it, as for the 11-digit form.
     expect(phones('order 8613800138000')).toEqual([]);
+    // `86` as a group of its own, the mobile grouped 3-4-4.
+    for (const written of ['86 138 0013 8000', '86-138-0013-8000']) {
+      expect(phones(`sms to ${written} ok`)).toEqual([written]);
+      expect(phone.normalize!(written)).toBe('+8613800138000');
+    }
+    expect(phones('sms to 86 1380 013 8000 ok')).toEqual([]); // not how a CN mobile is grouped
+    expect(phones('sms to 86 128 0013 8000 ok')).toEqual([]); // 12 is no mobile block
   });
 });
 
