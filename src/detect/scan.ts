@@ -84,6 +84,14 @@ function opensNumber(text: string, i: number): boolean {
   return text.charCodeAt(i) === 40 && c1 === 43 && isDigit(text.charCodeAt(i + 2));
 }
 
+/**
+ * Non-ASCII chars only continue an email (IDN domains) or, full-width brackets, an alnum value
+ * (`A123456（3）`); they end every other kind of token.
+ */
+function continuesWide(c: number, tokenFlag: number): boolean {
+  return tokenFlag === IN_EMAIL || (tokenFlag === IN_ALNUM && (c === 0xff08 || c === 0xff09));
+}
+
 /** Space or `-`: where a grouped number may be cut back. */
 function isGroupSeparator(c: number): boolean {
   return c === 32 || c === 45;
@@ -231,7 +239,7 @@ export class OnePassScanner implements Scanner, ValidateContext {
     while (start > floor && isLocalPart(text.charCodeAt(start - 1))) start--;
     // A local part does not start with `.`, and a `'` there is a quote around the address (`'bob@…'`);
     // inside it is a name's apostrophe (`o'brien@…`).
-    for (let c = text.charCodeAt(start); start < at && (c === 46 || c === 39); c = text.charCodeAt(++start));
+    while (start < at && (text.charCodeAt(start) === 46 || text.charCodeAt(start) === 39)) start++;
     if (start === at) return found;
     return this.offer(dets, start, found, IN_EMAIL);
   }
@@ -251,9 +259,7 @@ export class OnePassScanner implements Scanner, ValidateContext {
     let stop = start;
     while (stop < cap) {
       const c = text.charCodeAt(stop);
-      // Non-ASCII chars only continue an email (IDN domains) or, full-width brackets, an alnum value
-      // (`A123456（3）`); they end every other kind of token.
-      if (c < 128 ? (TOKEN_CHARS[c] & tokenFlag) === 0 : tokenFlag !== IN_EMAIL && !(tokenFlag === IN_ALNUM && (c === 0xff08 || c === 0xff09))) break;
+      if (c < 128 ? (TOKEN_CHARS[c] & tokenFlag) === 0 : !continuesWide(c, tokenFlag)) break;
       stop++;
     }
     if (start === stop && stop < cap) stop++; // the `+`/`(`/`::` that opened the candidate
