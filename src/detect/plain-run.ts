@@ -3,8 +3,9 @@ import { isDigit } from '../../detectors/chars.js';
 /**
  * Plain digit runs: most number-like tokens in a log (epoch millis, order ids, pids, sizes) are one
  * unbroken run of digits followed by a space, quote or comma. Whether a `digits` shape matches such a
- * run depends only on its length (shapes write digits as `\d`), so it is looked up in a table made once
- * per shape instead of running the regex at every candidate: the common case costs an array read.
+ * run mostly depends on its length alone (shapes write digits as `\d`), so it is looked up in a table
+ * made once per shape instead of running the regex at every candidate: the common case costs an array
+ * read. Where a shape's answer depends on the digits, the table says so and the regex runs.
  *
  * `test/detect/plain-run.test.ts` checks both halves against the regexes on generated strings: the
  * tables (random digits of every length) and `endsAtRun` (random digits, separators, letters).
@@ -70,10 +71,10 @@ function mayContinue(c: number): boolean {
 }
 
 /**
- * The digit run text[start, q) ends its token for every `digits` shape: the next char is not one a
- * shape reads on (a separator before more of the number, the check char X), so a shape matches the
- * run as a whole or not at all. False also when a letter is glued to the run (`123abc`): then no shape
- * matches at all, which the caller checks first.
+ * The digit run ending at q ends its token for every `digits` shape: the next char is not one a shape
+ * reads on (a separator before more of the number, the check char X), so a shape matches the run as a
+ * whole or not at all. A letter glued to the run (`123abc`) also ends it here; the caller rejects such
+ * a run outright, since no shape may end right before a letter.
  */
 export function endsAtRun(text: string, q: number): boolean {
   if (q >= text.length) return true;
