@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { corpusLines } from '../../bench/corpus.js';
 import { sandbox } from './run.js';
@@ -105,13 +106,15 @@ describe('anonymize --threads', { timeout: 60_000 }, () => {
       write(`in/${i % 3 === 0 ? `sub/f${i}` : `f${i}`}.${i % 4 === 1 ? 'ndjson' : 'log'}`, Buffer.from(part, 'latin1'));
     }
     write('in/rows.csv', 'id,email\n1,bob@example.com\n');
+    write('in/packed.log.gz', gzipSync(Buffer.from(text.slice(0, 50_000), 'latin1')));
     write('in/broken.log.gz', Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x01]));
     const one = logveil(['anonymize', '--threads', '1', 'in', '-o', 'one']);
     const three = logveil(['anonymize', '--threads', '3', 'in', '-o', 'three']);
     expect([one.code, three.code]).toEqual([1, 1]);
     expect(three.stderr).toContain('broken.log.gz');
     const files = tree('one');
-    expect(files).toHaveLength(13);
+    expect(files).toHaveLength(14);
+    expect(gunzipSync(readFileSync(path('three/packed.log.gz'))).toString()).toContain('<');
     expect(tree('three')).toEqual(files);
     for (const f of files) expect(readFileSync(path(`three/${f}`)).equals(readFileSync(path(`one/${f}`)))).toBe(true);
   });
