@@ -38,14 +38,9 @@ export class AnonymizerPool {
     });
   }
 
-  /** Whether the format can be mapped here: it maps each line on its own. */
-  handles(format: Format): boolean {
-    return format.lines !== undefined;
-  }
-
   /** The format's transform, with the mapping done by the workers: the same bytes out. */
   transform(format: Format, source: string, warn: (message: string) => void, batchBytes = BATCH_BYTES): Transform {
-    if (!this.handles(format)) throw new LogveilError('LV_USAGE', `${format.name}: the worker pool maps line-based formats only`);
+    if (format.lines === undefined) throw new LogveilError('LV_USAGE', `${format.name}: the worker pool maps line-based formats only`);
     return new PooledLineTransform(this, format, source, warn, batchBytes);
   }
 
