@@ -35,9 +35,8 @@ const POOL_MIN_BYTES = 32 << 20;
  * `logveil anonymize`: each input with every finding replaced, streamed, every other byte unchanged.
  * Large text and NDJSON inputs are mapped by worker threads (pipeline/pool.ts), with the same output,
  * and then several files are done at a time; otherwise one after another. A file that fails leaves
- * nothing under its output name, the others
- * are still written, and the run exits 1 naming it. An output file gets its input's permission bits
- * (read/write only, never more than the umask allows).
+ * nothing under its output name, the others are still written, and the run exits 1 naming it. An
+ * output file gets its input's permission bits (read/write only, never more than the umask allows).
  */
 export function registerAnonymize(program: Command): void {
   const cmd = program
