@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream, renameSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, openSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Readable, Writable, type Duplex } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -94,13 +94,18 @@ export interface WriteOptions {
 /**
  * Run `...stages → file`. The file is written under a temporary name in the same folder (`wx`: never
  * an existing file) and renamed to `target` when complete, so a failure leaves nothing under the final
- * name and no temporary behind. Checking that `target` is not an input is the caller's job.
+ * name and no temporary behind. `target` must be a regular file or nothing yet, never a symlink (the
+ * rename would replace the link) nor a FIFO or device: output.ts's writeOutput chooses. Checking that
+ * `target` is not an input is the caller's job.
  */
 export async function writeFileAtomically(target: string, stages: readonly Stage[], options: WriteOptions = {}): Promise<void> {
   const tmp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   pending.add(tmp);
   try {
-    const sink = createWriteStream(tmp, { flags: 'wx', flush: true, mode: options.mode ?? 0o666 });
+    // Opened here, synchronously: a stream opening it by name would create it some time later, and an
+    // input failing at once would be cleaned up before that, leaving the temporary behind.
+    const fd = openSync(tmp, 'wx', options.mode ?? 0o666);
+    const sink = createWriteStream('', { fd, flush: true });
     await pipeline(chain(stages, options, sink));
     renameSync(tmp, target);
   } catch (e) {
