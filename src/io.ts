@@ -1,9 +1,11 @@
-import { createReadStream, createWriteStream, openSync, renameSync, rmSync } from 'node:fs';
+import { constants, createReadStream, createWriteStream, openSync, renameSync, rmSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Readable, Writable, type Duplex } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { randomBytes } from 'node:crypto';
 import { createGunzip, createGzip } from 'node:zlib';
+import { LogveilError } from './errors.js';
 
 /** A stage of a byte pipeline: the source first, then transforms. */
 export type Stage = Readable | Duplex;
@@ -124,9 +126,47 @@ function chain(stages: readonly Stage[], options: WriteOptions, sink: Writable):
   return [...stages, ...(options.gzip ? [createGzip()] : []), sink];
 }
 
-/** Run `...stages → stdout`, leaving stdout open (several inputs may follow; EPIPE is the caller's). */
-export async function writeToStdout(stages: readonly Stage[], options: WriteOptions = {}): Promise<void> {
-  await pipeline(chain(stages, options, process.stdout), { end: false });
+/**
+ * Run `...stages → stdout` (or stderr), leaving the stream open. EPIPE (the reader went away) is
+ * thrown as it is, for the caller to stop quietly; any other error is given the stream's name.
+ */
+export async function writeToStream(stream: NodeJS.WriteStream, name: string, stages: readonly Stage[], options: WriteOptions = {}): Promise<void> {
+  try {
+    await pipeline(chain(stages, options, stream), { end: false });
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err?.code && err.code !== 'EPIPE' && !err.path) err.path = name;
+    throw e;
+  }
+}
+
+/**
+ * Run `...stages → path` for a FIFO or a device, written where it is: opened for writing only (not
+ * created, not truncated), no temporary file and no rename, which would put a regular file in its
+ * place. Atomicity does not apply and is not faked: a reader gets the bytes as they come, and a failure
+ * leaves what was written. Opening a FIFO waits for a reader, off the main thread (signals are still
+ * handled). A reader that goes away (EPIPE) fails this output like any other error.
+ */
+export async function writeInPlace(path: string, stages: readonly Stage[], options: WriteOptions = {}): Promise<void> {
+  const handle = await open(path, constants.O_WRONLY | (constants.O_NOCTTY ?? 0));
+  try {
+    const st = await handle.stat();
+    // Replaced by a file or folder since it was looked at: writing into it in place would corrupt it.
+    if (!st.isFIFO() && !st.isCharacterDevice() && !st.isBlockDevice()) {
+      throw new LogveilError('LV_IO', `${path}: changed while being opened (no longer a FIFO or device); nothing was written`);
+    }
+  } catch (e) {
+    await handle.close();
+    throw e;
+  }
+  try {
+    await pipeline(chain(stages, options, handle.createWriteStream()));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException)?.code === 'EPIPE') {
+      throw new LogveilError('LV_IO', `${path}: broken pipe (its reader went away before the end)`, { cause: e });
+    }
+    throw e;
+  }
 }
 
 /** Run `...stages` and throw the output away (scanning: the findings are the result). */

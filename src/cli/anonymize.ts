@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { openInput, removeTemporariesOnSignal, writeFileAtomically, writeToStdout } from '../io.js';
+import { openInput, removeTemporariesOnSignal } from '../io.js';
+import { writeOutput } from '../output.js';
 import { anonymizingVisitor } from '../visitors.js';
 import { runJobs } from './batch.js';
 import { expandInputs, planOutputs } from './inputs.js';
@@ -80,13 +81,13 @@ export function registerAnonymize(program: Command): void {
           const transform = pooled(format, input.path)
             ? (pool ??= new AnonymizerPool({ policy: anonymizer.policy, key, threads })).transform(format, input.display, warnToStderr)
             : format.createTransform({ visitor: anonymizingVisitor(anonymizer), source: input.display, warn: warnToStderr, csv });
-          if (output === '-') return writeToStdout([...stages, transform]);
           // Gzip out when the name says so, or when mirroring a gzipped input under its own name.
           const gzip = /\.gz$/i.test(output) || (intoDir && gzipped);
           if (intoDir) mkdirSync(dirname(output), { recursive: true });
           // An output is never readable by more people than its input (stdin: the umask decides).
           const mode = input.path === '-' ? undefined : statSync(input.path).mode & 0o666;
-          await writeFileAtomically(output, [...stages, transform], { gzip, mode });
+          // stdout, a FIFO or device in place, or a file (through its symlinks) replaced atomically
+          await writeOutput(output, [...stages, transform], { gzip, mode });
         },
         '; nothing was written under their output names',
         parallel ? threads : 1,

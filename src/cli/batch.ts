@@ -13,6 +13,8 @@ export const SYSTEM_ERRORS: Record<string, string> = {
   EMFILE: 'too many open files',
   EROFS: 'read-only file system',
   EIO: 'input/output error',
+  EBADF: 'bad file descriptor',
+  ENXIO: 'no such device or address',
 };
 
 /**

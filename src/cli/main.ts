@@ -19,7 +19,8 @@ registerScan(program);
 registerAnonymize(program);
 registerKeygen(program);
 
-function fail(e: unknown): never {
+/** Report `e` and exit; `place` names what failed when the error does not (stdout's own errors). */
+function fail(e: unknown, place?: string): never {
   if (e instanceof CommanderError) {
     // Help and version are not errors; commander has already printed its message.
     process.exit(e.exitCode === 0 ? 0 : USAGE);
@@ -30,7 +31,7 @@ function fail(e: unknown): never {
   }
   const err = e as NodeJS.ErrnoException;
   if (err?.code === 'EPIPE') process.exit(0); // the reader went away (`| head`)
-  const where = err?.path ? `${err.path}: ` : '';
+  const where = place ? `${place}: ` : err?.path ? `${err.path}: ` : '';
   // Never the message of an unknown error: some quote their input (JSON.parse does), which may be
   // personal data. A system error's code, or the error's kind, is enough to act on.
   const kind = e instanceof Error ? e.name : typeof e;
@@ -40,5 +41,6 @@ function fail(e: unknown): never {
   process.exit(RUNTIME);
 }
 
-process.stdout.on('error', fail);
+// A write to stdout that fails (other than EPIPE) is an output lost: exit 1 naming it.
+process.stdout.on('error', (e) => fail(e, 'stdout'));
 program.parseAsync(process.argv).catch(fail);

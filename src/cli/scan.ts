@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { drain, openInput } from '../io.js';
+import { refuseClosedStream } from '../output.js';
 import { scanningVisitor, type FindingReport } from '../visitors.js';
 import { runJobs } from './batch.js';
 import { expandInputs } from './inputs.js';
@@ -31,6 +32,7 @@ export function registerScan(program: Command): void {
   addInputOptions(cmd).action(async (inputs: string[], opts: ScanOptions) => {
     const csv = csvOptionsOf(opts);
     if (opts.format !== 'auto') formatOf(opts.format, '-');
+    refuseClosedStream('stdout'); // the report would be lost
     const expanded = expandInputs(inputs, warnToStderr);
     const { anonymizer } = anonymizerFrom(opts, false);
     const summary = opts.summary || opts.summaryJson ? new Summary() : null;
