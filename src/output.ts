@@ -53,7 +53,7 @@ function followLinks(output: string): string {
   if (at === output) return output;
   let folder: string;
   try {
-    folder = realpathSync(dirname(at));
+    folder = realpathSync.native(dirname(at)); // not realpathSync: it folds `..` by name first
   } catch {
     throw new LogveilError('LV_IO', `${output}: symbolic link to ${at}, whose folder does not exist; nothing was written`);
   }
