@@ -126,18 +126,9 @@ function chain(stages: readonly Stage[], options: WriteOptions, sink: Writable):
   return [...stages, ...(options.gzip ? [createGzip()] : []), sink];
 }
 
-/**
- * Run `...stages → stdout` (or stderr), leaving the stream open. EPIPE (the reader went away) is
- * thrown as it is, for the caller to stop quietly; any other error is given the stream's name.
- */
-export async function writeToStream(stream: NodeJS.WriteStream, name: string, stages: readonly Stage[], options: WriteOptions = {}): Promise<void> {
-  try {
-    await pipeline(chain(stages, options, stream), { end: false });
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    if (err?.code && err.code !== 'EPIPE' && !err.path) err.path = name;
-    throw e;
-  }
+/** Run `...stages → stdout` (or stderr), leaving the stream open (EPIPE is the caller's). */
+export async function writeToStream(stream: NodeJS.WriteStream, stages: readonly Stage[], options: WriteOptions = {}): Promise<void> {
+  await pipeline(chain(stages, options, stream), { end: false });
 }
 
 /**

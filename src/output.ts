@@ -92,7 +92,7 @@ export async function writeOutput(output: string, stages: readonly Stage[], opti
   switch (target.kind) {
     case 'stream':
       refuseClosedStream(target.name);
-      return writeToStream(target.name === 'stdout' ? process.stdout : process.stderr, target.name, stages, options);
+      return writeToStream(target.name === 'stdout' ? process.stdout : process.stderr, stages, options);
     case 'special':
       return writeInPlace(target.path, stages, options);
     case 'file':
