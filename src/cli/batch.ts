@@ -15,6 +15,7 @@ export const SYSTEM_ERRORS: Record<string, string> = {
   EIO: 'input/output error',
   EBADF: 'bad file descriptor',
   ENXIO: 'no such device or address',
+  ELOOP: 'too many levels of symbolic links',
 };
 
 /**

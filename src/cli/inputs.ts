@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { fstatSync, lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { LogveilError } from '../errors.js';
 
@@ -107,7 +107,11 @@ const endsWithSep = (p: string) => p.endsWith('/') || p.endsWith(sep);
  */
 export function planOutputs(inputs: ExpandedInputs, output: string | undefined): OutputPlan {
   const { files, single } = inputs;
-  if (single && (output === undefined || output === '-')) return { jobs: files.map((input) => ({ input, output: '-' })) };
+  if (single && (output === undefined || output === '-')) {
+    const jobs = files.map((input) => ({ input, output: '-' }));
+    refuseOverwritingInputs(jobs); // `logveil anonymize app.log >> app.log` would read its own output forever
+    return { jobs };
+  }
   if (output === undefined || output === '-') {
     throw new LogveilError('LV_USAGE', 'several inputs or a directory need -o <directory> to write into');
   }
@@ -152,13 +156,14 @@ export function planOutputs(inputs: ExpandedInputs, output: string | undefined):
 /**
  * An output that already exists and is the same file as some input (same device and inode: the same
  * path, a symlink to it or a hard link) is refused. An output that does not exist yet is no input.
+ * stdout (`-`, /dev/stdout) and /dev/stderr are what their descriptors are redirected to, when that
+ * is a regular file (`>> app.log`).
  */
 function refuseOverwritingInputs(jobs: readonly Job[]): void {
   const existing = new Map<string, string>();
   for (const { output } of jobs) {
-    if (output === '-') continue;
-    const st = statSync(output, { throwIfNoEntry: false });
-    if (st) existing.set(`${st.dev}:${st.ino}`, output);
+    const st = statOutput(output);
+    if (st) existing.set(`${st.dev}:${st.ino}`, output === '-' ? 'stdout' : output);
   }
   if (existing.size === 0) return;
   for (const { input } of jobs) {
@@ -166,6 +171,20 @@ function refuseOverwritingInputs(jobs: readonly Job[]): void {
     const st = statSync(input.path, { throwIfNoEntry: false });
     const hit = st && existing.get(`${st.dev}:${st.ino}`);
     if (hit) throw new LogveilError('LV_USAGE', `${hit}: refusing to overwrite the input file ${input.display}`);
+  }
+}
+
+const STREAM_FDS: Readonly<Record<string, number>> = { '-': 1, '/dev/stdout': 1, '/dev/stderr': 2 };
+
+/** What `output` is now: for the process streams, the regular file their descriptor writes to, if any. */
+function statOutput(output: string): Stats | undefined {
+  const fd = STREAM_FDS[output];
+  if (fd === undefined) return statSync(output, { throwIfNoEntry: false });
+  try {
+    const st = fstatSync(fd);
+    return st.isFile() ? st : undefined;
+  } catch {
+    return undefined; // not open: output.ts refuses it when it is written
   }
 }
 

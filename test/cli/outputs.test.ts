@@ -246,9 +246,9 @@ describe('-o -, /dev/stdout and /dev/stderr', () => {
 
 describe('stdout that cannot be written', () => {
   /** `logveil ARGS` with stdout redirected as `redirect` says, through sh (`>&-` closes it). */
-  const withStdout = (dir: string, redirect: string, args: string[]) => {
+  const withStdout = (dir: string, redirect: string, args: string[], timeout = KILL_AFTER) => {
     const quoted = [process.execPath, bin, ...args].map((a) => `'${a}'`).join(' ');
-    const r = spawnSync('sh', ['-c', `exec ${quoted} ${redirect}`], { cwd: dir, timeout: KILL_AFTER });
+    const r = spawnSync('sh', ['-c', `exec ${quoted} ${redirect}`], { cwd: dir, timeout });
     return { code: r.status, stderr: r.stderr.toString() };
   };
 
@@ -268,14 +268,27 @@ describe('stdout that cannot be written', () => {
   });
 
   it('open for reading only (every write fails): exit 1 naming stdout', { timeout: TEST_TIMEOUT }, () => {
-    const { dir, write } = sandbox('stdout-readonly');
+    const { dir, write, path } = sandbox('stdout-readonly');
     write('in.log', LOG);
+    write('other.txt', 'unchanged\n');
     for (const args of [['anonymize', 'in.log'], ['scan', 'in.log'], ['scan', '--summary', 'in.log']]) {
-      const r = withStdout(dir, '1<in.log', args);
+      const r = withStdout(dir, '1<other.txt', args);
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(/^logveil: (in\.log: )?stdout: bad file descriptor/);
     }
-    expect(readFileSync(join(dir, 'in.log'), 'utf8')).toBe(LOG);
+    expect(readFileSync(path('other.txt'), 'utf8')).toBe('unchanged\n');
+  });
+
+  it('appended to the input (>> in.log) is refused before anything is read (exit 2)', { timeout: TEST_TIMEOUT }, () => {
+    const { dir, write, path } = sandbox('stdout-input');
+    const log = LOG.repeat(2_000); // more than one read: it used to read its own output back, without end
+    write('in.log', log);
+    // killed after 10 s: a regression would grow in.log by megabytes a second
+    expect(withStdout(dir, '>> in.log', ['anonymize', 'in.log'], 10_000)).toEqual({
+      code: 2,
+      stderr: 'logveil: stdout: refusing to overwrite the input file in.log [LV_USAGE]\n',
+    });
+    expect(readFileSync(path('in.log'), 'utf8')).toBe(log);
   });
 
   it('a reader that goes away (| head) is a quiet, successful stop', { timeout: TEST_TIMEOUT }, async () => {
