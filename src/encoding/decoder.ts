@@ -13,6 +13,7 @@ export class LosslessDecoder {
   private pending: Buffer = Buffer.alloc(0);
   /** How many input bytes did not decode so far (each is kept, as an escape). */
   undecodable = 0;
+  private replacementBytes: Buffer | null | undefined;
 
   constructor(private readonly encoding: iconv.Encoding) {}
 
@@ -80,15 +81,41 @@ export class LosslessDecoder {
   }
 
   /**
-   * Take the pieces of `text` whose encoding is the bytes from `pos` (in blocks, then char by char
-   * in the block that does not match) and put their UTF-8 in `out`. `complete` when all of the text
-   * was taken; `pos` is where the bytes not yet taken start.
+   * Take the pieces of `text` whose encoding is the bytes from `pos`, and put their UTF-8 in `out`.
+   * A U+FFFD that is not the encoding of U+FFFD stands for one byte the decoder skipped (iconv-lite
+   * skips one byte and goes on): that byte is escaped, and the text after it lines up with the bytes
+   * after it. `complete` when all of the text was taken; `pos` is where the bytes not taken start.
    */
   private take(text: string, all: Buffer, pos: number, end: number, out: Buffer[]): { pos: number; complete: boolean } {
     let i = 0;
     while (i < text.length) {
-      let j = Math.min(text.length, i + BLOCK);
-      if (j < text.length && isHigh(text.charCodeAt(j - 1))) j--;
+      const fffd = text.indexOf(REPLACEMENT_CHAR, i);
+      const stop = fffd < 0 ? text.length : fffd;
+      const taken = this.takeText(text, i, stop, all, pos, end, out);
+      pos = taken.pos;
+      if (taken.i < stop) return { pos, complete: false };
+      i = stop;
+      if (fffd < 0) break;
+      const real = this.replacement();
+      if (real !== null && matchesAt(all, pos, end, real)) {
+        out.push(REPLACEMENT_UTF8);
+        pos += real.length;
+      } else {
+        if (pos >= end) return { pos, complete: false };
+        out.push(Buffer.from(escapeByte(all[pos])));
+        this.undecodable++;
+        pos++;
+      }
+      i++;
+    }
+    return { pos, complete: true };
+  }
+
+  /** takeText for text[i, stop): in blocks, then char by char in the block that does not match. */
+  private takeText(text: string, i: number, stop: number, all: Buffer, pos: number, end: number, out: Buffer[]): { i: number; pos: number } {
+    while (i < stop) {
+      let j = Math.min(stop, i + BLOCK);
+      if (j < stop && isHigh(text.charCodeAt(j - 1))) j--;
       const block = text.slice(i, j);
       const bytes = iconv.encode(block, this.encoding);
       if (matchesAt(all, pos, end, bytes)) {
@@ -101,15 +128,27 @@ export class LosslessDecoder {
         const n = isHigh(text.charCodeAt(i)) && isLow(text.charCodeAt(i + 1)) ? 2 : 1;
         const char = text.slice(i, i + n);
         const charBytes = iconv.encode(char, this.encoding);
-        if (charBytes.length === 0 || !matchesAt(all, pos, end, charBytes)) return { pos, complete: false };
+        if (charBytes.length === 0 || !matchesAt(all, pos, end, charBytes)) return { i, pos };
         out.push(toWtf8(char));
         pos += charBytes.length;
         i += n;
       }
     }
-    return { pos, complete: true };
+    return { i, pos };
+  }
+
+  /** The bytes of U+FFFD in this encoding, or null if it has none (GBK writes '?'). */
+  private replacement(): Buffer | null {
+    if (this.replacementBytes === undefined) {
+      const bytes = iconv.encode(REPLACEMENT_CHAR, this.encoding);
+      this.replacementBytes = iconv.decode(bytes, this.encoding, { stripBOM: false }) === REPLACEMENT_CHAR ? bytes : null;
+    }
+    return this.replacementBytes;
   }
 }
+
+const REPLACEMENT_CHAR = '\ufffd';
+const REPLACEMENT_UTF8 = Buffer.from(REPLACEMENT_CHAR, 'utf8');
 
 /** More bytes than any encoding leaves unfinished at the end of a chunk (4 for GB18030). */
 const MAX_HELD = 16;

@@ -28,8 +28,11 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * them U+FFFD, and the encode stage could not give the original code unit back).
  */
 export function toWtf8(text: string): Buffer {
+  const utf8 = Buffer.from(text, 'utf8');
+  // Buffer.from writes a lone surrogate as U+FFFD (EF BF BD): only then look for one (fast in C++).
+  if (utf8.indexOf(REPLACEMENT) < 0) return utf8;
   LONE_SURROGATE.lastIndex = 0;
-  if (!LONE_SURROGATE.test(text)) return Buffer.from(text, 'utf8');
+  if (!LONE_SURROGATE.test(text)) return utf8;
   const parts: Buffer[] = [];
   let at = 0;
   LONE_SURROGATE.lastIndex = 0;
@@ -41,6 +44,8 @@ export function toWtf8(text: string): Buffer {
   parts.push(Buffer.from(text.slice(at), 'utf8'));
   return Buffer.concat(parts);
 }
+
+const REPLACEMENT = Buffer.from('\ufffd', 'utf8');
 
 /** What one escape in the stream stands for. */
 export type Escaped = { readonly byte: number } | { readonly surrogate: string };
