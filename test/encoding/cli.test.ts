@@ -1,8 +1,9 @@
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { sandbox } from '../cli/run.js';
+import { bin, sandbox } from '../cli/run.js';
 
 // A log with a phone, an email and an ID planted, and the same log anonymized with the default policy
 // (every type tagged), written by hand as README shows for these lines.
@@ -49,6 +50,27 @@ describe('UTF-16 is recognised with no option', { timeout: 60_000 }, () => {
     const pooled = logveil(['anonymize', '--threads', '2', 'app.log', '-o', 'pooled.log']);
     expect(pooled.stderr).toBe('');
     expect(readFileSync(path('pooled.log')).equals(expected)).toBe(true);
+  });
+
+  it('a slow stdin: the first line comes out before the input ends (detection waits for 4 bytes, not more)', async () => {
+    const child = spawn(process.execPath, [bin, 'anonymize', '-'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const out: Buffer[] = [];
+    const firstLine = enc('login from <IP_ADDRESS>\n', 'utf-16le');
+    const seen = new Promise<void>((resolve) =>
+      child.stdout.on('data', (d: Buffer) => {
+        out.push(d);
+        if (Buffer.concat(out).includes(firstLine)) resolve();
+      }),
+    );
+    // The BOM alone first, then one line, then nothing until the output has been seen.
+    child.stdin.write(BOM_LE);
+    await new Promise((r) => setTimeout(r, 200));
+    child.stdin.write(enc('login from 192.0.2.10\n', 'utf-16le'));
+    await seen;
+    child.stdin.end(enc('no more\n', 'utf-16le'));
+    const code = await new Promise((r) => child.on('close', r));
+    expect(code).toBe(0);
+    expect(Buffer.concat(out).equals(Buffer.concat([BOM_LE, firstLine, enc('no more\n', 'utf-16le')]))).toBe(true);
   });
 
   it('NDJSON in UTF-16 keeps its structure and byte order', () => {
