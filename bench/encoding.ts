@@ -2,7 +2,8 @@
  * Throughput of the decode and encode stages alone (`npm run bench:encoding`), single thread, in
  * memory: ~20 MB of the seeded EN/ZH log corpus (corpus.ts) encoded as GB18030 and as UTF-16LE, fed in
  * 64 KiB chunks (what a file read gives) through LosslessDecoder, its UTF-8 through LosslessEncoder.
- * Also the same GB18030 file with one undecodable byte every 4 KiB (the lining-up path). Plain UTF-8
+ * Also the same GB18030 file with one undecodable byte every 4 KiB (the lining-up path). Next to it,
+ * iconv-lite alone (its streaming decoder, then its encoder on the strings: lossy, no checks). Plain UTF-8
  * input has no stage at all, so `npm run bench` does not change. MB = 10^6 input bytes per second.
  *
  *   npm run bench:encoding -- [--mb 20] [--rounds 3] [--seed 20260224]
@@ -49,6 +50,15 @@ function encode(utf8: Buffer[], encoding: iconv.Encoding): Buffer[] {
   return out;
 }
 
+/** iconv-lite's own streaming decoder and encoder, chunk by chunk: what the stages build on. */
+function iconvAlone(input: Buffer[], encoding: iconv.Encoding): number {
+  const d = iconv.getDecoder(encoding, { stripBOM: false });
+  const e = iconv.getEncoder(encoding);
+  let n = 0;
+  for (const c of input) n += e.write(d.write(c)).length;
+  return n;
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function timed<T>(run: () => T): { ms: number; result: T } {
@@ -71,23 +81,26 @@ const cases: Array<{ name: string; encoding: iconv.Encoding; bytes: Buffer }> = 
 
 console.log(header('decode and encode stages (src/encoding), single thread, in memory'));
 console.log(`rounds   ${ROUNDS} (+1 warm-up), medians; chunks of ${CHUNK} bytes\n`);
-console.log('case                            input MB   decode MB/s   encode MB/s   both MB/s   lossless');
+console.log('case                            input MB   decode MB/s   encode MB/s   both MB/s   lossless   iconv-lite alone MB/s');
 for (const c of cases) {
   const input = chunks(c.bytes);
   const dec: number[] = [];
   const encs: number[] = [];
+  const alone: number[] = [];
   let same = true;
   for (let round = 0; round <= ROUNDS; round++) {
     const d = timed(() => decode(input, c.encoding));
     const e = timed(() => encode(chunks(Buffer.concat(d.result)), c.encoding));
     same &&= Buffer.concat(e.result).equals(c.bytes);
+    const a = timed(() => iconvAlone(input, c.encoding));
     if (round === 0) continue;
+    alone.push(a.ms);
     dec.push(d.ms);
     encs.push(e.ms);
   }
   const mb = c.bytes.length / 1e6;
   const rate = (ms: number) => (mb / (ms / 1000)).toFixed(1);
   console.log(
-    `${c.name.padEnd(31)} ${mb.toFixed(1).padStart(8)}   ${rate(median(dec)).padStart(11)}   ${rate(median(encs)).padStart(11)}   ${rate(median(dec) + median(encs)).padStart(9)}   ${same ? 'yes' : 'NO'}`,
+    `${c.name.padEnd(31)} ${mb.toFixed(1).padStart(8)}   ${rate(median(dec)).padStart(11)}   ${rate(median(encs)).padStart(11)}   ${rate(median(dec) + median(encs)).padStart(9)}   ${same ? 'yes' : 'NO'}        ${rate(median(alone)).padStart(8)}`,
   );
 }
