@@ -14,7 +14,7 @@ import { LogveilError } from './errors.js';
 export type Stage = Readable | Duplex;
 
 export interface OpenedInput {
-  /** The bytes as stored, then a gunzip stage when the input is gzip, then a decode stage when it is not UTF-8. */
+  /** The bytes (gunzipped when the input is gzip), then a decode stage when they are not UTF-8. */
   readonly stages: Stage[];
   /** The input began with the gzip magic bytes 1f 8b (whatever its name). */
   readonly gzipped: boolean;

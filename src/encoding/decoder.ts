@@ -11,8 +11,6 @@ import { escapeByte, toWtf8 } from './escape.js';
 export class LosslessDecoder {
   /** The start of a sequence cut by the end of the last chunk, decoded with the next one. */
   private pending: Buffer = Buffer.alloc(0);
-  /** How many input bytes did not decode so far (each is kept, as an escape). */
-  undecodable = 0;
   private replacementBytes: Buffer | null | undefined;
 
   constructor(private readonly encoding: iconv.Encoding) {}
@@ -71,8 +69,8 @@ export class LosslessDecoder {
         // Nothing decoded: the start of a sequence that the next chunk may complete.
         if (atEnd && !final && all.length - pos <= MAX_HELD) break;
       }
+      if (pos === all.length) break; // text left over with no bytes for it: every byte is accounted for
       out.push(Buffer.from(escapeByte(all[pos])));
-      this.undecodable++;
       pos++;
       window = MIN_WINDOW;
     }
@@ -103,8 +101,7 @@ export class LosslessDecoder {
       } else {
         if (pos >= end) return { pos, complete: false };
         out.push(Buffer.from(escapeByte(all[pos])));
-        this.undecodable++;
-        pos++;
+          pos++;
       }
       i++;
     }
