@@ -3,31 +3,72 @@ import { open } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Readable, Writable, type Duplex } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { pipeline as pipelineCallback } from 'node:stream';
 import { randomBytes } from 'node:crypto';
 import { createGunzip, createGzip } from 'node:zlib';
+import { notUtf8Message } from './encoding/not-utf8.js';
+import { AUTO, type EncodingChoice } from './encoding/option.js';
+import { inputEncoding, type InputEncoding } from './encoding/stages.js';
 import { LogveilError } from './errors.js';
 
 /** A stage of a byte pipeline: the source first, then transforms. */
 export type Stage = Readable | Duplex;
 
 export interface OpenedInput {
-  /** The bytes as stored, then a gunzip stage when the input is gzip. */
+  /** The bytes (gunzipped when the input is gzip), then a decode stage when they are not UTF-8. */
   readonly stages: Stage[];
   /** The input began with the gzip magic bytes 1f 8b (whatever its name). */
   readonly gzipped: boolean;
+  /** Its encoding; `encoding.encode()` is the stage that writes the output back in it (none for UTF-8). */
+  readonly encoding: InputEncoding;
 }
+
+export interface OpenOptions {
+  /** `--encoding`; by default UTF-8, or UTF-16 recognised by its first bytes. */
+  readonly encoding?: EncodingChoice;
+  /** `--strict-encoding`: an input read as UTF-8 that does not look like UTF-8 fails instead of a warning. */
+  readonly strictEncoding?: boolean;
+  /** The input's name in messages (default: the path). */
+  readonly source?: string;
+  /** Where the warning about an input that does not look like UTF-8 goes. */
+  readonly warn?: (message: string) => void;
+}
+
+/** Bytes peeked before choosing the encoding: a BOM and a few code units, never a large fixed amount. */
+const HEAD_BYTES = 4;
 
 /**
  * Open a file, or stdin for `-`, and recognise gzip by its first two bytes (not by its name), so
  * `app.log` that holds gzip and `app.log.gz` that holds plain text are both read right. Works on
- * pipes and FIFOs too: the peeked bytes are put back, nothing is read twice. Rejects when the input
- * cannot be opened (the error names the path).
+ * pipes and FIFOs too: the peeked bytes are put back, nothing is read twice. Then the encoding of the
+ * (gunzipped) bytes is chosen from `--encoding` and what the first read gave (inputEncoding); an input
+ * that is not UTF-8 gets a decode stage. Rejects when the input cannot be opened (the error names the
+ * path), or with --strict-encoding when it does not look like UTF-8 (nothing read further).
  */
-export async function openInput(path: string): Promise<OpenedInput> {
+export async function openInput(path: string, options: OpenOptions = {}): Promise<OpenedInput> {
   const raw = path === '-' ? process.stdin : createReadStream(path);
+  const source = options.source ?? path;
   const { stream, head } = await peek(raw, 2);
   const gzipped = head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
-  return { stages: gzipped ? [stream, createGunzip()] : [stream], gzipped };
+  let bytes: Readable = stream;
+  if (gzipped) {
+    // Gunzipped now, to see the first bytes of the text; an error of either stream reaches the other.
+    const gunzip = createGunzip();
+    pipelineCallback(stream, gunzip, () => {});
+    bytes = gunzip;
+  }
+  const text = gzipped || head.length < HEAD_BYTES ? await peek(bytes, HEAD_BYTES) : { stream, head };
+  const encoding = inputEncoding(text.head, options.encoding ?? AUTO, source);
+  if (encoding.notUtf8) {
+    const message = notUtf8Message(source, encoding.notUtf8);
+    if (options.strictEncoding) {
+      text.stream.destroy();
+      raw.destroy();
+      throw new LogveilError('LV_FORMAT', `${message}; not processed (--strict-encoding)`);
+    }
+    (options.warn ?? (() => {}))(`${message}; read as UTF-8 meanwhile: its bytes that are not UTF-8 are kept as they are, unscanned`);
+  }
+  return { stages: encoding.decode ? [text.stream, encoding.decode] : [text.stream], gzipped, encoding };
 }
 
 /** Read at least `n` bytes (fewer at end of input) and put them back. */

@@ -8,6 +8,7 @@ import { runJobs } from './batch.js';
 import { expandInputs, planOutputs } from './inputs.js';
 import type { Format } from '../formats/format.js';
 import { AnonymizerPool } from '../pipeline/pool.js';
+import { encodingChoice } from '../encoding/option.js';
 import { addInputOptions, anonymizerFrom, csvOptionsOf, formatOf, threadsOf, warnToStderr, type CommonOptions } from './options.js';
 
 interface AnonymizeOptions extends CommonOptions {
@@ -56,6 +57,7 @@ export function registerAnonymize(program: Command): void {
   addInputOptions(cmd).action(async (inputs: string[], opts: AnonymizeOptions) => {
     const csv = csvOptionsOf(opts);
     if (opts.format !== 'auto') formatOf(opts.format, '-'); // an unknown format is a usage error before any work
+    const encoding = encodingChoice(opts.encoding);
     const expanded = expandInputs(inputs, warnToStderr);
     const plan = planOutputs(expanded, opts.output);
     const threads = threadsOf(opts.threads);
@@ -77,17 +79,21 @@ export function registerAnonymize(program: Command): void {
         expanded.problems,
         async ({ input, output }) => {
           const format = formatOf(opts.format, input.path);
-          const { stages, gzipped } = await openInput(input.path);
+          const opened = await openInput(input.path, { encoding, strictEncoding: opts.strictEncoding, source: input.display, warn: warnToStderr });
+          const { gzipped } = opened;
           const transform = pooled(format, input.path)
             ? (pool ??= new AnonymizerPool({ policy: anonymizer.policy, key, threads })).transform(format, input.display, warnToStderr)
             : format.createTransform({ visitor: anonymizingVisitor(anonymizer), source: input.display, warn: warnToStderr, csv });
+          // Decoded from the input's encoding before the format, encoded back after it (none for UTF-8).
+          const reencode = opened.encoding.encode();
+          const stages = [...opened.stages, transform, ...(reencode ? [reencode] : [])];
           // Gzip out when the name says so, or when mirroring a gzipped input under its own name.
           const gzip = /\.gz$/i.test(output) || (intoDir && gzipped);
           if (intoDir) mkdirSync(dirname(output), { recursive: true });
           // An output is never readable by more people than its input (stdin: the umask decides).
           const mode = input.path === '-' ? undefined : statSync(input.path).mode & 0o666;
           // stdout, a FIFO or device in place, or a file (through its symlinks) replaced atomically
-          await writeOutput(output, [...stages, transform], { gzip, mode });
+          await writeOutput(output, stages, { gzip, mode });
         },
         '; nothing was written under their output names',
         parallel ? threads : 1,

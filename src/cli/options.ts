@@ -15,6 +15,8 @@ export interface CommonOptions {
   delimiter?: string;
   quote?: string;
   onBadRow?: 'text' | 'error';
+  encoding?: string;
+  strictEncoding?: boolean;
 }
 
 const FORMAT_CHOICES = ['auto', 'text', 'ndjson', 'json', 'csv', 'tsv'] as const;
@@ -35,7 +37,12 @@ export function addInputOptions(cmd: Command): Command {
         .choices(['error', 'text'])
         .default('error'),
     )
-    .option('--policy <file>', 'policy file (YAML or JSON): operator and threshold per type, field rules');
+    .option('--policy <file>', 'policy file (YAML or JSON): operator and threshold per type, field rules')
+    .option(
+      '--encoding <name>',
+      'input encoding, written back the same: gb18030, gbk, big5, shift_jis, euc-kr, latin1, utf-16le, … (default: UTF-8, or UTF-16 by its BOM or NULs)',
+    )
+    .option('--strict-encoding', 'a file read as UTF-8 that does not look like UTF-8 fails (exit 1) instead of a warning');
 }
 
 /** `--format auto` picks by file name (stdin: text); otherwise the format named. */

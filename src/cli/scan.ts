@@ -6,6 +6,7 @@ import { runJobs } from './batch.js';
 import { expandInputs } from './inputs.js';
 import { addInputOptions, anonymizerFrom, csvOptionsOf, formatOf, warnToStderr, type CommonOptions } from './options.js';
 import { Summary } from './summary.js';
+import { encodingChoice } from '../encoding/option.js';
 
 interface ScanOptions extends CommonOptions {
   values?: boolean;
@@ -33,6 +34,7 @@ export function registerScan(program: Command): void {
     const csv = csvOptionsOf(opts);
     if (opts.format !== 'auto') formatOf(opts.format, '-');
     refuseClosedStream('stdout'); // the report would be lost
+    const encoding = encodingChoice(opts.encoding);
     const expanded = expandInputs(inputs, warnToStderr);
     const { anonymizer } = anonymizerFrom(opts, false);
     const summary = opts.summary || opts.summaryJson ? new Summary() : null;
@@ -64,7 +66,12 @@ export function registerScan(program: Command): void {
                 if (lines.length >= 512) flush();
               };
           try {
-            const { stages } = await openInput(input.path);
+            const { stages } = await openInput(input.path, {
+              encoding,
+              strictEncoding: opts.strictEncoding,
+              source: input.display,
+              warn: warnToStderr,
+            });
             const transform = formatOf(opts.format, input.path).createTransform({
               visitor: scanningVisitor(anonymizer, report),
               source: input.display,

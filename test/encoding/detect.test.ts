@@ -1,0 +1,87 @@
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { judgeNotUtf8, notUtf8Message } from '../../src/encoding/not-utf8.js';
+import { encodingChoice } from '../../src/encoding/option.js';
+import { inputEncoding } from '../../src/encoding/stages.js';
+import { detectUtf16 } from '../../src/encoding/utf16.js';
+
+const LINE = '2026-02-24 08:00:03 INFO 用户注册成功 手机号:13800138000 request handled\n';
+
+describe('detectUtf16', () => {
+  it.each([
+    ['LE BOM', Buffer.from([0xff, 0xfe, 0x41, 0x00]), 'utf-16le'],
+    ['BE BOM', Buffer.from([0xfe, 0xff, 0x00, 0x41]), 'utf-16be'],
+    ['LE, no BOM, mostly ASCII', iconv.encode(LINE, 'utf-16le'), 'utf-16le'],
+    ['BE, no BOM, mostly ASCII', iconv.encode(LINE, 'utf-16be'), 'utf-16be'],
+    ['LE, no BOM, 2 code units', Buffer.from('a\0b\0'), 'utf-16le'],
+  ])('%s', (_name, head, expected) => {
+    expect(detectUtf16(head)).toBe(expected);
+  });
+
+  it.each([
+    ['UTF-8 text', Buffer.from(LINE)],
+    ['a UTF-8 BOM', Buffer.from([0xef, 0xbb, 0xbf, 0x41, 0x42])],
+    ['NULs only (a log with a zero-filled block)', Buffer.alloc(4096)],
+    ['text, then NUL padding', Buffer.concat([Buffer.from(LINE), Buffer.alloc(2000)])],
+    ['one code unit (too little to judge)', Buffer.from('a\0')],
+    ['UTF-16 with no ASCII and no BOM (no NULs to go by)', iconv.encode('用户注册成功手机号', 'utf-16le')],
+  ])('not UTF-16: %s', (_name, head) => {
+    expect(detectUtf16(head)).toBeNull();
+  });
+});
+
+describe('judgeNotUtf8', () => {
+  it('a GBK log: many invalid sequences, probably gb18030', () => {
+    const n = judgeNotUtf8(iconv.encode(LINE.repeat(10), 'gbk'));
+    expect(n).not.toBeNull();
+    expect(n!.likely).toBe('gb18030');
+    expect(n!.invalidSequences).toBeGreaterThanOrEqual(10);
+    expect(notUtf8Message('app.log', n!)).toMatch(/^app\.log: not UTF-8 \(\d+ invalid sequences in its first \d+ bytes\), probably gb18030: pass --encoding gb18030 to read it$/);
+  });
+
+  it.each([
+    ['UTF-8', Buffer.from(LINE.repeat(10))],
+    ['UTF-8 with one stray byte', Buffer.concat([Buffer.from(LINE.repeat(10)), Buffer.from([0xff])])],
+    ['UTF-8 with 3 stray bytes', Buffer.concat([Buffer.from([0x80]), Buffer.from(LINE), Buffer.from([0x80]), Buffer.from(LINE), Buffer.from([0x80])])],
+    // 4 bad bytes, but among 10 lines of UTF-8 Chinese: less than a quarter of the non-ASCII bytes
+    ['UTF-8 Chinese with 4 stray bytes', Buffer.concat([Buffer.from(LINE.repeat(10)), Buffer.from([0xff, 0x41, 0xff, 0x41, 0xff, 0x41, 0xff])])],
+  ])('%s: no warning', (_name, head) => {
+    expect(judgeNotUtf8(head)).toBeNull();
+  });
+
+  it('names no encoding it cannot pass to --encoding; the message then shows how', () => {
+    expect(notUtf8Message('-', { invalidSequences: 9, sampled: 100, likely: null })).toBe(
+      '-: not UTF-8 (9 invalid sequences in its first 100 bytes): pass its encoding to read it, e.g. --encoding gb18030',
+    );
+  });
+});
+
+describe('encodingChoice and inputEncoding', () => {
+  it('an unknown or unsupported name is a usage error naming the option', () => {
+    for (const name of ['no-such', 'base64', 'hex', 'utf-7']) {
+      expect(() => encodingChoice(name)).toThrow(expect.objectContaining({ code: 'LV_USAGE', message: expect.stringMatching(/^--encoding: unknown encoding/) }));
+    }
+  });
+
+  it('UTF-8 by any spelling has no stage and no detection', () => {
+    const utf16 = iconv.encode(LINE, 'utf-16le');
+    for (const name of ['utf8', 'UTF-8', 'utf_8']) {
+      const e = inputEncoding(utf16, encodingChoice(name), 'in');
+      expect(e.name).toBe('utf8');
+      expect(e.decode).toBeNull();
+      expect(e.encode()).toBeNull();
+      expect(e.notUtf8).toBeNull();
+    }
+    // Without --encoding, plain UTF-8 also gets no stage.
+    const plain = inputEncoding(Buffer.from(LINE), encodingChoice(undefined), 'in');
+    expect([plain.name, plain.decode, plain.encode(), plain.notUtf8]).toEqual(['utf8', null, null, null]);
+  });
+
+  it('--encoding utf-16 / utf-32 take the byte order from the BOM, else LE', () => {
+    expect(inputEncoding(Buffer.from([0xfe, 0xff, 0, 0x41]), encodingChoice('UTF-16'), 'in').name).toBe('utf-16be');
+    expect(inputEncoding(Buffer.from('用户'), encodingChoice('utf16'), 'in').name).toBe('utf-16le');
+    expect(inputEncoding(Buffer.from([0, 0, 0xfe, 0xff]), encodingChoice('utf-32'), 'in').name).toBe('utf-32be');
+    expect(inputEncoding(Buffer.from('abcd'), encodingChoice('utf32'), 'in').name).toBe('utf-32le');
+    expect(inputEncoding(Buffer.from('abcd'), encodingChoice('GB18030'), 'in').name).toBe('GB18030');
+  });
+});
