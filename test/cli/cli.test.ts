@@ -1,24 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { root, sandbox } from './run.js';
 
-// The real built binary (`npm test` compiles before it runs the suite).
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const bin = join(root, 'dist', 'src', 'cli', 'main.js');
-const dir = mkdtempSync(join(tmpdir(), 'logveil-cli-'));
-
-function logveil(args: string[], input?: string | Buffer) {
-  const r = spawnSync(process.execPath, [bin, ...args], { input, cwd: dir });
-  return { code: r.status, stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8'), raw: r.stdout };
-}
-const write = (name: string, text: string | Buffer) => {
-  const p = join(dir, name);
-  writeFileSync(p, text);
-  return p;
-};
+const { dir, logveil, write } = sandbox('cli');
 
 describe('logveil anonymize', () => {
   it('replaces personal data and keeps every other byte (CRLF, no final newline)', () => {
