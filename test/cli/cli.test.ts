@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { root, sandbox } from './run.js';
@@ -65,6 +65,7 @@ describe('logveil anonymize', () => {
 
   it('exits 2 on a bad key file and does not print it', () => {
     const key = write('bad.key', 'hunter2\n');
+    chmodSync(key, 0o600); // only the content is wrong
     const r = logveil(['anonymize', '--key-file', key, '-'], 'x\n');
     expect(r.code).toBe(2);
     expect(r.stderr).not.toMatch(/hunter2/);

@@ -61,6 +61,14 @@ export function runLogveil(args: readonly string[], options: { cwd: string; inpu
   return { code: r.status, stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8'), raw: r.stdout };
 }
 
+/** Run a `sh -c` script in `cwd` with the installed `.bin` first on PATH, so `logveil` is this checkout's. */
+export function runShell(script: string, options: { cwd: string; input?: string | Buffer }): Run {
+  const env = { ...binEnv, PATH: [installed, binEnv.PATH].join(delimiter) };
+  const r = spawnSync('sh', ['-c', script], { input: options.input, cwd: options.cwd, env });
+  if (r.error) throw r.error;
+  return { code: r.status, stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8'), raw: r.stdout };
+}
+
 /** Start the installed `logveil` in `cwd` without waiting (signals, streams), stdin, stdout and stderr piped. */
 export function spawnLogveil(args: readonly string[], cwd: string): ChildProcessWithoutNullStreams {
   checkExecutable();
@@ -71,6 +79,7 @@ export function spawnLogveil(args: readonly string[], cwd: string): ChildProcess
 export function sandbox(prefix: string) {
   const dir = mkdtempSync(join(tmpdir(), `logveil-${prefix}-`));
   const logveil = (args: string[], input?: string | Buffer): Run => runLogveil(args, { cwd: dir, input });
+  const sh = (script: string, input?: string | Buffer): Run => runShell(script, { cwd: dir, input });
   /** Write a file (creating its folders) and return its absolute path. */
   const write = (name: string, content: string | Buffer): string => {
     const p = join(dir, name);
@@ -86,5 +95,5 @@ export function sandbox(prefix: string) {
       .map((e) => relative(base, join(e.parentPath, e.name)))
       .sort();
   };
-  return { dir, logveil, write, tree, path: (name: string) => join(dir, name) };
+  return { dir, logveil, sh, write, tree, path: (name: string) => join(dir, name) };
 }
