@@ -63,6 +63,19 @@ describe('logveil anonymize', () => {
     expect(r.stdout).toBe('');
   });
 
+  it('exits 2 on an empty policy file or a rule that cannot match, naming the file and the key', () => {
+    write('empty.yaml', '# to do\n');
+    const empty = logveil(['anonymize', '--policy', 'empty.yaml', '-'], 'a.b@example.com\n');
+    expect(empty.code).toBe(2);
+    expect(empty.stdout).toBe('');
+    expect(empty.stderr).toBe('logveil: empty.yaml: the policy is empty (leave out --policy for the default policy) [LV_POLICY]\n');
+    write('glob.yaml', 'fields:\n  rules:\n    - { match: a, action: keep }\n    - { match: b, action: keep }\n    - { match: "user..email", action: drop }\n');
+    const glob = logveil(['scan', '--policy', 'glob.yaml', '-'], 'a.b@example.com\n');
+    expect(glob.code).toBe(2);
+    expect(glob.stdout).toBe('');
+    expect(glob.stderr).toMatch(/^logveil: glob\.yaml: fields\.rules\.2\.match: an empty key .*\[LV_POLICY\]\n$/);
+  });
+
   it('exits 2 on a bad key file and does not print it', () => {
     const key = write('bad.key', 'hunter2\n');
     chmodSync(key, 0o600); // only the content is wrong
