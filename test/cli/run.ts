@@ -3,6 +3,11 @@ import { accessSync, constants, mkdirSync, mkdtempSync, readdirSync, symlinkSync
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { vi } from 'vitest';
+
+// Every test here spawns the CLI, often several times: 0.3 s each on an idle machine, over 1 s on a
+// shared, loaded one. Their time is not what they test, so the 5 s default must not fail them.
+vi.setConfig({ testTimeout: 60_000 });
 
 /** The checkout; the built binary is `dist/src/cli/main.js` (`npm test` builds before it runs the suite). */
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
