@@ -74,12 +74,12 @@ export function registerAnonymize(program: Command): void {
       await runJobs(
         plan.jobs,
         expanded.problems,
-        async ({ input, output }) => {
+        async ({ input, output }, warn) => {
           const format = formatOf(opts.format, input.path);
           const { stages, gzipped } = await openInput(input.path);
           const transform = pooled(format, input.path)
-            ? (pool ??= new AnonymizerPool({ policy: anonymizer.policy, key, threads })).transform(format, input.display, warnToStderr)
-            : format.createTransform({ visitor: anonymizingVisitor(anonymizer), source: input.display, warn: warnToStderr, csv });
+            ? (pool ??= new AnonymizerPool({ policy: anonymizer.policy, key, threads })).transform(format, input.display, warn)
+            : format.createTransform({ visitor: anonymizingVisitor(anonymizer), source: input.display, warn, csv });
           if (output === '-') return writeToStdout([...stages, transform]);
           // Gzip out when the name says so, or when mirroring a gzipped input under its own name.
           const gzip = /\.gz$/i.test(output) || (intoDir && gzipped);

@@ -45,7 +45,7 @@ export function registerScan(program: Command): void {
       await runJobs(
         expanded.files.map((input) => ({ input })),
         expanded.problems,
-        async ({ input }) => {
+        async ({ input }, warn) => {
           summary?.startFile(input.display);
           const report = summary
             ? ({ field, finding }: FindingReport) => summary.add(finding.type, summaryField(field))
@@ -66,7 +66,7 @@ export function registerScan(program: Command): void {
             const transform = formatOf(opts.format, input.path).createTransform({
               visitor: scanningVisitor(anonymizer, report),
               source: input.display,
-              warn: warnToStderr,
+              warn,
               csv,
             });
             await drain([...stages, transform]);

@@ -49,6 +49,9 @@ function checkExecutable(): void {
   }
 }
 
+/** What a test may read from a run's stdout or stderr (spawnSync's default is 1 MiB). */
+const MAX_OUTPUT = 256 << 20;
+
 export interface Run {
   readonly code: number | null;
   readonly stdout: string;
@@ -58,7 +61,7 @@ export interface Run {
 
 /** Run the installed `logveil` with `args` in `cwd`, `input` on stdin, and wait for it. */
 export function runLogveil(args: readonly string[], options: { cwd: string; input?: string | Buffer; env?: NodeJS.ProcessEnv }): Run {
-  const r = spawnSync(bin, args, { input: options.input, cwd: options.cwd, env: options.env ?? binEnv });
+  const r = spawnSync(bin, args, { input: options.input, cwd: options.cwd, env: options.env ?? binEnv, maxBuffer: MAX_OUTPUT });
   if (r.error) {
     checkExecutable();
     throw r.error;
@@ -69,7 +72,7 @@ export function runLogveil(args: readonly string[], options: { cwd: string; inpu
 /** Run a `sh -c` script in `cwd` with the installed `.bin` first on PATH, so `logveil` is this checkout's. */
 export function runShell(script: string, options: { cwd: string; input?: string | Buffer }): Run {
   const env = { ...binEnv, PATH: [installed, binEnv.PATH].join(delimiter) };
-  const r = spawnSync('sh', ['-c', script], { input: options.input, cwd: options.cwd, env });
+  const r = spawnSync('sh', ['-c', script], { input: options.input, cwd: options.cwd, env, maxBuffer: MAX_OUTPUT });
   if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8'), raw: r.stdout };
 }
