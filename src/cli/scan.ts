@@ -79,8 +79,8 @@ export function registerScan(program: Command): void {
         },
       );
     } finally {
-      if (summary && opts.summaryJson) process.stdout.write(JSON.stringify(summary.toJSON()) + '\n');
-      else if (summary) process.stdout.write(summary.toTable());
+      // Not when every file failed: stderr says what failed, and stdout holds no summary of nothing.
+      if (summary && !summary.allFailed()) process.stdout.write(opts.summaryJson ? JSON.stringify(summary.toJSON()) + '\n' : summary.toTable());
     }
   });
 }
