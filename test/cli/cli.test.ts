@@ -84,6 +84,17 @@ describe('logveil anonymize', () => {
     expect(r.stderr).not.toMatch(/hunter2/);
   });
 
+  it('--version and -V print the version in package.json, exit 0', () => {
+    const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+    expect(version).toMatch(/^\d+\.\d+\.\d+/);
+    for (const flag of ['--version', '-V']) {
+      const r = logveil([flag]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe(`${version}\n`);
+      expect(r.stderr).toBe('');
+    }
+  });
+
   it('exits 2 on usage errors and 0 on --help', () => {
     expect(logveil(['anonymize']).code).toBe(2);
     expect(logveil(['anonymize', '--format', 'xml', '-'], '').code).toBe(2);
