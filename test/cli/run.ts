@@ -69,9 +69,12 @@ export function runLogveil(args: readonly string[], options: { cwd: string; inpu
   return { code: r.status, stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8'), raw: r.stdout };
 }
 
-/** Run a `sh -c` script in `cwd` with the installed `.bin` first on PATH, so `logveil` is this checkout's. */
-export function runShell(script: string, options: { cwd: string; input?: string | Buffer }): Run {
-  const env = { ...binEnv, PATH: [installed, binEnv.PATH].join(delimiter) };
+/**
+ * Run a `sh -c` script in `cwd` with the installed `.bin` first on PATH, so `logveil` is this
+ * checkout's; with `binOnPath: false`, as after `npm install` in a clone (only `npx logveil` finds it).
+ */
+export function runShell(script: string, options: { cwd: string; input?: string | Buffer; binOnPath?: boolean; env?: NodeJS.ProcessEnv }): Run {
+  const env = { ...binEnv, ...options.env, ...(options.binOnPath === false ? {} : { PATH: [installed, binEnv.PATH].join(delimiter) }) };
   const r = spawnSync('sh', ['-c', script], { input: options.input, cwd: options.cwd, env, maxBuffer: MAX_OUTPUT });
   if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8'), raw: r.stdout };
