@@ -69,6 +69,23 @@ describe('policy', () => {
     expect(() => parsePolicy(input, 'p.yaml')).toThrow(`p.yaml: ${message}`);
   });
 
+  // Probed for issue 8 and already refused (strict objects at every level): kept as regressions.
+  it.each([
+    [{ types: { FOO: { operator: 'mask' } } }, 'types: Unrecognized key: "FOO"'],
+    [{ types: { email: { operator: 'mask' } } }, 'types: Unrecognized key: "email"'],
+    [{ Types: {} }, '(top level): Unrecognized key: "Types"'],
+    [{ types: { EMAIL: { Operator: 'mask' } } }, 'types.EMAIL: Unrecognized key: "Operator"'],
+    [{ fields: { rule: [] } }, 'fields: Unrecognized key: "rule"'],
+    [{ fields: { rules: [{ match: 'a', action: 'keep', note: 'x' }] } }, 'fields.rules.0: Unrecognized key: "note"'],
+    [{ phone: { regions: ['CN'], region: 'US' } }, 'phone: Unrecognized key: "region"'],
+    [{ types: ['EMAIL'] }, 'types: Invalid input: expected record, received array'],
+    [{ fields: { names: ['nick'] } }, 'fields.names: Invalid input: expected record, received array'],
+    [{ fields: { rules: { match: 'a', action: 'keep' } } }, 'fields.rules: Invalid input: expected array, received object'],
+    [{ fields: { names: { nick: 'person_name' } } }, 'fields.names.nick: Invalid option'],
+  ])('still rejects %j naming the key', (input, message) => {
+    expect(() => parsePolicy(input, 'p.yaml')).toThrow(`p.yaml: ${message}`);
+  });
+
   it.each([
     ['an empty file', ''],
     ['only comments', '# nothing yet\n\n# still nothing\n'],
