@@ -77,13 +77,13 @@ export function registerAnonymize(program: Command): void {
       await runJobs(
         plan.jobs,
         expanded.problems,
-        async ({ input, output }) => {
+        async ({ input, output }, warn) => {
           const format = formatOf(opts.format, input.path);
-          const opened = await openInput(input.path, { encoding, strictEncoding: opts.strictEncoding, source: input.display, warn: warnToStderr });
+          const opened = await openInput(input.path, { encoding, strictEncoding: opts.strictEncoding, source: input.display, warn });
           const { gzipped } = opened;
           const transform = pooled(format, input.path)
-            ? (pool ??= new AnonymizerPool({ policy: anonymizer.policy, key, threads })).transform(format, input.display, warnToStderr)
-            : format.createTransform({ visitor: anonymizingVisitor(anonymizer), source: input.display, warn: warnToStderr, csv });
+            ? (pool ??= new AnonymizerPool({ policy: anonymizer.policy, key, threads })).transform(format, input.display, warn)
+            : format.createTransform({ visitor: anonymizingVisitor(anonymizer), source: input.display, warn, csv });
           // Decoded from the input's encoding before the format, encoded back after it (none for UTF-8).
           const reencode = opened.encoding.encode();
           const stages = [...opened.stages, transform, ...(reencode ? [reencode] : [])];

@@ -1,5 +1,6 @@
 import { LogveilError } from '../errors.js';
 import type { InputFile, InputProblem } from './inputs.js';
+import { FileWarnings } from './warnings.js';
 
 /** Plain words for the system errors a user can act on. */
 export const SYSTEM_ERRORS: Record<string, string> = {
@@ -55,12 +56,12 @@ function isBrokenPipe(e: unknown): boolean {
  * their file). A failing file does not stop the others: its error is printed (naming the file) and
  * the run ends with LV_IO (exit 1) saying how many failed. With a single input the error is thrown as
  * it is, so exit codes and messages are those of that file. Inputs that could not be listed count as
- * failed files.
+ * failed files. Each job gets its file's `warn`, capped per file (warnings.ts).
  */
 export async function runJobs<J extends { readonly input: InputFile }>(
   jobs: readonly J[],
   problems: readonly InputProblem[],
-  run: (job: J) => Promise<void>,
+  run: (job: J, warn: (message: string) => void) => Promise<void>,
   failedNote = '',
   concurrency = 1,
 ): Promise<void> {
@@ -77,9 +78,12 @@ export async function runJobs<J extends { readonly input: InputFile }>(
   const lane = async (): Promise<void> => {
     while (next < jobs.length) {
       const job = jobs[next++];
+      const warnings = new FileWarnings(job.input.display);
       try {
-        await run(job);
+        await run(job, warnings.warn);
+        warnings.end();
       } catch (e) {
+        warnings.end(); // before the file's error, which is the last word on it
         if (isBrokenPipe(e)) throw e;
         if (total === 1) throw describeFailure(job.input.display, e);
         report(job.input.display, e);

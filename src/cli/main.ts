@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
+import { readFileSync } from 'node:fs';
 import { LogveilError } from '../errors.js';
 import { registerAnonymize } from './anonymize.js';
 import { SYSTEM_ERRORS } from './batch.js';
@@ -10,9 +11,18 @@ import { registerScan } from './scan.js';
 const USAGE = 2;
 const RUNTIME = 1;
 
+/**
+ * The version in logveil's package.json, found from this file (dist/src/cli/main.js, three folders
+ * down), so that it is right in a clone and when installed (node resolves the bin's symlink first).
+ */
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
+
 const program = new Command()
   .name('logveil')
   .description('find personal data in logs and pseudonymize or anonymize it')
+  .version(packageVersion(), '-V, --version', 'print the version of logveil')
   .exitOverride()
   .showHelpAfterError();
 registerScan(program);

@@ -49,7 +49,7 @@ export function registerScan(program: Command): void {
       await runJobs(
         expanded.files.map((input) => ({ input })),
         expanded.problems,
-        async ({ input }) => {
+        async ({ input }, warn) => {
           summary?.startFile(input.display);
           const report = summary
             ? ({ field, finding }: FindingReport) => summary.add(finding.type, summaryField(field))
@@ -70,12 +70,12 @@ export function registerScan(program: Command): void {
               encoding,
               strictEncoding: opts.strictEncoding,
               source: input.display,
-              warn: warnToStderr,
+              warn,
             });
             const transform = formatOf(opts.format, input.path).createTransform({
               visitor: scanningVisitor(anonymizer, report),
               source: input.display,
-              warn: warnToStderr,
+              warn,
               csv,
             });
             await drain([...stages, transform]);
@@ -88,8 +88,8 @@ export function registerScan(program: Command): void {
         },
       );
     } finally {
-      if (summary && opts.summaryJson) process.stdout.write(JSON.stringify(summary.toJSON()) + '\n');
-      else if (summary) process.stdout.write(summary.toTable());
+      // Not when every file failed: stderr says what failed, and stdout holds no summary of nothing.
+      if (summary && !summary.allFailed()) process.stdout.write(opts.summaryJson ? JSON.stringify(summary.toJSON()) + '\n' : summary.toTable());
     }
   });
 }

@@ -19,6 +19,14 @@ export class Summary {
     else this.files.push({ file, findings: 0, failed: true });
   }
 
+  /**
+   * Every file failed (a missing input, say): there is nothing to summarize, and a table of zeros
+   * would read as "nothing found". With some files read, the summary is printed and marks the others.
+   */
+  allFailed(): boolean {
+    return this.files.length > 0 && this.files.every((f) => f.failed);
+  }
+
   add(type: string, field: string | null): void {
     let fields = this.byType.get(type);
     if (!fields) this.byType.set(type, (fields = new Map()));

@@ -48,7 +48,6 @@ const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const DETECT = [',', '\t', ';', '|'] as const;
 /** How much of the first line delimiter detection waits for. */
 const DETECT_LIMIT = 64 * 1024;
-const WARN_LIMIT = 20;
 const NO_PATH: FieldPath = [];
 
 export const MAX_ROW_BYTES = 16 * 1024 * 1024;
@@ -179,7 +178,6 @@ export class CsvTransform extends Transform {
         if (this.inQuotes && !this.quoteSeen) this.unclosedQuote(rest, true);
         else this.processBlock(rest);
       }
-      if (this.badRows > WARN_LIMIT) this.warn(`${this.source}: ${this.badRows} rows in all scanned as text`);
       done();
     } catch (e) {
       done(e as Error);
@@ -337,9 +335,10 @@ export class CsvTransform extends Transform {
     this.push(Buffer.concat(parts));
   }
 
+  /** One warning per bad row: the CLI shows the first few per file and counts the rest (cli/warnings.ts). */
   private countBad(message: string): void {
     this.badRows++;
-    if (this.badRows <= WARN_LIMIT) this.warn(this.badRows === WARN_LIMIT ? `${message} (further rows not named)` : message);
+    this.warn(message);
   }
 
   /**

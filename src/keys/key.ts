@@ -1,6 +1,7 @@
 import { hkdfSync, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { LogveilError } from '../errors.js';
+import { weakKeyReason } from './weak.js';
 
 /** A master key is 32 bytes or more; sub-keys per purpose are derived with HKDF-SHA256. */
 export const MIN_KEY_BYTES = 32;
@@ -11,14 +12,28 @@ export function randomKey(): Buffer {
 
 /**
  * Read a key file: 64+ hex chars, or base64 of 32+ bytes, on one line (what `logveil keygen` writes).
- * The error never shows the file's content.
+ * Refused, as ssh refuses a private key: a file that its group or others may read or write (mode &
+ * 0o077), and a key that is trivially weak (see weak.ts). Errors never show the file's content.
  */
 export function loadKeyFile(path: string): Buffer {
   let text: string;
+  let fd: number | undefined;
   try {
-    text = readFileSync(path, 'utf8').trim();
+    fd = openSync(path, 'r');
+    // The mode of the file that is read (fstat), not of whatever the name points to a moment later.
+    const mode = fstatSync(fd).mode & 0o777;
+    if ((mode & 0o077) !== 0 && process.platform !== 'win32') {
+      throw new LogveilError(
+        'LV_KEY',
+        `${path}: key file is accessible by others (mode ${mode.toString(8).padStart(3, '0')}); run \`chmod 600 ${path}\``,
+      );
+    }
+    text = readFileSync(fd, 'utf8').trim();
   } catch (e) {
+    if (e instanceof LogveilError) throw e;
     throw new LogveilError('LV_KEY', `${path}: cannot read key file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   let key: Buffer | null = null;
   if (/^[0-9a-fA-F]+$/.test(text) && text.length % 2 === 0) key = Buffer.from(text, 'hex');
@@ -29,6 +44,8 @@ export function loadKeyFile(path: string): Buffer {
       `${path}: not a key: expected ${MIN_KEY_BYTES * 2}+ hex chars or base64 of ${MIN_KEY_BYTES}+ bytes on one line`,
     );
   }
+  const weak = weakKeyReason(key);
+  if (weak) throw new LogveilError('LV_KEY', `${path}: weak key refused: ${weak}; make one with \`logveil keygen FILE\``);
   return key;
 }
 

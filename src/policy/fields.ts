@@ -25,16 +25,46 @@ interface Pattern {
   readonly segments: readonly string[]; // normalized names, '*', '**', '[*]' or '[n]'
 }
 
+/** One `.`-separated part of a pattern: a key (or `*`, `**`), then array indexes `[*]`/`[n]`. */
+const PART = /^([^[\]]*)((?:\[(?:\*|\d+)\])*)$/;
+
+/** A `match` that cannot be compiled; the message says why in a policy author's words. */
+class PatternError extends Error {}
+
+/**
+ * Compile a `match` pattern, or throw a PatternError: an empty key (`a..b`), `*` inside a key (`a*b`),
+ * brackets that are not an index (`a[x]`, `a]`), a key with no letter or digit (`_`). Each of these
+ * would otherwise match nothing, silently. `**` alone is the path that matches everything.
+ */
 function compilePattern(match: string): Pattern {
-  const anyDepth = !/[.[]/.test(match);
+  const anyDepth = !/[.[]/.test(match) && match !== '**';
   const segments: string[] = [];
   for (const part of match.split('.')) {
-    const m = /^([^[\]]*)((?:\[(?:\*|\d+)\])*)$/.exec(part);
-    const name = m ? m[1] : part;
-    if (name) segments.push(name === '*' || name === '**' ? name : normalizeFieldName(name));
-    for (const idx of (m?.[2] ?? '').match(/\[(?:\*|\d+)\]/g) ?? []) segments.push(idx);
+    const m = PART.exec(part);
+    if (!m) throw new PatternError(`'${part}': brackets hold an array index, [*] or a number such as [2]`);
+    const [, name, indexes] = m;
+    if (name === '' && indexes === '') throw new PatternError('an empty key (two dots together, or a dot at an end)');
+    if (name === '*' || name === '**') segments.push(name);
+    else if (name.includes('*')) throw new PatternError(`'${name}': * stands for one whole key and ** for any number of keys, not for part of a key`);
+    else if (name !== '') {
+      const normalized = normalizeFieldName(name);
+      if (normalized === '') throw new PatternError(`'${name}': a key needs a letter or digit (case, _, - and spaces are ignored)`);
+      segments.push(normalized);
+    }
+    for (const idx of indexes.match(/\[(?:\*|\d+)\]/g) ?? []) segments.push(idx);
   }
   return { anyDepth, segments };
+}
+
+/** Why `match` is not a valid field pattern, or null when it is (the policy schema checks every rule). */
+export function patternProblem(match: string): string | null {
+  try {
+    compilePattern(match);
+    return null;
+  } catch (e) {
+    if (e instanceof PatternError) return e.message;
+    throw e;
+  }
 }
 
 function segmentMatches(pattern: string, seg: string | number): boolean {

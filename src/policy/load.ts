@@ -33,9 +33,16 @@ export function loadPolicyFile(path: string): Policy {
   try {
     doc = parseYaml(text);
   } catch (e) {
-    const pos = (e as { linePos?: Array<{ line: number; col: number }> }).linePos?.[0];
-    const where = pos ? `:${pos.line}:${pos.col}` : '';
-    throw new LogveilError('LV_POLICY', `${path}${where}: not valid YAML or JSON`);
+    const { linePos, code } = e as { linePos?: Array<{ line: number; col: number }>; code?: string };
+    const where = linePos?.[0] ? `:${linePos[0].line}:${linePos[0].col}` : '';
+    // The yaml package's error codes are fixed words (DUPLICATE_KEY, BAD_INDENT); its messages quote the file.
+    const why = code ? ` (${code.toLowerCase().replaceAll('_', ' ')})` : '';
+    throw new LogveilError('LV_POLICY', `${path}${where}: not valid YAML or JSON${why}`);
+  }
+  // A file that sets nothing is more likely a mistake (wrong file, lost content) than a wish for the
+  // defaults, which running without --policy gives.
+  if (doc === null || doc === undefined || (typeof doc === 'object' && !Array.isArray(doc) && Object.keys(doc).length === 0)) {
+    throw new LogveilError('LV_POLICY', `${path}: the policy is empty (leave out --policy for the default policy)`);
   }
   return parsePolicy(doc, path);
 }

@@ -2,6 +2,8 @@ import { isSupportedCountry } from 'libphonenumber-js';
 import { z } from 'zod';
 import { PII_TYPES, type PiiType } from '../../detectors/types.js';
 import { OPERATOR_NAMES, type OperatorName } from '../operators/index.js';
+import { normalizeFieldName } from './dictionary.js';
+import { patternProblem } from './fields.js';
 
 const operatorName = z.enum(OPERATOR_NAMES as [OperatorName, ...OperatorName[]]);
 const score = z.number().min(0).max(1);
@@ -22,13 +24,37 @@ const region = z
 /** A field rule: what `match` names, and either an `action` or `as: TYPE` (with an optional operator). */
 const fieldRule = z
   .strictObject({
-    match: z.string().min(1),
+    /** Compiled here, so that a pattern that cannot match is an error at load time naming its rule. */
+    match: z
+      .string()
+      .min(1)
+      .superRefine((match, ctx) => {
+        const problem = patternProblem(match);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
     action: z.enum(['scan', 'keep', 'drop']).optional(),
     as: z.enum(PII_TYPES).optional(),
     operator: operatorName.optional(),
   })
   .refine((r) => !(r.as && r.action), { message: 'give either action or as, not both' })
   .refine((r) => !(r.operator && !r.as), { message: 'operator needs as: TYPE' });
+
+/**
+ * `fields.names` keys are key names, compared normalized (case, `_`, `-`, spaces and camelCase
+ * ignored): a path or glob there would silently match nothing, and two spellings of one name would
+ * silently keep only the last.
+ */
+function checkNames(names: Record<string, string>, ctx: z.core.$RefinementCtx): void {
+  const seen = new Map<string, string>();
+  for (const name of Object.keys(names)) {
+    const normalized = normalizeFieldName(name);
+    const issue = (message: string) => ctx.addIssue({ code: 'custom', path: [name], message });
+    if (/[.[\]*]/.test(name)) issue('a key name, not a path or glob (paths and globs go in fields.rules: { match: …, as: TYPE })');
+    else if (normalized === '') issue('a key name needs a letter or digit');
+    else if (seen.has(normalized)) issue(`the same name as ${seen.get(normalized)} (case, _, - and camelCase are ignored)`);
+    else seen.set(normalized, name);
+  }
+}
 
 export const policySchema = z.strictObject({
   version: z.literal(1).default(1),
@@ -38,14 +64,23 @@ export const policySchema = z.strictObject({
   operator: operatorName.default('tag'),
   types: z.partialRecord(z.enum(PII_TYPES), typeRule).default({}),
   phone: z
-    .strictObject({ regions: z.array(region).min(1) })
+    .strictObject({
+      regions: z
+        .array(region)
+        .min(1)
+        .superRefine((regions, ctx) => {
+          regions.forEach((r, i) => {
+            if (regions.indexOf(r) !== i) ctx.addIssue({ code: 'custom', path: [i], message: `${r} is already given` });
+          });
+        }),
+    })
     .optional(),
   fields: z
     .strictObject({
       /** The built-in dictionary of personal field names (name, address, 姓名, 地址, …). */
       dictionary: z.boolean().default(true),
       /** More field names, with the type their whole value is. */
-      names: z.record(z.string().min(1), z.enum(PII_TYPES)).default({}),
+      names: z.record(z.string().min(1), z.enum(PII_TYPES)).superRefine(checkNames).default({}),
       /** Explicit rules, first match wins, before the dictionary. */
       rules: z.array(fieldRule).default([]),
     })

@@ -1,24 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { chmodSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { root, sandbox } from './run.js';
 
-// The real built binary (`npm test` compiles before it runs the suite).
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const bin = join(root, 'dist', 'src', 'cli', 'main.js');
-const dir = mkdtempSync(join(tmpdir(), 'logveil-cli-'));
-
-function logveil(args: string[], input?: string | Buffer) {
-  const r = spawnSync(process.execPath, [bin, ...args], { input, cwd: dir });
-  return { code: r.status, stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8'), raw: r.stdout };
-}
-const write = (name: string, text: string | Buffer) => {
-  const p = join(dir, name);
-  writeFileSync(p, text);
-  return p;
-};
+const { dir, logveil, write } = sandbox('cli');
 
 describe('logveil anonymize', () => {
   it('replaces personal data and keeps every other byte (CRLF, no final newline)', () => {
@@ -78,11 +63,36 @@ describe('logveil anonymize', () => {
     expect(r.stdout).toBe('');
   });
 
+  it('exits 2 on an empty policy file or a rule that cannot match, naming the file and the key', () => {
+    write('empty.yaml', '# to do\n');
+    const empty = logveil(['anonymize', '--policy', 'empty.yaml', '-'], 'a.b@example.com\n');
+    expect(empty.code).toBe(2);
+    expect(empty.stdout).toBe('');
+    expect(empty.stderr).toBe('logveil: empty.yaml: the policy is empty (leave out --policy for the default policy) [LV_POLICY]\n');
+    write('glob.yaml', 'fields:\n  rules:\n    - { match: a, action: keep }\n    - { match: b, action: keep }\n    - { match: "user..email", action: drop }\n');
+    const glob = logveil(['scan', '--policy', 'glob.yaml', '-'], 'a.b@example.com\n');
+    expect(glob.code).toBe(2);
+    expect(glob.stdout).toBe('');
+    expect(glob.stderr).toMatch(/^logveil: glob\.yaml: fields\.rules\.2\.match: an empty key .*\[LV_POLICY\]\n$/);
+  });
+
   it('exits 2 on a bad key file and does not print it', () => {
     const key = write('bad.key', 'hunter2\n');
+    chmodSync(key, 0o600); // only the content is wrong
     const r = logveil(['anonymize', '--key-file', key, '-'], 'x\n');
     expect(r.code).toBe(2);
     expect(r.stderr).not.toMatch(/hunter2/);
+  });
+
+  it('--version and -V print the version in package.json, exit 0', () => {
+    const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+    expect(version).toMatch(/^\d+\.\d+\.\d+/);
+    for (const flag of ['--version', '-V']) {
+      const r = logveil([flag]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe(`${version}\n`);
+      expect(r.stderr).toBe('');
+    }
   });
 
   it('exits 2 on usage errors and 0 on --help', () => {

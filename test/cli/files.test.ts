@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { bin, sandbox } from './run.js';
+import { sandbox, spawnLogveil } from './run.js';
 
 // Inputs and their anonymized forms, checked by hand: default policy = every type tagged; `name` and
 // `email` are dictionary fields (the whole value is that type), other values are scanned.
@@ -310,7 +309,7 @@ describe('output files', () => {
 describe('interrupted runs', () => {
   it('SIGTERM while writing removes the temporary file and leaves no output', async () => {
     const { dir, tree } = sandbox('sig');
-    const child = spawn(process.execPath, [bin, 'anonymize', '-', '-o', 'out.log'], { cwd: dir, stdio: ['pipe', 'ignore', 'pipe'] });
+    const child = spawnLogveil(['anonymize', '-', '-o', 'out.log'], dir);
     child.stdin.write(LOG.repeat(1000));
     // wait until the temporary file exists
     for (let i = 0; i < 200 && !tree('.').some((f) => f.endsWith('.tmp')); i++) await new Promise((r) => setTimeout(r, 20));

@@ -171,6 +171,39 @@ describe('logveil scan --summary / --summary-json', () => {
     ]);
   });
 
+  it('prints no summary when every input failed: stderr says what, stdout is empty, exit 1', () => {
+    const { logveil, write } = fixture();
+    write('broken.json', '[{"a":1},');
+    for (const summary of ['--summary', '--summary-json']) {
+      const missing = logveil(['scan', summary, 'missing.log']);
+      expect(missing.code).toBe(1);
+      expect(missing.stdout).toBe('');
+      expect(missing.stderr).toBe('logveil: missing.log: no such file or directory [LV_IO]\n');
+      const both = logveil(['scan', summary, 'missing.log', 'broken.json']);
+      expect(both.code).toBe(1);
+      expect(both.stdout).toBe('');
+      expect(both.stderr).toMatch(/missing\.log: no such file or directory[^]*broken\.json: not valid JSON[^]*2 of 2 input files failed/);
+    }
+  });
+
+  it('with some inputs failed, the table counts the others and says how many failed', () => {
+    const { logveil } = fixture();
+    const r = logveil(['scan', '--summary', 'c.csv', 'missing.log']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(
+      [
+        'TYPE        FIELD  COUNT',
+        'EMAIL                  1',
+        '            email      1',
+        'IP_ADDRESS             1',
+        '            note       1',
+        'total                  2',
+        'files: 2 (1 with findings, 1 failed)',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('--values cannot be combined with a summary, nor the two summaries', () => {
     const { logveil } = fixture();
     expect(logveil(['scan', '--values', '--summary', 'c.csv']).code).toBe(2);

@@ -1,7 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +12,7 @@ import { jsonFormat } from '../../src/formats/json.js';
 import { DROP, type ValueVisitor } from '../../src/formats/visitor.js';
 import type { PolicyInput } from '../../src/policy/schema.js';
 import { anonymizingVisitor } from '../../src/visitors.js';
+import { sandbox } from '../cli/run.js';
 import { identity, recording, runFormat } from '../support/format-run.js';
 import { planted, shape } from '../support/planted-json.js';
 
@@ -219,13 +218,11 @@ describe('json: not JSON stops with LV_FORMAT, naming the input but not the data
   });
 
   it('the CLI leaves no output and no temporary file behind', () => {
-    const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-    const dir = mkdtempSync(join(tmpdir(), 'logveil-json-'));
-    const input = join(dir, 'bad.json');
-    writeFileSync(input, '[' + '{"phone":"13800138000"},'.repeat(5_000) + ']');
-    const r = spawnSync(process.execPath, [join(root, 'dist', 'src', 'cli', 'main.js'), 'anonymize', input, '-o', join(dir, 'out.json')]);
-    expect(r.status).not.toBe(0);
-    expect(r.stderr.toString()).toMatch(/bad\.json: not valid JSON .*a trailing comma/);
+    const { dir, logveil, write } = sandbox('json');
+    const input = write('bad.json', '[' + '{"phone":"13800138000"},'.repeat(5_000) + ']');
+    const r = logveil(['anonymize', input, '-o', join(dir, 'out.json')]);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/bad\.json: not valid JSON .*a trailing comma/);
     expect(existsSync(join(dir, 'out.json'))).toBe(false);
     expect(readdirSync(dir)).toEqual(['bad.json']);
   });

@@ -30,6 +30,13 @@ describe('FieldRules: paths and globs', () => {
     expect(kind(fr, [3, 'address'])).toBe('scan'); // an array index is not a key
   });
 
+  it('`**` alone matches every path (it used to be read as a key named "**", matching nothing)', () => {
+    const fr = only([{ match: 'service', action: 'keep' }, { match: '**', action: 'drop' }]);
+    expect(kind(fr, ['service'])).toBe('keep');
+    expect(kind(fr, ['user', 'email'])).toBe('drop');
+    expect(kind(fr, ['items', 0])).toBe('drop');
+  });
+
   it('`**` is any number of segments, none included', () => {
     const fr = only([{ match: '**.card', action: 'drop' }, { match: 'user.**', action: 'keep' }]);
     expect(kind(fr, ['card'])).toBe('drop');
