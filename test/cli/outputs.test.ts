@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { bin, root, sandbox } from './run.js';
+import { bin, binEnv, root, sandbox } from './run.js';
 
 // Checked by hand: the default policy tags the IP address; the timestamp line has nothing to replace.
 const LOG = 'login from 192.0.2.10 ok\n2026-02-24T12:26:41Z nothing here\n';
@@ -22,7 +22,7 @@ interface Done {
 
 /** Run logveil without blocking this process (a FIFO's reader must run at the same time). */
 function start(dir: string, args: string[]): Promise<Done> {
-  const child = spawn(process.execPath, [bin, ...args], { cwd: dir, timeout: KILL_AFTER, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(bin, args, { cwd: dir, env: binEnv, timeout: KILL_AFTER, stdio: ['ignore', 'pipe', 'pipe'] });
   return collect(child);
 }
 
@@ -247,8 +247,8 @@ describe('-o -, /dev/stdout and /dev/stderr', () => {
 describe('stdout that cannot be written', () => {
   /** `logveil ARGS` with stdout redirected as `redirect` says, through sh (`>&-` closes it). */
   const withStdout = (dir: string, redirect: string, args: string[], timeout = KILL_AFTER) => {
-    const quoted = [process.execPath, bin, ...args].map((a) => `'${a}'`).join(' ');
-    const r = spawnSync('sh', ['-c', `exec ${quoted} ${redirect}`], { cwd: dir, timeout });
+    const quoted = [bin, ...args].map((a) => `'${a}'`).join(' ');
+    const r = spawnSync('sh', ['-c', `exec ${quoted} ${redirect}`], { cwd: dir, env: binEnv, timeout });
     return { code: r.status, stderr: r.stderr.toString() };
   };
 
@@ -296,7 +296,7 @@ describe('stdout that cannot be written', () => {
     // 40,000 lines of 2 findings each: megabytes of output, far more than a pipe holds
     write('big.log', Array.from({ length: 40_000 }, (_, i) => `line ${i} from 192.0.2.${i % 250} mail u${i}@example.com\n`).join(''));
     for (const args of [['anonymize', 'big.log'], ['anonymize', '--threads', '2', 'big.log'], ['scan', 'big.log']]) {
-      const child = spawn(process.execPath, [bin, ...args], { cwd: dir, timeout: KILL_AFTER, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(bin, args, { cwd: dir, env: binEnv, timeout: KILL_AFTER, stdio: ['ignore', 'pipe', 'pipe'] });
       let read = 0;
       child.stdout.once('data', (chunk: Buffer) => {
         read = chunk.length;

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { bin, sandbox } from '../cli/run.js';
+import { bin, binEnv, sandbox } from '../cli/run.js';
 
 // A log with a phone, an email and an ID planted, and the same log anonymized with the default policy
 // (every type tagged), written by hand as README shows for these lines.
@@ -53,7 +53,7 @@ describe('UTF-16 is recognised with no option', { timeout: 60_000 }, () => {
   });
 
   it('a slow stdin: the first line comes out before the input ends (detection waits for 4 bytes, not more)', async () => {
-    const child = spawn(process.execPath, [bin, 'anonymize', '-'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(bin, ['anonymize', '-'], { env: binEnv, stdio: ['pipe', 'pipe', 'inherit'] });
     const out: Buffer[] = [];
     const firstLine = enc('login from <IP_ADDRESS>\n', 'utf-16le');
     const seen = new Promise<void>((resolve) =>
