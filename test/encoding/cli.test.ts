@@ -88,6 +88,23 @@ describe('UTF-16 is recognised with no option', { timeout: 60_000 }, () => {
     expect(r.stderr).toBe('');
     expect(r.raw.equals(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(LOG_OUT)]))).toBe(true);
   });
+
+  // UTF-32 LE's BOM (FF FE 00 00) starts with UTF-16 LE's: read as UTF-16, every ASCII char was followed
+  // by a U+0000 and nothing was found, with exit 0 and no warning. UTF-32 BE's BOM went the same way.
+  it.each([
+    ['UTF-32 LE with a BOM', Buffer.from([0xff, 0xfe, 0, 0]), 'utf-32le'],
+    ['UTF-32 BE with a BOM', Buffer.from([0, 0, 0xfe, 0xff]), 'utf-32be'],
+  ])('%s is recognised too: scanned, anonymized, written back in the same encoding', (_name, bom, encoding) => {
+    const { logveil, write, path } = sandbox('utf32');
+    write('app.log', Buffer.concat([bom, enc(LOG, encoding)]));
+    const scan = logveil(['scan', 'app.log']);
+    expect(scan.code).toBe(0);
+    expect(types(scan.stdout)).toEqual(FOUND);
+    const r = logveil(['anonymize', 'app.log', '-o', 'out.log']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(readFileSync(path('out.log')).equals(Buffer.concat([bom, enc(LOG_OUT, encoding)]))).toBe(true);
+  });
 });
 
 describe('--encoding NAME', { timeout: 60_000 }, () => {
