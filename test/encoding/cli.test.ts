@@ -89,6 +89,21 @@ describe('UTF-16 is recognised with no option', { timeout: 60_000 }, () => {
     expect(r.raw.equals(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(LOG_OUT)]))).toBe(true);
   });
 
+  // Without a BOM, UTF-16 was recognised only when half of its first code units were ASCII: a log
+  // whose first line is Chinese text passed unscanned, with a warning that named the wrong encoding.
+  it.each([
+    ['LE', 'utf-16le'],
+    ['BE', 'utf-16be'],
+  ])('%s without a BOM whose first line is long Chinese text: scanned and written back', (_name, encoding) => {
+    const { logveil, write, path } = sandbox('utf16');
+    const first = '用户注册成功，欢迎使用本系统，请妥善保管您的账户信息。'.repeat(10) + '\r\n';
+    write('app.log', enc(first + LOG, encoding));
+    const r = logveil(['anonymize', 'app.log', '-o', 'out.log']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(readFileSync(path('out.log')).equals(enc(first + LOG_OUT, encoding))).toBe(true);
+  });
+
   // UTF-32 LE's BOM (FF FE 00 00) starts with UTF-16 LE's: read as UTF-16, every ASCII char was followed
   // by a U+0000 and nothing was found, with exit 0 and no warning. UTF-32 BE's BOM went the same way.
   it.each([

@@ -6,6 +6,7 @@ import { inputEncoding } from '../../src/encoding/stages.js';
 import { detectUtf16 } from '../../src/encoding/utf16.js';
 
 const LINE = '2026-02-24 08:00:03 INFO 用户注册成功 手机号:13800138000 request handled\n';
+const ZH_LINE = '用户注册成功，欢迎使用本系统，请妥善保管您的账户信息。'.repeat(10) + '\n';
 
 describe('detectUtf16', () => {
   it.each([
@@ -14,6 +15,12 @@ describe('detectUtf16', () => {
     ['LE, no BOM, mostly ASCII', iconv.encode(LINE, 'utf-16le'), 'utf-16le'],
     ['BE, no BOM, mostly ASCII', iconv.encode(LINE, 'utf-16be'), 'utf-16be'],
     ['LE, no BOM, 2 code units', Buffer.from('a\0b\0'), 'utf-16le'],
+    // A Chinese first line has no NULs: fewer than half of the code units have them, yet all are on one side.
+    ['LE, no BOM, a long Chinese first line', iconv.encode(ZH_LINE + LINE.repeat(3), 'utf-16le'), 'utf-16le'],
+    ['BE, no BOM, a long Chinese first line', iconv.encode(ZH_LINE + LINE.repeat(3), 'utf-16be'), 'utf-16be'],
+    ['LE, no BOM, a Chinese line longer than 4 KiB first', iconv.encode(ZH_LINE.repeat(8) + LINE, 'utf-16le'), 'utf-16le'],
+    // 一 (U+4E00) is 00 4E in LE: a NUL on the other side, common in Chinese, does not hide the pattern.
+    ['LE, no BOM, Chinese lines with 一 in them', iconv.encode('2026-02-24 08:00:03 第一次登录，一切正常\r\n'.repeat(20), 'utf-16le'), 'utf-16le'],
   ])('%s', (_name, head, expected) => {
     expect(detectUtf16(head)).toBe(expected);
   });
@@ -25,6 +32,8 @@ describe('detectUtf16', () => {
     ['text, then NUL padding', Buffer.concat([Buffer.from(LINE), Buffer.alloc(2000)])],
     ['one code unit (too little to judge)', Buffer.from('a\0')],
     ['UTF-16 with no ASCII and no BOM (no NULs to go by)', iconv.encode('用户注册成功手机号', 'utf-16le')],
+    ['UTF-32 LE without a BOM (NULs on both sides)', iconv.encode(LINE, 'utf-32le')],
+    ['UTF-8 text with one NUL (not enough to judge by)', Buffer.concat([Buffer.from(LINE.repeat(20)), Buffer.alloc(1), Buffer.from(LINE)])],
   ])('not UTF-16: %s', (_name, head) => {
     expect(detectUtf16(head)).toBeNull();
   });
