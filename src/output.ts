@@ -4,12 +4,27 @@ import { LogveilError } from './errors.js';
 import { writeFileAtomically, writeInPlace, writeToStream, type Stage, type WriteOptions } from './io.js';
 
 /** The process's own streams, by the names `-o` may give them. */
-type StreamName = 'stdout' | 'stderr';
-const STREAMS: Readonly<Record<string, StreamName>> = { '-': 'stdout', '/dev/stdout': 'stdout', '/dev/stderr': 'stderr' };
+export type StreamName = 'stdout' | 'stderr';
+const STREAMS: Readonly<Record<string, StreamName>> = {
+  '-': 'stdout',
+  '/dev/stdout': 'stdout',
+  '/dev/stderr': 'stderr',
+  // What /dev/stdout and /dev/stderr link to: followed as links, they would be renamed over (a file
+  // stdout is appended to, `>> history.log`, replaced) or fail (a pipe has no path).
+  '/dev/fd/1': 'stdout',
+  '/dev/fd/2': 'stderr',
+  '/proc/self/fd/1': 'stdout',
+  '/proc/self/fd/2': 'stderr',
+};
+
+/** The process stream `output` names (`-`, `/dev/stdout`, `/dev/fd/2` …), if it names one. */
+export function streamNamed(output: string): StreamName | undefined {
+  return Object.hasOwn(STREAMS, output) ? STREAMS[output] : undefined;
+}
 
 /**
  * How an output is written:
- * - `stream`: `-`, `/dev/stdout`, `/dev/stderr`: the process's stream, never opened or renamed by name;
+ * - `stream`: `-`, `/dev/stdout`, `/dev/stderr` (`/dev/fd/1` …): the process's stream, never opened or renamed by name;
  * - `special`: a FIFO or a character or block device (also behind symlinks): written in place;
  * - `file`: a regular file, or nothing yet: written under a temporary name beside `path`, then renamed
  *   onto it. Behind a symlink, `path` is the link's final target, so the link stays a link.
@@ -27,7 +42,7 @@ const MAX_LINKS = 40;
  * socket (open(2) refuses it), a directory, a loop of links, a link whose target's folder is missing.
  */
 export function classifyOutput(output: string): OutputTarget {
-  const name = STREAMS[output];
+  const name = streamNamed(output);
   if (name) return { kind: 'stream', name };
   const path = followLinks(output);
   const st = statSync(path, { throwIfNoEntry: false });
