@@ -56,6 +56,12 @@ describe('loadKeyFile: what the file holds', () => {
     expect(e.message).toContain(`${digits} hex digits`);
     expect(e.message).not.toContain(text);
   });
+
+  it('a short odd run of hex digits is "not a key" as any short text is, without showing it', () => {
+    const e = refusal(keyFile('13800138000\n'));
+    expect(e.message).toContain('expected 64+ hex chars or base64 of 32+ bytes');
+    expect(e.message).not.toContain('13800138000');
+  });
 });
 
 describe('loadKeyFile: weak keys', () => {
