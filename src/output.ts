@@ -42,9 +42,9 @@ const MAX_LINKS = 40;
  * socket (open(2) refuses it), a directory, a loop of links, a link whose target's folder is missing.
  */
 export function classifyOutput(output: string): OutputTarget {
-  const name = streamNamed(output);
-  if (name) return { kind: 'stream', name };
-  const path = followLinks(output);
+  const end = followLinks(output);
+  if (typeof end !== 'string') return { kind: 'stream', name: end.stream };
+  const path = end;
   const st = statSync(path, { throwIfNoEntry: false });
   if (st === undefined || st.isFile()) return { kind: 'file', path };
   if (st.isFIFO() || st.isCharacterDevice() || st.isBlockDevice()) return { kind: 'special', path };
@@ -55,11 +55,16 @@ export function classifyOutput(output: string): OutputTarget {
 /**
  * `output` itself when it is not a symlink; else the end of its chain of links, as `<real folder>/<name>`,
  * so that a temporary file made beside it is in the target's folder (a rename cannot cross file systems).
- * The end may not exist yet (a dangling link is written through), but its folder must.
+ * The end may not exist yet (a dangling link is written through), but its folder must. A chain that
+ * reaches a name of a process stream (a link to /dev/stdout) ends there: followed further, it would
+ * end at what stdout is open on, a pipe with no path or a file that would be renamed over.
  */
-function followLinks(output: string): string {
+function followLinks(output: string): string | { readonly stream: StreamName } {
   let at = output;
-  for (let hops = 0; lstatSync(at, { throwIfNoEntry: false })?.isSymbolicLink(); hops++) {
+  for (let hops = 0; ; hops++) {
+    const stream = streamNamed(at);
+    if (stream) return { stream };
+    if (!lstatSync(at, { throwIfNoEntry: false })?.isSymbolicLink()) break;
     if (hops === MAX_LINKS) throw new LogveilError('LV_IO', `${output}: too many levels of symbolic links; nothing was written`);
     const link = readlinkSync(at);
     // Not path.join: it folds `dir/..` by name, the system by where `dir` really is (it may be a link).

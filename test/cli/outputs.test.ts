@@ -271,6 +271,19 @@ describe('-o /dev/fd/1, /dev/fd/2 and /proc/self/fd/N', () => {
     expect(stream === 'stdout' ? [r.stdout, r.stderr] : [r.stderr, r.stdout]).toEqual([LOG_OUT, '']);
   });
 
+  it('a symlink to /dev/stdout (or /dev/fd/1) writes to stdout: appended to a file, it appends', { timeout: TEST_TIMEOUT }, () => {
+    const { sh, write, path, dir } = sandbox('out-fd-link');
+    write('in.log', LOG);
+    write('history.log', 'earlier run\n');
+    symlinkSync('/dev/stdout', join(dir, 'out.log'));
+    symlinkSync('/dev/fd/1', join(dir, 'fd.log'));
+    symlinkSync('out.log', join(dir, 'chain.log'));
+    const r = sh('logveil anonymize in.log -o out.log >> history.log && logveil anonymize in.log -o fd.log >> history.log && logveil anonymize in.log -o chain.log | cat >> history.log');
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(readFileSync(path('history.log'), 'utf8')).toBe('earlier run\n' + LOG_OUT.repeat(3));
+    expect(readlinkSync(join(dir, 'out.log'))).toBe('/dev/stdout');
+  });
+
   it('appended to the input (>> in.log) is refused (exit 2)', { timeout: TEST_TIMEOUT }, () => {
     const { sh, write, path } = sandbox('out-fd-input');
     write('in.log', LOG);
