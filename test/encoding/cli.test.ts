@@ -186,6 +186,29 @@ describe('a file that is not UTF-8, read without --encoding', { timeout: 60_000 
     expect(scan.stderr.split('\n').filter(Boolean)).toHaveLength(1);
   });
 
+  // Only the first chunk was judged: a GBK log whose first 64 KiB are ASCII (start-up lines) passed its
+  // GBK lines unread with no warning, and with --strict-encoding too, exit 0.
+  it('is found where it stops being UTF-8, past the first bytes: one warning, or with --strict-encoding exit 1', () => {
+    const { logveil, write, path, tree } = sandbox('notutf8-late');
+    const startup = Buffer.from('2026-02-24 08:00:00 INFO [main] bean initialised\n'.repeat(4_000)); // 200 KB of ASCII
+    write('app.log', Buffer.concat([startup, GBK_LOG]));
+    const r = logveil(['anonymize', 'app.log', '-o', 'out.log']);
+    expect(r.code).toBe(0);
+    const warnings = r.stderr.split('\n').filter(Boolean);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^logveil: warning: app\.log: not UTF-8 \(\d+ invalid sequences in \d+ bytes from byte [\d,]+\).*--encoding gb18030/);
+    expect(r.stderr).not.toMatch(/13800138000|example\.com|[^\x20-\x7e\n]/);
+    expect(readFileSync(path('out.log')).subarray(0, startup.length).equals(startup)).toBe(true);
+    const strict = logveil(['anonymize', '--strict-encoding', 'app.log', '-o', 'strict.log']);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(/app\.log: not UTF-8 .*--strict-encoding/);
+    expect(tree('.')).toEqual(['app.log', 'out.log']);
+    for (const args of [['scan', '--strict-encoding', 'app.log'], ['anonymize', '--strict-encoding', '--threads', '2', 'app.log', '-o', 'pooled.log']]) {
+      expect(logveil(args).code).toBe(1);
+    }
+    expect(tree('.')).toEqual(['app.log', 'out.log']);
+  });
+
   it('a stray bad byte in a UTF-8 log gets no warning', () => {
     const { logveil, write } = sandbox('notutf8');
     write('app.log', Buffer.concat([Buffer.from(LOG.repeat(3)), Buffer.from([0xff]), Buffer.from(LOG)]));

@@ -4,6 +4,7 @@ import { judgeNotUtf8, notUtf8Message } from '../../src/encoding/not-utf8.js';
 import { encodingChoice } from '../../src/encoding/option.js';
 import { inputEncoding } from '../../src/encoding/stages.js';
 import { detectUtf16 } from '../../src/encoding/utf16.js';
+import { Utf8Watch } from '../../src/encoding/utf8-watch.js';
 
 const LINE = '2026-02-24 08:00:03 INFO 用户注册成功 手机号:13800138000 request handled\n';
 const ZH_LINE = '用户注册成功，欢迎使用本系统，请妥善保管您的账户信息。'.repeat(10) + '\n';
@@ -59,8 +60,11 @@ describe('judgeNotUtf8', () => {
   });
 
   it('names no encoding it cannot pass to --encoding; the message then shows how', () => {
-    expect(notUtf8Message('-', { invalidSequences: 9, sampled: 100, likely: null })).toBe(
+    expect(notUtf8Message('-', { from: 0, invalidSequences: 9, sampled: 100, likely: null })).toBe(
       '-: not UTF-8 (9 invalid sequences in its first 100 bytes): pass its encoding to read it, e.g. --encoding gb18030',
+    );
+    expect(notUtf8Message('-', { from: 131_072, invalidSequences: 9, sampled: 100, likely: 'gbk' })).toBe(
+      '-: not UTF-8 (9 invalid sequences in 100 bytes from byte 131,072), probably gbk: pass --encoding gbk to read it',
     );
   });
 });
@@ -92,5 +96,33 @@ describe('encodingChoice and inputEncoding', () => {
     expect(inputEncoding(Buffer.from([0, 0, 0xfe, 0xff]), encodingChoice('utf-32'), 'in').name).toBe('utf-32be');
     expect(inputEncoding(Buffer.from('abcd'), encodingChoice('utf32'), 'in').name).toBe('utf-32le');
     expect(inputEncoding(Buffer.from('abcd'), encodingChoice('GB18030'), 'in').name).toBe('GB18030');
+  });
+});
+
+describe('Utf8Watch', () => {
+  /** The bytes through a watch in chunks of `size`, and what it reported. */
+  const watch = (bytes: Buffer, size: number) => {
+    const found: Array<{ from: number; likely: string | null }> = [];
+    const w = new Utf8Watch((n) => void found.push({ from: n.from, likely: n.likely }));
+    const out: Buffer[] = [];
+    w.on('data', (c: Buffer) => out.push(c));
+    for (let i = 0; i < bytes.length; i += size) w.write(bytes.subarray(i, i + size));
+    w.end();
+    return { found, out: Buffer.concat(out) };
+  };
+
+  it('UTF-8 Chinese cut in the middle of its characters, in chunks of 7 bytes: passed on, nothing reported', () => {
+    const bytes = Buffer.from(LINE.repeat(50));
+    const { found, out } = watch(bytes, 7);
+    expect(found).toEqual([]);
+    expect(out.equals(bytes)).toBe(true);
+  });
+
+  it('GBK after 100 KB of ASCII: reported once, where the chunk that holds it starts', () => {
+    const ascii = Buffer.from('x'.repeat(99) + '\n').subarray(0, 100);
+    const bytes = Buffer.concat([Buffer.concat(Array.from({ length: 1_000 }, () => ascii)), iconv.encode(LINE.repeat(200), 'gbk')]);
+    const { found, out } = watch(bytes, 65_536);
+    expect(found).toEqual([{ from: 65_536, likely: 'gb18030' }]);
+    expect(out.equals(bytes)).toBe(true);
   });
 });
