@@ -62,7 +62,8 @@ export function classifyOutput(output: string): OutputTarget {
 function followLinks(output: string): string | { readonly stream: StreamName } {
   let at = output;
   for (let hops = 0; ; hops++) {
-    const stream = streamNamed(at);
+    // (A link to `-` is to a file of that name: only `-o -` itself means stdout.)
+    const stream = hops === 0 || at !== '-' ? streamNamed(at) : undefined;
     if (stream) return { stream };
     if (!lstatSync(at, { throwIfNoEntry: false })?.isSymbolicLink()) break;
     if (hops === MAX_LINKS) throw new LogveilError('LV_IO', `${output}: too many levels of symbolic links; nothing was written`);

@@ -284,6 +284,15 @@ describe('-o /dev/fd/1, /dev/fd/2 and /proc/self/fd/N', () => {
     expect(readlinkSync(join(dir, 'out.log'))).toBe('/dev/stdout');
   });
 
+  it('a symlink to a file named - is to that file, not to stdout', { timeout: TEST_TIMEOUT }, () => {
+    const { logveil, write, path, dir } = sandbox('out-dash-link');
+    write('in.log', LOG);
+    symlinkSync('-', join(dir, 'out.log'));
+    const r = logveil(['anonymize', 'in.log', '-o', 'out.log']);
+    expect(r).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(readFileSync(path('-'), 'utf8')).toBe(LOG_OUT);
+  });
+
   it('appended to the input (>> in.log) is refused (exit 2)', { timeout: TEST_TIMEOUT }, () => {
     const { sh, write, path } = sandbox('out-fd-input');
     write('in.log', LOG);
