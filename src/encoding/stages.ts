@@ -44,10 +44,24 @@ function chosen(head: Buffer, choice: EncodingChoice): iconv.Encoding | null {
     case 'utf8':
       return null;
     case 'unicode':
-      return choice.width === 16 ? (detectUtf16(head) ?? 'utf-16le') : (utf32ByBom(head) ?? 'utf-32le');
+      return choice.width === 16 ? (detectUtf16(head) ?? 'utf-16le') : (utf32ByBom(head) ?? utf32ByNuls(head));
     case 'named':
       return choice.encoding;
   }
+}
+
+/**
+ * `--encoding utf-32` without a BOM: BE when more of its code units look like a BE ASCII char (00 00 00
+ * xx) than like an LE one (xx 00 00 00), else LE.
+ */
+function utf32ByNuls(head: Buffer): iconv.Encoding {
+  let be = 0;
+  let le = 0;
+  for (let i = 0; i + 3 < head.length; i += 4) {
+    if (head[i] === 0 && head[i + 1] === 0 && head[i + 2] === 0 && head[i + 3] !== 0) be++;
+    else if (head[i] !== 0 && head[i + 1] === 0 && head[i + 2] === 0 && head[i + 3] === 0) le++;
+  }
+  return be > le ? 'utf-32be' : 'utf-32le';
 }
 
 /** UTF-32 LE or BE by its BOM (FF FE 00 00, 00 00 FE FF); null without one. */

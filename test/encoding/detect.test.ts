@@ -95,6 +95,9 @@ describe('encodingChoice and inputEncoding', () => {
     expect(inputEncoding(Buffer.from('用户'), encodingChoice('utf16'), 'in').name).toBe('utf-16le');
     expect(inputEncoding(Buffer.from([0, 0, 0xfe, 0xff]), encodingChoice('utf-32'), 'in').name).toBe('utf-32be');
     expect(inputEncoding(Buffer.from('abcd'), encodingChoice('utf32'), 'in').name).toBe('utf-32le');
+    // Without a BOM, by where the NULs of its ASCII chars are, as option.ts says (it was LE whatever the bytes).
+    expect(inputEncoding(iconv.encode(LINE, 'utf-32be'), encodingChoice('utf-32'), 'in').name).toBe('utf-32be');
+    expect(inputEncoding(iconv.encode(LINE, 'utf-32le'), encodingChoice('utf-32'), 'in').name).toBe('utf-32le');
     expect(inputEncoding(Buffer.from('abcd'), encodingChoice('GB18030'), 'in').name).toBe('GB18030');
   });
 });
