@@ -3,15 +3,22 @@
  * logs, with or without a byte-order mark. Read as UTF-8 they would pass through unscanned.
  */
 
+import { isUtf8 } from 'node:buffer';
+
 export type Utf16 = 'utf-16le' | 'utf-16be';
 
 /** Fewest bytes to judge by the NUL pattern (with fewer, only a BOM counts). */
 const MIN_SAMPLE = 4;
 /** Bytes looked at: the first chunk of a file, so a long first line of non-ASCII text is not all there is. */
 const MAX_SAMPLE = 64 * 1024;
-/** Fewest NULs on the ASCII side: 2, and one code unit in 64 (a newline every 63 chars of Chinese text). */
+/**
+ * Fewest NULs on the ASCII side: 2, and one code unit in 64 (a newline every 63 chars of Chinese
+ * text). Half of them when the bytes are valid UTF-8 (NULs are), which UTF-16 with any share of
+ * Chinese text hardly ever is: a UTF-8 log with a UTF-16 string in it stays UTF-8.
+ */
 const MIN_NULS = 2;
 const MIN_NUL_SHARE = 1 / 64;
+const MIN_NUL_SHARE_IN_UTF8 = 1 / 2;
 /** Most NULs on the other side, per NUL on the ASCII side (some chars have a 00 byte: 一 is U+4E00). */
 const MAX_OTHER_SIDE = 1 / 4;
 
@@ -38,7 +45,8 @@ function utf16ByNuls(head: Buffer): Utf16 | null {
     if (head[i] === 0) evenNuls++;
     if (head[i + 1] === 0) oddNuls++;
   }
-  const enough = Math.max(MIN_NULS, (n / 2) * MIN_NUL_SHARE);
+  const share = isUtf8(head.subarray(0, n)) ? MIN_NUL_SHARE_IN_UTF8 : MIN_NUL_SHARE;
+  const enough = Math.max(MIN_NULS, (n / 2) * share);
   if (oddNuls >= enough && evenNuls <= oddNuls * MAX_OTHER_SIDE) return 'utf-16le';
   if (evenNuls >= enough && oddNuls <= evenNuls * MAX_OTHER_SIDE) return 'utf-16be';
   return null;

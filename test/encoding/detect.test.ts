@@ -34,6 +34,8 @@ describe('detectUtf16', () => {
     ['one code unit (too little to judge)', Buffer.from('a\0')],
     ['UTF-16 with no ASCII and no BOM (no NULs to go by)', iconv.encode('用户注册成功手机号', 'utf-16le')],
     ['UTF-32 LE without a BOM (NULs on both sides)', iconv.encode(LINE, 'utf-32le')],
+    // Valid UTF-8 (NULs are) with a little UTF-16 in it: half of the code units must have a NUL then.
+    ['a UTF-8 log with a short UTF-16 string in it', Buffer.concat([Buffer.from(LINE.repeat(20)), iconv.encode('DESKTOP-01\\Administrator '.repeat(4), 'utf-16le'), Buffer.from(LINE.repeat(20))])],
     ['UTF-8 text with one NUL (not enough to judge by)', Buffer.concat([Buffer.from(LINE.repeat(20)), Buffer.alloc(1), Buffer.from(LINE)])],
   ])('not UTF-16: %s', (_name, head) => {
     expect(detectUtf16(head)).toBeNull();
