@@ -6,7 +6,8 @@ import { pipeline } from 'node:stream/promises';
 import { pipeline as pipelineCallback } from 'node:stream';
 import { randomBytes } from 'node:crypto';
 import { createGunzip, createGzip } from 'node:zlib';
-import { notUtf8Message } from './encoding/not-utf8.js';
+import { notUtf8Message, type NotUtf8 } from './encoding/not-utf8.js';
+import { Utf8Watch } from './encoding/utf8-watch.js';
 import { AUTO, type EncodingChoice } from './encoding/option.js';
 import { inputEncoding, type InputEncoding } from './encoding/stages.js';
 import { LogveilError } from './errors.js';
@@ -58,17 +59,24 @@ export async function openInput(path: string, options: OpenOptions = {}): Promis
     bytes = gunzip;
   }
   const text = gzipped || head.length < HEAD_BYTES ? await peek(bytes, HEAD_BYTES) : { stream, head };
-  const encoding = inputEncoding(text.head, options.encoding ?? AUTO, source);
-  if (encoding.notUtf8) {
-    const message = notUtf8Message(source, encoding.notUtf8);
-    if (options.strictEncoding) {
-      text.stream.destroy();
-      raw.destroy();
-      throw new LogveilError('LV_FORMAT', `${message}; not processed (--strict-encoding)`);
-    }
+  const choice = options.encoding ?? AUTO;
+  const encoding = inputEncoding(text.head, choice, source);
+  // Refused at once with --strict-encoding, else a warning; past the first bytes, the watch stage says it.
+  const notUtf8 = (n: NotUtf8): LogveilError | undefined => {
+    const message = notUtf8Message(source, n);
+    if (options.strictEncoding) return new LogveilError('LV_FORMAT', `${message}; not processed (--strict-encoding)`);
     (options.warn ?? (() => {}))(`${message}; read as UTF-8 meanwhile: its bytes that are not UTF-8 are kept as they are, unscanned`);
+  };
+  const refused = encoding.notUtf8 && notUtf8(encoding.notUtf8);
+  if (refused) {
+    text.stream.destroy();
+    raw.destroy();
+    throw refused;
   }
-  return { stages: encoding.decode ? [text.stream, encoding.decode] : [text.stream], gzipped, encoding };
+  const stages: Stage[] = [text.stream];
+  if (encoding.decode) stages.push(encoding.decode);
+  else if (choice.kind === 'auto') stages.push(new Utf8Watch(notUtf8, encoding.notUtf8 !== null));
+  return { stages, gzipped, encoding };
 }
 
 /** Read at least `n` bytes (fewer at end of input) and put them back. */

@@ -4,12 +4,27 @@ import { LogveilError } from './errors.js';
 import { writeFileAtomically, writeInPlace, writeToStream, type Stage, type WriteOptions } from './io.js';
 
 /** The process's own streams, by the names `-o` may give them. */
-type StreamName = 'stdout' | 'stderr';
-const STREAMS: Readonly<Record<string, StreamName>> = { '-': 'stdout', '/dev/stdout': 'stdout', '/dev/stderr': 'stderr' };
+export type StreamName = 'stdout' | 'stderr';
+const STREAMS: Readonly<Record<string, StreamName>> = {
+  '-': 'stdout',
+  '/dev/stdout': 'stdout',
+  '/dev/stderr': 'stderr',
+  // What /dev/stdout and /dev/stderr link to: followed as links, they would be renamed over (a file
+  // stdout is appended to, `>> history.log`, replaced) or fail (a pipe has no path).
+  '/dev/fd/1': 'stdout',
+  '/dev/fd/2': 'stderr',
+  '/proc/self/fd/1': 'stdout',
+  '/proc/self/fd/2': 'stderr',
+};
+
+/** The process stream `output` names (`-`, `/dev/stdout`, `/dev/fd/2` …), if it names one. */
+export function streamNamed(output: string): StreamName | undefined {
+  return Object.hasOwn(STREAMS, output) ? STREAMS[output] : undefined;
+}
 
 /**
  * How an output is written:
- * - `stream`: `-`, `/dev/stdout`, `/dev/stderr`: the process's stream, never opened or renamed by name;
+ * - `stream`: `-`, `/dev/stdout`, `/dev/stderr` (`/dev/fd/1` …): the process's stream, never opened or renamed by name;
  * - `special`: a FIFO or a character or block device (also behind symlinks): written in place;
  * - `file`: a regular file, or nothing yet: written under a temporary name beside `path`, then renamed
  *   onto it. Behind a symlink, `path` is the link's final target, so the link stays a link.
@@ -27,9 +42,9 @@ const MAX_LINKS = 40;
  * socket (open(2) refuses it), a directory, a loop of links, a link whose target's folder is missing.
  */
 export function classifyOutput(output: string): OutputTarget {
-  const name = STREAMS[output];
-  if (name) return { kind: 'stream', name };
-  const path = followLinks(output);
+  const end = followLinks(output);
+  if (typeof end !== 'string') return { kind: 'stream', name: end.stream };
+  const path = end;
   const st = statSync(path, { throwIfNoEntry: false });
   if (st === undefined || st.isFile()) return { kind: 'file', path };
   if (st.isFIFO() || st.isCharacterDevice() || st.isBlockDevice()) return { kind: 'special', path };
@@ -40,11 +55,17 @@ export function classifyOutput(output: string): OutputTarget {
 /**
  * `output` itself when it is not a symlink; else the end of its chain of links, as `<real folder>/<name>`,
  * so that a temporary file made beside it is in the target's folder (a rename cannot cross file systems).
- * The end may not exist yet (a dangling link is written through), but its folder must.
+ * The end may not exist yet (a dangling link is written through), but its folder must. A chain that
+ * reaches a name of a process stream (a link to /dev/stdout) ends there: followed further, it would
+ * end at what stdout is open on, a pipe with no path or a file that would be renamed over.
  */
-function followLinks(output: string): string {
+function followLinks(output: string): string | { readonly stream: StreamName } {
   let at = output;
-  for (let hops = 0; lstatSync(at, { throwIfNoEntry: false })?.isSymbolicLink(); hops++) {
+  for (let hops = 0; ; hops++) {
+    // (A link to `-` is to a file of that name: only `-o -` itself means stdout.)
+    const stream = hops === 0 || at !== '-' ? streamNamed(at) : undefined;
+    if (stream) return { stream };
+    if (!lstatSync(at, { throwIfNoEntry: false })?.isSymbolicLink()) break;
     if (hops === MAX_LINKS) throw new LogveilError('LV_IO', `${output}: too many levels of symbolic links; nothing was written`);
     const link = readlinkSync(at);
     // Not path.join: it folds `dir/..` by name, the system by where `dir` really is (it may be a link).

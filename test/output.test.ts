@@ -23,6 +23,17 @@ describe('classifyOutput', () => {
     expect(classifyOutput('/dev/stderr')).toEqual({ kind: 'stream', name: 'stderr' });
   });
 
+  it('a link to /dev/stdout, /dev/fd/1 or /dev/stderr, or a chain ending in one, is that stream', () => {
+    const dir = tempDir('classify');
+    symlinkSync('/dev/stdout', join(dir, 'out.log'));
+    symlinkSync('out.log', join(dir, 'chain.log'));
+    symlinkSync('/dev/fd/2', join(dir, 'err.log'));
+    expect(classifyOutput(join(dir, 'out.log'))).toEqual({ kind: 'stream', name: 'stdout' });
+    expect(classifyOutput(join(dir, 'chain.log'))).toEqual({ kind: 'stream', name: 'stdout' });
+    expect(classifyOutput(join(dir, 'err.log'))).toEqual({ kind: 'stream', name: 'stderr' });
+    expect(classifyOutput('/proc/self/fd/1')).toEqual({ kind: 'stream', name: 'stdout' });
+  });
+
   it('a regular file or a new name is a file, under the name as given', () => {
     const dir = tempDir('classify');
     writeFileSync(join(dir, 'old.log'), 'x');

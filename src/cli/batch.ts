@@ -37,8 +37,9 @@ export function describeFailure(display: string, e: unknown): LogveilError {
   }
   if (code && err?.syscall) {
     const why = SYSTEM_ERRORS[code] ?? code;
-    const where = err.path && err.path !== display ? ` (${err.syscall} ${err.path})` : '';
-    return new LogveilError('LV_IO', `${display}: ${why}${where}`, { cause: e });
+    // Another file than the input (its output): named before the error, which is about it, not the input.
+    const other = err.path && err.path !== display ? `${err.path}: ` : '';
+    return new LogveilError('LV_IO', `${display}: ${other}${why}`, { cause: e });
   }
   const kind = err instanceof Error ? err.name : typeof e;
   return new LogveilError('LV_IO', `${display}: failed (${kind}${code ? ` ${code}` : ''}; details withheld, they may quote the data)`, {

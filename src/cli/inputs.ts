@@ -1,6 +1,7 @@
 import { fstatSync, lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { LogveilError } from '../errors.js';
+import { streamNamed } from '../output.js';
 
 /** One file to read. */
 export interface InputFile {
@@ -174,14 +175,12 @@ function refuseOverwritingInputs(jobs: readonly Job[]): void {
   }
 }
 
-const STREAM_FDS: Readonly<Record<string, number>> = { '-': 1, '/dev/stdout': 1, '/dev/stderr': 2 };
-
 /** What `output` is now: for the process streams, the regular file their descriptor writes to, if any. */
 function statOutput(output: string): Stats | undefined {
-  const fd = STREAM_FDS[output];
-  if (fd === undefined) return statSync(output, { throwIfNoEntry: false });
+  const stream = streamNamed(output);
+  if (stream === undefined) return statSync(output, { throwIfNoEntry: false });
   try {
-    const st = fstatSync(fd);
+    const st = fstatSync(stream === 'stdout' ? 1 : 2);
     return st.isFile() ? st : undefined;
   } catch {
     return undefined; // not open: output.ts refuses it when it is written

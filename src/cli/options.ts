@@ -40,7 +40,7 @@ export function addInputOptions(cmd: Command): Command {
     .option('--policy <file>', 'policy file (YAML or JSON): operator and threshold per type, field rules')
     .option(
       '--encoding <name>',
-      'input encoding, written back the same: gb18030, gbk, big5, shift_jis, euc-kr, latin1, utf-16le, … (default: UTF-8, or UTF-16 by its BOM or NULs)',
+      'input encoding, written back the same: gb18030, gbk, big5, shift_jis, euc-kr, latin1, utf-16le, … (default: UTF-8, or UTF-16 by its BOM or NULs, UTF-32 by its BOM)',
     )
     .option('--strict-encoding', 'a file read as UTF-8 that does not look like UTF-8 fails (exit 1) instead of a warning');
 }

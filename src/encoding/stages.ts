@@ -39,18 +39,37 @@ export function inputEncoding(head: Buffer, choice: EncodingChoice, source: stri
 function chosen(head: Buffer, choice: EncodingChoice): iconv.Encoding | null {
   switch (choice.kind) {
     case 'auto':
-      return detectUtf16(head);
+      // UTF-32 first: its LE BOM (FF FE 00 00) begins with UTF-16 LE's, and read as UTF-16 nothing in it is found.
+      return utf32ByBom(head) ?? detectUtf16(head);
     case 'utf8':
       return null;
     case 'unicode':
-      return choice.width === 16 ? (detectUtf16(head) ?? 'utf-16le') : utf32ByBom(head);
+      return choice.width === 16 ? (detectUtf16(head) ?? 'utf-16le') : (utf32ByBom(head) ?? utf32ByNuls(head));
     case 'named':
       return choice.encoding;
   }
 }
 
-function utf32ByBom(head: Buffer): iconv.Encoding {
-  return head.length >= 4 && head[0] === 0 && head[1] === 0 && head[2] === 0xfe && head[3] === 0xff ? 'utf-32be' : 'utf-32le';
+/**
+ * `--encoding utf-32` without a BOM: BE when more of its code units look like a BE ASCII char (00 00 00
+ * xx) than like an LE one (xx 00 00 00), else LE.
+ */
+function utf32ByNuls(head: Buffer): iconv.Encoding {
+  let be = 0;
+  let le = 0;
+  for (let i = 0; i + 3 < head.length; i += 4) {
+    if (head[i] === 0 && head[i + 1] === 0 && head[i + 2] === 0 && head[i + 3] !== 0) be++;
+    else if (head[i] !== 0 && head[i + 1] === 0 && head[i + 2] === 0 && head[i + 3] === 0) le++;
+  }
+  return be > le ? 'utf-32be' : 'utf-32le';
+}
+
+/** UTF-32 LE or BE by its BOM (FF FE 00 00, 00 00 FE FF); null without one. */
+function utf32ByBom(head: Buffer): iconv.Encoding | null {
+  if (head.length < 4) return null;
+  if (head[0] === 0xff && head[1] === 0xfe && head[2] === 0 && head[3] === 0) return 'utf-32le';
+  if (head[0] === 0 && head[1] === 0 && head[2] === 0xfe && head[3] === 0xff) return 'utf-32be';
+  return null;
 }
 
 /** A stage that runs each chunk through `write`, and `end` at the end of the input. */

@@ -3,18 +3,31 @@
  * logs, with or without a byte-order mark. Read as UTF-8 they would pass through unscanned.
  */
 
+import { isUtf8 } from 'node:buffer';
+
 export type Utf16 = 'utf-16le' | 'utf-16be';
 
 /** Fewest bytes to judge by the NUL pattern (with fewer, only a BOM counts). */
 const MIN_SAMPLE = 4;
-/** Bytes looked at: plenty to judge, few enough to cost nothing. */
-const MAX_SAMPLE = 4096;
+/** Bytes looked at: the first chunk of a file, so a long first line of non-ASCII text is not all there is. */
+const MAX_SAMPLE = 64 * 1024;
+/**
+ * Fewest NULs on the ASCII side: 2, and one code unit in 64 (a newline every 63 chars of Chinese
+ * text). Half of them when the bytes are valid UTF-8 (NULs are), which UTF-16 with any share of
+ * Chinese text hardly ever is: a UTF-8 log with a UTF-16 string in it stays UTF-8.
+ */
+const MIN_NULS = 2;
+const MIN_NUL_SHARE = 1 / 64;
+const MIN_NUL_SHARE_IN_UTF8 = 1 / 2;
+/** Most NULs on the other side, per NUL on the ASCII side (some chars have a 00 byte: 一 is U+4E00). */
+const MAX_OTHER_SIDE = 1 / 4;
 
 /**
- * UTF-16 LE or BE by its BOM (FF FE, FE FF), or without one by the NUL pattern of mostly-ASCII text:
- * at least half of the code units have a 00 high byte, and almost none a 00 low byte (UTF-8 text has
- * no NULs at all). UTF-16 text with no ASCII at all and no BOM is not recognised (it has no NULs to
- * go by); `--encoding utf-16le` reads it. Null when the head does not look like UTF-16.
+ * UTF-16 LE or BE by its BOM (FF FE, FE FF), or without one by the NUL pattern of text with some
+ * ASCII in it: each ASCII char (each newline, at least) has a 00 byte on one side of its code unit,
+ * while UTF-8 text has no NULs at all, and zero-filled blocks have them on both sides. UTF-16 text
+ * with hardly any ASCII and no BOM is not recognised (it has too few NULs to go by); `--encoding
+ * utf-16le` reads it. Null when the head does not look like UTF-16.
  */
 export function detectUtf16(head: Buffer): Utf16 | null {
   if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
@@ -22,7 +35,7 @@ export function detectUtf16(head: Buffer): Utf16 | null {
   return utf16ByNuls(head);
 }
 
-/** The byte order by the NUL pattern alone (mostly-ASCII UTF-16 without a BOM). */
+/** The byte order by the NUL pattern alone (UTF-16 without a BOM). */
 function utf16ByNuls(head: Buffer): Utf16 | null {
   const n = Math.min(head.length, MAX_SAMPLE) & ~1;
   if (n < MIN_SAMPLE) return null;
@@ -32,8 +45,9 @@ function utf16ByNuls(head: Buffer): Utf16 | null {
     if (head[i] === 0) evenNuls++;
     if (head[i + 1] === 0) oddNuls++;
   }
-  const units = n / 2;
-  if (oddNuls >= units / 2 && evenNuls <= units / 16) return 'utf-16le';
-  if (evenNuls >= units / 2 && oddNuls <= units / 16) return 'utf-16be';
+  const share = isUtf8(head.subarray(0, n)) ? MIN_NUL_SHARE_IN_UTF8 : MIN_NUL_SHARE;
+  const enough = Math.max(MIN_NULS, (n / 2) * share);
+  if (oddNuls >= enough && evenNuls <= oddNuls * MAX_OTHER_SIDE) return 'utf-16le';
+  if (evenNuls >= enough && oddNuls <= evenNuls * MAX_OTHER_SIDE) return 'utf-16be';
   return null;
 }

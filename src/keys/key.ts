@@ -36,8 +36,13 @@ export function loadKeyFile(path: string): Buffer {
     if (fd !== undefined) closeSync(fd);
   }
   let key: Buffer | null = null;
-  if (/^[0-9a-fA-F]+$/.test(text) && text.length % 2 === 0) key = Buffer.from(text, 'hex');
-  else if (/^[A-Za-z0-9+/]+={0,2}$/.test(text)) key = Buffer.from(text, 'base64');
+  // Hex digits are base64 chars too, but base64 of 32 random bytes is never all hex digits (odds under
+  // 1e-19): an odd count is a hex key with a digit lost or added in copying, not another key.
+  const hex = /^[0-9a-fA-F]+$/.test(text);
+  if (hex && text.length % 2 === 0) key = Buffer.from(text, 'hex');
+  else if (hex && text.length >= MIN_KEY_BYTES * 2 - 1) {
+    throw new LogveilError('LV_KEY', `${path}: not a key: ${text.length} hex digits, an odd number (one lost or added in copying?)`);
+  } else if (!hex && /^[A-Za-z0-9+/]+={0,2}$/.test(text)) key = Buffer.from(text, 'base64');
   if (!key || key.length < MIN_KEY_BYTES) {
     throw new LogveilError(
       'LV_KEY',

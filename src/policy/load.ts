@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { LogveilError } from '../errors.js';
@@ -21,11 +22,21 @@ function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
     .join('; ');
 }
 
+/**
+ * A policy file's text: UTF-8, or UTF-16 by its BOM (what Windows Notepad saves as "Unicode"), which
+ * read as UTF-8 would be refused with a message that says nothing of the encoding.
+ */
+function policyText(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return iconv.decode(bytes, 'utf-16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return iconv.decode(bytes, 'utf-16be');
+  return bytes.toString('utf8');
+}
+
 /** Read a policy file (YAML or JSON; JSON is YAML) and validate it. */
 export function loadPolicyFile(path: string): Policy {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = policyText(readFileSync(path));
   } catch (e) {
     throw new LogveilError('LV_POLICY', `${path}: cannot read policy file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }

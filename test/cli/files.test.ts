@@ -297,12 +297,13 @@ describe('output files', () => {
     expect(statSync(path('out.log')).mode & 0o777).toBe(0o600);
   });
 
-  it('a folder that does not exist is an error naming the output, not its temporary', () => {
+  // It read `in.log: no such file or directory (open nowhere/out.log)`: the input, which exists, seemed missing.
+  it('a folder that does not exist is an error naming the output, not its temporary, as what is missing', () => {
     const { logveil, write } = sandbox('mode');
     write('in.log', LOG);
     const r = logveil(['anonymize', 'in.log', '-o', 'nowhere/out.log']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('logveil: in.log: no such file or directory (open nowhere/out.log) [LV_IO]\n');
+    expect(r.stderr).toBe('logveil: in.log: nowhere/out.log: no such file or directory [LV_IO]\n');
   });
 });
 

@@ -244,6 +244,64 @@ describe('-o -, /dev/stdout and /dev/stderr', () => {
   });
 });
 
+describe('-o /dev/fd/1, /dev/fd/2 and /proc/self/fd/N', () => {
+  // They are what /dev/stdout and /dev/stderr are links to, but were written as files through their
+  // links: to a pipe it failed (no such file .../fd/pipe:[…]); appended to a file (>> history.log),
+  // the temporary was renamed over it, and what the file held before was gone.
+  it.each(['/dev/fd/1', '/proc/self/fd/1'])('%s appended to a file (>>) appends, keeping what was there', { timeout: TEST_TIMEOUT }, (out) => {
+    const { sh, write, path, tree } = sandbox('out-fd');
+    write('in.log', LOG);
+    write('history.log', 'earlier run\n');
+    const r = sh(`logveil anonymize in.log -o ${out} >> history.log`);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(readFileSync(path('history.log'), 'utf8')).toBe('earlier run\n' + LOG_OUT);
+    expect(tree('.')).toEqual(['history.log', 'in.log']);
+  });
+
+  it.each([
+    ['/dev/fd/1', 'stdout'],
+    ['/proc/self/fd/1', 'stdout'],
+    ['/dev/fd/2', 'stderr'],
+    ['/proc/self/fd/2', 'stderr'],
+  ])('%s to a pipe writes to %s', { timeout: TEST_TIMEOUT }, (out, stream) => {
+    const { logveil, write } = sandbox('out-fd-pipe');
+    write('in.log', LOG);
+    const r = logveil(['anonymize', 'in.log', '-o', out]);
+    expect(r.code).toBe(0);
+    expect(stream === 'stdout' ? [r.stdout, r.stderr] : [r.stderr, r.stdout]).toEqual([LOG_OUT, '']);
+  });
+
+  it('a symlink to /dev/stdout (or /dev/fd/1) writes to stdout: appended to a file, it appends', { timeout: TEST_TIMEOUT }, () => {
+    const { sh, write, path, dir } = sandbox('out-fd-link');
+    write('in.log', LOG);
+    write('history.log', 'earlier run\n');
+    symlinkSync('/dev/stdout', join(dir, 'out.log'));
+    symlinkSync('/dev/fd/1', join(dir, 'fd.log'));
+    symlinkSync('out.log', join(dir, 'chain.log'));
+    const r = sh('logveil anonymize in.log -o out.log >> history.log && logveil anonymize in.log -o fd.log >> history.log && logveil anonymize in.log -o chain.log | cat >> history.log');
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(readFileSync(path('history.log'), 'utf8')).toBe('earlier run\n' + LOG_OUT.repeat(3));
+    expect(readlinkSync(join(dir, 'out.log'))).toBe('/dev/stdout');
+  });
+
+  it('a symlink to a file named - is to that file, not to stdout', { timeout: TEST_TIMEOUT }, () => {
+    const { logveil, write, path, dir } = sandbox('out-dash-link');
+    write('in.log', LOG);
+    symlinkSync('-', join(dir, 'out.log'));
+    const r = logveil(['anonymize', 'in.log', '-o', 'out.log']);
+    expect(r).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(readFileSync(path('-'), 'utf8')).toBe(LOG_OUT);
+  });
+
+  it('appended to the input (>> in.log) is refused (exit 2)', { timeout: TEST_TIMEOUT }, () => {
+    const { sh, write, path } = sandbox('out-fd-input');
+    write('in.log', LOG);
+    const r = sh('logveil anonymize in.log -o /dev/fd/1 >> in.log');
+    expect(r).toMatchObject({ code: 2, stderr: 'logveil: /dev/fd/1: refusing to overwrite the input file in.log [LV_USAGE]\n' });
+    expect(readFileSync(path('in.log'), 'utf8')).toBe(LOG);
+  });
+});
+
 describe('stdout that cannot be written', () => {
   /** `logveil ARGS` with stdout redirected as `redirect` says, through sh (`>&-` closes it). */
   const withStdout = (dir: string, redirect: string, args: string[], timeout = KILL_AFTER) => {

@@ -88,6 +88,38 @@ describe('UTF-16 is recognised with no option', { timeout: 60_000 }, () => {
     expect(r.stderr).toBe('');
     expect(r.raw.equals(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(LOG_OUT)]))).toBe(true);
   });
+
+  // Without a BOM, UTF-16 was recognised only when half of its first code units were ASCII: a log
+  // whose first line is Chinese text passed unscanned, with a warning that named the wrong encoding.
+  it.each([
+    ['LE', 'utf-16le'],
+    ['BE', 'utf-16be'],
+  ])('%s without a BOM whose first line is long Chinese text: scanned and written back', (_name, encoding) => {
+    const { logveil, write, path } = sandbox('utf16');
+    const first = '用户注册成功，欢迎使用本系统，请妥善保管您的账户信息。'.repeat(10) + '\r\n';
+    write('app.log', enc(first + LOG, encoding));
+    const r = logveil(['anonymize', 'app.log', '-o', 'out.log']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(readFileSync(path('out.log')).equals(enc(first + LOG_OUT, encoding))).toBe(true);
+  });
+
+  // UTF-32 LE's BOM (FF FE 00 00) starts with UTF-16 LE's: read as UTF-16, every ASCII char was followed
+  // by a U+0000 and nothing was found, with exit 0 and no warning. UTF-32 BE's BOM went the same way.
+  it.each([
+    ['UTF-32 LE with a BOM', Buffer.from([0xff, 0xfe, 0, 0]), 'utf-32le'],
+    ['UTF-32 BE with a BOM', Buffer.from([0, 0, 0xfe, 0xff]), 'utf-32be'],
+  ])('%s is recognised too: scanned, anonymized, written back in the same encoding', (_name, bom, encoding) => {
+    const { logveil, write, path } = sandbox('utf32');
+    write('app.log', Buffer.concat([bom, enc(LOG, encoding)]));
+    const scan = logveil(['scan', 'app.log']);
+    expect(scan.code).toBe(0);
+    expect(types(scan.stdout)).toEqual(FOUND);
+    const r = logveil(['anonymize', 'app.log', '-o', 'out.log']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(readFileSync(path('out.log')).equals(Buffer.concat([bom, enc(LOG_OUT, encoding)]))).toBe(true);
+  });
 });
 
 describe('--encoding NAME', { timeout: 60_000 }, () => {
@@ -152,6 +184,29 @@ describe('a file that is not UTF-8, read without --encoding', { timeout: 60_000 
     expect(readFileSync(path('out.log')).includes(enc('用户注册成功 手机号:<PHONE>', 'gbk'))).toBe(true);
     const scan = logveil(['scan', 'app.log']);
     expect(scan.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+  });
+
+  // Only the first chunk was judged: a GBK log whose first 64 KiB are ASCII (start-up lines) passed its
+  // GBK lines unread with no warning, and with --strict-encoding too, exit 0.
+  it('is found where it stops being UTF-8, past the first bytes: one warning, or with --strict-encoding exit 1', () => {
+    const { logveil, write, path, tree } = sandbox('notutf8-late');
+    const startup = Buffer.from('2026-02-24 08:00:00 INFO [main] bean initialised\n'.repeat(4_000)); // 200 KB of ASCII
+    write('app.log', Buffer.concat([startup, GBK_LOG]));
+    const r = logveil(['anonymize', 'app.log', '-o', 'out.log']);
+    expect(r.code).toBe(0);
+    const warnings = r.stderr.split('\n').filter(Boolean);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^logveil: warning: app\.log: not UTF-8 \(\d+ invalid sequences in \d+ bytes from byte [\d,]+\).*--encoding gb18030/);
+    expect(r.stderr).not.toMatch(/13800138000|example\.com|[^\x20-\x7e\n]/);
+    expect(readFileSync(path('out.log')).subarray(0, startup.length).equals(startup)).toBe(true);
+    const strict = logveil(['anonymize', '--strict-encoding', 'app.log', '-o', 'strict.log']);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(/app\.log: not UTF-8 .*--strict-encoding/);
+    expect(tree('.')).toEqual(['app.log', 'out.log']);
+    for (const args of [['scan', '--strict-encoding', 'app.log'], ['anonymize', '--strict-encoding', '--threads', '2', 'app.log', '-o', 'pooled.log']]) {
+      expect(logveil(args).code).toBe(1);
+    }
+    expect(tree('.')).toEqual(['app.log', 'out.log']);
   });
 
   it('a stray bad byte in a UTF-8 log gets no warning', () => {

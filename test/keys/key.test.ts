@@ -47,6 +47,23 @@ describe('loadKeyFile: who may read the file', () => {
   });
 });
 
+describe('loadKeyFile: what the file holds', () => {
+  // Hex digits are base64 chars too: a hex key with a char lost or added in copying was read as base64,
+  // silently another key, so every pseudonym changed and no longer joined with those made before.
+  it.each([63, 65, 129])('refuses %i hex digits (an odd number) instead of reading them as base64', (digits) => {
+    const text = randomBytes(65).toString('hex').slice(0, digits);
+    const e = refusal(keyFile(text + '\n'));
+    expect(e.message).toContain(`${digits} hex digits`);
+    expect(e.message).not.toContain(text);
+  });
+
+  it('a short odd run of hex digits is "not a key" as any short text is, without showing it', () => {
+    const e = refusal(keyFile('13800138000\n'));
+    expect(e.message).toContain('expected 64+ hex chars or base64 of 32+ bytes');
+    expect(e.message).not.toContain('13800138000');
+  });
+});
+
 describe('loadKeyFile: weak keys', () => {
   const ascending = Array.from({ length: 32 }, (_, i) => i); // 00 01 02 … 1f: 32 distinct values
   const seventeen = Array.from({ length: 17 }, (_, i) => (i * 73 + 5) & 0xff); // 17 distinct values

@@ -119,6 +119,23 @@ describe('policy', () => {
   });
 });
 
+describe('a policy file in the encodings editors save', () => {
+  // Windows Notepad's "Unicode" is UTF-16 LE with a BOM: it was read as UTF-8 and refused as
+  // "(top level): expected object, received string", which told nothing of the encoding.
+  const YAML = 'operator: mask\ntypes:\n  EMAIL: { operator: hash }\n';
+  it.each([
+    ['UTF-8 with a BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(YAML)])],
+    ['UTF-16 LE with a BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(YAML, 'utf16le')])],
+    ['UTF-16 BE with a BOM', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(YAML, 'utf16le').swap16()])],
+  ])('%s is read as its text', (name, bytes) => {
+    const p = join(dir, `${name.replace(/\W+/g, '-')}.yaml`);
+    writeFileSync(p, bytes);
+    const policy = loadPolicyFile(p);
+    expect(policy.operator).toBe('mask');
+    expect(ruleFor(policy, 'EMAIL').operator).toBe('hash');
+  });
+});
+
 describe('the shipped samples/policy.yaml', () => {
   it('is valid and says what it documents', () => {
     const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
