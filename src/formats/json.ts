@@ -1,4 +1,3 @@
-import { StringDecoder } from 'node:string_decoder';
 import { Transform, type TransformCallback } from 'node:stream';
 import { getManyValues, none, type Many } from 'stream-chain/defs.js';
 import { jsoncParser, type JsoncToken } from 'stream-json/core/jsonc/parser.js';
@@ -30,7 +29,8 @@ import { mayHoldData } from './json-key.js';
  *   byte range of the chunk where parsing failed (the tokenizer does not report offsets), never the
  *   data. Everything written before the error was visited; a file output is a temporary file that
  *   the CLI removes on error (src/io.ts), so no half document survives under the output's name.
- * - Bytes that are not valid UTF-8 are decoded as U+FFFD (the document is re-serialised anyway).
+ * - Bytes that are not valid UTF-8 stop the stream with `LV_FORMAT` too, naming the byte range: JSON
+ *   text is UTF-8, and a re-serialised string cannot hold them, so they would be lost (as U+FFFD).
  */
 export const jsonFormat: Format = {
   name: 'json',
@@ -248,7 +248,8 @@ export function jsonTokenizer(): (text: string | typeof none) => Many<JsoncToken
 }
 
 export class JsonTransform extends Transform {
-  private readonly decoder = new StringDecoder('utf8');
+  /** Fatal: bytes that are not UTF-8 are an error, not U+FFFD; the BOM is kept in the text (see feed). */
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   /** The tokenizer: text in, tokens out; called with `none` at the end of input (stream-chain's flush protocol). */
   private readonly parse = jsonTokenizer();
   private readonly walker: ValueWalker;
@@ -266,7 +267,7 @@ export class JsonTransform extends Transform {
     const from = this.bytes;
     this.bytes += chunk.length;
     try {
-      this.feed(this.decoder.write(chunk));
+      this.feed(this.decode(chunk));
       this.pushOut();
       done();
     } catch (e) {
@@ -276,13 +277,22 @@ export class JsonTransform extends Transform {
 
   override _flush(done: TransformCallback): void {
     try {
-      this.feed(this.decoder.end());
+      this.feed(this.decode());
       this.tokens(this.parse(none));
       this.walker.end();
       this.pushOut();
       done();
     } catch (e) {
       done(this.failure(e, `at its end (byte ${this.bytes})`));
+    }
+  }
+
+  /** The text of the next chunk (a character split between chunks comes with the later one); none: the end. */
+  private decode(chunk?: Buffer): string {
+    try {
+      return chunk ? this.decoder.decode(chunk, { stream: true }) : this.decoder.decode();
+    } catch (e) {
+      throw new NotJson('bytes that are not UTF-8', { cause: e });
     }
   }
 
