@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import fc from 'fast-check';
 import { afterAll, expect } from 'vitest';
 import { LogveilError } from '../../src/errors.js';
+import { utf8Stretches } from '../../src/formats/line-blocks.js';
 import type { Place, ValueVisitor, Visited } from '../../src/formats/visitor.js';
 
 /**
@@ -157,20 +158,22 @@ export async function runThrough(transform: Transform, bytes: Buffer, sizes: rea
   return { out: Buffer.concat(parts), error };
 }
 
-/** Wraps a visitor: which records had a value changed, and what every change replaced. */
-export function watching(visitor: ValueVisitor): ValueVisitor & { changed: Set<number>; replaced: string[] } {
+/** Wraps a visitor: which records it was offered and had a value changed in, and how many `\n` changes took away or added. */
+export function watching(visitor: ValueVisitor): ValueVisitor & { seen: Set<number>; changed: Set<number>; lfDelta: number } {
+  const seen = new Set<number>();
   const changed = new Set<number>();
-  const replaced: string[] = [];
   return {
+    seen,
     changed,
-    replaced,
+    lfDelta: 0,
     decides: visitor.decides?.bind(visitor),
     holdsWords: visitor.holdsWords?.bind(visitor),
     visit(value: string, place: Place): Visited {
       const out = visitor.visit(value, place);
+      seen.add(place.record);
       if (out !== value) {
         changed.add(place.record);
-        replaced.push(value);
+        this.lfDelta += (typeof out === 'string' ? countLf(Buffer.from(out)) : 0) - countLf(Buffer.from(value));
       }
       return out;
     },
@@ -189,6 +192,13 @@ export function countLf(b: Buffer): number {
   let n = 0;
   for (let i = b.indexOf(10); i >= 0; i = b.indexOf(10, i + 1)) n++;
   return n;
+}
+
+/** The bytes of a buffer that are not valid UTF-8, in order: readers keep them (fail closed). */
+export function invalidUtf8(b: Buffer): Buffer {
+  const parts: Buffer[] = [];
+  for (const [start, end, valid] of utf8Stretches(b)) if (!valid) parts.push(b.subarray(start, end));
+  return Buffer.concat(parts);
 }
 
 /** Split on `\n`, each line with its `\n`. */
@@ -320,7 +330,14 @@ const LONG_UNITS = ['a', '9', ' ', '"', '\\', 'é', '中', '=', ',', '\n', '{"a"
 const TOKEN: fc.Arbitrary<Buffer> = fc.oneof(
   { weight: 12, arbitrary: fc.constantFrom(...SMALL_TOKENS) },
   { weight: 3, arbitrary: fc.uint8Array({ minLength: 1, maxLength: 8 }).map((a) => Buffer.from(a)) },
-  // Very long tokens and very deep nesting.
+  // Deep nesting, closed (a valid document may be deep) or not.
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.constantFrom(['[', ']'], ['{"a":', '}'], ['[{"a":', '}]']), fc.integer({ min: 30, max: 20_000 }), fc.boolean())
+      .map(([[open, close], n, closed]) => s(open.repeat(n) + (closed ? `${open.endsWith(':') ? '0' : ''}${close.repeat(n)}` : ''))),
+  },
+  // Very long tokens.
   {
     weight: 1,
     arbitrary: fc
