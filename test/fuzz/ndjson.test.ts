@@ -12,6 +12,7 @@ import {
   expectNoPlant,
   fuzzParameters,
   guarded,
+  invalidUtf8,
   LATE_PLANTS,
   linesOf,
   MUTATIONS,
@@ -89,6 +90,7 @@ describe('fuzz: NDJSON reader', () => {
             });
             expect(problems).toEqual([]);
             for (const w of warnings) expect(w).toMatch(/^in\.ndjson:\d+: not valid JSON, scanned as text$/);
+            expect(show(invalidUtf8(out)), 'bytes that are not UTF-8 are kept').toBe(show(invalidUtf8(doc.bytes)));
             expectNoPlant('the output', out, doc.plants);
             expectCleanMessages({ warnings, error }, doc.plants);
           });
