@@ -25,6 +25,10 @@ import { mayHoldData } from './json-key.js';
  *   `\u00e9` → `é`), whitespace between a key and its colon moves after the colon. Numbers keep
  *   their text (`1.50`, `1e3`). A leading byte-order mark is kept.
  * - Strict JSON: comments and trailing commas, which the JSONC tokenizer would accept, are errors.
+ * - Values nested too deep for the size of the document (more than PATH_STEPS path steps in all per
+ *   byte read) stop the stream with `LV_FORMAT`: every value is visited with its whole path, so a
+ *   document of values at every depth (`[1,[1,[1,…`) would cost time quadratic in its size (it took
+ *   10 s for 160 KB). Any depth is read as long as the values are not deep and many at once.
  * - Fail closed: input that is not JSON stops the stream with `LV_FORMAT`, naming the input and the
  *   byte range of the chunk where parsing failed (the tokenizer does not report offsets), never the
  *   data. Everything written before the error was visited; a file output is a temporary file that
@@ -40,6 +44,9 @@ export const jsonFormat: Format = {
   },
 };
 
+/** The path steps the values may have in all, per byte read (see ValueWalker.steps). */
+export const PATH_STEPS = 16;
+
 const OBJECT = 0;
 const ARRAY = 1;
 const NULL_TOKEN: JsoncToken = { name: 'nullValue', value: null };
@@ -47,6 +54,8 @@ const EMPTY_PATH: readonly never[] = [];
 
 /** A problem of the document itself, named without data; the transform adds the place. */
 class NotJson extends Error {}
+/** Values nested too deep for the size of the document: JSON, but not read. */
+class TooDeep extends Error {}
 
 /**
  * Token in, tokens out to the stringer. Tracks the path, numbers records, visits values, and holds
@@ -63,6 +72,8 @@ class ValueWalker {
   private heldCount = 0;
   private holding = false;
   out = '';
+  /** Path steps the values may still have: PATH_STEPS per byte read (added by the transform) and a start. */
+  steps = 1024;
 
   constructor(private readonly visitor: ValueVisitor) {}
 
@@ -102,6 +113,8 @@ class ValueWalker {
       case 'stringValue':
       case 'numberValue': {
         this.startValue();
+        this.steps -= this.path.length;
+        if (this.steps < 0) throw new TooDeep();
         const out = this.visitor.visit(t.value, { record: this.record, path: this.path.length ? this.path.slice() : EMPTY_PATH });
         if (out === t.value) break;
         if (out === DROP) {
@@ -266,6 +279,7 @@ export class JsonTransform extends Transform {
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
     const from = this.bytes;
     this.bytes += chunk.length;
+    this.walker.steps += PATH_STEPS * chunk.length;
     try {
       this.feed(this.decode(chunk));
       this.pushOut();
@@ -324,6 +338,7 @@ export class JsonTransform extends Transform {
 
   private failure(e: unknown, where: string): Error {
     if (e instanceof LogveilError) return e;
+    if (e instanceof TooDeep) return new LogveilError('LV_FORMAT', `${this.source}: JSON values nested too deep for its size ${where}, not read`);
     if (e instanceof NotJson || (e instanceof Error && /^Parser /.test(e.message))) {
       const why = e instanceof NotJson ? e.message : e.message.replace(/^Parser (cannot parse input: |has )/, '');
       return new LogveilError('LV_FORMAT', `${this.source}: not valid JSON ${where}: ${why}`, { cause: e });

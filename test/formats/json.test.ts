@@ -326,6 +326,18 @@ describe('json: depth', () => {
   });
 });
 
+// Found by reading after test/fuzz: every value is visited with its whole path, so values at every
+// depth cost time quadratic in the document (160 KB took 10 s).
+describe('json: values nested too deep for the size of the document', () => {
+  it('stop it with LV_FORMAT naming the bytes, not the data', async () => {
+    const input = '[1,'.repeat(20_000) + '"13800138000"' + ']'.repeat(20_000);
+    const err = await run(input, anonymize(), 64 * 1024).then(() => undefined, (e: unknown) => e);
+    expect(err).toBeInstanceOf(LogveilError);
+    expect((err as LogveilError).code).toBe('LV_FORMAT');
+    expect((err as LogveilError).message).toBe('users.json: JSON values nested too deep for its size in bytes 0–65536, not read');
+  });
+});
+
 describe('json: registry', () => {
   it('is chosen by .json (also gzipped), not by .ndjson', () => {
     expect(formatForPath('users.json')).toBe(jsonFormat);
