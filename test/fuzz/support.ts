@@ -334,8 +334,8 @@ const TOKEN: fc.Arbitrary<Buffer> = fc.oneof(
   {
     weight: 1,
     arbitrary: fc
-      .tuple(fc.constantFrom(['[', ']'], ['{"a":', '}'], ['[{"a":', '}]']), fc.integer({ min: 30, max: 20_000 }), fc.boolean())
-      .map(([[open, close], n, closed]) => s(open.repeat(n) + (closed ? `${open.endsWith(':') ? '0' : ''}${close.repeat(n)}` : ''))),
+      .tuple(fc.constantFrom(['[', ']'], ['{"a":', '}'], ['[{"a":', '}]'], ['[1,', ']'], ['{"b":1,"a":', '}']), fc.integer({ min: 30, max: 20_000 }), fc.boolean())
+      .map(([[open, close], n, closed]) => s(open.repeat(n) + (closed ? `${open.endsWith('[') ? '' : '0'}${close.repeat(n)}` : ''))),
   },
   // Very long tokens.
   {
