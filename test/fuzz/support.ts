@@ -105,7 +105,7 @@ export async function guarded(dog: Watchdog, describe: () => string, body: () =>
   expect(left.map((e) => String(e)), 'unhandled errors').toEqual([]);
 }
 
-/** A case's bytes for a failure or hang message: readable when they are text, hex otherwise. */
+/** A case's bytes for a message, one char per byte: `Buffer.from(JSON.parse(shown), 'latin1')` gives them back. */
 export function show(bytes: Buffer): string {
   return JSON.stringify(bytes.toString('latin1'));
 }
