@@ -355,8 +355,10 @@ export const MUTATION: fc.Arbitrary<Mutation> = fc.record({
 
 export const MUTATIONS: fc.Arbitrary<Mutation[]> = fc.array(MUTATION, { maxLength: 5 });
 
-function inGuard(doc: Doc, pos: number): [number, number] | undefined {
-  return doc.guards.find(([gs, ge]) => pos > gs && pos < ge);
+/** `pos`, or the start of the guarded stretch it falls inside (guards of neighbouring cells overlap). */
+function outsideGuards(doc: Doc, pos: number): number {
+  for (let g = doc.guards.find(([gs, ge]) => pos > gs && pos < ge); g; g = doc.guards.find(([gs, ge]) => pos > gs && pos < ge)) pos = g[0];
+  return pos;
 }
 
 /** Where a range [pos, pos+len) may be changed: up to the first guard it reaches. */
@@ -383,9 +385,7 @@ function splice(doc: Doc, pos: number, remove: number, insert: Buffer): Doc {
 /** Apply one mutation, around the guarded ranges. */
 export function mutate(doc: Doc, m: Mutation): Doc {
   const n = doc.bytes.length;
-  let pos = m.at % (n + 1);
-  const g = inGuard(doc, pos);
-  if (g) pos = g[0];
+  const pos = outsideGuards(doc, m.at % (n + 1));
   switch (m.op) {
     case 'insert':
       return splice(doc, pos, 0, m.token);
@@ -404,9 +404,7 @@ export function mutate(doc: Doc, m: Mutation): Doc {
     case 'duplicate': {
       const len = clampToGuards(doc, pos, m.len * 8);
       const copy = Buffer.from(doc.bytes.subarray(pos, pos + len));
-      const to = m.token.length % (n + 1);
-      const gt = inGuard(doc, to);
-      return splice(doc, gt ? gt[0] : to, 0, copy);
+      return splice(doc, outsideGuards(doc, m.token.length % (n + 1)), 0, copy);
     }
   }
 }
@@ -423,9 +421,7 @@ export const LATE_PLANTS: fc.Arbitrary<LatePlant[]> = fc.array(fc.record({ at: f
 export function plantLate(doc: Doc, late: readonly LatePlant[]): Doc {
   let d = doc;
   for (const { at, value } of late) {
-    let pos = at % (d.bytes.length + 1);
-    const g = inGuard(d, pos);
-    if (g) pos = g[0];
+    const pos = outsideGuards(d, at % (d.bytes.length + 1));
     const text = Buffer.from(` ${value} `, 'utf8');
     d = splice(d, pos, 0, text);
     d.guards.push([pos, pos + text.length]);
