@@ -28,9 +28,9 @@ import {
  * Fuzzed key-value pairs inside text lines (kv.ts): logfmt, `key: value`, `键：值`, quoted keys, query
  * strings and embedded JSON (deep, broken, escaped), mutated, with personal values planted as values
  * and as free text. The spans found are sorted, apart and inside the line, and decode; a visitor that
- * changes nothing gets the line back; the anonymizer (in a line, and through the text format in
- * random chunks) lets no planted value out; a replacement written back in a value's encoding is read
- * back as itself.
+ * changes nothing gets the line back; the anonymizer, through the text format in random chunks,
+ * lets no planted value out; a replacement written back in a value's encoding is read back as itself
+ * (any string inside quotes and JSON strings; what operators write as a bare or query value).
  */
 
 const dog = watchdog('kv');
