@@ -22,8 +22,9 @@ import { DROP, type ValueVisitor } from './visitor.js';
  * - DROP removes the member (key, value and one comma) from an object; in an array, and for a line
  *   that is a bare value, it writes `null`. The line stays valid JSON.
  * A line that is not valid JSON, or whose values are nested too deep for its length (PATH_STEPS), is
- * visited whole as text (path `[]`) and a warning names its 1-based line number. Empty and whitespace-only lines pass through. Line handling (CRLF, a missing
- * final newline, invalid UTF-8) is TextLineTransform's: a line with invalid UTF-8 is not JSON.
+ * visited whole as text (path `[]`) and a warning names its 1-based line number. Empty and
+ * whitespace-only lines pass through. Line handling (CRLF, a missing final newline, invalid UTF-8) is
+ * TextLineTransform's: a line with invalid UTF-8 is not JSON.
  *
  * Extensions: `.ndjson` and `.jsonl`. Docker's `*-json.log` files are NDJSON too, but `.log` selects
  * the text format first in the registry; use `--format ndjson` for them.
