@@ -73,6 +73,8 @@ export function watchdog(reader: string): Watchdog {
   const worker = new Worker(WATCHDOG, { eval: true, workerData: { clock, text, limit: HANG_MS, seed: SEED, reader } });
   worker.unref();
   afterAll(() => worker.terminate());
+  // A long run says its seed up front (a passing run prints nothing else to replay it by).
+  if (process.env.LOGVEIL_FUZZ_RUNS !== undefined) process.stderr.write(`logveil fuzz ${reader}: ${RUNS} cases, seed ${SEED}\n`);
   return {
     start(describe) {
       const b = Buffer.from(describe().slice(0, CASE_TEXT_MAX / 4), 'utf8');
