@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import { createScanner } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
 import { createAnonymizer } from '../../src/anonymizer.js';
 import { jsonFormat } from '../../src/formats/json.js';
@@ -13,6 +12,7 @@ import {
   expectPlacedError,
   fuzzParameters,
   guarded,
+  jsonText,
   LATE_PLANTS,
   MUTATIONS,
   mutated,
@@ -45,55 +45,6 @@ const FILE: fc.Arbitrary<Doc> = fc
   });
 
 const INPUT: fc.Arbitrary<Doc> = fc.oneof(NOISE, fc.tuple(FILE, MUTATIONS, LATE_PLANTS).map(([f, m, l]) => mutated(f, m, l)));
-
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-/** jsonc-parser's SyntaxKind values. */
-const STRUCTURE: Record<number, string> = { 1: '{', 2: '}', 3: '[', 4: ']', 5: ',', 6: ':', 7: 'v', 8: 'v', 9: 'v', 10: 'v', 11: 'v' };
-const TRIVIA = new Set([14, 15]); // line break, space
-
-/**
- * Whether `bytes` are JSON text: UTF-8, after an optional BOM one or more JSON values (each accepted
- * by JSON.parse) with whitespace between; and their structure as a string of tokens (a string or a
- * number is `v`, so a number replaced by a string tag keeps it). An independent reader: jsonc-parser's
- * scanner cuts the values, JSON.parse checks each.
- */
-function jsonText(bytes: Buffer): { ok: true; structure: string } | { ok: false } {
-  let text: string;
-  try {
-    text = strictUtf8.decode(bytes);
-  } catch {
-    return { ok: false };
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const scanner = createScanner(text, false);
-  let structure = '';
-  let depth = 0;
-  let start = -1;
-  for (let t = scanner.scan(); t !== 17; t = scanner.scan()) {
-    if (scanner.getTokenError() !== 0) return { ok: false };
-    if (TRIVIA.has(t)) continue;
-    const c = STRUCTURE[t];
-    if (c === undefined) return { ok: false };
-    if (depth === 0) {
-      if (c !== '{' && c !== '[' && c !== 'v') return { ok: false };
-      start = scanner.getTokenOffset();
-    }
-    structure += c;
-    if (c === '{' || c === '[') depth++;
-    else if (c === '}' || c === ']') depth--;
-    if (depth < 0) return { ok: false };
-    if (depth === 0) {
-      try {
-        JSON.parse(text.slice(start, scanner.getTokenOffset() + scanner.getTokenLength()));
-      } catch {
-        return { ok: false };
-      }
-      structure += ' ';
-    }
-  }
-  return depth === 0 ? { ok: true, structure } : { ok: false };
-}
 
 describe('fuzz: JSON reader', () => {
   it(

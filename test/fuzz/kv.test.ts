@@ -78,11 +78,13 @@ const LINE: fc.Arbitrary<Piece[]> = fc
   .array(
     fc.oneof(
       { weight: 3, arbitrary: fc.constantFrom(...FRAGMENTS).map((f): Piece[] => [f]) },
-      fc.tuple(fc.constantFrom(...PLANTED_PAIRS), PLANT).map(([[open, close], v]): Piece[] => {
-        // The guard takes the char either side: the last char of `open` and the first of `close`.
-        const rest = close.length ? close.slice(1) : ' ';
-        return [open.slice(0, -1), { plant: v, before: open.slice(-1), after: close.length ? close[0] : ' ' }, close.length ? rest : ''];
-      }),
+      // Guarded with up to 3 chars of the pair before it (`: '`: an email takes in a `'` before it, as in
+      // `o'brien@…`, and what a mutation glues to it) and the char after it.
+      fc.tuple(fc.constantFrom(...PLANTED_PAIRS), PLANT).map(([[open, close], v]): Piece[] => [
+        open.slice(0, -3),
+        { plant: v, before: open.slice(-3), after: close.slice(0, 1) || ' ' },
+        close.slice(1),
+      ]),
       fc.integer({ min: 60, max: 300 }).map((n): Piece[] => ['{"a":'.repeat(n) + '1' + '}'.repeat(n)]), // around kv.ts's depth limit (64)
     ),
     { maxLength: 6 },

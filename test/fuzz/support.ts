@@ -3,6 +3,7 @@ import { Readable, Writable, type Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Worker } from 'node:worker_threads';
 import fc from 'fast-check';
+import { createScanner } from 'jsonc-parser';
 import { afterAll, expect } from 'vitest';
 import { LogveilError } from '../../src/errors.js';
 import { utf8Stretches } from '../../src/formats/line-blocks.js';
@@ -261,16 +262,22 @@ export function expectCleanMessages(outcome: { warnings: readonly string[]; erro
 
 export interface Doc {
   bytes: Buffer;
-  /** [start, end) byte ranges that mutations leave alone. */
+  /**
+   * [start, end) byte ranges that mutations leave alone; a start of -1 keeps the start of the input
+   * too (a value first in the input has no char before it to guard).
+   */
   guards: Array<[number, number]>;
   /** The value in each guard. */
   plants: string[];
 }
 
-/** A piece of a document: text, or a value planted with the text around it (e.g. `"` … `"`). */
+/**
+ * A piece of a document: text, or a value planted with the text around it (e.g. `"` … `"`, `: '` … `'`),
+ * which is guarded with it (without that text, the char before and after the value).
+ */
 export type Piece = string | Buffer | { readonly plant: string; readonly before?: string; readonly after?: string };
 
-/** Assemble pieces into a document; each plant is guarded with the char before and after it. */
+/** Assemble pieces into a document, each plant guarded. */
 export function docOf(pieces: readonly Piece[]): Doc {
   const parts: Buffer[] = [];
   const guards: Array<[number, number]> = [];
@@ -281,7 +288,7 @@ export function docOf(pieces: readonly Piece[]): Doc {
     if (!Buffer.isBuffer(p) && typeof p !== 'string') {
       const s = at + Buffer.byteLength(p.before ?? '');
       const e = s + Buffer.byteLength(p.plant);
-      guards.push([Math.max(0, s - 1), e + 1]);
+      guards.push([p.before ? at : s - 1, p.after ? e + Buffer.byteLength(p.after) : e + 1]);
       plants.push(p.plant);
     }
     parts.push(b);
@@ -297,7 +304,7 @@ export function docWithPlants(text: string, planted: readonly string[]): Doc {
   const plants: string[] = [];
   for (const p of new Set(planted)) {
     for (let i = bytes.indexOf(p); i >= 0; i = bytes.indexOf(p, i + 1)) {
-      guards.push([Math.max(0, i - 1), i + Buffer.byteLength(p) + 1]);
+      guards.push([i - 1, i + Buffer.byteLength(p) + 1]);
       plants.push(p);
     }
   }
@@ -357,9 +364,13 @@ export const MUTATION: fc.Arbitrary<Mutation> = fc.record({
 
 export const MUTATIONS: fc.Arbitrary<Mutation[]> = fc.array(MUTATION, { maxLength: 5 });
 
-/** `pos`, or the start of the guarded stretch it falls inside (guards of neighbouring cells overlap). */
+/**
+ * `pos`, or the start of the guarded stretch it falls inside (guards of neighbouring cells overlap),
+ * or its end when that stretch starts the input.
+ */
 function outsideGuards(doc: Doc, pos: number): number {
-  for (let g = doc.guards.find(([gs, ge]) => pos > gs && pos < ge); g; g = doc.guards.find(([gs, ge]) => pos > gs && pos < ge)) pos = g[0];
+  const inside = (at: number) => doc.guards.find(([gs, ge]) => at > gs && at < ge);
+  for (let g = inside(pos); g; g = inside(pos)) pos = g[0] >= 0 ? g[0] : g[1];
   return pos;
 }
 
@@ -447,3 +458,58 @@ export const NOISE: fc.Arbitrary<Doc> = fc
     LATE_PLANTS,
   )
   .map(([bytes, late]) => plantLate({ bytes, guards: [], plants: [] }, late));
+
+// ---------------------------------------------------------------------------------------------
+// JSON text, read independently of the readers under test.
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** jsonc-parser's SyntaxKind values. */
+const STRUCTURE: Record<number, string> = { 1: '{', 2: '}', 3: '[', 4: ']', 5: ',', 6: ':', 7: 'v', 8: 'v', 9: 'v', 10: 'v', 11: 'v' };
+const TRIVIA = new Set([14, 15]); // line break, space
+
+/**
+ * Whether `bytes` are JSON text: UTF-8, after an optional BOM one or more JSON values (each accepted
+ * by JSON.parse) with whitespace between; and their structure as a string of tokens (a string or a
+ * number is `v`, so a number replaced by a string tag keeps it). An independent reader: jsonc-parser's
+ * scanner cuts the values, JSON.parse checks each.
+ */
+export function jsonText(bytes: Buffer): { ok: true; structure: string } | { ok: false } {
+  let text: string;
+  try {
+    text = strictUtf8.decode(bytes);
+  } catch {
+    return { ok: false };
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const scanner = createScanner(text, false);
+  let structure = '';
+  let depth = 0;
+  let start = -1;
+  for (let t = scanner.scan(); t !== 17; t = scanner.scan()) {
+    if (scanner.getTokenError() !== 0) return { ok: false };
+    if (TRIVIA.has(t)) {
+      if (!/^[ \t\n\r]*$/.test(text.slice(scanner.getTokenOffset(), scanner.getTokenOffset() + scanner.getTokenLength()))) return { ok: false };
+      continue;
+    }
+    const c = STRUCTURE[t];
+    if (c === undefined) return { ok: false };
+    if (depth === 0) {
+      if (c !== '{' && c !== '[' && c !== 'v') return { ok: false };
+      start = scanner.getTokenOffset();
+    }
+    structure += c;
+    if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') depth--;
+    if (depth < 0) return { ok: false };
+    if (depth === 0) {
+      try {
+        JSON.parse(text.slice(start, scanner.getTokenOffset() + scanner.getTokenLength()));
+      } catch {
+        return { ok: false };
+      }
+      structure += ' ';
+    }
+  }
+  return depth === 0 ? { ok: true, structure } : { ok: false };
+}
