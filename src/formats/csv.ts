@@ -205,8 +205,9 @@ export class CsvTransform extends Transform {
     }
     if (this.givenDelimiter !== undefined) this.delimiter = this.givenDelimiter;
     else {
+      // The first line, or its first DETECT_LIMIT bytes: however the input came in chunks, the same bytes.
       let nl = body.indexOf(LF);
-      if (nl < 0) nl = Math.min(body.length, DETECT_LIMIT);
+      if (nl < 0 || nl > DETECT_LIMIT) nl = Math.min(body.length, DETECT_LIMIT);
       this.delimiter = detectDelimiter(body.toString('utf8', 0, nl), this.quote);
     }
     this.d = this.delimiter.charCodeAt(0);

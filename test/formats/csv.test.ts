@@ -451,6 +451,20 @@ describe('chunk boundaries', () => {
     expect(performance.now() - t0).toBeLessThan(3000);
   });
 
+  // Found by test/fuzz/csv.test.ts: the delimiter was detected in as much of a long first line as the
+  // first chunks held, so a `;` past 64 KiB counted in one big chunk and not in small ones.
+  it('detects the delimiter in the same bytes of a first line longer than 64 KiB, whatever the chunks', async () => {
+    const input = 'x'.repeat(70_000) + ';b\n1;2\n';
+    const big = recorder();
+    const small = recorder();
+    const a = await run(input, big, { chunk: 1 << 20 }).catch((e: Error) => e.message);
+    const b = await run(input, small, { chunk: 1024 }).catch((e: Error) => e.message);
+    expect(big.seen).toEqual(small.seen);
+    // `,` (no candidate in the first 64 KiB): one column, named by the whole first line.
+    expect(big.seen.at(-1)).toEqual(['1;2', ['x'.repeat(70_000) + ';b'], 1]);
+    expect(a).toEqual(b);
+  });
+
   it('a quote split from its escape across chunks', async () => {
     const v = recorder();
     const text = 'a\n"x""y"\n';

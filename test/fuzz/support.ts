@@ -272,8 +272,14 @@ export interface Doc {
 }
 
 /**
+ * How many bytes either side of a planted value are guarded when no text around it is given: what
+ * detectors look at next to a value (`13800138000,100` reads as an amount, not a phone).
+ */
+const AROUND = 4;
+
+/**
  * A piece of a document: text, or a value planted with the text around it (e.g. `"` … `"`, `: '` … `'`),
- * which is guarded with it (without that text, the char before and after the value).
+ * which is guarded with it (without that text, AROUND bytes before and after the value).
  */
 export type Piece = string | Buffer | { readonly plant: string; readonly before?: string; readonly after?: string };
 
@@ -288,13 +294,18 @@ export function docOf(pieces: readonly Piece[]): Doc {
     if (!Buffer.isBuffer(p) && typeof p !== 'string') {
       const s = at + Buffer.byteLength(p.before ?? '');
       const e = s + Buffer.byteLength(p.plant);
-      guards.push([p.before ? at : s - 1, p.after ? e + Buffer.byteLength(p.after) : e + 1]);
+      guards.push([p.before ? at : guardStart(s), p.after ? e + Buffer.byteLength(p.after) : e + AROUND]);
       plants.push(p.plant);
     }
     parts.push(b);
     at += b.length;
   }
   return { bytes: Buffer.concat(parts), guards, plants };
+}
+
+/** Where the guard of a value at `start` starts: AROUND bytes before it, -1 when that is the start of the input. */
+function guardStart(start: number): number {
+  return start - AROUND > 0 ? start - AROUND : -1;
 }
 
 /** A document of `text` whose every occurrence of a planted value is guarded. */
@@ -304,7 +315,7 @@ export function docWithPlants(text: string, planted: readonly string[]): Doc {
   const plants: string[] = [];
   for (const p of new Set(planted)) {
     for (let i = bytes.indexOf(p); i >= 0; i = bytes.indexOf(p, i + 1)) {
-      guards.push([i - 1, i + Buffer.byteLength(p) + 1]);
+      guards.push([guardStart(i), i + Buffer.byteLength(p) + AROUND]);
       plants.push(p);
     }
   }
