@@ -3,8 +3,9 @@ import { isUtf8 } from 'node:buffer';
 import { LogveilError } from '../errors.js';
 import type { FieldPath } from '../policy/fields.js';
 import type { CsvOptions, Format, FormatOptions } from './format.js';
-import type { Place, ValueVisitor } from './visitor.js';
+import type { Place, ValueVisitor, Visited } from './visitor.js';
 import { DROP } from './visitor.js';
+import { utf8Stretches } from './line-blocks.js';
 import { visitLine } from './text.js';
 
 /**
@@ -34,7 +35,8 @@ import { visitLine } from './text.js';
  * - Memory: one block of complete rows at a time, plus the row being read. A row longer than
  *   `maxRowBytes` (16 MiB) is an error; with `onBadRow: 'text'` and an open quote (the usual cause),
  *   its complete lines are visited as text and reading starts afresh after them.
- * - Bytes that are not valid UTF-8 are kept in every cell the visitor leaves alone.
+ * - Bytes that are not valid UTF-8 are kept, in changed cells and rows too: a value that holds them is
+ *   visited stretch by stretch (see visitBytes), never with them replaced by U+FFFD.
  *
  * Not fast-csv: its parser yields unquoted values only (no raw bytes, no sign of which fields were
  * quoted, whitespace around quotes and the BOM dropped, an empty line indistinguishable from one empty
@@ -201,8 +203,9 @@ export class CsvTransform extends Transform {
     }
     if (this.givenDelimiter !== undefined) this.delimiter = this.givenDelimiter;
     else {
+      // The first line, or its first DETECT_LIMIT bytes: however the input came in chunks, the same bytes.
       let nl = body.indexOf(LF);
-      if (nl < 0) nl = Math.min(body.length, DETECT_LIMIT);
+      if (nl < 0 || nl > DETECT_LIMIT) nl = Math.min(body.length, DETECT_LIMIT);
       this.delimiter = detectDelimiter(body.toString('utf8', 0, nl), this.quote);
     }
     this.d = this.delimiter.charCodeAt(0);
@@ -325,11 +328,10 @@ export class CsvTransform extends Transform {
       let end = line.length;
       if (end && line[end - 1] === LF) end--;
       if (end && line[end - 1] === CR) end--;
-      const text = line.toString('utf8', 0, end);
       const place = this.wholeRow;
       place.record = this.record++;
-      const out = this.visitor.visit(text, place);
-      parts.push(out === text ? line : Buffer.concat([Buffer.from(out === DROP ? '' : out, 'utf8'), line.subarray(end)]));
+      const out = visitBytes(line.subarray(0, end), (text) => this.visitor.visit(text, place));
+      parts.push(out === null ? line : out === DROP ? line.subarray(end) : Buffer.concat([out, line.subarray(end)]));
       at = nl;
     }
     this.push(Buffer.concat(parts));
@@ -499,41 +501,94 @@ export class CsvTransform extends Transform {
     const cells = this.cells;
     let out: string | null = null;
     for (let c = 0; c < cells.n; c++) {
-      const value = this.cellValue(text, c, bytes);
-      let place: ColumnPlace;
-      if (isHeader) place = this.wholeRow;
-      else place = this.places[c];
+      const place = isHeader ? this.wholeRow : this.places[c];
       place.record = record;
-      const got = this.visitor.visit(value, place);
-      if (got === value && out === null) continue;
+      const written = this.visitCell(text, c, bytes, place);
+      if (written === null && out === null) continue;
       if (out === null) {
         // First change in this row: copy the cells before it as they are.
         out = c === 0 ? '' : text.slice(cells.start[0], cells.end[c - 1]) + this.delimiter;
       } else out += this.delimiter;
-      if (got === value) out += text.slice(cells.start[c], cells.end[c]);
-      else out += this.encode(got === DROP ? '' : got, cells.quoted[c], bytes !== null);
+      out += written ?? text.slice(cells.start[c], cells.end[c]);
     }
     return out;
   }
 
-  /** A bad row visited whole as text. */
-  private visitWhole(text: string, start: number, end: number, record: number, bytes: Buffer | null): string | null {
-    const value = bytes ? bytes.toString('utf8', start, end) : text.slice(start, end);
-    // As the text format reads it: `key=value` pairs inside still get their field rules.
-    const s = visitLine(this.visitor, value, record);
-    if (s === value) return null;
-    return bytes ? Buffer.from(s, 'utf8').toString('latin1') : s;
+  /** Visit cell `c`: its new text as written (in the block's view: latin1 in byte mode), or null when unchanged. */
+  private visitCell(text: string, c: number, bytes: Buffer | null, place: ColumnPlace): string | null {
+    const quoted = this.cells.quoted[c];
+    if (bytes !== null) {
+      const raw = this.cellBytes(text, c);
+      if (!isUtf8(raw)) {
+        const got = visitBytes(raw, (value) => this.visitor.visit(value, place));
+        return got === null ? null : this.quoted(got === DROP ? '' : got.toString('latin1'), quoted);
+      }
+    }
+    const value = this.cellValue(text, c, bytes);
+    const got = this.visitor.visit(value, place);
+    if (got === value) return null;
+    const s = got === DROP ? '' : got;
+    return this.quoted(bytes !== null ? Buffer.from(s, 'utf8').toString('latin1') : s, quoted);
   }
 
-  /** A new cell value as written: quoted when it was or must be; latin1 view of its UTF-8 in byte mode. */
-  private encode(value: string, wasQuoted: boolean, byteMode: boolean): string {
+  /** The bytes of cell `c` (quotes removed, `""` unescaped) from the block's latin1 view. */
+  private cellBytes(text: string, c: number): Buffer {
+    const cells = this.cells;
+    const quoted = cells.quoted[c];
+    const view = text.slice(cells.start[c] + (quoted ? 1 : 0), cells.end[c] - (quoted ? 1 : 0));
+    return Buffer.from(quoted && view.indexOf(this.quote) >= 0 ? view.replaceAll(this.quote + this.quote, this.quote) : view, 'latin1');
+  }
+
+  /** A bad row visited whole as text. */
+  private visitWhole(text: string, start: number, end: number, record: number, bytes: Buffer | null): string | null {
+    // As the text format reads it: `key=value` pairs inside still get their field rules.
+    if (bytes !== null) {
+      const got = visitBytes(bytes.subarray(start, end), (value) => visitLine(this.visitor, value, record));
+      return got === null ? null : got === DROP ? '' : got.toString('latin1');
+    }
+    const value = text.slice(start, end);
+    const s = visitLine(this.visitor, value, record);
+    return s === value ? null : s;
+  }
+
+  /**
+   * A new cell as written: quoted when it was or must be. `s` is in the block's view (latin1 in byte
+   * mode); the delimiter, quote, CR and LF are ASCII, the same in either.
+   */
+  private quoted(s: string, wasQuoted: boolean): string {
     const quote = this.quote;
-    let s = value;
     const needs =
       wasQuoted || s.indexOf(this.delimiter) >= 0 || s.indexOf(quote) >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0;
-    if (needs) s = quote + (s.indexOf(quote) >= 0 ? s.replaceAll(quote, quote + quote) : s) + quote;
-    return byteMode ? Buffer.from(s, 'utf8').toString('latin1') : s;
+    return needs ? quote + (s.indexOf(quote) >= 0 ? s.replaceAll(quote, quote + quote) : s) + quote : s;
   }
+}
+
+/**
+ * Visit a value given as bytes: all UTF-8, as one string; otherwise each valid stretch on its own,
+ * with the bytes that are not UTF-8 kept as they are between them (fail closed: never dropped, never
+ * replaced by U+FFFD), as the text format does. The new bytes, DROP, or null when nothing changed.
+ */
+function visitBytes(raw: Buffer, visit: (value: string) => Visited): Buffer | typeof DROP | null {
+  if (isUtf8(raw)) {
+    const value = raw.toString('utf8');
+    const got = visit(value);
+    return got === value ? null : got === DROP ? DROP : Buffer.from(got, 'utf8');
+  }
+  const parts: Buffer[] = [];
+  let changed = false;
+  for (const [start, end, valid] of utf8Stretches(raw)) {
+    const bytes = raw.subarray(start, end);
+    if (!valid) {
+      parts.push(bytes);
+      continue;
+    }
+    const value = bytes.toString('utf8');
+    const got = visit(value);
+    if (got === DROP) return DROP; // a field rule drops the whole value
+    if (got !== value) changed = true;
+    parts.push(got === value ? bytes : Buffer.from(got, 'utf8'));
+  }
+  return changed ? Buffer.concat(parts) : null;
 }
 
 /** Comma-separated values (the delimiter detected from the first line unless given). */

@@ -1,4 +1,3 @@
-import { StringDecoder } from 'node:string_decoder';
 import { Transform, type TransformCallback } from 'node:stream';
 import { getManyValues, none, type Many } from 'stream-chain/defs.js';
 import { jsoncParser, type JsoncToken } from 'stream-json/core/jsonc/parser.js';
@@ -26,11 +25,16 @@ import { mayHoldData } from './json-key.js';
  *   `\u00e9` → `é`), whitespace between a key and its colon moves after the colon. Numbers keep
  *   their text (`1.50`, `1e3`). A leading byte-order mark is kept.
  * - Strict JSON: comments and trailing commas, which the JSONC tokenizer would accept, are errors.
+ * - Values nested too deep for the size of the document (more than PATH_STEPS path steps in all per
+ *   byte read) stop the stream with `LV_FORMAT`: every value is visited with its whole path, so a
+ *   document of values at every depth (`[1,[1,[1,…`) would cost time quadratic in its size (it took
+ *   10 s for 160 KB). Any depth is read as long as the values are not deep and many at once.
  * - Fail closed: input that is not JSON stops the stream with `LV_FORMAT`, naming the input and the
  *   byte range of the chunk where parsing failed (the tokenizer does not report offsets), never the
  *   data. Everything written before the error was visited; a file output is a temporary file that
  *   the CLI removes on error (src/io.ts), so no half document survives under the output's name.
- * - Bytes that are not valid UTF-8 are decoded as U+FFFD (the document is re-serialised anyway).
+ * - Bytes that are not valid UTF-8 stop the stream with `LV_FORMAT` too, naming the byte range: JSON
+ *   text is UTF-8, and a re-serialised string cannot hold them, so they would be lost (as U+FFFD).
  */
 export const jsonFormat: Format = {
   name: 'json',
@@ -40,6 +44,9 @@ export const jsonFormat: Format = {
   },
 };
 
+/** The path steps the values may have in all, per byte read (see ValueWalker.steps). */
+export const PATH_STEPS = 16;
+
 const OBJECT = 0;
 const ARRAY = 1;
 const NULL_TOKEN: JsoncToken = { name: 'nullValue', value: null };
@@ -47,6 +54,8 @@ const EMPTY_PATH: readonly never[] = [];
 
 /** A problem of the document itself, named without data; the transform adds the place. */
 class NotJson extends Error {}
+/** Values nested too deep for the size of the document: JSON, but not read. */
+class TooDeep extends Error {}
 
 /**
  * Token in, tokens out to the stringer. Tracks the path, numbers records, visits values, and holds
@@ -63,6 +72,8 @@ class ValueWalker {
   private heldCount = 0;
   private holding = false;
   out = '';
+  /** Path steps the values may still have: PATH_STEPS per byte read (added by the transform) and a start. */
+  steps = 1024;
 
   constructor(private readonly visitor: ValueVisitor) {}
 
@@ -102,6 +113,8 @@ class ValueWalker {
       case 'stringValue':
       case 'numberValue': {
         this.startValue();
+        this.steps -= this.path.length;
+        if (this.steps < 0) throw new TooDeep();
         const out = this.visitor.visit(t.value, { record: this.record, path: this.path.length ? this.path.slice() : EMPTY_PATH });
         if (out === t.value) break;
         if (out === DROP) {
@@ -248,7 +261,8 @@ export function jsonTokenizer(): (text: string | typeof none) => Many<JsoncToken
 }
 
 export class JsonTransform extends Transform {
-  private readonly decoder = new StringDecoder('utf8');
+  /** Fatal: bytes that are not UTF-8 are an error, not U+FFFD; the BOM is kept in the text (see feed). */
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   /** The tokenizer: text in, tokens out; called with `none` at the end of input (stream-chain's flush protocol). */
   private readonly parse = jsonTokenizer();
   private readonly walker: ValueWalker;
@@ -265,8 +279,9 @@ export class JsonTransform extends Transform {
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
     const from = this.bytes;
     this.bytes += chunk.length;
+    this.walker.steps += PATH_STEPS * chunk.length;
     try {
-      this.feed(this.decoder.write(chunk));
+      this.feed(this.decode(chunk));
       this.pushOut();
       done();
     } catch (e) {
@@ -276,13 +291,22 @@ export class JsonTransform extends Transform {
 
   override _flush(done: TransformCallback): void {
     try {
-      this.feed(this.decoder.end());
+      this.feed(this.decode());
       this.tokens(this.parse(none));
       this.walker.end();
       this.pushOut();
       done();
     } catch (e) {
       done(this.failure(e, `at its end (byte ${this.bytes})`));
+    }
+  }
+
+  /** The text of the next chunk (a character split between chunks comes with the later one); none: the end. */
+  private decode(chunk?: Buffer): string {
+    try {
+      return chunk ? this.decoder.decode(chunk, { stream: true }) : this.decoder.decode();
+    } catch (e) {
+      throw new NotJson('bytes that are not UTF-8', { cause: e });
     }
   }
 
@@ -314,6 +338,7 @@ export class JsonTransform extends Transform {
 
   private failure(e: unknown, where: string): Error {
     if (e instanceof LogveilError) return e;
+    if (e instanceof TooDeep) return new LogveilError('LV_FORMAT', `${this.source}: JSON values nested too deep for its size ${where}, not read`);
     if (e instanceof NotJson || (e instanceof Error && /^Parser /.test(e.message))) {
       const why = e instanceof NotJson ? e.message : e.message.replace(/^Parser (cannot parse input: |has )/, '');
       return new LogveilError('LV_FORMAT', `${this.source}: not valid JSON ${where}: ${why}`, { cause: e });

@@ -21,9 +21,10 @@ import { DROP, type ValueVisitor } from './visitor.js';
  *   digits), else as a JSON string (`<PHONE>`).
  * - DROP removes the member (key, value and one comma) from an object; in an array, and for a line
  *   that is a bare value, it writes `null`. The line stays valid JSON.
- * A line that is not valid JSON is visited whole as text (path `[]`) and a warning names its
- * 1-based line number. Empty and whitespace-only lines pass through. Line handling (CRLF, a missing
- * final newline, invalid UTF-8) is TextLineTransform's: a line with invalid UTF-8 is not JSON.
+ * A line that is not valid JSON, or whose values are nested too deep for its length (PATH_STEPS), is
+ * visited whole as text (path `[]`) and a warning names its 1-based line number. Empty and
+ * whitespace-only lines pass through. Line handling (CRLF, a missing final newline, invalid UTF-8) is
+ * TextLineTransform's: a line with invalid UTF-8 is not JSON.
  *
  * Extensions: `.ndjson` and `.jsonl`. Docker's `*-json.log` files are NDJSON too, but `.log` selects
  * the text format first in the registry; use `--format ndjson` for them.
@@ -44,6 +45,13 @@ function ndjsonLines(options: FormatOptions): LineMapper {
 
 const WHOLE_LINE: readonly never[] = [];
 const BOM = 0xfeff;
+/**
+ * The path steps a line's values may have in all, per char of the line. Every value keeps its path
+ * until the line is visited: without a bound, a line of values at every depth (`[1,[1,[1,…`) costs
+ * time and memory quadratic in its length (a 120 KB line ran out of memory). Any depth is read (a
+ * value under 200,000 brackets too), as long as the values are not deep and many at once.
+ */
+export const PATH_STEPS = 16;
 
 const enum Kind {
   String,
@@ -112,6 +120,8 @@ export class NdjsonLines {
   private readonly editDrop: boolean[] = [];
 
   private warnedLine = -1;
+  /** The last line parsed was JSON whose paths exceed PATH_STEPS. */
+  private tooDeep = false;
 
   constructor({ visitor, source, warn }: FormatOptions) {
     this.visitor = visitor;
@@ -158,6 +168,8 @@ export class NdjsonLines {
   private parse(text: string): boolean {
     this.text = text;
     this.count = 0;
+    this.tooDeep = false;
+    let steps = PATH_STEPS * text.length + 1024;
     const arrays = this.arrays;
     const path = this.path;
     arrays.length = 0;
@@ -196,6 +208,11 @@ export class NdjsonLines {
             this.ends[i] = end;
             this.keys[i] = depth && !arrays[depth - 1] ? key : -1;
             this.paths[i] = depth ? path.slice() : WHOLE_LINE;
+            steps -= depth;
+            if (steps < 0) {
+              this.tooDeep = true;
+              return false;
+            }
           } else if (t !== Tok.Null && t !== Tok.True && t !== Tok.False) return false;
           expect = Expect.CommaOrClose;
           continue;
@@ -236,11 +253,11 @@ export class NdjsonLines {
     }
   }
 
-  /** Not JSON: the whole line is one text value (fail closed), with one warning per line. */
+  /** Not JSON (or too deep): the whole line is one text value (fail closed), with one warning per line. */
   private asText(line: string, record: number): string {
     if (this.warnedLine !== record) {
       this.warnedLine = record;
-      this.warn(`${this.source}:${record + 1}: not valid JSON, scanned as text`);
+      this.warn(`${this.source}:${record + 1}: ${this.tooDeep ? 'JSON nested too deep for its length' : 'not valid JSON'}, scanned as text`);
     }
     // As the text format reads it: `"key": value` pairs inside still get their field rules.
     return visitLine(this.visitor, line, record);

@@ -1,4 +1,5 @@
 import { Transform, type TransformCallback } from 'node:stream';
+import { LogveilError } from '../errors.js';
 import type { FieldPath } from '../policy/fields.js';
 import type { Format, FormatOptions } from './format.js';
 import { LineBlockMapper, LineBlocks } from './line-blocks.js';
@@ -128,6 +129,29 @@ function visitText(visitor: ValueVisitor, text: string, record: number): string 
  * comes back as the very same string.
  */
 export function visitLine(visitor: ValueVisitor, line: string, record: number): string {
+  // A visitor reads a value that holds pairs with visitLine again (visitors.ts): bounded, see MAX_NESTING.
+  if (nesting >= MAX_NESTING) {
+    throw new LogveilError('LV_FORMAT', `record ${record + 1}: values nested inside values more than ${MAX_NESTING} deep (not read)`);
+  }
+  nesting++;
+  try {
+    return visitPairs(visitor, line, record);
+  } finally {
+    nesting--;
+  }
+}
+
+/**
+ * How deep values inside values are read for pairs (a JSON string that holds a query string that
+ * holds …). Each level scans its value again: without a bound, a 2 MB line of nested %-encoded query
+ * strings took 13 s and an 8 MB one ran out of memory. Deeper is an error (LV_FORMAT naming the
+ * record), not free text: there a value would be scanned still encoded, and could pass unfound.
+ */
+export const MAX_NESTING = 32;
+/** visitLine calls under way (visitLine is synchronous: one count per thread). */
+let nesting = 0;
+
+function visitPairs(visitor: ValueVisitor, line: string, record: number): string {
   const found = findKeyValues(line);
   if (found.length === 0) return visitText(visitor, line, record);
   const spans = visitor.holdsWords ? withWordRuns(visitor.holdsWords, line, found) : found;

@@ -253,6 +253,35 @@ describe('changed cells', () => {
   });
 });
 
+// Found by test/fuzz/csv.test.ts: a changed cell, header cell or row scanned as text was decoded with
+// its bytes that are not UTF-8 replaced by U+FFFD and written back so (the bytes lost).
+describe('bytes that are not UTF-8 in a changed value are kept', () => {
+  const phone: ValueVisitor = { visit: (v) => v.replaceAll('13800138000', '<PHONE>') };
+  const bytes = (...parts: Array<string | number[]>) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : Buffer.from(p))));
+
+  it('in a cell (quoted with "" inside, or bare)', async () => {
+    const input = bytes('a,b\n', 'x', [0x80], ' 13800138000,"q""', [0xff, 0xfe], '13800138000"\n');
+    const { out } = await run(input, phone, { chunk: 3 });
+    expect(out.toString('latin1')).toBe(bytes('a,b\n', 'x', [0x80], ' <PHONE>,"q""', [0xff, 0xfe], '<PHONE>"\n').toString('latin1'));
+  });
+
+  it('in a header cell', async () => {
+    const { out } = await run(bytes(' 13800138000 ', [0x80], ',b\n1,2\n'), phone);
+    expect(out.toString('latin1')).toBe(bytes(' <PHONE> ', [0x80], ',b\n1,2\n').toString('latin1'));
+  });
+
+  it('in a bad row and in the lines of an unclosed quote, scanned as text', async () => {
+    const input = bytes('a,b\n', [0xc3], ' 13800138000,2,3\n', '1,"open ', [0xe4, 0xbd], ' 13800138000\n');
+    const { out } = await run(input, phone, { csv: { onBadRow: 'text' }, chunk: 5 });
+    expect(out.toString('latin1')).toBe(bytes('a,b\n', [0xc3], ' <PHONE>,2,3\n', '1,"open ', [0xe4, 0xbd], ' <PHONE>\n').toString('latin1'));
+  });
+
+  it('a dropped cell that held them is emptied (the rule drops the whole value)', async () => {
+    const { out } = await run(bytes('a,b\n1,x', [0x80], 'y\n'), { visit: (v, p) => (p.path[0] === 'b' ? DROP : v) });
+    expect(out.toString('latin1')).toBe('a,b\n1,\n');
+  });
+});
+
 describe('findings with the real anonymizer', () => {
   const id1 = cnId('11010519491231002'); // sum 167, 167 mod 11 = 2 → X
   const id2 = cnId('44030819900307123'); // sum 260, 260 mod 11 = 7 → 5
@@ -420,6 +449,20 @@ describe('chunk boundaries', () => {
     const t0 = performance.now();
     expect((await run(input, identity, { chunk: 1 })).out.toString()).toBe(input);
     expect(performance.now() - t0).toBeLessThan(3000);
+  });
+
+  // Found by test/fuzz/csv.test.ts: the delimiter was detected in as much of a long first line as the
+  // first chunks held, so a `;` past 64 KiB counted in one big chunk and not in small ones.
+  it('detects the delimiter in the same bytes of a first line longer than 64 KiB, whatever the chunks', async () => {
+    const input = 'x'.repeat(70_000) + ';b\n1;2\n';
+    const big = recorder();
+    const small = recorder();
+    const a = await run(input, big, { chunk: 1 << 20 }).catch((e: Error) => e.message);
+    const b = await run(input, small, { chunk: 1024 }).catch((e: Error) => e.message);
+    expect(big.seen).toEqual(small.seen);
+    // `,` (no candidate in the first 64 KiB): one column, named by the whole first line.
+    expect(big.seen.at(-1)).toEqual(['1;2', ['x'.repeat(70_000) + ';b'], 1]);
+    expect(a).toEqual(b);
   });
 
   it('a quote split from its escape across chunks', async () => {

@@ -195,6 +195,24 @@ describe('json: not JSON stops with LV_FORMAT, naming the input but not the data
     expect(e.message).not.toContain('13800138000');
   });
 
+  // Found by test/fuzz/json.test.ts: such bytes were decoded as U+FFFD and the document written
+  // with them replaced (the bytes lost, the output passed for the input).
+  it('bytes that are not UTF-8 inside a string stop it too, naming the bytes, not the data', async () => {
+    const input = Buffer.concat([Buffer.from('[{"phone":"13800138000 '), Buffer.from([0xf0, 0x20]), Buffer.from('x"}]')]);
+    const err = await run(input, anonymize(), 8).then(() => undefined, (e: unknown) => e);
+    expect(err).toBeInstanceOf(LogveilError);
+    expect((err as LogveilError).code).toBe('LV_FORMAT');
+    // 0xf0 is byte 23, the last of the chunk 16–24; the space after it (byte 24) shows it starts no
+    // character, in the chunk 24–29.
+    expect((err as LogveilError).message).toBe('users.json: not valid JSON in bytes 24–29: bytes that are not UTF-8');
+  });
+
+  it('a UTF-8 sequence cut short at the end of the input is an error at its end; one split between chunks is not', async () => {
+    const e = await run(Buffer.from([0x22, 0x61, 0x22, 0x20, 0xe4, 0xbd]), identity, 1).then(() => undefined, (x: unknown) => x);
+    expect((e as LogveilError).message).toBe('users.json: not valid JSON at its end (byte 6): bytes that are not UTF-8');
+    expect((await run('["用户"]', identity, 1)).text).toBe('["用户"]');
+  });
+
   it('names the byte range of the chunk where parsing failed', async () => {
     const input = '[' + '"ok",'.repeat(20) + '}]'; // the } is byte 101
     const e = await failure(input, identity, 16);
@@ -302,6 +320,18 @@ describe('json: depth', () => {
     const input = '{"a":'.repeat(100_000) + '"13800138000"' + '}'.repeat(100_000);
     const { text } = await run(input, anonymize(), 64 * 1024);
     expect(text).toBe('{"a":'.repeat(100_000) + '"<PHONE>"' + '}'.repeat(100_000));
+  });
+});
+
+// Found by reading after test/fuzz: every value is visited with its whole path, so values at every
+// depth cost time quadratic in the document (160 KB took 10 s).
+describe('json: values nested too deep for the size of the document', () => {
+  it('stop it with LV_FORMAT naming the bytes, not the data', async () => {
+    const input = '[1,'.repeat(20_000) + '"13800138000"' + ']'.repeat(20_000);
+    const err = await run(input, anonymize(), 64 * 1024).then(() => undefined, (e: unknown) => e);
+    expect(err).toBeInstanceOf(LogveilError);
+    expect((err as LogveilError).code).toBe('LV_FORMAT');
+    expect((err as LogveilError).message).toBe('users.json: JSON values nested too deep for its size in bytes 0–65536, not read');
   });
 });
 
