@@ -74,7 +74,7 @@ describe('fuzz: NDJSON reader', () => {
             expect(problems).toEqual([]);
             for (const w of warnings) expect(w).toMatch(/^in\.ndjson:\d+: (not valid JSON|JSON nested too deep for its length), scanned as text$/);
             expect(show(invalidUtf8(out)), 'bytes that are not UTF-8 are kept').toBe(show(invalidUtf8(doc.bytes)));
-            expectNoPlant('the output', out, doc.plants);
+            expectNoPlant('the output', out, doc.plants, doc);
             expectCleanMessages({ warnings, error }, doc.plants);
           });
         }),

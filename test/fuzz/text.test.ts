@@ -80,7 +80,7 @@ describe('fuzz: text reader', () => {
             const untouched = before.flatMap((line, i) => (!watch.changed.has(i) && !line.equals(after[i]) ? [`line ${i + 1}: ${show(line)} → ${show(after[i])}`] : []));
             expect(untouched, 'lines with nothing replaced that changed').toEqual([]);
             expect(show(invalidUtf8(out)), 'bytes that are not UTF-8 are kept').toBe(show(invalidUtf8(doc.bytes)));
-            expectNoPlant('the output', out, doc.plants);
+            expectNoPlant('the output', out, doc.plants, doc);
             expectCleanMessages({ warnings, error }, doc.plants);
           });
         }),
