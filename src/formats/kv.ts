@@ -1,3 +1,5 @@
+// Over 400 lines, and not a format: key-value pairs inside text lines plus a JSON span reader. Issue 9
+// splits it (one JSON span reader shared with NDJSON) and moves it out of formats/.
 import type { FieldPath } from '../policy/fields.js';
 
 /**
