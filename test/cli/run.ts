@@ -52,6 +52,12 @@ function checkExecutable(): void {
 /** What a test may read from a run's stdout or stderr (spawnSync's default is 1 MiB). */
 const MAX_OUTPUT = 256 << 20;
 
+/**
+ * A run that has not ended by then is killed and fails its test: spawnSync blocks the test's thread,
+ * so vitest's own timeout cannot stop a hung child, and CI would wait for it until its limit.
+ */
+const KILL_AFTER_MS = 120_000;
+
 export interface Run {
   readonly code: number | null;
   readonly stdout: string;
@@ -61,7 +67,7 @@ export interface Run {
 
 /** Run the installed `logveil` with `args` in `cwd`, `input` on stdin, and wait for it. */
 export function runLogveil(args: readonly string[], options: { cwd: string; input?: string | Buffer; env?: NodeJS.ProcessEnv }): Run {
-  const r = spawnSync(bin, args, { input: options.input, cwd: options.cwd, env: options.env ?? binEnv, maxBuffer: MAX_OUTPUT });
+  const r = spawnSync(bin, args, { input: options.input, cwd: options.cwd, env: options.env ?? binEnv, maxBuffer: MAX_OUTPUT, timeout: KILL_AFTER_MS, killSignal: 'SIGKILL' });
   if (r.error) {
     checkExecutable();
     throw r.error;
@@ -75,7 +81,7 @@ export function runLogveil(args: readonly string[], options: { cwd: string; inpu
  */
 export function runShell(script: string, options: { cwd: string; input?: string | Buffer; binOnPath?: boolean; env?: NodeJS.ProcessEnv }): Run {
   const env = { ...binEnv, ...options.env, ...(options.binOnPath === false ? {} : { PATH: [installed, binEnv.PATH].join(delimiter) }) };
-  const r = spawnSync('sh', ['-c', script], { input: options.input, cwd: options.cwd, env, maxBuffer: MAX_OUTPUT });
+  const r = spawnSync('sh', ['-c', script], { input: options.input, cwd: options.cwd, env, maxBuffer: MAX_OUTPUT, timeout: KILL_AFTER_MS, killSignal: 'SIGKILL' });
   if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8'), raw: r.stdout };
 }

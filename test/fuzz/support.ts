@@ -403,12 +403,19 @@ export const MUTATION: fc.Arbitrary<Mutation> = fc.record({
 export const MUTATIONS: fc.Arbitrary<Mutation[]> = fc.array(MUTATION, { maxLength: 5 });
 
 /**
- * `pos`, or the start of the guarded stretch it falls inside (guards of neighbouring cells overlap),
- * or its end when that stretch starts the input.
+ * `pos`, or the start of the guarded stretch it falls inside, or its end when that stretch starts the
+ * input. Guards of neighbouring values overlap, so a stretch is the union of overlapping guards: moving
+ * guard by guard ran forever when a guard at the input's start overlapped the next one ([-1,10] sent 5
+ * to 10, [5,20] sent 10 back to 5: the CSV fuzz run hung in its own generator, and CI with it).
  */
-function outsideGuards(doc: Doc, pos: number): number {
-  const inside = (at: number) => doc.guards.find(([gs, ge]) => at > gs && at < ge);
-  for (let g = inside(pos); g; g = inside(pos)) pos = g[0] >= 0 ? g[0] : g[1];
+export function outsideGuards(doc: Doc, pos: number): number {
+  const sorted = [...doc.guards].sort((a, b) => a[0] - b[0]);
+  let i = 0;
+  while (i < sorted.length) {
+    let [start, end] = sorted[i++];
+    while (i < sorted.length && sorted[i][0] < end) end = Math.max(end, sorted[i++][1]);
+    if (pos > start && pos < end) return start >= 0 ? start : end;
+  }
   return pos;
 }
 
