@@ -451,12 +451,17 @@ function groupsEqual(from: number): boolean {
   return true;
 }
 
-/** The span is followed by a decimal part (`.25`) or a thousands group (`,500`): an amount. */
+/**
+ * The span is followed by a decimal part (`.25`) or ends a number grouped in thousands (`…,380,013`
+ * then `,500`): an amount. After an unbroken run of more than three digits a `,` and three digits is
+ * no thousands group but the next item of a list (`[13800138000,100]`, `13800138000,192.0.2.1`).
+ */
 function followedByAmount(text: string, end: number): boolean {
   const c = text.charCodeAt(end);
   if (c === 46) return isDigit(text.charCodeAt(end + 1));
   if (c === 44) {
     return (
+      !isDigit(text.charCodeAt(end - 4)) &&
       isDigit(text.charCodeAt(end + 1)) &&
       isDigit(text.charCodeAt(end + 2)) &&
       isDigit(text.charCodeAt(end + 3)) &&

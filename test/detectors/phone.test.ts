@@ -298,6 +298,10 @@ describe('PHONE: spans', () => {
 describe('PHONE: realistic log lines, phones next to look-alikes', () => {
   const table: Array<[string, string[]]> = [
     ['2026-02-24 12:26:41,123 INFO [pid 4812] sms sent to 13800138000 in 235ms bytes=1048576', ['13800138000']],
+    // A `,` and three digits after an unbroken 11-digit run is a list's next item, not a thousands group.
+    ['notify [13800138000,100] retry', ['13800138000']],
+    ['peers=13800138000,192.0.2.1', ['13800138000']],
+    ['total ¥1,380,013,800,500 ok', []],
     ['081109 203615 148 INFO dfs.DataNode: Receiving block blk_-1608999687919862906 src: /192.0.2.17:50010', []],
     ['user=alice phone=+1 (201) 555-0123 order_id=20260224122641 amount=27,240.52', ['+1 (201) 555-0123']],
     ['callback from +44 20 7946 0958 at 1708761601123, retry 3 of 5, v10.0.10625.1189', ['+44 20 7946 0958']],

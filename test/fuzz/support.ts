@@ -294,7 +294,7 @@ export interface Doc {
 
 /**
  * How many bytes either side of a planted value are guarded when no text around it is given: what
- * detectors look at next to a value (`13800138000,100` reads as an amount, not a phone).
+ * detectors look at next to a value (`13800138000.25` reads as an amount, not a phone).
  */
 const AROUND = 4;
 
@@ -329,19 +329,13 @@ function guardStart(start: number): number {
   return start - AROUND > 0 ? start - AROUND : -1;
 }
 
-/**
- * A document of `text` whose every occurrence of a planted value is guarded; but for a number followed
- * by `,` and a digit (`[13800138000,100]`): where the line is no JSON any more and is scanned as text,
- * the phone detector reads that as an amount (a detector's call, reported, not a reader's).
- */
+/** A document of `text` whose every occurrence of a planted value is guarded. */
 export function docWithPlants(text: string, planted: readonly string[]): Doc {
   const bytes = Buffer.from(text, 'utf8');
   const guards: Array<[number, number]> = [];
   const plants: string[] = [];
   for (const p of new Set(planted)) {
     for (let i = bytes.indexOf(p); i >= 0; i = bytes.indexOf(p, i + 1)) {
-      const after = i + Buffer.byteLength(p);
-      if (bytes[after] === 0x2c && bytes[after + 1] >= 0x30 && bytes[after + 1] <= 0x39) continue;
       guards.push([guardStart(i), i + Buffer.byteLength(p) + AROUND]);
       plants.push(p);
     }
