@@ -1,3 +1,4 @@
+import { isCjkWordChar } from './lib/scripts.js';
 import type { ValidateContext } from './types.js';
 
 /**
@@ -32,9 +33,6 @@ export function labelledScore(
 /** Words that label nothing by themselves: the label is the word before them. */
 const FILLERS = new Set(['no', 'no.', 'nr', 'nr.', 'num', 'number', '#', 'is']);
 
-function isCjk(c: number): boolean {
-  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
-}
 function isLabelChar(c: number): boolean {
   return (
     (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || c === 46 || c === 47 || c === 35
@@ -75,8 +73,8 @@ export function labelOwner(
   }
   const labelEnd = i + 1;
   let j = i;
-  if (isCjk(c)) {
-    while (j >= 0 && labelEnd - j <= 12 && isCjk(text.charCodeAt(j))) j--;
+  if (isCjkWordChar(c)) {
+    while (j >= 0 && labelEnd - j <= 12 && isCjkWordChar(text.charCodeAt(j))) j--;
     // A Latin word glued before it is part of the label: `IMEI号`, `ID号码`.
     while (j >= 0 && labelEnd - j <= 24 && isLabelChar(text.charCodeAt(j))) j--;
   } else if (isKey) {

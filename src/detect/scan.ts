@@ -1,6 +1,7 @@
 // Over 400 lines on purpose for now: the candidate loop, its class offers and the per-line context
 // cache are one hot path, kept together so it can be profiled and changed as one (issue 13 redesigns it).
 import { isAlnum, isDigit, isHex, isLetter } from '../../detectors/chars.js';
+import { isCjkWordChar } from '../../detectors/lib/scripts.js';
 import type { Detector, PiiType, ValidateContext } from '../../detectors/types.js';
 import { compileDetectors, type CompiledDetector, type CompiledDetectors } from './compile.js';
 import { benignTokenEnd } from './benign.js';
@@ -407,7 +408,7 @@ export class OnePassScanner implements Scanner, ValidateContext {
         if (letters >= 2 && !tokenDigit) word = true;
         letters = 0;
         tokenDigit = false;
-        if (c >= 0x3400 && c <= 0x9fff) word = true; // a CJK word
+        if (isCjkWordChar(c)) word = true; // a CJK word
       }
     }
     return digit && word;

@@ -1,5 +1,6 @@
 // Over 400 lines, and not a format: key-value pairs inside text lines plus a JSON span reader. Issue 9
 // splits it (one JSON span reader shared with NDJSON) and moves it out of formats/.
+import { isWideLetter } from '../../detectors/lib/scripts.js';
 import type { FieldPath } from '../policy/fields.js';
 
 /**
@@ -106,17 +107,6 @@ function isSpace(c: number): boolean {
   return c === SP || (c >= TAB && c <= 13) || c === 0x3000 || c === 0xa0;
 }
 
-/** Letters beyond ASCII that keys are made of: Latin-1/Extended, Greek, Cyrillic, kana, CJK, Hangul. */
-function isWideLetter(c: number): boolean {
-  return (
-    (c >= 0xc0 && c <= 0x52f && c !== 0xd7 && c !== 0xf7) ||
-    (c >= 0x3040 && c <= 0x30ff) ||
-    (c >= 0x3400 && c <= 0x4dbf) ||
-    (c >= 0x4e00 && c <= 0x9fff) ||
-    (c >= 0xac00 && c <= 0xd7af) ||
-    (c >= 0xf900 && c <= 0xfaff)
-  );
-}
 
 /** What ends a value (found natively: values are often long hashes and ids). */
 const LOGFMT_STOP = /[\t-\r \u00a0\u3000,;&]/g;

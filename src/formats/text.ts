@@ -1,4 +1,5 @@
 import { Transform, type TransformCallback } from 'node:stream';
+import { isCjkWordChar } from '../../detectors/lib/scripts.js';
 import { LogveilError } from '../errors.js';
 import type { FieldPath } from '../policy/fields.js';
 import type { Format, FormatOptions } from './format.js';
@@ -92,7 +93,7 @@ function standIn(line: string, start: number, end: number): string {
     else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) letters++;
     else {
       if (letters >= 2 && !tokenDigit) word = true;
-      if (c >= 0x3400 && c <= 0x9fff) word = true;
+      if (isCjkWordChar(c)) word = true;
       letters = 0;
       tokenDigit = false;
     }
