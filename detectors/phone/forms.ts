@@ -1,7 +1,8 @@
 // The written forms: for each region's formats, the ways a national number can be written (with or
 // without the national prefix, grouped as the format or as area code and rest), indexed so that a
 // span finds only the forms its group count, first group and first digit allow.
-import { MAX_DIGITS, MAX_GROUPS, PREFIX_GLUED, PREFIX_NONE, type FormatPlan, type RegionPlan } from './plan.js';
+import { MAX_DIGITS, MAX_GROUPS, PREFIX_GLUED, PREFIX_NONE } from './plan.js';
+import type { FormatPlan, RegionPlan } from './plan.js';
 
 /** One way a national number can be written: region, national prefix digits written, format. */
 export interface WrittenForm {

@@ -5,8 +5,16 @@ import { parsePhoneNumberFromString, PhoneNumber, type CountryCode } from 'libph
 import { isDigit } from '../chars.js';
 import type { ValidateContext } from '../types.js';
 import { contextForms, formIndex, writtenForms, type WrittenForm } from './forms.js';
-import { continuesNumber, dashJoined, dateLike, followedByAmount, ibanLike, thousandsLike } from './lookalikes.js';
-import { CALLING_CODE_LENGTHS, compileRegion, PREFIX_NONE, SHARED_CALLING_CODES, type RegionPlan } from './plan.js';
+import {
+  continuesNumber,
+  dashJoined,
+  dateLike,
+  followedByAmount,
+  ibanLike,
+  thousandsLike,
+} from './lookalikes.js';
+import { CALLING_CODE_LENGTHS, compileRegion, PREFIX_NONE, SHARED_CALLING_CODES } from './plan.js';
+import type { RegionPlan } from './plan.js';
 import { SEP_DOT, SpanReader } from './span.js';
 
 export const SCORE_INTERNATIONAL = 0.95;
@@ -80,16 +88,17 @@ export class PhoneMatcher {
     if (s.plus) return this.international(0, ctx);
     if (s.dig[0] === 0 && s.dig[1] === 0) {
       // `00` is a dialling prefix at the start of a token, not inside a card number or an id.
-      if (s.dig[2] === 0 || dashJoined(text, start, end) || continuesNumber(s, text, start) || ibanLike(s, text, start)) {
-        return 0;
-      }
+      if (s.dig[2] === 0 || dashJoined(text, start, end)) return 0;
+      if (continuesNumber(s, text, start) || ibanLike(s, text, start)) return 0;
       return this.international(2, ctx);
     }
     return this.national(text, start, end, ctx);
   }
+
   /** `+CC…` (at = 0) or `00CC…` (at = 2): the country code, the length of the rest, then the library. */
   private international(at: number, ctx: Ctx): number {
-    const { dig, grp, grpAt, nd, ng, bracket } = this.span;
+    const span = this.span;
+    const { dig, grp, grpAt, nd, ng, bracket } = span;
     if (dig[at] === 0) return 0;
     let cc = 0;
     let ccLen = 0;
@@ -118,11 +127,10 @@ export class PhoneMatcher {
         // A bare `00…` run is as often a zero-padded id: only a CN mobile, or with a context word.
         const cnMobile = cc === 86 && nsnLen === 11 && dig[4] === 1 && dig[5] >= 3;
         if (!cnMobile && !ctx.context) return 0;
-      } else if (!this.span.groupStartsAt(nsnAt)) return 0; // `0086 138…`: the country code is its own group
+      } else if (!span.groupStartsAt(nsnAt)) return 0; // `0086 138…`: the country code is its own group
     }
     let ccText = '';
     for (let k = at; k < nsnAt; k++) ccText += String.fromCharCode(48 + dig[k]);
-    const span = this.span;
     let p = possible ? validNumber(ccText, span.digitString(nsnAt, bracketTrunk ? nsnAt : -1)) : undefined;
     if (!p && possibleWithoutTrunk) p = validNumber(ccText, span.digitString(nsnAt + 1));
     if (!p) return 0;
@@ -157,28 +165,17 @@ export class PhoneMatcher {
     if (ng === 1 && bracket < 0 && cnMobileAt < 0 && !ctx.context) return 0;
     if (followedByAmount(text, end) || dashJoined(text, start, end) || ibanLike(span, text, start)) return 0;
     const tail = continuesNumber(span, text, start);
-    if (ng === 1) {
-      if (tail) return 0;
-      if (cnMobileAt >= 0) {
-        const p = validNumber('86', span.digitString(cnMobileAt));
-        if (p) {
-          if (this.ordered(text, start, ctx)) return 0;
-          this.number = p.number;
-          return SCORE_CN_MOBILE;
-        }
-      }
-      return this.contextForm(0, text, start) >= 0 && ctx.context ? this.byContext(text, start) : 0;
-    }
-    // A bracket holds the area code, at the front: `(021)12345678`, `(201) 555-0123`.
-    if (bracket > 0 || tail) return 0;
+    // A bracket holds the area code, at the front: `(021)12345678`, `(201) 555-0123` (a run's is at 0).
+    if (tail || bracket > 0) return 0;
     if (cnMobileAt >= 0) {
       const p = validNumber('86', span.digitString(cnMobileAt));
       if (p) {
         if (this.ordered(text, start, ctx)) return 0;
         this.number = p.number;
-        return SCORE_GROUPED;
+        return ng === 1 ? SCORE_CN_MOBILE : SCORE_GROUPED;
       }
     }
+    if (ng === 1) return this.contextForm(0, text, start) >= 0 && ctx.context ? this.byContext(text, start) : 0;
     let context = -1; // unknown until asked: the scanner computes it lazily
     // Grouped otherwise than the region writes it, a context word may still make it a phone, but not
     // a version/IP (dots), a date (2026-02-24) or a run of long groups (081109 203615 148).
@@ -191,15 +188,12 @@ export class PhoneMatcher {
     const forms = this.forms[formIndex(ng, grp[0], dig[0])];
     if (forms.length > 0) {
       const call = ++this.call;
-      let nsn0: string | null = null;
-      let nsn1: string | null = null;
       for (let k = 0; k < forms.length; k++) {
         const { r, slot, pw, f } = forms[k];
         if (this.tried[slot] === call || (r.nsnMask & (1 << (nd - pw))) === 0) continue;
         if (pw > 0 && !span.startsWithPrefix(r)) continue;
         if (!span.shapeFits(f, pw)) continue;
-        const nsn =
-          pw === 0 ? (nsn0 ??= span.digitString(0)) : pw === 1 ? (nsn1 ??= span.digitString(1)) : span.digitString(pw);
+        const nsn = span.nationalDigits(pw);
         if ((f.leading && !f.leading.test(nsn)) || !f.pattern.test(nsn)) continue;
         if (r.needsContext) {
           if (context < 0) context = ctx.context ? 1 : 0;
@@ -227,8 +221,6 @@ export class PhoneMatcher {
     const span = this.span;
     const { dig, nd, ng, bracket } = span;
     const forms = this.contextForms[nd * 10 + dig[0]];
-    let nsn0: string | null = null;
-    let nsn1: string | null = null;
     for (let k = from; k < forms.length; k++) {
       const { r, pw, f } = forms[k];
       if (pw > 0 && !span.startsWithPrefix(r)) continue;
@@ -243,8 +235,7 @@ export class PhoneMatcher {
         if (f.patternAt.test(text)) return k;
         continue;
       }
-      const nsn =
-        pw === 0 ? (nsn0 ??= span.digitString(0)) : pw === 1 ? (nsn1 ??= span.digitString(1)) : span.digitString(pw);
+      const nsn = span.nationalDigits(pw);
       if ((!f.leading || f.leading.test(nsn)) && f.pattern.test(nsn)) return k;
     }
     return -1;
@@ -281,7 +272,9 @@ export class PhoneMatcher {
     const p = validNumber(r.callingCode, nsn);
     if (!p) return false;
     const nsnLen = nsn.length;
-    const pf = r.exactFormats ? span.nationalGroups(r, nsn, true) : span.readFormatted(p.formatNational()) - nsnLen;
+    const pf = r.exactFormats
+      ? span.nationalGroups(r, nsn, true)
+      : span.readFormatted(p.formatNational()) - nsnLen;
     let ok = false;
     if (pf === pw) {
       // `020 7946 0958` as formatted, or the prefixed area code and the rest: `010-12345678`.

@@ -7,8 +7,8 @@ import maxMetadata from 'libphonenumber-js/max/metadata';
 
 /** `00` + a 15-digit E.164 number. */
 export const MAX_DIGITS = 17;
+/** Digit groups a span may have: the shape's country code, a bracketed group and six body groups. */
 export const MAX_GROUPS = 8;
-
 
 /*
  * libphonenumber-js documents `Metadata#selectNumberingPlan()` and `numberingPlan.possibleLengths()`.
@@ -62,9 +62,7 @@ export const CALLING_CODE_LENGTHS: Int32Array = (() => {
   return masks;
 })();
 
-/* ---------------------------------------------------------------------------------------------- */
-/* Per-region plans, compiled once per detector                                                    */
-/* ---------------------------------------------------------------------------------------------- */
+/* Per-region plans, compiled once per detector. */
 
 export const PREFIX_NONE = 0;
 export const PREFIX_GLUED = 1; // `0$1`: 020 7946 0958

@@ -2,7 +2,8 @@
 // into reused typed arrays, and the digit groups of a formatted number to compare them with. One
 // reader per matcher: validate() is synchronous and not re-entered, so nothing is allocated per span.
 import { isDigit } from '../chars.js';
-import { MAX_DIGITS, MAX_GROUPS, PREFIX_GLUED, PREFIX_NONE, type FormatPlan, type RegionPlan } from './plan.js';
+import { MAX_DIGITS, MAX_GROUPS, PREFIX_GLUED, PREFIX_NONE } from './plan.js';
+import type { FormatPlan, RegionPlan } from './plan.js';
 
 export const SEP_SPACE = 1;
 export const SEP_DASH = 2;
@@ -26,6 +27,9 @@ export class SpanReader {
   bracket = -1;
   /** Bit 1: a space separates groups, 2: a dash, 4: a dot (SEP_*). */
   seps = 0;
+  /** nationalDigits(0) and (1), once asked, until the next read: most forms write no prefix or `0`/`1`. */
+  private nsn0: string | null = null;
+  private nsn1: string | null = null;
 
   /**
    * Read text[start, end): digits, groups, '+', one bracket pair around one group (optionally
@@ -84,6 +88,8 @@ export class SpanReader {
     this.plus = hasPlus;
     this.bracket = bracketAt;
     this.seps = sepKinds;
+    this.nsn0 = null;
+    this.nsn1 = null;
     return digits > 0 && openAt < 0 && inGroup;
   }
 
@@ -93,6 +99,13 @@ export class SpanReader {
     let s = '';
     for (let k = from; k < this.nd; k++) if (k !== skip) s += String.fromCharCode(48 + dig[k]);
     return s;
+  }
+
+  /** The national number after `pw` digits of national prefix: digitString(pw), kept for pw 0 and 1. */
+  nationalDigits(pw: number): string {
+    if (pw === 0) return (this.nsn0 ??= this.digitString(0));
+    if (pw === 1) return (this.nsn1 ??= this.digitString(1));
+    return this.digitString(pw);
   }
 
   /** Digit groups of a formatted number into `fmt`; returns the number of digits. */
@@ -206,11 +219,12 @@ export class SpanReader {
   /** `86` as a group of its own, then the mobile written 3-4-4: where the mobile starts (2), or -1. */
   cnMobileAfter86Group(): number {
     const grp = this.grp;
-    const grouped = this.nd === 13 && this.ng === 4 && grp[0] === 2 && grp[1] === 3 && grp[2] === 4 && grp[3] === 4;
+    const grouped =
+      this.nd === 13 && this.ng === 4 && grp[0] === 2 && grp[1] === 3 && grp[2] === 4 && grp[3] === 4;
     return grouped ? this.cnMobileStart() : -1;
   }
 
-  /** A bracketed or dash/space/dot group starts at digit index `digitIndex` (not the first group). */
+  /** A group other than the first starts at digit index `digitIndex` (`0086 138…`: the `138`). */
   groupStartsAt(digitIndex: number): boolean {
     for (let k = 1; k < this.ng; k++) if (this.grpAt[k] === digitIndex) return true;
     return false;
