@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import { openInput, removeTemporariesOnSignal } from '../io.js';
 import { writeOutput } from '../output.js';
 import { anonymizingVisitor } from '../visitors.js';
-import { runJobs } from './batch.js';
+import { runJobs } from './jobs.js';
 import { expandInputs, planOutputs } from './inputs.js';
 import type { Format } from '../formats/format.js';
 import { AnonymizerPool } from '../pipeline/pool.js';

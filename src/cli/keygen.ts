@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { closeSync, fchmodSync, openSync, rmSync, writeSync } from 'node:fs';
 import { LogveilError } from '../errors.js';
 import { randomKey } from '../keys/key.js';
-import { SYSTEM_ERRORS } from './batch.js';
+import { SYSTEM_ERRORS } from './jobs.js';
 
 /**
  * Write a new random master key, as hex, to a new file that only its owner can read and write (mode

@@ -3,7 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { LogveilError } from '../errors.js';
 import { registerAnonymize } from './anonymize.js';
-import { SYSTEM_ERRORS } from './batch.js';
+import { SYSTEM_ERRORS } from './jobs.js';
 import { registerKeygen } from './keygen.js';
 import { registerScan } from './scan.js';
 

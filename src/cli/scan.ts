@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { drain, openInput } from '../io.js';
 import { refuseClosedStream } from '../output.js';
 import { scanningVisitor, type FindingReport } from '../visitors.js';
-import { runJobs } from './batch.js';
+import { runJobs } from './jobs.js';
 import { expandInputs } from './inputs.js';
 import { addInputOptions, anonymizerFrom, csvOptionsOf, formatOf, warnToStderr, type CommonOptions } from './options.js';
 import { Summary } from './summary.js';

@@ -7,7 +7,7 @@ import { createGunzip, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createAnonymizer } from '../../src/anonymizer.js';
-import { describeFailure } from '../../src/cli/batch.js';
+import { describeFailure } from '../../src/cli/jobs.js';
 import { LogveilError } from '../../src/errors.js';
 import { formats } from '../../src/formats/index.js';
 import { openInput } from '../../src/io.js';
