@@ -52,8 +52,8 @@ async function importDetectors(from: WorkerSetup['detectors']): Promise<readonly
   try {
     module = (await import(from.url)) as Record<string, unknown>;
   } catch (e) {
-    const why = (e as NodeJS.ErrnoException)?.code ?? errorKind(e);
-    throw new LogveilError('LV_USAGE', `detectors module ${from.url}: cannot be imported (${why})`, { cause: e });
+    // Its message is about the module (not found, a detector that breaks the contract), never about log data.
+    throw new LogveilError('LV_USAGE', `detectors module ${from.url}: cannot be imported: ${messageOf(e)}`, { cause: e });
   }
   const list = module[from.export];
   if (!Array.isArray(list)) throw new LogveilError('LV_USAGE', `detectors module ${from.url}: its export '${from.export}' is not a list of detectors`);
@@ -67,10 +67,15 @@ async function importDetectors(from: WorkerSetup['detectors']): Promise<readonly
 async function makeVisitor(setup: WorkerSetup): Promise<ValueVisitor | LogveilError> {
   try {
     const detectors = await importDetectors(setup.detectors);
-    return anonymizingVisitor(new Anonymizer({ policy: setup.policy, key: setup.key, ...(detectors ? { detectors } : {}) }));
+    return anonymizingVisitor(new Anonymizer({ policy: setup.policy, key: setup.key, detectors }));
   } catch (e) {
-    return e instanceof LogveilError ? e : new LogveilError('LV_WORKER', `${errorKind(e)} while setting up a worker`, { cause: e });
+    return e instanceof LogveilError ? e : new LogveilError('LV_USAGE', `setting up a worker: ${messageOf(e)}`, { cause: e });
   }
+}
+
+/** A setup error's message: it names the detectors or policy at fault, it holds no log data. */
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : errorKind(e);
 }
 
 const visitor = await makeVisitor(workerData as WorkerSetup);
