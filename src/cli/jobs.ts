@@ -1,4 +1,4 @@
-import { LogveilError } from '../errors.js';
+import { LogveilError } from '../index.js';
 import type { InputFile, InputProblem } from './inputs.js';
 import { FileWarnings } from './warnings.js';
 

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { closeSync, fchmodSync, openSync, rmSync, writeSync } from 'node:fs';
-import { LogveilError } from '../errors.js';
-import { randomKey } from '../keys/key.js';
+import { LogveilError, randomKey } from '../index.js';
 import { SYSTEM_ERRORS } from './jobs.js';
 
 /**

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
-import { LogveilError } from '../errors.js';
+import { LogveilError } from '../index.js';
 import { registerAnonymize } from './anonymize.js';
 import { SYSTEM_ERRORS } from './jobs.js';
 import { registerKeygen } from './keygen.js';
