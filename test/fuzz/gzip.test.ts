@@ -85,7 +85,7 @@ describe('fuzz: gzip input', () => {
             let error: unknown;
             try {
               const { stages } = await openInput(path);
-              const transform = formats[format as 'text']!.createTransform({ visitor, source: path, warn: () => {} });
+              const transform = formats[format as 'text'].createTransform({ visitor, source: path, warn: () => {} });
               await pipeline([...stages, transform, new Writable({ write: (c: Buffer, _e, cb) => (parts.push(c), cb()) })]);
             } catch (e) {
               error = e;
@@ -100,7 +100,7 @@ describe('fuzz: gzip input', () => {
             if (cut) expect(error, 'a gzip cut short must fail').toBeDefined();
             if (error === undefined) {
               expect(failed, 'gunzip failed, the read did not').toBe(false);
-              const expected = await runThrough(formats[format as 'text']!.createTransform({ visitor, source: path, warn: () => {} }), data, [65536]);
+              const expected = await runThrough(formats[format as 'text'].createTransform({ visitor, source: path, warn: () => {} }), data, [65536]);
               expect(show(out)).toBe(show(expected.out));
               return;
             }
