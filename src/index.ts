@@ -51,8 +51,9 @@ export { anonymizingVisitor, scanningVisitor, type FindingReport } from './visit
 // Inputs and outputs: byte stages around a format's transform.
 /** Open a file or stdin (`-`): gzip recognised by its first bytes, the encoding chosen and decoded. */
 export { openInput, type OpenedInput, type OpenOptions, type Stage } from './io.js';
-/** The encoding an `--encoding` name selects, for `openInput`; what an input turned out to be. */
+/** The encoding a name selects (`gb18030`, `utf-16le` …), for `openInput`; LV_USAGE for an unknown one. */
 export { encodingChoice, type EncodingChoice } from './encoding/option.js';
+/** How an opened input is read, and the stage that writes the output back in its encoding. */
 export type { InputEncoding } from './encoding/stages.js';
 /**
  * Write stages to an output: a file replaced atomically (through its symlinks), a FIFO or device in
