@@ -86,10 +86,12 @@ export class AnonymizerPool {
     return new PooledLineTransform(this, format, source, warn, batchBytes);
   }
 
+  /** One block of whole lines mapped by a worker (what `transform` sends). */
   run(task: BlockTask): Promise<BlockResult> {
     return this.piscina.run(task);
   }
 
+  /** Stop the threads; the pool cannot be used after. */
   async close(): Promise<void> {
     await this.piscina.destroy();
   }
