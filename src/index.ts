@@ -31,14 +31,16 @@ export { parsePolicy, loadPolicyFile } from './policy/load.js';
 export { DEFAULT_POLICY } from './policy/defaults.js';
 /** A validated policy, and the plain form it is parsed from. */
 export type { Policy, PolicyInput } from './policy/schema.js';
-/** A master key from a key file (refused when others may read it, or weak), or a new random one. */
-export { loadKeyFile, randomKey } from './keys/key.js';
+/** A master key from a key file (refused when others may read it, or weak), a new random one, or a new key file (mode 0600, never overwritten). */
+export { loadKeyFile, randomKey, writeKeyFile } from './keys/key.js';
 /** The policy's field rules: what a key or path decides (keep, drop, a type). */
 export { FieldRules, type FieldAction, type FieldPath } from './policy/fields.js';
 
 // Errors.
 /** logveil's one error class, with a stable `code`; messages name the place, never the data. */
 export { LogveilError, type ErrorCode } from './errors.js';
+/** Plain words for a system error code (`ENOENT` → `no such file or directory`), as logveil's messages give them. */
+export { systemErrorText } from './errors.js';
 
 // Formats: bytes in, the same format out, every value handed to a visitor.
 /** Every format by name, their names in order, and the one a file name selects. */
