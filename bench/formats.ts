@@ -104,7 +104,7 @@ const LIBRARY: Record<CorpusFormat, Mode> = {
 };
 
 function modes(format: CorpusFormat): Mode[] {
-  const f = formats[format]!;
+  const f = formats[format];
   const viaFormat = (visitor: ValueVisitor) => () => [f.createTransform({ visitor, source: `bench.${format}`, warn: () => {} })];
   return [
     { name: 'copy', label: 'read → write', stages: () => [new PassThrough()] },

@@ -1,14 +1,17 @@
 import type { Command } from 'commander';
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { openInput, removeTemporariesOnSignal } from '../io.js';
-import { writeOutput } from '../output.js';
-import { anonymizingVisitor } from '../visitors.js';
-import { runJobs } from './batch.js';
+import {
+  AnonymizerPool,
+  anonymizingVisitor,
+  encodingChoice,
+  openInput,
+  removeTemporariesOnSignal,
+  writeOutput,
+  type Format,
+} from '../index.js';
+import { runJobs } from './jobs.js';
 import { expandInputs, planOutputs } from './inputs.js';
-import type { Format } from '../formats/format.js';
-import { AnonymizerPool } from '../pipeline/pool.js';
-import { encodingChoice } from '../encoding/option.js';
 import { addInputOptions, anonymizerFrom, csvOptionsOf, formatOf, threadsOf, warnToStderr, type CommonOptions } from './options.js';
 
 interface AnonymizeOptions extends CommonOptions {

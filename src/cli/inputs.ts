@@ -1,7 +1,6 @@
 import { fstatSync, lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { LogveilError } from '../errors.js';
-import { streamNamed } from '../output.js';
+import { LogveilError, streamNamed } from '../index.js';
 
 /** One file to read. */
 export interface InputFile {

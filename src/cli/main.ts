@@ -1,9 +1,8 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
-import { LogveilError } from '../errors.js';
+import { LogveilError, systemErrorText } from '../index.js';
 import { registerAnonymize } from './anonymize.js';
-import { SYSTEM_ERRORS } from './batch.js';
 import { registerKeygen } from './keygen.js';
 import { registerScan } from './scan.js';
 
@@ -45,7 +44,7 @@ function fail(e: unknown, place?: string): never {
   // Never the message of an unknown error: some quote their input (JSON.parse does), which may be
   // personal data. A system error's code, or the error's kind, is enough to act on.
   const kind = e instanceof Error ? e.name : typeof e;
-  const why = SYSTEM_ERRORS[err?.code ?? ''] ?? err?.code ?? `unexpected ${kind} (set LOGVEIL_DEBUG=1 for the stack)`;
+  const why = systemErrorText(err?.code ?? '') ?? err?.code ?? `unexpected ${kind} (set LOGVEIL_DEBUG=1 for the stack)`;
   process.stderr.write(`logveil: ${where}${why}\n`);
   if (process.env.LOGVEIL_DEBUG === '1' && e instanceof Error) process.stderr.write(`${e.stack ?? ''}\n`);
   process.exit(RUNTIME);

@@ -1,10 +1,18 @@
 import { Option, type Command } from 'commander';
 import { availableParallelism } from 'node:os';
-import { Anonymizer } from '../anonymizer.js';
-import { LogveilError } from '../errors.js';
-import { FORMAT_NAMES, formatForPath, formats, type CsvOptions, type Format, type FormatName } from '../formats/index.js';
-import { loadKeyFile, randomKey } from '../keys/key.js';
-import { loadPolicyFile } from '../policy/load.js';
+import {
+  Anonymizer,
+  FORMAT_NAMES,
+  formatForPath,
+  formats,
+  loadKeyFile,
+  loadPolicyFile,
+  LogveilError,
+  randomKey,
+  type CsvOptions,
+  type Format,
+  type FormatName,
+} from '../index.js';
 
 export interface CommonOptions {
   format: string;
@@ -19,7 +27,8 @@ export interface CommonOptions {
   strictEncoding?: boolean;
 }
 
-const FORMAT_CHOICES = ['auto', 'text', 'ndjson', 'json', 'csv', 'tsv'] as const;
+/** `--format` takes a format's name, or `auto`. */
+const FORMAT_CHOICES = ['auto', ...FORMAT_NAMES];
 
 /** Options every command that reads logs takes: format, CSV dialect, policy. */
 export function addInputOptions(cmd: Command): Command {
@@ -48,11 +57,10 @@ export function addInputOptions(cmd: Command): Command {
 /** `--format auto` picks by file name (stdin: text); otherwise the format named. */
 export function formatOf(option: string, input: string): Format {
   if (option === 'auto') return input === '-' ? formatForPath('stdin.log') : formatForPath(input);
-  const f = formats[option as FormatName];
-  if (!f) {
+  if (!Object.hasOwn(formats, option)) {
     throw new LogveilError('LV_USAGE', `--format: unknown format '${option}' (known: auto, ${FORMAT_NAMES.join(', ')})`);
   }
-  return f;
+  return formats[option as FormatName];
 }
 
 /** The CSV dialect the command line gives; absent settings are left to the format (detected or default). */

@@ -1,12 +1,9 @@
 import { Option, type Command } from 'commander';
-import { drain, openInput } from '../io.js';
-import { refuseClosedStream } from '../output.js';
-import { scanningVisitor, type FindingReport } from '../visitors.js';
-import { runJobs } from './batch.js';
+import { drain, encodingChoice, openInput, refuseClosedStream, scanningVisitor, type FindingReport } from '../index.js';
+import { runJobs } from './jobs.js';
 import { expandInputs } from './inputs.js';
 import { addInputOptions, anonymizerFrom, csvOptionsOf, formatOf, warnToStderr, type CommonOptions } from './options.js';
 import { Summary } from './summary.js';
-import { encodingChoice } from '../encoding/option.js';
 
 interface ScanOptions extends CommonOptions {
   values?: boolean;

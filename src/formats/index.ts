@@ -6,7 +6,7 @@ import { jsonFormat } from './json.js';
 import { csvFormat, tsvFormat } from './csv.js';
 
 /** Every format by name. Adding one: a file here, one line in this list, its tests. */
-export const formats: Readonly<Partial<Record<FormatName, Format>>> = {
+export const formats: Readonly<Record<FormatName, Format>> = {
   text: textFormat,
   ndjson: ndjsonFormat,
   json: jsonFormat,
@@ -23,7 +23,7 @@ export function formatForPath(path: string): Format {
   let best: Format = textFormat;
   let bestLen = 0;
   for (const f of Object.values(formats)) {
-    for (const e of f?.extensions ?? []) if (name.endsWith(e) && e.length > bestLen) [best, bestLen] = [f!, e.length];
+    for (const e of f.extensions) if (name.endsWith(e) && e.length > bestLen) [best, bestLen] = [f, e.length];
   }
   return best;
 }

@@ -1,6 +1,6 @@
 import { hkdfSync, randomBytes } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
-import { LogveilError } from '../errors.js';
+import { closeSync, fchmodSync, fstatSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { LogveilError, systemErrorText } from '../errors.js';
 import { weakKeyReason } from './weak.js';
 
 /** A master key is 32 bytes or more; sub-keys per purpose are derived with HKDF-SHA256. */
@@ -57,4 +57,29 @@ export function loadKeyFile(path: string): Buffer {
 /** A purpose-bound sub-key, so that one master key never serves two algorithms. */
 export function deriveKey(master: Uint8Array, purpose: string, bytes = 32): Buffer {
   return Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), `logveil/${purpose}`, bytes));
+}
+
+/**
+ * Write a new random master key, as hex, to a new file that only its owner can read and write (mode
+ * 0600 whatever the umask). Never overwrites; any refusal is LV_KEY naming the file.
+ */
+export function writeKeyFile(file: string): void {
+  let fd: number;
+  try {
+    fd = openSync(file, 'wx', 0o600);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'error';
+    const why = code === 'EEXIST' ? 'already exists (keygen never overwrites a key)' : (systemErrorText(code) ?? code);
+    throw new LogveilError('LV_KEY', `${file}: cannot write key file: ${why}`);
+  }
+  try {
+    fchmodSync(fd, 0o600); // the umask may have taken the owner's own bits away
+    writeSync(fd, randomKey().toString('hex') + '\n');
+  } catch (e) {
+    closeSync(fd);
+    rmSync(file, { force: true }); // no half-written key left behind
+    const code = (e as NodeJS.ErrnoException).code ?? 'error';
+    throw new LogveilError('LV_KEY', `${file}: cannot write key file: ${systemErrorText(code) ?? code}`);
+  }
+  closeSync(fd);
 }

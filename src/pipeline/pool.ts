@@ -1,9 +1,14 @@
+import { isAbsolute } from 'node:path';
 import { Transform, type TransformCallback } from 'node:stream';
+import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import { errorKind, LogveilError } from '../errors.js';
 import type { Format } from '../formats/format.js';
 import { countLines, LineBlocks } from '../formats/line-blocks.js';
 import { MAX_LINE_BYTES } from '../formats/text.js';
+import { randomKey } from '../keys/key.js';
+import { resolvePolicy } from '../policy/load.js';
+import type { Policy, PolicyInput } from '../policy/schema.js';
 import type { BlockResult, BlockTask, WorkerSetup } from './worker.js';
 
 /**
@@ -18,18 +23,55 @@ export const BATCH_BYTES = 512 * 1024;
 /** Tasks in flight per worker: one running, one queued, so a worker never waits for the reader. */
 const IN_FLIGHT_PER_THREAD = 2;
 
-export interface PoolOptions extends WorkerSetup {
+/**
+ * A module whose export is a detector list, for the pool's workers. A worker thread cannot receive
+ * functions (detectors have `validate`, `normalize`), so each worker imports the list itself, once.
+ *
+ *   // my-detectors.js
+ *   import { defineDetector, detectors } from 'logveil';
+ *   export default [...detectors, defineDetector({ ... })];
+ *
+ *   new AnonymizerPool({ threads: 4, detectors: { module: new URL('./my-detectors.js', import.meta.url) } });
+ */
+export interface DetectorsModule {
+  /** The module: a URL (`file:`, `data:` …) or an absolute path (a relative one is refused: relative to what?). */
+  readonly module: URL | string;
+  /** The name of its export that holds the list; `default` when absent. */
+  readonly export?: string;
+}
+
+/** The same options as `createAnonymizer`'s, and the number of threads; the detector list as a module. */
+export interface PoolOptions {
+  /** A validated policy or its plain form (the default policy when absent); checked here, before any thread starts. */
+  readonly policy?: Policy | PolicyInput;
+  /** Master key for keyed operators; when absent, a random one made for the pool and shared by all its workers. */
+  readonly key?: Uint8Array;
+  /**
+   * The detector list, as a module every worker imports (the default list when absent): the same list
+   * given to `createAnonymizer({ detectors })` gives the same output. A list of detector objects is
+   * refused (LV_USAGE), never dropped.
+   */
+  readonly detectors?: DetectorsModule;
+  /** Worker threads, 1 or more. */
   readonly threads: number;
 }
 
+/**
+ * Worker threads that map text and NDJSON with the output `createAnonymizer` with the same options
+ * gives in one thread, byte for byte. `transform(format, source, warn)` per input; `close()` when done.
+ */
 export class AnonymizerPool {
   readonly threads: number;
   private readonly piscina: Piscina;
 
-  constructor({ policy, key, threads }: PoolOptions) {
+  constructor({ policy, key, detectors, threads }: PoolOptions) {
     if (!Number.isInteger(threads) || threads < 1) throw new LogveilError('LV_USAGE', `threads: expected a whole number >= 1, got ${threads}`);
     this.threads = threads;
-    const workerData: WorkerSetup = { policy, key };
+    const workerData: WorkerSetup = {
+      policy: resolvePolicy(policy),
+      key: key ?? randomKey(),
+      ...(detectors === undefined ? {} : { detectors: workerDetectors(detectors) }),
+    };
     this.piscina = new Piscina({
       filename: new URL('./worker.js', import.meta.url).href,
       workerData,
@@ -44,13 +86,38 @@ export class AnonymizerPool {
     return new PooledLineTransform(this, format, source, warn, batchBytes);
   }
 
+  /** One block of whole lines mapped by a worker (what `transform` sends). */
   run(task: BlockTask): Promise<BlockResult> {
     return this.piscina.run(task);
   }
 
+  /** Stop the threads; the pool cannot be used after. */
   async close(): Promise<void> {
     await this.piscina.destroy();
   }
+}
+
+/** How a worker finds the detector list: a URL it can import, and the export's name. */
+function workerDetectors(detectors: DetectorsModule): NonNullable<WorkerSetup['detectors']> {
+  const { module } = detectors as Partial<DetectorsModule>;
+  if (Array.isArray(detectors) || !(module instanceof URL || typeof module === 'string')) {
+    throw new LogveilError(
+      'LV_USAGE',
+      "detectors: worker threads cannot receive detector objects (they hold functions); give { module, export? } naming a module whose export (default: its default export) is the list, e.g. { module: new URL('./my-detectors.js', import.meta.url) }",
+    );
+  }
+  return { url: moduleUrl(module), export: detectors.export ?? 'default' };
+}
+
+/** A URL a worker can import, whatever folder its own file is in. */
+function moduleUrl(module: URL | string): string {
+  if (module instanceof URL) return module.href;
+  if (isAbsolute(module)) return pathToFileURL(module).href;
+  if (/^[a-z][a-z\d+.-]+:/i.test(module)) return module; // a URL as a string (two letters at least: not `C:`)
+  throw new LogveilError(
+    'LV_USAGE',
+    `detectors.module: '${module}' is neither a URL nor an absolute path; give new URL('${module}', import.meta.url) or an absolute path`,
+  );
 }
 
 interface Pending {

@@ -1,22 +1,27 @@
 import { workerData } from 'piscina';
+import type { Detector } from '../../detectors/types.js';
 import { Anonymizer } from '../anonymizer.js';
 import { errorKind, LogveilError, type ErrorCode } from '../errors.js';
 import { formats, type FormatName } from '../formats/index.js';
 import { LineBlockMapper } from '../formats/line-blocks.js';
 import type { LineMapper } from '../formats/text.js';
 import type { Policy } from '../policy/schema.js';
+import type { ValueVisitor } from '../formats/visitor.js';
 import { anonymizingVisitor } from '../visitors.js';
 
 /**
  * A pool worker: maps blocks of whole lines of a line-based format (text, NDJSON) exactly as the
- * format's own transform would. The policy and the master key come once, as workerData, so every
- * worker replaces alike: keyed operators give the same output whatever thread a line lands on.
+ * format's own transform would. The policy, the master key and where the detector list is come once,
+ * as workerData, so every worker replaces alike: keyed operators give the same output whatever thread
+ * a line lands on, and custom detectors find in a worker what they find in one thread.
  */
 
 /** What every worker is made with. */
 export interface WorkerSetup {
   readonly policy: Policy;
   readonly key: Uint8Array;
+  /** A module to import the detector list from (a URL and the export's name); the default list when absent. */
+  readonly detectors?: { readonly url: string; readonly export: string };
 }
 
 /** One block of whole lines of one input. */
@@ -40,9 +45,40 @@ export interface BlockResult {
   readonly error?: { readonly code: ErrorCode; readonly message: string };
 }
 
-const setup = workerData as WorkerSetup;
-// Compiled once per worker (detectors, policy, field rules, keys), not once per block.
-const visitor = anonymizingVisitor(new Anonymizer({ policy: setup.policy, key: setup.key }));
+/** The detector list the pool named, imported; undefined for the default list. */
+async function importDetectors(from: WorkerSetup['detectors']): Promise<readonly Detector[] | undefined> {
+  if (from === undefined) return undefined;
+  let module: Record<string, unknown>;
+  try {
+    module = (await import(from.url)) as Record<string, unknown>;
+  } catch (e) {
+    // Its message is about the module (not found, a detector that breaks the contract), never about log data.
+    throw new LogveilError('LV_USAGE', `detectors module ${from.url}: cannot be imported: ${messageOf(e)}`, { cause: e });
+  }
+  const list = module[from.export];
+  if (!Array.isArray(list)) throw new LogveilError('LV_USAGE', `detectors module ${from.url}: its export '${from.export}' is not a list of detectors`);
+  return list as Detector[];
+}
+
+/**
+ * Compiled once per worker (detectors, policy, field rules, keys), not once per block. A failure here
+ * is every task's answer, so the caller gets its code and message instead of a worker that died.
+ */
+async function makeVisitor(setup: WorkerSetup): Promise<ValueVisitor | LogveilError> {
+  try {
+    const detectors = await importDetectors(setup.detectors);
+    return anonymizingVisitor(new Anonymizer({ policy: setup.policy, key: setup.key, detectors }));
+  } catch (e) {
+    return e instanceof LogveilError ? e : new LogveilError('LV_USAGE', `setting up a worker: ${messageOf(e)}`, { cause: e });
+  }
+}
+
+/** A setup error's message: it names the detectors or policy at fault, it holds no log data. */
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : errorKind(e);
+}
+
+const visitor = await makeVisitor(workerData as WorkerSetup);
 
 let warnings: string[] = [];
 const warn = (message: string): void => {
@@ -51,10 +87,10 @@ const warn = (message: string): void => {
 /** The line mapper per input, reused across that input's blocks. */
 const mappers = new Map<number, LineMapper>();
 
-function mapperFor(format: FormatName, source: string, id: number): LineMapper {
+function mapperFor(visitor: ValueVisitor, format: FormatName, source: string, id: number): LineMapper {
   let mapper = mappers.get(id);
   if (mapper === undefined) {
-    const lines = formats[format]?.lines;
+    const lines = formats[format].lines;
     if (lines === undefined) throw new LogveilError('LV_WORKER', `${format}: not a line-based format`);
     if (mappers.size >= 16) mappers.clear();
     mapper = lines({ visitor, source, warn });
@@ -65,9 +101,10 @@ function mapperFor(format: FormatName, source: string, id: number): LineMapper {
 
 export default function mapBlock(task: BlockTask): BlockResult {
   warnings = [];
+  if (visitor instanceof LogveilError) return { bytes: null, warnings, error: { code: visitor.code, message: visitor.message } };
   try {
     const block = Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength);
-    const out = new LineBlockMapper(mapperFor(task.format, task.source, task.input), task.first).map(block);
+    const out = new LineBlockMapper(mapperFor(visitor, task.format, task.source, task.input), task.first).map(block);
     return { bytes: out === block ? null : out, warnings };
   } catch (e) {
     if (e instanceof LogveilError) return { bytes: null, warnings, error: { code: e.code, message: e.message } };

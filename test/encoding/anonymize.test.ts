@@ -63,7 +63,7 @@ async function throughStages(input: Buffer, encoding: string, chunk: number): Pr
   await pipeline(
     Readable.from(chunks),
     e.decode!,
-    formats.text!.createTransform({ visitor, source: 'in.log', warn: () => {} }),
+    formats.text.createTransform({ visitor, source: 'in.log', warn: () => {} }),
     e.encode()!,
     new Writable({
       write(c: Buffer, _e, cb) {

@@ -7,7 +7,7 @@ import { createGunzip, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createAnonymizer } from '../../src/anonymizer.js';
-import { describeFailure } from '../../src/cli/batch.js';
+import { describeFailure } from '../../src/cli/jobs.js';
 import { LogveilError } from '../../src/errors.js';
 import { formats } from '../../src/formats/index.js';
 import { openInput } from '../../src/io.js';
@@ -85,7 +85,7 @@ describe('fuzz: gzip input', () => {
             let error: unknown;
             try {
               const { stages } = await openInput(path);
-              const transform = formats[format as 'text']!.createTransform({ visitor, source: path, warn: () => {} });
+              const transform = formats[format as 'text'].createTransform({ visitor, source: path, warn: () => {} });
               await pipeline([...stages, transform, new Writable({ write: (c: Buffer, _e, cb) => (parts.push(c), cb()) })]);
             } catch (e) {
               error = e;
@@ -100,7 +100,7 @@ describe('fuzz: gzip input', () => {
             if (cut) expect(error, 'a gzip cut short must fail').toBeDefined();
             if (error === undefined) {
               expect(failed, 'gunzip failed, the read did not').toBe(false);
-              const expected = await runThrough(formats[format as 'text']!.createTransform({ visitor, source: path, warn: () => {} }), data, [65536]);
+              const expected = await runThrough(formats[format as 'text'].createTransform({ visitor, source: path, warn: () => {} }), data, [65536]);
               expect(show(out)).toBe(show(expected.out));
               return;
             }

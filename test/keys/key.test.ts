@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LogveilError } from '../../src/errors.js';
-import { loadKeyFile } from '../../src/keys/key.js';
+import { loadKeyFile, MIN_KEY_BYTES, writeKeyFile } from '../../src/keys/key.js';
 import { weakKeyReason } from '../../src/keys/weak.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'logveil-keys-'));
@@ -92,5 +92,22 @@ describe('loadKeyFile: weak keys', () => {
       if (weakKeyReason(key) !== null) throw new Error(`refused a random key: ${weakKeyReason(key)}`);
     }
     expect(weakKeyReason(randomBytes(64))).toBeNull();
+  });
+});
+
+describe('writeKeyFile', () => {
+  it('writes a new random key, as hex on one line, that only its owner can read, and loadKeyFile reads back', () => {
+    const p = join(dir, 'new.key');
+    writeKeyFile(p);
+    expect(statSync(p).mode & 0o777).toBe(0o600);
+    expect(readFileSync(p, 'utf8')).toMatch(new RegExp(`^[0-9a-f]{${MIN_KEY_BYTES * 2}}\\n$`));
+    expect(loadKeyFile(p).toString('hex')).toBe(readFileSync(p, 'utf8').trim());
+  });
+
+  it('never overwrites, and names the file and the reason in plain words', () => {
+    const p = keyFile('keep me');
+    expect(() => writeKeyFile(p)).toThrow(`${p}: cannot write key file: already exists (keygen never overwrites a key)`);
+    expect(readFileSync(p, 'utf8')).toBe('keep me');
+    expect(() => writeKeyFile(join(dir, 'missing', 'k.key'))).toThrow(/missing\/k\.key: cannot write key file: no such file or directory$/);
   });
 });

@@ -2,8 +2,10 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Anonymizer } from '../../src/anonymizer.js';
 import { formats } from '../../src/formats/index.js';
+import type { LogveilError } from '../../src/errors.js';
 import { anonymizingVisitor } from '../../src/visitors.js';
 import { runTransform } from '../support/format-run.js';
+import assetTagDetectors from './fixtures/asset-tags.js';
 // Workers run the compiled code (a worker thread cannot load TypeScript), so the pool comes from dist/
 // too: `npm test` compiles before it runs the suite. (A computed path: tsc must not compile dist.)
 const compiled = new URL('../../dist/src/pipeline/pool.js', import.meta.url).href;
@@ -19,7 +21,7 @@ afterAll(() => pool.close());
 async function both(format: 'text' | 'ndjson', input: Buffer, chunk: number, batch: number) {
   const w1: string[] = [];
   const w2: string[] = [];
-  const f = formats[format]!;
+  const f = formats[format];
   const single = await runTransform(f.createTransform({ visitor: anonymizingVisitor(anonymizer), source: 'in', warn: (m) => w1.push(m) }), input, chunk);
   const pooled = await runTransform(pool.transform(f, 'in', (m) => w2.push(m), batch), input, chunk);
   return { single, pooled, w1, w2 };
@@ -66,7 +68,57 @@ describe('AnonymizerPool', () => {
   });
 
   it('refuses a format that is not line-based, and a thread count below 1', () => {
-    expect(() => pool.transform(formats.csv!, 'x.csv', () => {})).toThrow(/line-based/);
+    expect(() => pool.transform(formats.csv, 'x.csv', () => {})).toThrow(/line-based/);
     expect(() => new AnonymizerPool({ policy: anonymizer.policy, key, threads: 0 })).toThrow(/threads/);
   });
+});
+
+describe('AnonymizerPool with a detector list of its own', () => {
+  // The workers import the compiled fixture; this thread the source: the same list.
+  const module = new URL('../../dist/test/pipeline/fixtures/asset-tags.js', import.meta.url);
+  const input = Buffer.from(
+    'asset AT123456 moved by a@example.com\n' + '{"asset":"AT654321","ip":"192.0.2.7"}\n' + 'nothing here\n' + 'tag=AT000001 from 192.0.2.1\n',
+  );
+
+  async function oneThread(format: 'text' | 'ndjson', a: Anonymizer): Promise<string> {
+    return (await runTransform(formats[format].createTransform({ visitor: anonymizingVisitor(a), source: 'in', warn: () => {} }), input, 7)).toString();
+  }
+
+  it('gives what createAnonymizer({ detectors }) gives in one thread, and not what the default list gives', async () => {
+    const custom = new AnonymizerPool({ key, detectors: { module }, threads: 2 });
+    try {
+      for (const format of ['text', 'ndjson'] as const) {
+        const pooled = (await runTransform(custom.transform(formats[format], 'in', () => {}, 40), input, 7)).toString();
+        expect(pooled).toBe(await oneThread(format, new Anonymizer({ key, detectors: assetTagDetectors })));
+        expect(pooled).not.toBe(await oneThread(format, new Anonymizer({ key })));
+      }
+      // Written out by hand: the asset tags are found only with the custom list.
+      const text = (await runTransform(custom.transform(formats.text, 'in', () => {}), input, 64)).toString();
+      expect(text.split('\n')[0]).toBe('asset <DEVICE_ID> moved by <EMAIL>');
+      expect(text.split('\n')[3]).toBe('tag=<DEVICE_ID> from <IP_ADDRESS>');
+    } finally {
+      await custom.close();
+    }
+  }, 60_000); // starting threads on a loaded machine: their time is not what this tests
+
+  it('refuses a list of detector objects, saying what to give instead', () => {
+    const make = () => new AnonymizerPool({ key, detectors: assetTagDetectors as never, threads: 1 });
+    expect(make).toThrow(/worker threads cannot receive detector objects.*\{ module, export\? \}/);
+    expect(() => make()).toThrow(expect.objectContaining({ code: 'LV_USAGE' }) as LogveilError);
+  });
+
+  it('refuses a relative module path, which would be read from the worker\'s folder', () => {
+    expect(() => new AnonymizerPool({ detectors: { module: './fixtures/asset-tags.js' }, threads: 1 })).toThrow(/neither a URL nor an absolute path/);
+  });
+
+  it('fails the input naming the module when the export named is not a list', async () => {
+    const wrong = new AnonymizerPool({ key, detectors: { module, export: 'assetTag' }, threads: 1 });
+    try {
+      await expect(runTransform(wrong.transform(formats.text, 'in', () => {}), input, 64)).rejects.toThrow(
+        expect.objectContaining({ code: 'LV_USAGE', message: expect.stringMatching(/asset-tags\.js: its export 'assetTag' is not a list of detectors/) }) as LogveilError,
+      );
+    } finally {
+      await wrong.close();
+    }
+  }, 60_000);
 });

@@ -1,23 +1,6 @@
-import { LogveilError } from '../errors.js';
+import { LogveilError, systemErrorText } from '../index.js';
 import type { InputFile, InputProblem } from './inputs.js';
 import { FileWarnings } from './warnings.js';
-
-/** Plain words for the system errors a user can act on. */
-export const SYSTEM_ERRORS: Record<string, string> = {
-  ENOENT: 'no such file or directory',
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  EISDIR: 'is a directory',
-  ENOTDIR: 'not a directory',
-  EEXIST: 'already exists',
-  ENOSPC: 'no space left on device',
-  EMFILE: 'too many open files',
-  EROFS: 'read-only file system',
-  EIO: 'input/output error',
-  EBADF: 'bad file descriptor',
-  ENXIO: 'no such device or address',
-  ELOOP: 'too many levels of symbolic links',
-};
 
 /**
  * What went wrong with one file, as a LogveilError whose message names the file and never the data.
@@ -36,7 +19,7 @@ export function describeFailure(display: string, e: unknown): LogveilError {
     return new LogveilError('LV_FORMAT', `${display}: not valid gzip data (${err?.message ?? code})`, { cause: e });
   }
   if (code && err?.syscall) {
-    const why = SYSTEM_ERRORS[code] ?? code;
+    const why = systemErrorText(code) ?? code;
     // Another file than the input (its output): named before the error, which is about it, not the input.
     const other = err.path && err.path !== display ? `${err.path}: ` : '';
     return new LogveilError('LV_IO', `${display}: ${other}${why}`, { cause: e });
