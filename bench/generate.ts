@@ -5,10 +5,10 @@
  * digits with computed check characters. Nothing here is a real person's data.
  */
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
-import { cnResidentIdCheckChar, hkIdCheckChar, luhnCheckDigit, luhnValid, USCC_ALPHABET, usccCheckChar } from '../detectors/checksum.js';
+import { cnResidentIdCheckChar, hkIdCheckChar, luhnCheckDigit, luhnValid, USCC_ALPHABET, usccCheckChar } from '../detectors/lib/checksum.js';
 import type { Rng } from './random.js';
 
-import { PATTERN_TYPES, type PatternType } from '../detectors/types.js';
+import { PATTERN_TYPES, type PatternType } from '../detectors/lib/types.js';
 
 export { PATTERN_TYPES, type PatternType };
 

@@ -1,7 +1,7 @@
-import { digitsOnly } from './checksum.js';
-import { defineDetector } from './define.js';
-import { labelOwner, normalizeLabels } from './label.js';
-import { isAlnum, isDigit, readNumber } from './chars.js';
+import { digitsOnly } from './lib/checksum.js';
+import { defineDetector } from './lib/define.js';
+import { labelOwner, normalizeLabels } from './lib/label.js';
+import { isAlnum, isDigit, readNumber } from './lib/chars.js';
 
 /**
  * Bank account number with no checksum of its own: 8–20 digits, compact or grouped with one space or

@@ -1,4 +1,4 @@
-import { defineDetector } from './define.js';
+import { defineDetector } from './lib/define.js';
 
 /**
  * PRC passport numbers (MPS exit-entry administration formats; there is no public check digit):

@@ -1,5 +1,5 @@
-import { cnResidentIdCheckChar } from './checksum.js';
-import { defineDetector } from './define.js';
+import { cnResidentIdCheckChar } from './lib/checksum.js';
+import { defineDetector } from './lib/define.js';
 
 /**
  * Mainland China resident identity number (居民身份证号码, GB 11643-1999), in two forms:

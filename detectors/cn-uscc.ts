@@ -1,6 +1,6 @@
-import { usccCheckChar } from './checksum.js';
+import { usccCheckChar } from './lib/checksum.js';
 import { isCnProvinceAt } from './cn-resident-id.js';
-import { defineDetector } from './define.js';
+import { defineDetector } from './lib/define.js';
 
 /**
  * Unified social credit code (统一社会信用代码, GB 32100-2015): 18 chars from

@@ -1,6 +1,6 @@
 import isEmailModule from 'validator/lib/isEmail.js';
-import { defineDetector } from './define.js';
-import { isDigit } from './chars.js';
+import { defineDetector } from './lib/define.js';
+import { isDigit } from './lib/chars.js';
 
 /**
  * E-mail address: `local@domain.tld`, any case, plus-addressing, subdomains, inside `<…>`, quotes,

@@ -1,6 +1,6 @@
-import { hkIdCheckChar } from './checksum.js';
-import { defineDetector } from './define.js';
-import { labelledScore, normalizeLabels } from './label.js';
+import { hkIdCheckChar } from './lib/checksum.js';
+import { defineDetector } from './lib/define.js';
+import { labelledScore, normalizeLabels } from './lib/label.js';
 
 /**
  * Hong Kong identity card number: one or two letters, six digits, a check char (0–9 or A) computed

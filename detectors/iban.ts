@@ -1,5 +1,5 @@
-import { iban97Valid } from './checksum.js';
-import { defineDetector } from './define.js';
+import { iban97Valid } from './lib/checksum.js';
+import { defineDetector } from './lib/define.js';
 
 /**
  * IBAN (ISO 13616): 2-letter country code, 2 check digits, then a BBAN whose length and character

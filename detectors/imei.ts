@@ -1,7 +1,7 @@
-import { luhnValid, digitsOnly } from './checksum.js';
-import { defineDetector } from './define.js';
-import { labelledScore, normalizeLabels } from './label.js';
-import { isDigit } from './chars.js';
+import { luhnValid, digitsOnly } from './lib/checksum.js';
+import { defineDetector } from './lib/define.js';
+import { labelledScore, normalizeLabels } from './lib/label.js';
+import { isDigit } from './lib/chars.js';
 
 /**
  * IMEI (3GPP TS 23.003): 8-digit TAC + 6-digit serial + Luhn check digit = 15 digits, written compact

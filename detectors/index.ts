@@ -11,7 +11,7 @@ import ipv6Address from './ipv6-address.js';
 import macAddress from './mac-address.js';
 import paymentCard from './payment-card.js';
 import phone from './phone.js';
-import type { Detector } from './types.js';
+import type { Detector } from './lib/types.js';
 import usSsn from './us-ssn.js';
 
 /**
@@ -36,5 +36,5 @@ export const detectors: readonly Detector[] = [
   bankAccount,
 ];
 
-export type { Detector, DetectorSpec, PiiType, CandidateClass, ValidateContext } from './types.js';
-export { PII_TYPES } from './types.js';
+export type { Detector, DetectorSpec, PiiType, CandidateClass, ValidateContext } from './lib/types.js';
+export { PII_TYPES } from './lib/types.js';

@@ -1,5 +1,5 @@
 import isIPModule from 'validator/lib/isIP.js';
-import { defineDetector } from './define.js';
+import { defineDetector } from './lib/define.js';
 
 /**
  * IPv4 address in dotted-quad form: `192.0.2.10`, also inside `host:port`, URLs and brackets.

@@ -1,6 +1,6 @@
 import isIPModule from 'validator/lib/isIP.js';
-import { defineDetector } from './define.js';
-import { isDigit } from './chars.js';
+import { defineDetector } from './lib/define.js';
+import { isDigit } from './lib/chars.js';
 
 /**
  * IPv6 address: full (`2001:0db8:0000:0000:0000:0000:0000:0001`), compressed (`2001:db8::1`, `::1`),

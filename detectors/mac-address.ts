@@ -1,4 +1,4 @@
-import { defineDetector } from './define.js';
+import { defineDetector } from './lib/define.js';
 
 /**
  * MAC address (IEEE 802 EUI-48): `aa:bb:cc:dd:ee:ff`, `AA-BB-CC-DD-EE-FF` (one separator kind

@@ -1,6 +1,6 @@
-import { countDigits, luhnValid, digitsOnly } from './checksum.js';
-import { defineDetector } from './define.js';
-import { isDigit } from './chars.js';
+import { countDigits, luhnValid, digitsOnly } from './lib/checksum.js';
+import { defineDetector } from './lib/define.js';
+import { isDigit } from './lib/chars.js';
 
 /**
  * Payment card number (PAN, ISO/IEC 7812): 13–19 digits, written compact or grouped with one space

@@ -9,9 +9,9 @@ import {
 } from 'libphonenumber-js/max';
 import mobileExamples from 'libphonenumber-js/examples.mobile.json';
 import maxMetadata from 'libphonenumber-js/max/metadata';
-import { defineDetector } from './define.js';
-import type { Detector, ValidateContext } from './types.js';
-import { isDigit } from './chars.js';
+import { defineDetector } from './lib/define.js';
+import type { Detector, ValidateContext } from './lib/types.js';
+import { isDigit } from './lib/chars.js';
 
 /**
  * Phone numbers: international (`+` or `00` and a country calling code, any country) and national

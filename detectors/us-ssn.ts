@@ -1,7 +1,7 @@
-import { digitsOnly } from './checksum.js';
-import { defineDetector } from './define.js';
-import { labelledScore, normalizeLabels } from './label.js';
-import { isAlnum, isDigit, readNumber } from './chars.js';
+import { digitsOnly } from './lib/checksum.js';
+import { defineDetector } from './lib/define.js';
+import { labelledScore, normalizeLabels } from './lib/label.js';
+import { isAlnum, isDigit, readNumber } from './lib/chars.js';
 
 /**
  * US Social Security number: AAA-GG-SSSS (SSA). No check digit; what can be checked is the

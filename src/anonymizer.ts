@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { detectors as defaultDetectors } from '../detectors/index.js';
 import type { CountryCode } from 'libphonenumber-js';
 import { makePhoneDetector } from '../detectors/phone.js';
-import type { Detector, PiiType } from '../detectors/types.js';
+import type { Detector, PiiType } from '../detectors/lib/types.js';
 import { compileScanner, type ScanPlace, type Scanner } from './detect/scan.js';
 import { NO_FINDINGS, type Finding } from './detect/finding.js';
 import { deriveKey, randomKey } from './keys/key.js';

@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import type { PiiType } from '../../detectors/types.js';
+import type { PiiType } from '../../detectors/lib/types.js';
 import type { Operator } from './operator.js';
 
 /**

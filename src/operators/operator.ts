@@ -1,4 +1,4 @@
-import type { PiiType } from '../../detectors/types.js';
+import type { PiiType } from '../../detectors/lib/types.js';
 
 /** What an operator may know besides the value: its type and a keyed hash (never a raw key). */
 export interface OperatorContext {

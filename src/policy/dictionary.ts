@@ -1,4 +1,4 @@
-import type { PiiType } from '../../detectors/types.js';
+import type { PiiType } from '../../detectors/lib/types.js';
 
 /**
  * Field names that hold personal data no pattern can find, in English and Chinese, with the type

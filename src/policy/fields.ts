@@ -1,4 +1,4 @@
-import type { PiiType } from '../../detectors/types.js';
+import type { PiiType } from '../../detectors/lib/types.js';
 import type { OperatorName } from '../operators/index.js';
 import { FIELD_DICTIONARY, normalizeFieldName } from './dictionary.js';
 import type { Policy } from './schema.js';

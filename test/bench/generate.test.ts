@@ -4,7 +4,7 @@ import { generateCorpus } from '../../bench/corpus.js';
 import { generators, LOOKALIKE_KINDS, lookalikes, PATTERN_TYPES, type PatternType } from '../../bench/generate.js';
 import { rng } from '../../bench/random.js';
 
-// Independent re-computations of the check algorithms (not the ones in detectors/checksum.ts).
+// Independent re-computations of the check algorithms (not the ones in detectors/lib/checksum.ts).
 
 function luhn(digits: string): boolean {
   let sum = 0;

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { PiiType } from '../../detectors/types.js';
+import type { PiiType } from '../../detectors/lib/types.js';
 import { deriveKey } from '../../src/keys/key.js';
 import { base32, hash } from '../../src/operators/hash.js';
 import { mask } from '../../src/operators/mask.js';
