@@ -981,7 +981,7 @@ function shapeFits(f: FormatPlan, pw: number): boolean {
  * A PHONE detector for national numbers of `regions` (in priority order: a national number valid in
  * several is normalized to the first). International numbers are found for every country.
  */
-export function makePhoneDetector(regions: readonly CountryCode[]): Detector {
+export function makePhoneDetector(regions: readonly CountryCode[]): Detector<'PHONE'> {
   const matcher = new PhoneMatcher(regions);
   return defineDetector({
     type: 'PHONE',

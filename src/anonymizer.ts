@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { detectors as defaultDetectors } from '../detectors/index.js';
 import type { CountryCode } from 'libphonenumber-js';
 import { makePhoneDetector } from '../detectors/phone.js';
-import type { Detector, PiiType } from '../detectors/lib/types.js';
+import type { Detector, MaskRule, PiiType } from '../detectors/index.js';
 import { compileScanner, type ScanPlace, type Scanner } from './detect/scan.js';
 import { NO_FINDINGS, type Finding } from './detect/finding.js';
 import { deriveKey, randomKey } from './keys/key.js';
@@ -24,6 +24,8 @@ interface TypePlan {
   readonly threshold: number;
   readonly operator: Operator;
   readonly normalize: (value: string) => string;
+  /** The mask rule of the type's first detector. */
+  readonly mask: MaskRule | undefined;
 }
 
 const identity = (v: string) => v;
@@ -41,10 +43,12 @@ export class Anonymizer {
   private readonly scanner: Scanner;
   private readonly plans: Map<PiiType, TypePlan>;
   private readonly hashKey: Buffer;
+  /** Each type's mask rule, from the first detector of the type (enabled or not: field rules may name it). */
+  private readonly masks: Map<PiiType, MaskRule | undefined>;
 
   constructor(options: AnonymizerOptions = {}) {
     this.policy = resolvePolicy(options.policy);
-    this.fields = new FieldRules(this.policy);
+
     this.keyIsEphemeral = options.key === undefined;
     this.hashKey = deriveKey(options.key ?? randomKey(), 'hash');
     const regions = this.policy.phone?.regions;
@@ -52,6 +56,9 @@ export class Anonymizer {
     const list = (options.detectors ?? defaultDetectors).map((d) =>
       regions && d.type === 'PHONE' ? makePhoneDetector(regions as CountryCode[]) : d,
     );
+    this.fields = new FieldRules(this.policy, list);
+    this.masks = new Map();
+    for (const d of list) if (!this.masks.has(d.type)) this.masks.set(d.type, d.mask);
     const enabled = list.filter((d) => ruleFor(this.policy, d.type).enabled);
     this.scanner = compileScanner(enabled);
     this.plans = new Map();
@@ -59,7 +66,7 @@ export class Anonymizer {
       if (this.plans.has(d.type)) continue;
       const rule = ruleFor(this.policy, d.type);
       const normalize = d.normalize ? d.normalize.bind(d) : identity;
-      this.plans.set(d.type, { threshold: rule.threshold, operator: operators[rule.operator], normalize });
+      this.plans.set(d.type, { threshold: rule.threshold, operator: operators[rule.operator], normalize, mask: this.masks.get(d.type) });
     }
   }
 
@@ -107,13 +114,14 @@ export class Anonymizer {
         return (normalized ??= plan.normalize(value));
       },
       hmac: (data) => createHmac('sha256', hashKey).update(data).digest(),
+      mask: plan.mask,
     };
     return (operator ? operators[operator] : plan.operator)(value, ctx);
   }
 
   private fallbackPlan(type: PiiType): TypePlan {
     const rule = ruleFor(this.policy, type);
-    const plan = { threshold: rule.threshold, operator: operators[rule.operator], normalize: identity };
+    const plan = { threshold: rule.threshold, operator: operators[rule.operator], normalize: identity, mask: this.masks.get(type) };
     this.plans.set(type, plan);
     return plan;
   }

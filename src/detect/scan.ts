@@ -2,7 +2,7 @@
 // cache are one hot path, kept together so it can be profiled and changed as one (issue 13 redesigns it).
 import { isAlnum, isDigit, isHex, isLetter } from '../../detectors/lib/chars.js';
 import { isCjkWordChar } from '../../detectors/lib/scripts.js';
-import type { Detector, PiiType, ValidateContext } from '../../detectors/lib/types.js';
+import type { Detector, PiiType, ValidateContext } from '../../detectors/index.js';
 import { compileDetectors, type CompiledDetector, type CompiledDetectors } from './compile.js';
 import { benignTokenEnd } from './benign.js';
 import { CONTEXT_WINDOW, type WordHit } from './context.js';

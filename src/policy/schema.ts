@@ -1,6 +1,6 @@
 import { isSupportedCountry } from 'libphonenumber-js';
 import { z } from 'zod';
-import { PII_TYPES, type PiiType } from '../../detectors/lib/types.js';
+import { PII_TYPES, type PiiType } from '../../detectors/index.js';
 import { OPERATOR_NAMES, type OperatorName } from '../operators/index.js';
 import { normalizeFieldName } from './dictionary.js';
 import { patternProblem } from './fields.js';
