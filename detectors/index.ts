@@ -12,6 +12,7 @@ import macAddress from './mac-address.js';
 import paymentCard from './payment-card.js';
 import phone from './phone.js';
 import type { Detector } from './lib/types.js';
+import twNationalId from './tw-national-id.js';
 import usSsn from './us-ssn.js';
 
 /**
@@ -24,6 +25,7 @@ export const detectors = [
   cnResidentId,
   cnUscc,
   hkId,
+  twNationalId,
   paymentCard,
   iban,
   imei,
