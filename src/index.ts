@@ -8,7 +8,7 @@ export { Anonymizer, createAnonymizer, type AnonymizerOptions } from './anonymiz
 export { compileScanner, type Scanner, type ScanPlace } from './detect/scan.js';
 export type { Finding } from './detect/finding.js';
 export { detectors } from '../detectors/index.js';
-export { PII_TYPES, type PiiType, type Detector, type DetectorSpec } from '../detectors/index.js';
+export { PII_TYPES, type PiiType, type Detector, type DetectorSpec, type DetectorOptions, type MaskRule, type ValueGenerator, type Written, type Rng, type Lang } from '../detectors/index.js';
 export { defineDetector } from '../detectors/lib/define.js';
 export { operators, type Operator, type OperatorContext, type OperatorName } from './operators/index.js';
 export { parsePolicy, loadPolicyFile } from './policy/load.js';
