@@ -10,7 +10,7 @@ import ipv4Address from './ipv4-address.js';
 import ipv6Address from './ipv6-address.js';
 import macAddress from './mac-address.js';
 import paymentCard from './payment-card.js';
-import phone from './phone.js';
+import phone from './phone/index.js';
 import type { Detector } from './lib/types.js';
 import twNationalId from './tw-national-id.js';
 import usSsn from './us-ssn.js';

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { detectors as defaultDetectors } from '../detectors/index.js';
 import type { CountryCode } from 'libphonenumber-js';
-import { makePhoneDetector } from '../detectors/phone.js';
+import { makePhoneDetector } from '../detectors/phone/index.js';
 import type { Detector, MaskRule, PiiType } from '../detectors/index.js';
 import { compileScanner, type ScanPlace, type Scanner } from './detect/scan.js';
 import { NO_FINDINGS, type Finding } from './detect/finding.js';

@@ -4,12 +4,13 @@ import { isDigit } from '../../detectors/lib/chars.js';
  * Tokens that are never personal data and make up most number-like candidates in real logs: ISO
  * dates and timestamps, clock times and UUIDs. The scanner skips such a token whole instead of
  * offering each of its digit groups to every detector (a timestamp alone is six candidate starts).
- * Each pattern must end at a token boundary, so a token that merely begins like one is scanned as usual.
+ * Each pattern must end at a token boundary, so a token that merely begins like one is scanned as usual;
+ * a fraction followed by `.` and a digit is no fraction (`08:00:02,192.0.2.10` is a time, then an IP).
  */
 
 const DATE_TIME =
-  /(?:\d{4}-\d{2}-\d{2}|\d{4}\/\d{2}\/\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?(?![0-9A-Za-z])/y;
-const CLOCK = /\d{2}:\d{2}(?::\d{2})?(?:[.,]\d{1,9})?(?![0-9A-Za-z:])/y;
+  /(?:\d{4}-\d{2}-\d{2}|\d{4}\/\d{2}\/\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?(?![0-9A-Za-z]|[.,:]\d)/y;
+const CLOCK = /\d{2}:\d{2}(?::\d{2})?(?:[.,]\d{1,9})?(?![0-9A-Za-z:]|[.,]\d)/y;
 const UUID = /[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}(?![0-9A-Za-z-])/y;
 
 function endOf(re: RegExp, text: string, start: number): number {

@@ -12,6 +12,8 @@ describe('benign tokens the scanner skips whole', () => {
     ['2026-02-24 13800138000', 10], // the date only: a number after it is not part of the timestamp
     ['08:00:03.187 x', 12],
     ['12:30 x', 5],
+    // A fraction followed by `.` and a digit is no fraction: the time ends before it (CSV as text).
+    ['2026-02-24 08:00:02,192.0.2.10', 10],
     ['7f3a9c2e-1b4d-4e8f-9a6b-2c1d0e9f8a7b done', 36],
     ['123e4567-e89b-12d3-a456-426614174000', 36],
   ])('%j ends at %d', (text, end) => {
@@ -21,11 +23,17 @@ describe('benign tokens the scanner skips whole', () => {
   it.each([
     ['2026-02-24x'], // glued to a letter
     ['12:30:45:00:00:01'], // a MAC-like run, not a clock
+    ['08:00:02,192.0.2.10'], // a time glued to an IP
     ['13800138000'],
     ['2026-0224'],
     ['7f3a9c2e-1b4d-4e8f-9a6b-2c1d0e9f8a7b-ff'], // longer than a UUID
   ])('%j is not benign', (text) => {
     expect(benignTokenEnd(text, 0)).toBe(-1);
+  });
+
+  it('finds an IP glued to a time by a comma (a CSV row read as text)', () => {
+    expect(findAll('2026-02-24 08:00:02,192.0.2.10')).toEqual([['IP_ADDRESS', '192.0.2.10']]);
+    expect(findAll('08:00:02,192.0.2.10')).toEqual([['IP_ADDRESS', '192.0.2.10']]);
   });
 
   it('still finds personal data right after a skipped token', () => {

@@ -433,23 +433,20 @@ describe('chunk boundaries', () => {
     expect((await run(input, anon(), { chunk: [1, 6, 2, 7, 3] })).out.toString()).toBe(whole);
   });
 
+  // No clock here: a quadratic path would take minutes on these inputs and fail by the test's timeout.
   it('stays linear: one column without delimiters, and a 1 MB quoted field in 1 KB chunks', async () => {
     const oneColumn = 'word\n' + 'alpha\n'.repeat(200_000);
     const quoted = 'a,b\n1,"' + 'line, with "" quotes\n'.repeat(50_000) + '"\n';
-    const t0 = performance.now();
     expect((await run(oneColumn, identity)).out.toString()).toBe(oneColumn);
     const v = recorder();
     expect((await run(quoted, v, { chunk: 1024 })).out.toString()).toBe(quoted);
     expect(v.seen.at(-1)?.[0].length).toBe(50_000 * 'line, with " quotes\n'.length);
-    expect(performance.now() - t0).toBeLessThan(3000);
-  });
+  }, 60_000);
 
   it('waits for the first line without copying it per chunk (30 KB header, 1 byte at a time)', async () => {
     const input = Array.from({ length: 3000 }, (_, i) => `column${i}`).join(';').slice(0, 30_000) + '\n';
-    const t0 = performance.now();
     expect((await run(input, identity, { chunk: 1 })).out.toString()).toBe(input);
-    expect(performance.now() - t0).toBeLessThan(3000);
-  });
+  }, 60_000);
 
   // Found by test/fuzz/csv.test.ts: the delimiter was detected in as much of a long first line as the
   // first chunks held, so a `;` past 64 KiB counted in one big chunk and not in small ones.

@@ -1,0 +1,106 @@
+// Look-alikes: digit spans that fit a phone format but are something else in a log line (amounts,
+// decimals, thousands, dates, dash- or dot-joined ids, the tail of a longer number, a grouped IBAN).
+// Each test reads the text around the span and the groups the span reader found; none calls the library.
+import { isDigit } from '../lib/chars.js';
+import { SEP_DASH, SEP_DOT, SEP_SPACE, type SpanReader } from './span.js';
+
+/**
+ * The span is followed by a decimal part (`.25`) or ends a number grouped in thousands (`…,380,013`
+ * then `,500`): an amount. After an unbroken run of more than three digits a `,` and three digits is
+ * no thousands group but the next item of a list (`[13800138000,100]`, `13800138000,192.0.2.1`).
+ */
+export function followedByAmount(text: string, end: number): boolean {
+  const c = text.charCodeAt(end);
+  if (c === 46) return isDigit(text.charCodeAt(end + 1));
+  if (c === 44) {
+    return (
+      !isDigit(text.charCodeAt(end - 4)) &&
+      isDigit(text.charCodeAt(end + 1)) &&
+      isDigit(text.charCodeAt(end + 2)) &&
+      isDigit(text.charCodeAt(end + 3)) &&
+      !isDigit(text.charCodeAt(end + 4))
+    );
+  }
+  return false;
+}
+
+/**
+ * A `-` or `.` joins the span to more of a token: `2024-13800138000`, `13800138000-01`, the UUID
+ * `414f2caf-0851-4902-a4a7-…`, the MACs `06-74-04-32-34-0F` and `0621.5916.fa0a`, the host
+ * `ip-10-0-1-17`. An id, not a phone. (A sentence's full stop is followed by a space or the end.)
+ */
+export function dashJoined(text: string, start: number, end: number): boolean {
+  const before = text.charCodeAt(start - 1);
+  const after = text.charCodeAt(end);
+  return (
+    (before === 45 && isAlnumCode(text.charCodeAt(start - 2))) ||
+    // `Tel.13800138000`, `No.138…`: a dot after a word is an abbreviation's; after a digit it joins.
+    (before === 46 && isDigit(text.charCodeAt(start - 2))) ||
+    ((after === 45 || after === 46) && isAlnumCode(text.charCodeAt(end + 1)))
+  );
+}
+
+/**
+ * The candidate is the tail of a span the shape also matches from an earlier start, so the scanner
+ * offers that span too, and if it is a phone it is the longer one: right after a `+` (`+852 5682 4086`
+ * offers `852 …`), or after a group of at most 6 digits and the separator the candidate uses itself
+ * (`+86 138 0013 8000` offers `138 0013 8000`; `090501 031726 337`, `5103 0852 6810 5380`). A tail of a
+ * digit sequence that is not a phone is not one either. After a longer run (`ts=20241113173618
+ * 029-59803720`), another separator (`12:00:00 138 0013 8000`), or a group that is itself the end of
+ * `1.5`, `12:00` or `08:00:03,187`, the candidate starts a token of its own.
+ */
+export function continuesNumber(span: SpanReader, text: string, start: number): boolean {
+  const { ng, nd, seps } = span;
+  const sep = text.charCodeAt(start - 1);
+  if (sep === 43 /* + */) return true;
+  if (sep !== 32 && sep !== 45 && sep !== 46) return false;
+  // The candidate's own separators, if it has any, must be this one (the shape keeps one kind).
+  if (ng > 1 && seps !== (sep === 32 ? SEP_SPACE : sep === 45 ? SEP_DASH : SEP_DOT)) return false;
+  // A run of more than 8 digits is never a later group of the shape's body.
+  if (ng === 1 && nd > 8) return false;
+  let i = start - 2;
+  if (!isDigit(text.charCodeAt(i))) return false;
+  let run = 1;
+  while (i > 0 && isDigit(text.charCodeAt(i - 1))) {
+    i--;
+    if (++run > 6) return false;
+  }
+  if (i === 0) return true;
+  const before = text.charCodeAt(i - 1);
+  if (isAlnumCode(before)) return false;
+  // `12:00:00 138…`, `1.5 138…`, `08:00:03,187 138…`: the group ends a time, a decimal or a timestamp's
+  // milliseconds. `卡号:6232 0574…` is a label.
+  return !((before === 58 || before === 46 || before === 44) && isDigit(text.charCodeAt(i - 2)));
+}
+
+/** An ASCII letter or digit. */
+export function isAlnumCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/**
+ * Groups of four after a group of four letters and digits: the rest of a grouped IBAN
+ * (`GB70 LOYD 0049 0752 4827 32`), whose bank code may be letters.
+ */
+export function ibanLike(span: SpanReader, text: string, start: number): boolean {
+  const { ng, grp } = span;
+  if (ng < 2 || text.charCodeAt(start - 1) !== 32) return false;
+  for (let k = 0; k < ng - 1; k++) if (grp[k] !== 4) return false;
+  if (grp[ng - 1] > 4) return false;
+  for (let i = start - 5; i < start - 1; i++) if (i < 0 || !isAlnumCode(text.charCodeAt(i))) return false;
+  return start - 6 < 0 || !isAlnumCode(text.charCodeAt(start - 6));
+}
+
+/** `2026-02-24`, `24-02-2026`: grouped as a date (a region format that writes so was tried before). */
+export function dateLike(span: SpanReader): boolean {
+  const { ng, grp } = span;
+  return ng === 3 && grp[1] === 2 && ((grp[0] === 4 && grp[2] === 2) || (grp[0] === 2 && grp[2] === 4));
+}
+
+/** `1 234 567`, `12.345.678`: a number grouped in thousands, not a national phone number. */
+export function thousandsLike(span: SpanReader): boolean {
+  const { ng, grp, bracket, seps } = span;
+  if (bracket >= 0 || (seps & SEP_DASH) !== 0 || ng < 2 || grp[0] > 3) return false;
+  for (let k = 1; k < ng; k++) if (grp[k] !== 3) return false;
+  return true;
+}

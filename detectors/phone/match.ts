@@ -1,0 +1,298 @@
+// The matcher: is a span a phone number, and with what score. Reads the span (span.ts), rejects
+// look-alikes (lookalikes.ts), compares the digits with the compiled plan (plan.ts, forms.ts) and asks
+// libphonenumber-js only about numbers that fit a format of a region.
+import { parsePhoneNumberFromString, PhoneNumber, type CountryCode } from 'libphonenumber-js/max';
+import { isDigit } from '../lib/chars.js';
+import type { ValidateContext } from '../lib/types.js';
+import { contextForms, formIndex, writtenForms, type WrittenForm } from './forms.js';
+import {
+  continuesNumber,
+  dashJoined,
+  dateLike,
+  followedByAmount,
+  ibanLike,
+  thousandsLike,
+} from './lookalikes.js';
+import { CALLING_CODE_LENGTHS, compileRegion, PREFIX_NONE, SHARED_CALLING_CODES } from './plan.js';
+import type { RegionPlan } from './plan.js';
+import { SEP_DOT, SpanReader } from './span.js';
+
+export const SCORE_INTERNATIONAL = 0.95;
+export const SCORE_CN_MOBILE = 0.95;
+export const SCORE_GROUPED = 0.9;
+export const SCORE_CONTEXT = 0.85;
+
+/** Longest span read (characters). */
+export const MAX_LEN = 32;
+
+/** Context as validate() sees it, or fixed for e164(). */
+export type Ctx = Pick<ValidateContext, 'context' | 'negative'>;
+const ASSUME_CONTEXT: Ctx = { context: true, negative: false };
+
+/** The number `+cc nsn` if libphonenumber says it is valid. Cheaper than parsing: the digits are known. */
+function validNumber(callingCode: string, nsn: string): PhoneNumber | undefined {
+  const e164 = `+${callingCode}${nsn}`;
+  const p = new PhoneNumber(e164);
+  if (p.isValid()) return p;
+  // A calling code several countries share (+1: US, CA, JM…; +7: RU, KZ; +44: GB, GG…) is checked
+  // above against its main country only; parsing finds the country the number belongs to.
+  if (!SHARED_CALLING_CODES.has(callingCode)) return undefined;
+  const parsed = parsePhoneNumberFromString(e164);
+  return parsed?.isValid() ? parsed : undefined;
+}
+
+function isMobile(p: PhoneNumber): boolean {
+  const type = p.getType();
+  return type === 'MOBILE' || type === 'FIXED_LINE_OR_MOBILE';
+}
+
+/** Phone numbers of every country written internationally, and national numbers of `regions`. */
+export class PhoneMatcher {
+  private readonly regions: readonly RegionPlan[];
+  private readonly writtenUnion: number;
+  private readonly cnMobile: boolean;
+  private readonly forms: readonly (readonly WrittenForm[])[];
+  /** slot -> the call that last asked the library about it (once per region and prefix per call). */
+  private readonly tried: Int32Array;
+  private call = 0;
+  private readonly contextForms: readonly (readonly WrittenForm[])[];
+  /** The span being scored, read in place (one reader: score() is synchronous and not re-entered). */
+  private readonly span = new SpanReader();
+  /** E.164 of the number the running score() accepts; only e164() reads it. */
+  private number = '';
+
+  /** `codes`: the regions of national numbers, in priority order. */
+  constructor(codes: readonly CountryCode[]) {
+    if (codes.length === 0) throw new Error('phone: no regions');
+    this.regions = codes.map(compileRegion);
+    this.writtenUnion = this.regions.reduce((m, r) => m | r.writtenMask, 0);
+    this.cnMobile = codes.includes('CN');
+    this.forms = writtenForms(this.regions);
+    this.tried = new Int32Array(2 * codes.length);
+    this.contextForms = contextForms(this.regions);
+  }
+
+  /**
+   * The E.164 form of `value` read as a whole with a phone word before it (a found value is
+   * normalized so); '' if no region of this matcher reads it.
+   */
+  e164(value: string): string {
+    this.number = '';
+    return this.score(value, 0, value.length, ASSUME_CONTEXT) > 0 ? this.number : '';
+  }
+
+  /** The score of text[start, end) as a phone number, 0 if it is not one. */
+  score(text: string, start: number, end: number, ctx: Ctx): number {
+    const s = this.span;
+    if (end - start > MAX_LEN || !s.read(text, start, end) || s.nd < 7) return 0;
+    if (s.plus) return this.international(0, ctx);
+    if (s.dig[0] === 0 && s.dig[1] === 0) {
+      // `00` is a dialling prefix at the start of a token, not inside a card number or an id.
+      if (s.dig[2] === 0 || dashJoined(text, start, end)) return 0;
+      if (continuesNumber(s, text, start) || ibanLike(s, text, start)) return 0;
+      return this.international(2, ctx);
+    }
+    return this.national(text, start, end, ctx);
+  }
+
+  /** `+CC…` (at = 0) or `00CC…` (at = 2): the country code, the length of the rest, then the library. */
+  private international(at: number, ctx: Ctx): number {
+    const span = this.span;
+    const { dig, grp, grpAt, nd, ng, bracket } = span;
+    if (dig[at] === 0) return 0;
+    let cc = 0;
+    let ccLen = 0;
+    for (let k = 0; k < 3 && at + k < nd; k++) {
+      cc = cc * 10 + dig[at + k];
+      if (CALLING_CODE_LENGTHS[cc] !== 0) {
+        ccLen = k + 1;
+        break;
+      }
+    }
+    if (ccLen === 0) return 0;
+    const nsnAt = at + ccLen;
+    // Brackets hold the country code `(+86)`, the area code `+1 (201)` or the trunk `+44 (0)20`.
+    if (bracket >= 0 && grpAt[bracket] !== at && grpAt[bracket] !== nsnAt) return 0;
+    // A trunk prefix after the country code is not part of the number: `+44 (0)20 …` and the common
+    // mistake `+86 0755 …` (libphonenumber's parser drops it too, when the rest is a valid number).
+    const lengths = CALLING_CODE_LENGTHS[cc];
+    const bracketTrunk = bracket >= 0 && grpAt[bracket] === nsnAt && grp[bracket] === 1 && dig[nsnAt] === 0;
+    const nsnLen = nd - nsnAt - (bracketTrunk ? 1 : 0);
+    const trunkLen = !bracketTrunk && dig[nsnAt] === 0 ? nsnLen - 1 : 0;
+    const possible = (lengths & (1 << nsnLen)) !== 0 && nsnLen >= 4;
+    const possibleWithoutTrunk = trunkLen >= 4 && (lengths & (1 << trunkLen)) !== 0;
+    if (!possible && !possibleWithoutTrunk) return 0;
+    if (at === 2) {
+      if (ng === 1) {
+        // A bare `00…` run is as often a zero-padded id: only a CN mobile, or with a context word.
+        const cnMobile = cc === 86 && nsnLen === 11 && dig[4] === 1 && dig[5] >= 3;
+        if (!cnMobile && !ctx.context) return 0;
+      } else if (!span.groupStartsAt(nsnAt)) return 0; // `0086 138…`: the country code is its own group
+    }
+    let ccText = '';
+    for (let k = at; k < nsnAt; k++) ccText += String.fromCharCode(48 + dig[k]);
+    let p = possible ? validNumber(ccText, span.digitString(nsnAt, bracketTrunk ? nsnAt : -1)) : undefined;
+    if (!p && possibleWithoutTrunk) p = validNumber(ccText, span.digitString(nsnAt + 1));
+    if (!p) return 0;
+    this.number = p.number;
+    return SCORE_INTERNATIONAL;
+  }
+
+  /**
+   * An order/transaction word before the number and no phone word: an order number. Unless another
+   * number sits right before this one (`serial=9063547552795721 13275342480`): the word is its label.
+   */
+  private ordered(text: string, start: number, ctx: Ctx): boolean {
+    if (!ctx.negative || ctx.context) return false;
+    for (let i = start - 1, n = 0; i >= 0 && n < 3; i--, n++) {
+      const c = text.charCodeAt(i);
+      if (isDigit(c)) return false;
+      if (c !== 32 && c !== 58 && c !== 61 && c !== 0xff1a) break; // space : = ：
+    }
+    return true;
+  }
+
+  private national(text: string, start: number, end: number, ctx: Ctx): number {
+    const span = this.span;
+    const { dig, grp, nd, ng, bracket, seps } = span;
+    // `8613800138000`, `86 138 0013 8000`: a CN mobile with its country code but no `+`, as SMS
+    // gateways log them.
+    const cnMobileAt = !this.cnMobile ? -1 : ng === 1 ? span.cnMobileStart() : span.cnMobileAfter86Group();
+    if (cnMobileAt < 0 && (this.writtenUnion & (1 << nd)) === 0) return 0;
+    // One bare run: a CN mobile as it stands, anything else only with a phone word. Most number-like
+    // tokens of a log are such runs (ids, epoch times, sizes), and most lines have no phone word:
+    // asking first (one cached answer per line) spares them every format pattern below.
+    if (ng === 1 && bracket < 0 && cnMobileAt < 0 && !ctx.context) return 0;
+    if (followedByAmount(text, end) || dashJoined(text, start, end) || ibanLike(span, text, start)) return 0;
+    const tail = continuesNumber(span, text, start);
+    // A bracket holds the area code, at the front: `(021)12345678`, `(201) 555-0123` (a run's is at 0).
+    if (tail || bracket > 0) return 0;
+    if (cnMobileAt >= 0) {
+      const p = validNumber('86', span.digitString(cnMobileAt));
+      if (p) {
+        if (this.ordered(text, start, ctx)) return 0;
+        this.number = p.number;
+        return ng === 1 ? SCORE_CN_MOBILE : SCORE_GROUPED;
+      }
+    }
+    if (ng === 1) return this.contextForm(0, text, start) >= 0 && ctx.context ? this.byContext(text, start) : 0;
+    let context = -1; // unknown until asked: the scanner computes it lazily
+    // Grouped otherwise than the region writes it, a context word may still make it a phone, but not
+    // a version/IP (dots), a date (2026-02-24) or a run of long groups (081109 203615 148).
+    const contextMayHelp =
+      (seps & SEP_DOT) === 0 && grp[0] <= 5 && !dateLike(span) && this.contextForm(0, text, start) >= 0;
+    if (thousandsLike(span)) {
+      if (!contextMayHelp || !ctx.context) return 0;
+      context = 1;
+    }
+    const forms = this.forms[formIndex(ng, grp[0], dig[0])];
+    if (forms.length > 0) {
+      const call = ++this.call;
+      for (let k = 0; k < forms.length; k++) {
+        const { r, slot, pw, f } = forms[k];
+        if (this.tried[slot] === call || (r.nsnMask & (1 << (nd - pw))) === 0) continue;
+        if (pw > 0 && !span.startsWithPrefix(r)) continue;
+        if (!span.shapeFits(f, pw)) continue;
+        const nsn = span.nationalDigits(pw);
+        if ((f.leading && !f.leading.test(nsn)) || !f.pattern.test(nsn)) continue;
+        if (r.needsContext) {
+          if (context < 0) context = ctx.context ? 1 : 0;
+          if (context === 0) continue;
+        }
+        // The library formats with the first format that fits; ask it once per region and prefix.
+        this.tried[slot] = call;
+        if (this.confirm(r, pw)) {
+          if (context < 1 && this.ordered(text, start, ctx)) return 0;
+          return SCORE_GROUPED;
+        }
+      }
+    }
+    if (!contextMayHelp) return 0;
+    if (context < 0) context = ctx.context ? 1 : 0;
+    return context === 1 ? this.byContext(text, start) : 0;
+  }
+
+  /**
+   * The index in contextForms of the first way, from `from` on, that the digits fit a format (leading
+   * digits and pattern, with the national prefix as the form writes it); -1 if none. No library call:
+   * this decides whether the context words are worth looking up.
+   */
+  private contextForm(from: number, text: string, start: number): number {
+    const span = this.span;
+    const { dig, nd, ng, bracket } = span;
+    const forms = this.contextForms[nd * 10 + dig[0]];
+    for (let k = from; k < forms.length; k++) {
+      const { r, pw, f } = forms[k];
+      if (pw > 0 && !span.startsWithPrefix(r)) continue;
+      if (ng === 1 && bracket < 0) {
+        // One run of digits: match in the text itself, nothing to build (epoch seconds, ids).
+        const at = start + pw;
+        if (f.leadingAt) {
+          f.leadingAt.lastIndex = at;
+          if (!f.leadingAt.test(text)) continue;
+        }
+        f.patternAt.lastIndex = at;
+        if (f.patternAt.test(text)) return k;
+        continue;
+      }
+      const nsn = span.nationalDigits(pw);
+      if ((!f.leading || f.leading.test(nsn)) && f.pattern.test(nsn)) return k;
+    }
+    return -1;
+  }
+
+  /**
+   * With a context word the grouping is not needed, the rest is: the first region where the digits,
+   * with the national prefix as the region writes it, fit a format and are a valid number.
+   */
+  private byContext(text: string, start: number): number {
+    const span = this.span;
+    const forms = this.contextForms[span.nd * 10 + span.dig[0]];
+    const call = ++this.call;
+    for (let k = this.contextForm(0, text, start); k >= 0; k = this.contextForm(k + 1, text, start)) {
+      const { r, slot, pw, f } = forms[k];
+      // The library's answer does not depend on the format: once per region and prefix.
+      if (this.tried[slot] === call) continue;
+      this.tried[slot] = call;
+      const p = validNumber(r.callingCode, span.digitString(pw));
+      if (!p) continue;
+      // Without the prefix a format that writes one: mobiles only (`98765 43210`, not `1123456789`).
+      if (pw === 0 && f.prefixMode !== PREFIX_NONE && !isMobile(p)) continue;
+      this.number = p.number;
+      return SCORE_CONTEXT;
+    }
+    return 0;
+  }
+
+  /** libphonenumber: valid for the region, and its national format has the written grouping. */
+  private confirm(r: RegionPlan, pw: number): boolean {
+    const span = this.span;
+    const { grp, ng, fmt } = span;
+    const nsn = span.digitString(pw);
+    const p = validNumber(r.callingCode, nsn);
+    if (!p) return false;
+    const nsnLen = nsn.length;
+    const pf = r.exactFormats
+      ? span.nationalGroups(r, nsn, true)
+      : span.readFormatted(p.formatNational()) - nsnLen;
+    let ok = false;
+    if (pf === pw) {
+      // `020 7946 0958` as formatted, or the prefixed area code and the rest: `010-12345678`.
+      ok =
+        span.groupsEqual(0) ||
+        (pw > 0 && ng === 2 && span.nf >= 3 && grp[0] === fmt[0] && grp[1] === nsnLen + pw - fmt[0]);
+    } else if (pw > 0 && pf === 0) {
+      // `1-201-555-0123`: the prefix as a group of its own.
+      ok = grp[0] === pw && span.groupsEqual(1);
+    } else if (pw === 0 && pf > 0) {
+      // `98765 43210` (IN mobile): the format may drop its prefix; only for mobiles, so that
+      // `10 1234 5678` is not read as Beijing's `010 1234 5678`.
+      const bare = r.exactFormats
+        ? span.nationalGroups(r, nsn, false) === 0
+        : span.readFormatted(p.format('NATIONAL', { nationalPrefix: false })) === nsnLen;
+      ok = bare && span.groupsEqual(0) && isMobile(p);
+    }
+    if (ok) this.number = p.number;
+    return ok;
+  }
+}
