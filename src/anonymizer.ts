@@ -1,7 +1,5 @@
 import { createHmac } from 'node:crypto';
 import { detectors as defaultDetectors } from '../detectors/index.js';
-import type { CountryCode } from 'libphonenumber-js';
-import { makePhoneDetector } from '../detectors/phone/index.js';
 import type { Detector, MaskRule, PiiType } from '../detectors/index.js';
 import { compileScanner, type ScanPlace, type Scanner } from './detect/scan.js';
 import { NO_FINDINGS, type Finding } from './detect/finding.js';
@@ -9,7 +7,7 @@ import { deriveKey, randomKey } from './keys/key.js';
 import { operators, type Operator, type OperatorContext, type OperatorName } from './operators/index.js';
 import { FieldRules } from './policy/fields.js';
 import { resolvePolicy } from './policy/load.js';
-import { ruleFor, type Policy, type PolicyInput } from './policy/schema.js';
+import { detectorOptions, ruleFor, type Policy, type PolicyInput } from './policy/schema.js';
 
 export interface AnonymizerOptions {
   /** A validated policy or its plain form (the default policy when absent). */
@@ -48,14 +46,14 @@ export class Anonymizer {
 
   constructor(options: AnonymizerOptions = {}) {
     this.policy = resolvePolicy(options.policy);
-
     this.keyIsEphemeral = options.key === undefined;
     this.hashKey = deriveKey(options.key ?? randomKey(), 'hash');
-    const regions = this.policy.phone?.regions;
-    // The policy's phone regions replace the default phone detector (national numbers of other regions).
-    const list = (options.detectors ?? defaultDetectors).map((d) =>
-      regions && d.type === 'PHONE' ? makePhoneDetector(regions as CountryCode[]) : d,
-    );
+    // A detector with options in the policy (`phone: { regions: … }`) is replaced by its configured self.
+    const configured = detectorOptions(this.policy);
+    const list = (options.detectors ?? defaultDetectors).map((d) => {
+      const own = configured[d.name];
+      return own && d.configure ? d.configure(own) : d;
+    });
     this.fields = new FieldRules(this.policy, list);
     this.masks = new Map();
     for (const d of list) if (!this.masks.has(d.type)) this.masks.set(d.type, d.mask);
