@@ -3,11 +3,14 @@
  * one line in three carries personal data, and every line is full of look-alikes that must survive.
  * Same seed and line count, same corpus.
  */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import {
+  CORPUS_TYPES,
   FIELD_NAMES,
   generators,
-  lookalikes,
-  PATTERN_TYPES,
+  lookalikeOf,
   type Lang,
   type LookalikeKind,
   type PatternType,
@@ -56,7 +59,7 @@ class LineBuilder {
 
   /** A look-alike of this kind, with its own label. */
   la(kind: LookalikeKind): this {
-    const x = lookalikes[kind](this.r);
+    const x = lookalikeOf(kind)(this.r);
     this.text += x.before;
     const start = this.text.length;
     this.text += x.value;
@@ -67,7 +70,7 @@ class LineBuilder {
 
   /** A look-alike's bare value (no label), e.g. a timestamp at the start of a line. */
   bare(kind: LookalikeKind): this {
-    const x = lookalikes[kind](this.r);
+    const x = lookalikeOf(kind)(this.r);
     const start = this.text.length;
     this.text += x.value;
     this.lookalikes.push({ kind, start, end: this.text.length });
@@ -250,7 +253,7 @@ export function* corpusLines(options: CorpusOptions): Generator<CorpusLine> {
     const pending: Sample[] = [];
     if (personal) {
       const count = r.chance(0.15) ? 2 : 1;
-      for (let k = 0; k < count; k++) pending.push(generators[r.pick(PATTERN_TYPES)](r, t.lang));
+      for (let k = 0; k < count; k++) pending.push(generators[r.pick(CORPUS_TYPES)](r, t.lang));
     }
     const b = new LineBuilder(r, t.lang, pending);
     t.build(b, r);
@@ -261,4 +264,21 @@ export function* corpusLines(options: CorpusOptions): Generator<CorpusLine> {
 
 export function generateCorpus(options: CorpusOptions): CorpusLine[] {
   return [...corpusLines(options)];
+}
+
+/**
+ * A short hash of the code that generates corpora: these bench files and every detector (the
+ * generators live there), so a cached corpus is rebuilt when any of them changes.
+ */
+export function generatorCodeHash(benchFiles: readonly string[]): string {
+  const hash = createHash('sha256');
+  const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
+  const detectorFiles = ['../detectors/', '../detectors/lib/'].flatMap((dir) =>
+    readdirSync(here(dir))
+      .filter((f) => f.endsWith('.js'))
+      .sort()
+      .map((f) => dir + f),
+  );
+  for (const f of [...benchFiles, 'lookalikes.js', ...detectorFiles]) hash.update(readFileSync(here(f)));
+  return hash.digest('hex').slice(0, 12);
 }

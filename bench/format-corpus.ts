@@ -5,13 +5,11 @@
  * a customer-event CSV export with EN/ZH column names, a BOM and CRLF. About half the events and
  * a third of the text lines carry personal data.
  */
-import { createHash } from 'node:crypto';
 import { createWriteStream, existsSync, readFileSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
-import { fileURLToPath } from 'node:url';
-import { corpusLines } from './corpus.js';
+import { corpusLines, generatorCodeHash } from './corpus.js';
 import { rng } from './random.js';
 import { benchColumns, csvField, logfmt, nestedRecord } from './records.js';
 
@@ -86,9 +84,7 @@ export async function writeCorpus(format: CorpusFormat, file: string, { seed, by
 
 /** The format's file under os.tmpdir(), cached by seed, size and the generators' code. */
 export async function cachedCorpus(format: CorpusFormat, { seed, bytes }: { seed: number; bytes: number }): Promise<CorpusFile> {
-  const hash = createHash('sha256');
-  for (const f of ['random.js', 'generate.js', 'corpus.js', 'records.js', 'format-corpus.js']) hash.update(readFileSync(fileURLToPath(new URL(f, import.meta.url))));
-  const name = `logveil-bench-${format}-${seed}-${bytes}-${hash.digest('hex').slice(0, 12)}`;
+  const name = `logveil-bench-${format}-${seed}-${bytes}-${generatorCodeHash(['random.js', 'generate.js', 'corpus.js', 'records.js', 'format-corpus.js'])}`;
   const file = join(tmpdir(), `${name}.${EXTENSION[format]}`);
   const meta = join(tmpdir(), `${name}.meta.json`);
   if (existsSync(file) && existsSync(meta)) return { file, ...(JSON.parse(readFileSync(meta, 'utf8')) as { bytes: number; records: number }) };

@@ -12,7 +12,7 @@ import { execSync } from 'node:child_process';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import phone from '../detectors/phone/index.js';
-import type { ValidateContext } from '../detectors/types.js';
+import type { ValidateContext } from '../detectors/index.js';
 import { compileScanner } from '../src/detect/scan.js';
 import { generateCorpus } from './corpus.js';
 

@@ -1,20 +1,11 @@
+import type { Rng } from '../detectors/lib/generate.js';
+
 /**
- * A small seeded PRNG (sfc32, seeded through splitmix32) with the few helpers the generators need.
- * Same seed, same sequence, on every platform: the corpus and the property tests depend on it.
+ * A small seeded PRNG (sfc32, seeded through splitmix32) implementing the Rng the detectors'
+ * generators take. Same seed, same sequence, on every platform: the corpus and the property tests
+ * depend on it.
  */
-export interface Rng {
-  /** Uniform in [0, 1). */
-  next(): number;
-  /** Uniform integer in [lo, hi], both inclusive. */
-  int(lo: number, hi: number): number;
-  pick<T>(items: readonly T[]): T;
-  /** True with probability p. */
-  chance(p: number): boolean;
-  /** n random decimal digits (leading zeros allowed). */
-  digits(n: number): string;
-  /** n random lower-case hex digits. */
-  hex(n: number): string;
-}
+export type { Rng };
 
 function splitmix32(seed: number): () => number {
   let s = seed >>> 0;

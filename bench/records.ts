@@ -9,12 +9,12 @@
  * - columns / cells: flat CSV rows under EN/ZH column names, built from the same fields.
  * - logfmt: a record as one `key=value` text line (flat keys, or dotted ones as slog writes groups).
  *
- * Valid personal values and look-alikes come from generate.ts; the types no pattern can find (names,
- * addresses, birth dates, postal codes, coordinates, device ids) only ever sit under a field name from
- * the built-in dictionary. Every record lists what it planted, by path, so a test can check each place.
+ * Valid personal values and look-alikes come from the detectors (through generate.ts); the types no
+ * pattern can find (names, addresses, birth dates, postal codes, coordinates, device ids) only ever
+ * sit under a field name from the built-in dictionary. Every record lists what it planted, by path, so a test can check each place.
  * All data is synthetic (reserved ranges, example.com, computed check digits).
  */
-import { FIELD_NAMES, generators, lookalikes, PATTERN_TYPES, type Lang, type LookalikeKind, type PatternType } from './generate.js';
+import { CORPUS_TYPES, FIELD_NAMES, generators, keysOf, lookalikeOf, type Lang, type LookalikeKind, type PatternType } from './generate.js';
 import type { Rng } from './random.js';
 
 export type Json = null | boolean | number | string | Json[] | JsonObject;
@@ -50,21 +50,8 @@ export interface RecordOptions {
 // ---------------------------------------------------------------------------------------------
 // Personal values as fields
 
-/** Field names that say what a field holds, EN and ZH (most in the built-in dictionary, some only context). */
-const TYPE_KEYS: Readonly<Record<PatternType | FieldType, readonly [readonly string[], readonly string[]]>> = {
-  CN_RESIDENT_ID: [['id_card', 'idCardNo', 'national_id'], ['身份证号', '身份证', '身份证号码']],
-  CN_PASSPORT: [['passport_no', 'passportNumber', 'passport'], ['护照号', '护照']],
-  HK_ID: [['hkid', 'hk_id'], ['香港身份证', 'hkid']],
-  CN_USCC: [['credit_code', 'uscc'], ['统一社会信用代码', '信用代码']],
-  US_SSN: [['ssn'], ['ssn']],
-  PHONE: [['phone', 'mobile', 'phone_number', 'tel'], ['手机号', '联系电话', '电话']],
-  EMAIL: [['email', 'emailAddress', 'mail'], ['邮箱', '电子邮箱']],
-  IP_ADDRESS: [['client_ip', 'remoteAddr', 'ip'], ['客户端IP', 'ip']],
-  MAC_ADDRESS: [['mac', 'macAddress'], ['MAC地址', 'mac']],
-  IMEI: [['imei'], ['IMEI', 'imei']],
-  PAYMENT_CARD: [['card_no', 'cardNumber', 'pan'], ['卡号', '银行卡号']],
-  IBAN: [['iban'], ['iban', 'IBAN']],
-  BANK_ACCOUNT: [['account_no', 'bankAccount', 'account_number'], ['银行账号', '收款账号']],
+/** Keys for the field types, EN and ZH (most in the built-in dictionary); pattern types' keys are their detectors'. */
+const FIELD_KEYS: Readonly<Record<FieldType, readonly [readonly string[], readonly string[]]>> = {
   PERSON_NAME: [['name', 'full_name', 'realName', 'nickname', 'cardholder'], ['姓名', '联系人', '开户名', '真实姓名']],
   ADDRESS: [['address', 'shipping_address', 'street', 'homeAddress'], ['收货地址', '家庭住址', '地址', '详细地址']],
   DATE_OF_BIRTH: [['dob', 'birthday', 'birth_date', 'dateOfBirth'], ['出生日期', '生日']],
@@ -128,16 +115,20 @@ interface PiiField {
 /** Digits only, no leading zero, exact as a double: a value a database may have stored as a number. */
 const asNumber = (v: string) => /^[1-9]\d{0,15}$/.test(v) && Number.isSafeInteger(Number(v));
 
+/** Keys that say a field holds this type, in the language. */
+const typeKeys = (type: PatternType | FieldType, lang: Lang): readonly string[] =>
+  (FIELD_TYPES as readonly string[]).includes(type) ? FIELD_KEYS[type as FieldType][lang === 'zh' ? 1 : 0] : keysOf(type as PatternType, lang);
+
 /** Under a key that says what it holds: the bare value (sometimes a JSON number). */
 function keyedField(r: Rng, lang: Lang): PiiField {
   if (r.chance(0.3)) {
     const type = r.pick(FIELD_TYPES);
     const value = fieldValue(r, type, lang);
-    return { key: r.pick(TYPE_KEYS[type][lang === 'zh' ? 1 : 0]), value, type, text: String(value) };
+    return { key: r.pick(typeKeys(type, lang)), value, type, text: String(value) };
   }
-  const type = r.pick(PATTERN_TYPES);
+  const type = r.pick(CORPUS_TYPES);
   const s = generators[type](r, lang);
-  const keys = TYPE_KEYS[type][lang === 'zh' ? 1 : 0];
+  const keys = keysOf(type, lang);
   const key = r.chance(0.3) ? FIELD_NAMES[type] : r.pick(keys);
   const value = asNumber(s.value) && r.chance(0.4) ? Number(s.value) : s.value;
   return { key, value, type, text: s.value };
@@ -145,7 +136,7 @@ function keyedField(r: Rng, lang: Lang): PiiField {
 
 /** Free text with the value in it as logs write it (its label where the type needs one). */
 function sentence(r: Rng, lang: Lang): { text: string; type: PatternType; value: string } {
-  const type = r.pick(PATTERN_TYPES);
+  const type = r.pick(CORPUS_TYPES);
   const s = generators[type](r, lang);
   const written = s.before + s.value + s.after;
   const text = r.pick([written, `${message(r, lang)} ${written}`, `${message(r, lang)}, ${written}`, `${written} ${message(r, lang)}`]);
@@ -166,7 +157,7 @@ const PATHS = ['/api/v1/users', '/api/v2/orders', '/login', '/api/v1/payments/co
 const CURRENCIES = ['CNY', 'USD', 'EUR', 'HKD'];
 const UAS = ['okhttp/4.12.0', 'curl/8.5.0', 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_3 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148'];
 
-const la = (r: Rng, kind: LookalikeKind) => lookalikes[kind](r).value;
+const la = (r: Rng, kind: LookalikeKind) => lookalikeOf(kind)(r).value;
 /** A look-alike as a JSON number when it is one. */
 const laNumber = (r: Rng, kind: LookalikeKind): string | number => {
   const v = la(r, kind);
@@ -292,7 +283,7 @@ function typedColumn(name: string, type: PatternType | FieldType, lang: Lang): C
     name,
     cell(r) {
       if (r.chance(0.2)) return { text: '', plant: null };
-      const v = (PATTERN_TYPES as readonly string[]).includes(type) ? generators[type as PatternType](r, lang).value : String(fieldValue(r, type as FieldType, lang));
+      const v = (FIELD_TYPES as readonly string[]).includes(type) ? String(fieldValue(r, type as FieldType, lang)) : generators[type as PatternType](r, lang).value;
       return { text: v, plant: { type, text: v } };
     },
   };
@@ -351,8 +342,8 @@ export function randomColumns(r: Rng, max = 8): Column[] {
     let col: Column;
     if (k < 4) col = r.pick(BENIGN_COLUMNS);
     else if (k < 8) {
-      const type = r.chance(0.3) ? r.pick(FIELD_TYPES) : r.pick(PATTERN_TYPES);
-      col = typedColumn(r.pick(TYPE_KEYS[type][lang === 'zh' ? 1 : 0]), type, lang);
+      const type = r.chance(0.3) ? r.pick(FIELD_TYPES) : r.pick(CORPUS_TYPES);
+      col = typedColumn(r.pick(typeKeys(type, lang)), type, lang);
     } else col = noteColumn(r.pick(NOTE_KEYS[lang === 'zh' ? 1 : 0]), lang, 0.5);
     if (names.has(col.name)) continue;
     names.add(col.name);

@@ -15,17 +15,15 @@
  *
  *   node dist/bench/throughput.js [--seed 20260224] [--lines 400000] [--rounds 3] [--threads N]
  */
-import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, renameSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable, type Transform } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
-import { fileURLToPath } from 'node:url';
 import { anonymizingVisitor, createAnonymizer, detectors, TextLineTransform, type LineMapper } from '../src/index.js';
 import { textFormat } from '../src/formats/text.js';
 import { AnonymizerPool } from '../src/pipeline/pool.js';
-import { corpusLines } from './corpus.js';
+import { corpusLines, generatorCodeHash } from './corpus.js';
 import { header, numberArg } from './env.js';
 
 const seed = numberArg('seed', 20260224);
@@ -35,9 +33,7 @@ const threads = numberArg('threads', Math.min(availableParallelism(), 8));
 
 /** The corpus file for these options; generated when the cached one is missing or stale. */
 async function corpusFile(): Promise<string> {
-  const hash = createHash('sha256');
-  for (const f of ['random.js', 'generate.js', 'corpus.js']) hash.update(readFileSync(fileURLToPath(new URL(f, import.meta.url))));
-  const file = join(tmpdir(), `logveil-bench-${seed}-${lines}-${hash.digest('hex').slice(0, 12)}.log`);
+  const file = join(tmpdir(), `logveil-bench-${seed}-${lines}-${generatorCodeHash(['random.js', 'generate.js', 'corpus.js'])}.log`);
   if (existsSync(file)) return file;
   const tmp = `${file}.${process.pid}.tmp`;
   const out = createWriteStream(tmp);

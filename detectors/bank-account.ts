@@ -1,7 +1,8 @@
-import { digitsOnly } from './checksum.js';
-import { defineDetector } from './define.js';
-import { labelOwner, normalizeLabels } from './label.js';
-import { isAlnum, isDigit, readNumber } from './chars.js';
+import { defineDetector } from './lib/define.js';
+import { labelOwner, normalizeLabels } from './lib/label.js';
+import { isAlnum, isDigit, readNumber } from './lib/chars.js';
+import { cnResidentIdCheckChar, digitsOnly, luhnValid } from './lib/checksum.js';
+import { groupsOfFour, label, written, type Rng } from './lib/generate.js';
 
 /**
  * Bank account number with no checksum of its own: 8–20 digits, compact or grouped with one space or
@@ -87,6 +88,21 @@ function looksLikeTime(text: string, start: number, n: number): boolean {
 const WORDS_NORM = normalizeLabels(WORDS);
 const NEGATIVE_NORM = normalizeLabels(NEGATIVE);
 
+/**
+ * 10–19 digits, redrawn when they would be another type (Luhn-valid card/IMEI, CN mobile, 18-digit
+ * resident ID), so the label is the only thing that tells them apart.
+ */
+function accountValue(r: Rng): string {
+  for (;;) {
+    const len = r.int(10, 19);
+    const v = r.pick(['1', '3', '4', '6', '8']) + r.digits(len - 1);
+    if (luhnValid(v, 0, v.length)) continue;
+    if (len === 11 && /^1[3-9]/.test(v)) continue;
+    if (len === 18 && cnResidentIdCheckChar(v, 0, 17) === v[17]) continue;
+    return v;
+  }
+}
+
 export default defineDetector({
   type: 'BANK_ACCOUNT',
   name: 'bank_account',
@@ -144,5 +160,16 @@ export default defineDetector({
       'account 12345678.90', // an amount
       'account x12345678', // glued to a letter
     ],
+  },
+  fieldNames: ['bank_account', 'account_number', 'account_no', 'acct_no', 'bank_card', '银行卡号', '银行账号', '卡号'],
+  mask: [0, 4],
+  generate: {
+    // Always after a context word.
+    valid(r, lang) {
+      const v = accountValue(r);
+      const value = v.length >= 12 && r.chance(0.2) ? groupsOfFour(v) : v;
+      return written(value, label(r, lang, ['account no: ', 'acct_no=', 'account number ', 'bank_account='], ['账号:', '银行账号：', '收款账号=', '对公账户 '], 0));
+    },
+    keys: { en: ['account_no', 'bankAccount', 'account_number'], zh: ['银行账号', '收款账号'] },
   },
 });

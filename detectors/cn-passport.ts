@@ -1,4 +1,5 @@
-import { defineDetector } from './define.js';
+import { defineDetector } from './lib/define.js';
+import { label, written } from './lib/generate.js';
 
 /**
  * PRC passport numbers (MPS exit-entry administration formats; there is no public check digit):
@@ -16,6 +17,8 @@ import { defineDetector } from './define.js';
  * With no check digit, a letter + 8 digits is any ticket or order number, so a context word (or a field
  * rule) is required, and the score (0.8) stays below the checksum-validated detectors'.
  */
+const PASSPORT_LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ'; // no I, O
+
 export default defineDetector({
   type: 'CN_PASSPORT',
   name: 'cn_passport',
@@ -67,5 +70,16 @@ export default defineDetector({
       'passport: XE12345678', // glued to a letter
       'passport: e12345678', // lower case
     ],
+  },
+  fieldNames: ['passport', 'passport_no', 'passport_number', '护照', '护照号'],
+  mask: [1, 0],
+  generate: {
+    // No check digit: always after a context word.
+    valid(r, lang) {
+      const kind = r.int(0, 2);
+      const value = kind === 0 ? 'E' + r.digits(8) : kind === 1 ? 'E' + r.pick([...PASSPORT_LETTERS]) + r.digits(7) : 'G' + r.digits(8);
+      return written(value, label(r, lang, ['passport=', 'passport no: ', 'passportNo=', 'Passport '], ['护照号:', '护照 ', '护照号码：', '证件号码:'], 0));
+    },
+    keys: { en: ['passport_no', 'passportNumber', 'passport'], zh: ['护照号', '护照'] },
   },
 });

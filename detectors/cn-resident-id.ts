@@ -1,5 +1,7 @@
-import { cnResidentIdCheckChar } from './checksum.js';
-import { defineDetector } from './define.js';
+import { defineDetector } from './lib/define.js';
+import { cnResidentIdCheckChar, luhnValid } from './lib/checksum.js';
+import { CN_DIVISIONS } from './lib/cn-divisions.js';
+import { label, pad, pastDate, written, type Rng } from './lib/generate.js';
 
 /**
  * Mainland China resident identity number (居民身份证号码, GB 11643-1999), in two forms:
@@ -57,6 +59,16 @@ function isRealDate(y: number, m: number, d: number): boolean {
 
 const SCORE_18 = 0.99;
 const SCORE_15 = 0.7;
+
+/** A valid 18-char number: a real division, a real past birth date, its check char (X when `wantX`, if drawn in 200 tries). */
+function idValue(r: Rng, wantX = false): string {
+  for (let i = 0; ; i++) {
+    const { y, m, d } = pastDate(r, 1950, 2008);
+    const body = r.pick(CN_DIVISIONS) + y + pad(m, 2) + pad(d, 2) + r.digits(3);
+    const check = cnResidentIdCheckChar(body, 0, 17);
+    if (!wantX || check === 'X' || i > 200) return body + check;
+  }
+}
 
 export default defineDetector({
   type: 'CN_RESIDENT_ID',
@@ -152,5 +164,27 @@ export default defineDetector({
       'ID11010519491231002X9', // glued to letters
       '1700000000000', // epoch millis
     ],
+  },
+  fieldNames: ['id_card', 'id_card_no', 'id_number', 'national_id', '身份证', '身份证号', '身份证号码'],
+  mask: [6, 4],
+  generate: {
+    valid(r, lang) {
+      const id = idValue(r, r.chance(0.2));
+      const sep = r.pick([' ', ' ', '-']);
+      const value = r.chance(0.2) ? `${id.slice(0, 6)}${sep}${id.slice(6, 14)}${sep}${id.slice(14)}` : id;
+      return written(value, label(r, lang, ['id_card=', 'idNo: ', 'national_id='], ['身份证:', '身份证号：', '证件号码=', '身份证号码 '], 0.4));
+    },
+    nearMisses: {
+      id18_bad_check(r) {
+        // Also not Luhn-valid: 62xxxx (Gansu) would otherwise be a plausible 18-digit UnionPay card.
+        for (;;) {
+          const id = idValue(r);
+          const bad = '0123456789X'.replace(id[17], '');
+          const v = id.slice(0, 17) + bad[r.int(0, bad.length - 1)];
+          if (!luhnValid(v, 0, v.length)) return written(v, r.pick(['trace=', 'seq=', '流水号:', 'ref ']));
+        }
+      },
+    },
+    keys: { en: ['id_card', 'idCardNo', 'national_id'], zh: ['身份证号', '身份证', '身份证号码'] },
   },
 });

@@ -1,6 +1,8 @@
-import { usccCheckChar } from './checksum.js';
+import { USCC_ALPHABET, usccCheckChar } from './lib/checksum.js';
 import { isCnProvinceAt } from './cn-resident-id.js';
-import { defineDetector } from './define.js';
+import { defineDetector } from './lib/define.js';
+import { CN_DIVISIONS } from './lib/cn-divisions.js';
+import { label, written, type Rng } from './lib/generate.js';
 
 /**
  * Unified social credit code (统一社会信用代码, GB 32100-2015): 18 chars from
@@ -81,6 +83,16 @@ function gb11714CheckCode(text: string, start: number): number {
 
 const SCORE = 0.97;
 const SCORE_BARE_DIGITS = 0.6;
+
+/** A valid code: registration authority and type, a real division, an organization code with its GB 11714 check char, the check char. */
+function codeValue(r: Rng): string {
+  const head = r.pick(['91', '91', '91', '92', '93', '11', '12', '51', '52', 'Y1']);
+  const division = r.pick(CN_DIVISIONS);
+  let org = '';
+  for (let k = 0; k < 8; k++) org += r.chance(0.85) ? r.digits(1) : USCC_ALPHABET[r.int(10, 30)];
+  const body = head + division + org + gb11714CheckChar(org, 0);
+  return body + usccCheckChar(body, 0);
+}
 
 export default defineDetector({
   type: 'CN_USCC',
@@ -172,5 +184,11 @@ export default defineDetector({
       'X91110108MA0055518B', // glued on the left
       '201801011200000001', // an 18-digit order id
     ],
+  },
+  fieldNames: ['uscc', 'credit_code', '统一社会信用代码'],
+  mask: [8, 0],
+  generate: {
+    valid: (r, lang) => written(codeValue(r), label(r, lang, ['credit_code=', 'uscc: ', 'company_id='], ['统一社会信用代码:', '信用代码：', '企业代码 '], 0.4)),
+    keys: { en: ['credit_code', 'uscc'], zh: ['统一社会信用代码', '信用代码'] },
   },
 });

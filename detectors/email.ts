@@ -1,6 +1,8 @@
 import isEmailModule from 'validator/lib/isEmail.js';
-import { defineDetector } from './define.js';
-import { isDigit } from './chars.js';
+import { defineDetector } from './lib/define.js';
+import { isDigit } from './lib/chars.js';
+import { label, written, type Rng } from './lib/generate.js';
+import { maskKeeping } from './lib/mask.js';
 
 /**
  * E-mail address: `local@domain.tld`, any case, plus-addressing, subdomains, inside `<…>`, quotes,
@@ -64,6 +66,34 @@ function isDensitySuffix(text: string, i: number, end: number): boolean {
   return (text.charCodeAt(j) | 32) === 120 /* x */ && text.charCodeAt(j + 1) === 46;
 }
 
+const GIVEN = ['wei', 'na', 'jing', 'lei', 'fang', 'min', 'alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace', 'oscar'];
+const FAMILY = ['zhang', 'wang', 'li', 'liu', 'chen', 'yang', 'smith', 'jones', 'brown', 'miller', 'garcia', 'tanaka'];
+const DOMAINS = ['example.com', 'example.org', 'example.net', 'mail.example.com', 'corp.example.org', 'test.example.com', 'dev.test.example.net'];
+
+/** An address at example.com/.org/.net, sometimes with a `+tag` or capitals. */
+function addressValue(r: Rng): string {
+  const g = r.pick(GIVEN);
+  const f = r.pick(FAMILY);
+  let local = r.pick([`${g}.${f}`, `${f}${g}`, `${g[0]}${f}`, `${g}_${f}${r.int(1, 99)}`, `${f}.${g}${r.int(1980, 2005)}`]);
+  if (r.chance(0.15)) local += '+' + r.pick(['test', 'news', 'dev', 'shop']);
+  let domain = r.pick(DOMAINS);
+  if (r.chance(0.15)) {
+    local = local[0].toUpperCase() + local.slice(1);
+    domain = domain.replace('example', 'Example');
+  }
+  if (r.chance(0.03)) domain = domain.toUpperCase();
+  return `${local}@${domain}`;
+}
+
+/** `j***@example.com`: the first char and the domain stay (also after a URL-encoded `%40`). */
+function maskEmail(value: string): string {
+  const at = value.lastIndexOf('@');
+  const enc = at < 0 ? value.toLowerCase().lastIndexOf('%40') : -1;
+  const split = at >= 0 ? at : enc;
+  if (split <= 0) return maskKeeping(value, 0, 0);
+  return `${value[0]}***${value.slice(split)}`;
+}
+
 export default defineDetector({
   type: 'EMAIL',
   name: 'email',
@@ -120,5 +150,15 @@ export default defineDetector({
       'ftp://bob@files.example.com',
       'a..b@example.com',
     ],
+  },
+  fieldNames: ['email', 'email_address', 'mail', '邮箱', '电子邮箱'],
+  mask: maskEmail,
+  generate: {
+    valid(r, lang) {
+      const value = addressValue(r);
+      const before = label(r, lang, ['email=', 'user ', 'to=<', 'from: ', 'mail='], ['邮箱:', '电子邮件：', '用户 '], 0.3);
+      return written(value, before, before.endsWith('<') ? '>' : '');
+    },
+    keys: { en: ['email', 'emailAddress', 'mail'], zh: ['邮箱', '电子邮箱'] },
   },
 });

@@ -1,6 +1,7 @@
-import { hkIdCheckChar } from './checksum.js';
-import { defineDetector } from './define.js';
-import { labelledScore, normalizeLabels } from './label.js';
+import { hkIdCheckChar } from './lib/checksum.js';
+import { defineDetector } from './lib/define.js';
+import { labelledScore, normalizeLabels } from './lib/label.js';
+import { label, written, type Rng } from './lib/generate.js';
 
 /**
  * Hong Kong identity card number: one or two letters, six digits, a check char (0–9 or A) computed
@@ -49,6 +50,13 @@ const NEGATIVE_NORM = normalizeLabels(NEGATIVE);
 const SCORE_PARENS = 0.95;
 const SCORE_BARE = 0.75;
 
+function idValue(r: Rng): { letters: string; digits: string; check: string } {
+  const az = 'ABCDEFGHIJKLMNPRSTUVWYZ';
+  const letters = r.chance(0.15) ? r.pick(['W', 'X', 'R']) + r.pick([...az]) : r.pick([...az]);
+  const digits = r.digits(6);
+  return { letters, digits, check: hkIdCheckChar(letters + digits, 0, letters.length + 6) };
+}
+
 export default defineDetector({
   type: 'HK_ID',
   name: 'hk_id',
@@ -92,5 +100,19 @@ export default defineDetector({
       'a123456(3)', // lower case
       'XYA555555(5)', // three letters
     ],
+  },
+  fieldNames: ['hkid', 'hk_id'],
+  mask: [1, 0],
+  generate: {
+    valid(r, lang) {
+      const { letters, digits, check } = idValue(r);
+      const parens = r.chance(0.6);
+      // Chinese text may print the brackets full-width: A123456（3）.
+      const [open, close] = parens && lang === 'zh' && r.chance(0.3) ? ['（', '）'] : ['(', ')'];
+      const value = parens ? `${letters}${digits}${open}${check}${close}` : letters + digits + check;
+      // Without parentheses `A1234567` is any ticket number: logs that carry it say what it is.
+      return written(value, label(r, lang, ['HKID: ', 'hkid=', 'hk_id='], ['香港身份证:', '香港身份证号码 ', 'HKID:'], parens ? 0.5 : 0));
+    },
+    keys: { en: ['hkid', 'hk_id'], zh: ['香港身份证', 'hkid'] },
   },
 });

@@ -1,5 +1,6 @@
-import { iban97Valid } from './checksum.js';
-import { defineDetector } from './define.js';
+import { iban97Valid } from './lib/checksum.js';
+import { defineDetector } from './lib/define.js';
+import { groupsOfFour, label, pad, written, type Rng } from './lib/generate.js';
 
 /**
  * IBAN (ISO 13616): 2-letter country code, 2 check digits, then a BBAN whose length and character
@@ -78,6 +79,33 @@ for (const bban of byLength.keys()) {
 
 const SCORE = 0.98;
 
+const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+/** ISO 7064 mod 97-10 check digits for country + BBAN (for generated values). */
+function checkDigits(country: string, bban: string): string {
+  let rem = 0;
+  for (const ch of bban + country + '00') {
+    const c = ch.charCodeAt(0);
+    rem = c <= 57 ? (rem * 10 + c - 48) % 97 : (rem * 100 + c - 55) % 97;
+  }
+  return pad(98 - rem, 2);
+}
+
+/** A valid IBAN of a few countries: the BBAN of the registry length, its check digits. */
+function ibanValue(r: Rng): string {
+  const [country, bban] = r.pick<[string, () => string]>([
+    ['GB', () => r.pick(['NWBK', 'BARC', 'LOYD', 'MIDL']) + r.digits(14)], // 22
+    ['DE', () => r.digits(18)], // 22
+    ['FR', () => r.digits(10) + r.digits(11) + r.digits(2)], // 27
+    ['NL', () => r.pick(['ABNA', 'RABO', 'INGB']) + r.digits(10)], // 18
+    ['ES', () => r.digits(20)], // 24
+    ['IT', () => r.pick([...UPPER]) + r.digits(10) + r.digits(12)], // 27
+    ['BE', () => r.digits(12)], // 16
+  ]);
+  const b = bban();
+  return country + checkDigits(country, b) + b;
+}
+
 export default defineDetector({
   type: 'IBAN',
   name: 'iban',
@@ -128,5 +156,15 @@ export default defineDetector({
       'XX79100200300123456789', // mod-97 valid, but XX is not a registry country
       'DE25100200300123456789A', // glued to a letter
     ],
+  },
+  fieldNames: ['iban'],
+  mask: [4, 4],
+  generate: {
+    valid(r, lang) {
+      const v = ibanValue(r);
+      const value = r.chance(0.4) ? groupsOfFour(v) : v;
+      return written(value, label(r, lang, ['iban=', 'IBAN: ', 'beneficiary_iban='], ['收款IBAN:', '国际银行账号 IBAN '], 0.4));
+    },
+    keys: { en: ['iban'], zh: ['iban', 'IBAN'] },
   },
 });

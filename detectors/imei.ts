@@ -1,7 +1,8 @@
-import { luhnValid, digitsOnly } from './checksum.js';
-import { defineDetector } from './define.js';
-import { labelledScore, normalizeLabels } from './label.js';
-import { isDigit } from './chars.js';
+import { digitsOnly, luhnCheckDigit, luhnValid, withLuhn } from './lib/checksum.js';
+import { defineDetector } from './lib/define.js';
+import { labelledScore, normalizeLabels } from './lib/label.js';
+import { isDigit } from './lib/chars.js';
+import { label, written } from './lib/generate.js';
 
 /**
  * IMEI (3GPP TS 23.003): 8-digit TAC + 6-digit serial + Luhn check digit = 15 digits, written compact
@@ -85,6 +86,25 @@ export default defineDetector({
       '8601234567890123', // IMEISV without context
       'x860123456789014', // glued to a letter
     ],
+  },
+  fieldNames: ['imei'],
+  mask: [0, 4],
+  generate: {
+    // TAC + serial + Luhn; with a context word, or written 2-6-6-1.
+    valid(r, lang) {
+      const body = r.pick(['35', '86', '01', '99']) + r.digits(12);
+      const v = body + luhnCheckDigit(body);
+      if (r.chance(0.3)) {
+        const grouped = `${v.slice(0, 2)}-${v.slice(2, 8)}-${v.slice(8, 14)}-${v.slice(14)}`;
+        return written(grouped, label(r, lang, ['IMEI: ', 'imei='], ['设备IMEI:', 'IMEI号 '], 0.5));
+      }
+      return written(v, label(r, lang, ['IMEI: ', 'imei=', 'device_imei='], ['设备IMEI:', 'IMEI号 ', 'imei:'], 0));
+    },
+    nearMisses: {
+      // Half Luhn-valid, so only the order word tells them from IMEIs.
+      order_15: (r) => written(withLuhn(r.pick(['1', '2']) + r.digits(13), r.chance(0.5)), r.pick(['order ', 'order=', 'order_no: ', '订单', '订单号:'])),
+    },
+    keys: { en: ['imei'], zh: ['IMEI', 'imei'] },
   },
 });
 

@@ -11,18 +11,21 @@ import ipv6Address from './ipv6-address.js';
 import macAddress from './mac-address.js';
 import paymentCard from './payment-card.js';
 import phone from './phone/index.js';
-import type { Detector } from './types.js';
+import type { Detector } from './lib/types.js';
+import twNationalId from './tw-national-id.js';
 import usSsn from './us-ssn.js';
 
 /**
  * Every pattern detector, in priority order (earlier wins a tie on span and score): checksum-validated
- * types first, context-only ones last. Adding a detector: a file in this folder, one line here, and
- * its test in test/detectors/.
+ * types first, context-only ones last. This is the only list: the types below are derived from it, and
+ * the policy, the field dictionary, the mask operator, the bench and the tests read the detectors.
+ * Adding a detector: a file in this folder, one line here, and its test in test/detectors/.
  */
-export const detectors: readonly Detector[] = [
+export const detectors = [
   cnResidentId,
   cnUscc,
   hkId,
+  twNationalId,
   paymentCard,
   iban,
   imei,
@@ -34,7 +37,21 @@ export const detectors: readonly Detector[] = [
   macAddress,
   cnPassport,
   bankAccount,
-];
+] as const satisfies readonly Detector<string>[];
 
-export type { Detector, DetectorSpec, PiiType, CandidateClass, ValidateContext } from './types.js';
-export { PII_TYPES } from './types.js';
+/** The kinds of personal data the pattern detectors find (`'CN_RESIDENT_ID' | 'IBAN' | …`). */
+export type PatternType = (typeof detectors)[number]['type'];
+
+/** The pattern types, each once, in the order of the list. */
+export const PATTERN_TYPES: readonly PatternType[] = [...new Set(detectors.map((d) => d.type))];
+
+/** Kinds only field rules find: no pattern can tell a name from any other word. */
+export const FIELD_TYPES = ['PERSON_NAME', 'ADDRESS', 'DATE_OF_BIRTH', 'POSTAL_CODE', 'GEO', 'DEVICE_ID', 'GENDER'] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
+
+/** Every kind of personal data logveil knows. */
+export type PiiType = PatternType | FieldType;
+export const PII_TYPES: readonly PiiType[] = [...PATTERN_TYPES, ...FIELD_TYPES];
+
+export type { Detector, DetectorSpec, DetectorOptions, CandidateClass, MaskRule, ValidateContext } from './lib/types.js';
+export type { Lang, Rng, ValueGenerator, Written } from './lib/generate.js';

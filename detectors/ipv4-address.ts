@@ -1,5 +1,7 @@
 import isIPModule from 'validator/lib/isIP.js';
-import { defineDetector } from './define.js';
+import { defineDetector } from './lib/define.js';
+import { label, written, type Rng } from './lib/generate.js';
+import { ipv6Value, maskIpv6 } from './ipv6-address.js';
 
 /**
  * IPv4 address in dotted-quad form: `192.0.2.10`, also inside `host:port`, URLs and brackets.
@@ -55,6 +57,21 @@ function labelledAsVersion(text: string, start: number): boolean {
   return false;
 }
 
+/** An address in a documentation range (RFC 5737). */
+function addressValue(r: Rng): string {
+  return `${r.pick(['192.0.2', '198.51.100', '203.0.113'])}.${r.int(1, 254)}`;
+}
+
+/**
+ * Either form of IP_ADDRESS (findings of one type share the first detector's mask): an IPv4 keeps
+ * its first two octets (`192.0.*.*`), an IPv6 its routing prefix.
+ */
+export function maskIpAddress(value: string): string {
+  if (value.includes(':') || !value.includes('.')) return maskIpv6(value);
+  const parts = value.split('.');
+  return `${parts[0]}.${parts[1]}.*.*`;
+}
+
 export default defineDetector({
   type: 'IP_ADDRESS',
   name: 'ipv4_address',
@@ -87,5 +104,18 @@ export default defineDetector({
       '192.0.2.256',
       '192.0.02.1',
     ],
+  },
+  fieldNames: ['ip', 'ip_address', 'client_ip', 'remote_addr'],
+  mask: maskIpAddress,
+  generate: {
+    // Both forms of the type (ipv6-address.ts has no generator of its own): 70% IPv4, some with a port.
+    valid(r, lang) {
+      const before = label(r, lang, ['client=', 'ip=', 'from ', 'remote_addr=', 'peer '], ['客户端IP:', '来源IP=', 'IP地址：'], 0.4);
+      if (r.chance(0.7)) return written(addressValue(r), before, r.chance(0.3) ? `:${r.int(1024, 65535)}` : '');
+      const v6 = ipv6Value(r);
+      if (r.chance(0.3)) return written(v6, before + '[', `]:${r.pick([443, 8443, 8080, r.int(1024, 65535)])}`);
+      return written(v6, before);
+    },
+    keys: { en: ['client_ip', 'remoteAddr', 'ip'], zh: ['客户端IP', 'ip'] },
   },
 });

@@ -1,6 +1,7 @@
 import isIPModule from 'validator/lib/isIP.js';
-import { defineDetector } from './define.js';
-import { isDigit } from './chars.js';
+import { defineDetector } from './lib/define.js';
+import { isDigit } from './lib/chars.js';
+import type { Rng } from './lib/generate.js';
 
 /**
  * IPv6 address: full (`2001:0db8:0000:0000:0000:0000:0000:0001`), compressed (`2001:db8::1`, `::1`),
@@ -71,6 +72,22 @@ export function canonicalIPv6(value: string): string {
   return (front.endsWith('::') ? front : `${front}:`) + octets + zone;
 }
 
+/** An address in the documentation prefix 2001:db8::/32 (RFC 3849), full, compressed or without leading zeros. */
+export function ipv6Value(r: Rng): string {
+  const groups = ['2001', 'db8', r.hex(r.int(1, 4)), r.hex(4), '0', '0', r.hex(r.int(1, 4)), r.hex(r.int(1, 4))];
+  const form = r.int(0, 3);
+  if (form === 0) return groups.map((g) => g.padStart(4, '0')).join(':'); // full
+  if (form === 1) return `2001:db8::${r.hex(r.int(1, 4))}`;
+  if (form === 2) return `2001:db8:${groups[2]}:${groups[3]}::${groups[6]}:${groups[7]}`;
+  return groups.join(':'); // uncompressed, no leading zeros
+}
+
+/** The first two groups (the routing prefix) stay: `2001:db8:*`. */
+export function maskIpv6(value: string): string {
+  const groups = value.split(':');
+  return `${groups[0]}:${groups[1] ?? ''}:*`;
+}
+
 export default defineDetector({
   type: 'IP_ADDRESS',
   name: 'ipv6_address',
@@ -138,4 +155,5 @@ export default defineDetector({
       '2001:db8::1:2:3:4:5:6:7',
     ],
   },
+  mask: maskIpv6,
 });

@@ -1,4 +1,5 @@
-import { defineDetector } from './define.js';
+import { defineDetector } from './lib/define.js';
+import { label, written, type Rng } from './lib/generate.js';
 
 /**
  * MAC address (IEEE 802 EUI-48): `aa:bb:cc:dd:ee:ff`, `AA-BB-CC-DD-EE-FF` (one separator kind
@@ -20,6 +21,13 @@ const SCORE_COMPACT = 0.8;
 
 const H = '[0-9A-Fa-f]{2}';
 const H4 = '[0-9A-Fa-f]{4}';
+
+/** Six bytes, locally administered unicast (first byte x2/x6/xA/xE), as hex pairs. */
+function macBytes(r: Rng): string[] {
+  const b = [(r.int(0, 255) & 0xfc) | 0x02];
+  for (let i = 0; i < 5; i++) b.push(r.int(0, 255));
+  return b.map((x) => x.toString(16).padStart(2, '0'));
+}
 
 export default defineDetector({
   type: 'MAC_ADDRESS',
@@ -77,5 +85,16 @@ export default defineDetector({
       '00005e0053af',
       'mac 00005e0053af01',
     ],
+  },
+  fieldNames: ['mac', 'mac_address'],
+  generate: {
+    valid(r, lang) {
+      const b = macBytes(r);
+      const form = r.int(0, 3);
+      const value =
+        form === 0 ? b.join(':') : form === 1 ? b.join(':').toUpperCase() : form === 2 ? b.join('-').toUpperCase() : `${b[0]}${b[1]}.${b[2]}${b[3]}.${b[4]}${b[5]}`;
+      return written(value, label(r, lang, ['mac=', 'MAC: ', 'hwaddr ', 'src_mac='], ['设备MAC:', 'MAC地址：'], 0.4));
+    },
+    keys: { en: ['mac', 'macAddress'], zh: ['MAC地址', 'mac'] },
   },
 });

@@ -1,6 +1,7 @@
-import { countDigits, luhnValid, digitsOnly } from './checksum.js';
-import { defineDetector } from './define.js';
-import { isDigit } from './chars.js';
+import { countDigits, digitsOnly, luhnCheckDigit, luhnValid, withLuhn } from './lib/checksum.js';
+import { defineDetector } from './lib/define.js';
+import { isDigit } from './lib/chars.js';
+import { groupsOfFour, label, written, type Rng } from './lib/generate.js';
 
 /**
  * Payment card number (PAN, ISO/IEC 7812): 13–19 digits, written compact or grouped with one space
@@ -90,6 +91,29 @@ function brandMask(text: string, start: number): number {
     default:
       return 0;
   }
+}
+
+/** A valid number of a common brand: its IIN, its length, its Luhn digit. */
+function cardValue(r: Rng): string {
+  const [, prefix, len] = r.pick<[string, () => string, number]>([
+    ['visa', () => '4' + r.digits(5), 16],
+    ['visa', () => '4' + r.digits(5), 16],
+    ['mastercard', () => String(r.int(51, 55)) + r.digits(4), 16],
+    ['mastercard', () => String(r.int(2221, 2720)) + r.digits(2), 16],
+    ['amex', () => r.pick(['34', '37']) + r.digits(4), 15],
+    ['unionpay', () => '62' + r.digits(4), 16],
+    ['unionpay', () => '62' + r.digits(4), 19],
+    ['discover', () => r.pick(['6011', String(r.int(644, 649)) + r.digits(1), '65' + r.digits(2)]) + r.digits(2), 16],
+    ['jcb', () => String(r.int(3528, 3589)) + r.digits(2), 16],
+  ]);
+  const body = prefix() + r.digits(len - 7);
+  return body + luhnCheckDigit(body);
+}
+
+/** As printed: 4-6-5 for 15 digits (Amex), else groups of four. */
+function groupCard(d: string, sep: string): string {
+  if (d.length === 15) return `${d.slice(0, 4)}${sep}${d.slice(4, 10)}${sep}${d.slice(10)}`;
+  return groupsOfFour(d, sep);
 }
 
 export default defineDetector({
@@ -213,6 +237,23 @@ export default defineDetector({
       '40001234567890171', // inside a longer digit run
       'blk_4000123456789017', // an HDFS block id
     ],
+  },
+  fieldNames: ['card_number', 'card_no'],
+  mask: [0, 4],
+  generate: {
+    valid(r, lang) {
+      const digits = cardValue(r);
+      const value = r.chance(0.5) ? digits : groupCard(digits, r.pick([' ', '-']));
+      return written(value, label(r, lang, ['card=', 'card_no: ', 'pan=', 'cc '], ['卡号:', '银行卡：', '信用卡号 '], 0.4));
+    },
+    nearMisses: {
+      luhn_fail_16(r) {
+        const payload = r.pick(['4', '5' + r.int(1, 5), '62']) + r.digits(14);
+        return written(withLuhn(payload.slice(0, 15), false), r.pick(['txn=', 'ref=', 'trade_no=', '交易号:']));
+      },
+      luhn_unknown_iin_16: (r) => written(withLuhn('9' + r.digits(14), true), r.pick(['txn=', 'ref=', 'serial=', ''])),
+    },
+    keys: { en: ['card_no', 'cardNumber', 'pan'], zh: ['卡号', '银行卡号'] },
   },
 });
 

@@ -1,7 +1,8 @@
-import { digitsOnly } from './checksum.js';
-import { defineDetector } from './define.js';
-import { labelledScore, normalizeLabels } from './label.js';
-import { isAlnum, isDigit, readNumber } from './chars.js';
+import { digitsOnly } from './lib/checksum.js';
+import { defineDetector } from './lib/define.js';
+import { labelledScore, normalizeLabels } from './lib/label.js';
+import { isAlnum, isDigit, readNumber } from './lib/chars.js';
+import { label, pad, written } from './lib/generate.js';
 
 /**
  * US Social Security number: AAA-GG-SSSS (SSA). No check digit; what can be checked is the
@@ -125,5 +126,18 @@ export default defineDetector({
       '123-45-67890', // one digit too many
       'x123-45-6789', // glued to a letter
     ],
+  },
+  fieldNames: ['ssn'],
+  mask: [0, 4],
+  generate: {
+    valid(r, lang) {
+      let area = r.int(1, 899);
+      if (area === 666) area = 665;
+      const [a, g, s] = [pad(area, 3), pad(r.int(1, 99), 2), pad(r.int(1, 9999), 4)];
+      const dashed = r.chance(0.8);
+      const value = dashed ? `${a}-${g}-${s}` : a + g + s;
+      return written(value, label(r, lang, ['ssn=', 'SSN: ', 'social security number '], ['SSN:', '社会安全号码:'], dashed ? 0.5 : 0));
+    },
+    keys: { en: ['ssn'], zh: ['ssn'] },
   },
 });

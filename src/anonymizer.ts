@@ -1,15 +1,13 @@
 import { createHmac } from 'node:crypto';
 import { detectors as defaultDetectors } from '../detectors/index.js';
-import type { CountryCode } from 'libphonenumber-js';
-import { makePhoneDetector } from '../detectors/phone/index.js';
-import type { Detector, PiiType } from '../detectors/types.js';
+import type { Detector, MaskRule, PiiType } from '../detectors/index.js';
 import { compileScanner, type ScanPlace, type Scanner } from './detect/scan.js';
 import { NO_FINDINGS, type Finding } from './detect/finding.js';
 import { deriveKey, randomKey } from './keys/key.js';
 import { operators, type Operator, type OperatorContext, type OperatorName } from './operators/index.js';
 import { FieldRules } from './policy/fields.js';
 import { resolvePolicy } from './policy/load.js';
-import { ruleFor, type Policy, type PolicyInput } from './policy/schema.js';
+import { detectorOptions, ruleFor, type Policy, type PolicyInput } from './policy/schema.js';
 
 export interface AnonymizerOptions {
   /** A validated policy or its plain form (the default policy when absent). */
@@ -24,6 +22,8 @@ interface TypePlan {
   readonly threshold: number;
   readonly operator: Operator;
   readonly normalize: (value: string) => string;
+  /** The mask rule of the type's first detector. */
+  readonly mask: MaskRule | undefined;
 }
 
 const identity = (v: string) => v;
@@ -41,17 +41,22 @@ export class Anonymizer {
   private readonly scanner: Scanner;
   private readonly plans: Map<PiiType, TypePlan>;
   private readonly hashKey: Buffer;
+  /** Each type's mask rule, from the first detector of the type (enabled or not: field rules may name it). */
+  private readonly masks: Map<PiiType, MaskRule | undefined>;
 
   constructor(options: AnonymizerOptions = {}) {
     this.policy = resolvePolicy(options.policy);
-    this.fields = new FieldRules(this.policy);
     this.keyIsEphemeral = options.key === undefined;
     this.hashKey = deriveKey(options.key ?? randomKey(), 'hash');
-    const regions = this.policy.phone?.regions;
-    // The policy's phone regions replace the default phone detector (national numbers of other regions).
-    const list = (options.detectors ?? defaultDetectors).map((d) =>
-      regions && d.type === 'PHONE' ? makePhoneDetector(regions as CountryCode[]) : d,
-    );
+    // A detector with options in the policy (`phone: { regions: … }`) is replaced by its configured self.
+    const configured = detectorOptions(this.policy);
+    const list = (options.detectors ?? defaultDetectors).map((d) => {
+      const own = configured[d.name];
+      return own && d.configure ? d.configure(own) : d;
+    });
+    this.fields = new FieldRules(this.policy, list);
+    this.masks = new Map();
+    for (const d of list) if (!this.masks.has(d.type)) this.masks.set(d.type, d.mask);
     const enabled = list.filter((d) => ruleFor(this.policy, d.type).enabled);
     this.scanner = compileScanner(enabled);
     this.plans = new Map();
@@ -59,7 +64,7 @@ export class Anonymizer {
       if (this.plans.has(d.type)) continue;
       const rule = ruleFor(this.policy, d.type);
       const normalize = d.normalize ? d.normalize.bind(d) : identity;
-      this.plans.set(d.type, { threshold: rule.threshold, operator: operators[rule.operator], normalize });
+      this.plans.set(d.type, { threshold: rule.threshold, operator: operators[rule.operator], normalize, mask: this.masks.get(d.type) });
     }
   }
 
@@ -107,13 +112,14 @@ export class Anonymizer {
         return (normalized ??= plan.normalize(value));
       },
       hmac: (data) => createHmac('sha256', hashKey).update(data).digest(),
+      mask: plan.mask,
     };
     return (operator ? operators[operator] : plan.operator)(value, ctx);
   }
 
   private fallbackPlan(type: PiiType): TypePlan {
     const rule = ruleFor(this.policy, type);
-    const plan = { threshold: rule.threshold, operator: operators[rule.operator], normalize: identity };
+    const plan = { threshold: rule.threshold, operator: operators[rule.operator], normalize: identity, mask: this.masks.get(type) };
     this.plans.set(type, plan);
     return plan;
   }

@@ -17,10 +17,10 @@ export type { Finding } from './detect/finding.js';
 // Detectors and operators.
 /** The default detector list, in priority order. */
 export { detectors } from '../detectors/index.js';
-/** The kinds of personal data and the detector contract. */
-export { PII_TYPES, type PiiType, type Detector, type DetectorSpec } from '../detectors/types.js';
+/** The kinds of personal data (derived from the detector list) and the detector contract. */
+export { PII_TYPES, type PiiType, type Detector, type DetectorSpec, type DetectorOptions, type MaskRule, type ValueGenerator, type Written, type Rng, type Lang } from '../detectors/index.js';
 /** Make a detector from its spec, checking the contract when the module loads. */
-export { defineDetector } from '../detectors/define.js';
+export { defineDetector } from '../detectors/lib/define.js';
 /** The operators by name (redact, tag, mask, hash, …) and their contract. */
 export { operators, type Operator, type OperatorContext, type OperatorName } from './operators/index.js';
 

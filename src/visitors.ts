@@ -3,7 +3,7 @@ import type { Finding } from './detect/finding.js';
 import type { Place, ValueVisitor, Visited } from './formats/visitor.js';
 import { DROP } from './formats/visitor.js';
 import { visitLine } from './formats/text.js';
-import type { PiiType } from '../detectors/types.js';
+import type { PiiType } from '../detectors/index.js';
 import { formatPath, lastKey, type FieldAction, type FieldPath } from './policy/fields.js';
 
 /**

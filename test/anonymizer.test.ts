@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAnonymizer } from '../src/index.js';
+import { createAnonymizer, defineDetector, detectors, type Detector, type DetectorOptions } from '../src/index.js';
 
 describe('Anonymizer', () => {
   const a = createAnonymizer();
@@ -57,6 +57,31 @@ describe('phone regions from the policy', () => {
   });
   it('rejects a region libphonenumber-js does not know', () => {
     expect(() => createAnonymizer({ policy: { phone: { regions: ['XX'] } } })).toThrow(/phone\.regions\.0/);
+  });
+
+  it("reach the detector named phone through its configure hook, whoever's it is", () => {
+    const seen: DetectorOptions[] = [];
+    // A stand-in phone detector: finds `T` and eight digits, and reports the options it was given.
+    const standIn: Detector<'PHONE'> = defineDetector({
+      type: 'PHONE',
+      name: 'phone',
+      candidate: 'alnum',
+      minLen: 9,
+      maxLen: 9,
+      shape: /T\d{8}/y,
+      baseScore: 0.9,
+      examples: { match: ['T12345678'], noMatch: ['T1234567'] },
+      configure(options) {
+        seen.push(options);
+        return standIn;
+      },
+    });
+    const others = detectors.filter((d) => d.type !== 'PHONE');
+    const a = createAnonymizer({ policy: { phone: { regions: ['GB', 'DE'] } }, detectors: [...others, standIn] });
+    expect(seen).toEqual([{ regions: ['GB', 'DE'] }]);
+    expect(a.anonymize('call T12345678 or 13800138000')).toBe('call <PHONE> or 13800138000');
+    createAnonymizer({ detectors: [...others, standIn] }); // no phone section: not configured
+    expect(seen).toHaveLength(1);
   });
 });
 

@@ -1,11 +1,14 @@
 // The PHONE detector: its spec (shape, context words, examples) and makePhoneDetector(regions). The
 // work is split by job: plan.ts compiles libphonenumber-js's metadata, forms.ts indexes the ways a
 // national number is written, span.ts reads a span, lookalikes.ts rejects what only looks like a
-// phone, match.ts scores. Imports go one way: index → match → lookalikes/forms → span → plan.
+// phone, match.ts scores; mask.ts and generate.ts are its mask rule and its generator of values.
+// Imports go one way: index → match → lookalikes/forms → span → plan.
 import type { CountryCode } from 'libphonenumber-js/max';
-import { isDigit } from '../chars.js';
-import { defineDetector } from '../define.js';
-import type { Detector } from '../types.js';
+import { isDigit } from '../lib/chars.js';
+import { defineDetector } from '../lib/define.js';
+import type { Detector } from '../lib/types.js';
+import { phoneValue } from './generate.js';
+import { maskPhone } from './mask.js';
 import { MAX_LEN, PhoneMatcher } from './match.js';
 
 /**
@@ -67,7 +70,7 @@ const SHAPE =
  * A PHONE detector for national numbers of `regions` (in priority order: a national number valid in
  * several is normalized to the first). International numbers are found for every country.
  */
-export function makePhoneDetector(regions: readonly CountryCode[]): Detector {
+export function makePhoneDetector(regions: readonly CountryCode[]): Detector<'PHONE'> {
   const matcher = new PhoneMatcher(regions);
   return defineDetector({
     type: 'PHONE',
@@ -176,6 +179,14 @@ export function makePhoneDetector(regions: readonly CountryCode[]): Detector {
         '12 345 678', // thousands
         'order 13800138000', // order number
       ],
+    },
+    fieldNames: ['phone', 'phone_number', 'mobile', 'mobile_phone', 'telephone', 'tel', '手机', '手机号', '手机号码', '电话', '联系电话'],
+    mask: maskPhone,
+    /** The policy's `phone: { regions: [...] }` (checked by the policy schema): national numbers of those regions. */
+    configure: (options) => makePhoneDetector(options.regions as CountryCode[]),
+    generate: {
+      valid: phoneValue,
+      keys: { en: ['phone', 'mobile', 'phone_number', 'tel'], zh: ['手机号', '联系电话', '电话'] },
     },
   });
 }

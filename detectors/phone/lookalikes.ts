@@ -1,7 +1,7 @@
 // Look-alikes: digit spans that fit a phone format but are something else in a log line (amounts,
 // decimals, thousands, dates, dash- or dot-joined ids, the tail of a longer number, a grouped IBAN).
 // Each test reads the text around the span and the groups the span reader found; none calls the library.
-import { isDigit } from '../chars.js';
+import { isDigit } from '../lib/chars.js';
 import { SEP_DASH, SEP_DOT, SEP_SPACE, type SpanReader } from './span.js';
 
 /**

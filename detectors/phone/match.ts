@@ -2,8 +2,8 @@
 // look-alikes (lookalikes.ts), compares the digits with the compiled plan (plan.ts, forms.ts) and asks
 // libphonenumber-js only about numbers that fit a format of a region.
 import { parsePhoneNumberFromString, PhoneNumber, type CountryCode } from 'libphonenumber-js/max';
-import { isDigit } from '../chars.js';
-import type { ValidateContext } from '../types.js';
+import { isDigit } from '../lib/chars.js';
+import type { ValidateContext } from '../lib/types.js';
 import { contextForms, formIndex, writtenForms, type WrittenForm } from './forms.js';
 import {
   continuesNumber,

@@ -1,7 +1,7 @@
 // The span reader: a candidate's digits, digit groups, `+`, bracket and separators read on char codes
 // into reused typed arrays, and the digit groups of a formatted number to compare them with. One
 // reader per matcher: validate() is synchronous and not re-entered, so nothing is allocated per span.
-import { isDigit } from '../chars.js';
+import { isDigit } from '../lib/chars.js';
 import { MAX_DIGITS, MAX_GROUPS, PREFIX_GLUED, PREFIX_NONE } from './plan.js';
 import type { FormatPlan, RegionPlan } from './plan.js';
 

@@ -1,4 +1,4 @@
-import { isDigit } from '../../detectors/chars.js';
+import { isDigit } from '../../detectors/lib/chars.js';
 
 /**
  * Tokens that are never personal data and make up most number-like candidates in real logs: ISO

@@ -1,4 +1,4 @@
-import type { CandidateClass, Detector, PiiType } from '../../detectors/types.js';
+import type { CandidateClass, Detector, PiiType } from '../../detectors/index.js';
 import { ContextWords } from './context.js';
 import { plainRunTable } from './plain-run.js';
 

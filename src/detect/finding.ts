@@ -1,4 +1,4 @@
-import type { PiiType } from '../../detectors/types.js';
+import type { PiiType } from '../../detectors/index.js';
 
 /** One piece of personal data in a string: UTF-16 offsets, end exclusive. */
 export interface Finding {

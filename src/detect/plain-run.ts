@@ -1,4 +1,4 @@
-import { isDigit } from '../../detectors/chars.js';
+import { isDigit } from '../../detectors/lib/chars.js';
 
 /**
  * Plain digit runs: most number-like tokens in a log (epoch millis, order ids, pids, sizes) are one

@@ -1,8 +1,8 @@
 // Over 400 lines on purpose for now: the candidate loop, its class offers and the per-line context
 // cache are one hot path, kept together so it can be profiled and changed as one (issue 13 redesigns it).
-import { isAlnum, isDigit, isHex, isLetter } from '../../detectors/chars.js';
+import { isAlnum, isDigit, isHex, isLetter } from '../../detectors/lib/chars.js';
 import { isCjkWordChar } from '../../detectors/lib/scripts.js';
-import type { Detector, PiiType, ValidateContext } from '../../detectors/types.js';
+import type { Detector, PiiType, ValidateContext } from '../../detectors/index.js';
 import { compileDetectors, type CompiledDetector, type CompiledDetectors } from './compile.js';
 import { benignTokenEnd } from './benign.js';
 import { CONTEXT_WINDOW, type WordHit } from './context.js';

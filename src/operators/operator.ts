@@ -1,4 +1,4 @@
-import type { PiiType } from '../../detectors/types.js';
+import type { MaskRule, PiiType } from '../../detectors/index.js';
 
 /** What an operator may know besides the value: its type and a keyed hash (never a raw key). */
 export interface OperatorContext {
@@ -7,6 +7,8 @@ export interface OperatorContext {
   readonly normalized: string;
   /** HMAC-SHA256 under the run's hash key. */
   hmac(data: string): Buffer;
+  /** How the type's detector wants it masked (DetectorSpec.mask); absent for field-only types. */
+  readonly mask?: MaskRule;
 }
 
 /** Replaces one found value. Pure: the same value, type and key give the same output. */

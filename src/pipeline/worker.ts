@@ -1,5 +1,5 @@
 import { workerData } from 'piscina';
-import type { Detector } from '../../detectors/types.js';
+import type { Detector } from '../../detectors/index.js';
 import { Anonymizer } from '../anonymizer.js';
 import { errorKind, LogveilError, type ErrorCode } from '../errors.js';
 import { formats, type FormatName } from '../formats/index.js';

@@ -1,10 +1,11 @@
-import type { PiiType } from '../../detectors/types.js';
+import type { Detector, PiiType } from '../../detectors/index.js';
 
 /**
- * Field names that hold personal data no pattern can find, in English and Chinese, with the type
- * their value is. On by default (policy `fields.dictionary: false` turns it off, `fields.names` adds
- * to it). Names are compared normalized: case, `_`, `-`, spaces and camelCase humps do not matter, so
- * `firstName`, `first_name` and `First-Name` are one name.
+ * The built-in dictionary of personal field names, EN and ZH, with the type their whole value is: the
+ * general part below (names, addresses, birth dates… that no pattern can find), then each detector's
+ * own `fieldNames` (id_card, 身份证号, iban…). On by default (policy `fields.dictionary: false` turns it
+ * off, `fields.names` adds to it). Names are compared normalized: case, `_`, `-`, spaces and camelCase
+ * humps do not matter, so `firstName`, `first_name` and `First-Name` are one name.
  */
 export const FIELD_DICTIONARY: Readonly<Record<string, PiiType>> = {
   name: 'PERSON_NAME',
@@ -45,28 +46,6 @@ export const FIELD_DICTIONARY: Readonly<Record<string, PiiType>> = {
   birthdate: 'DATE_OF_BIRTH',
   gender: 'GENDER',
   sex: 'GENDER',
-  id_card: 'CN_RESIDENT_ID',
-  id_card_no: 'CN_RESIDENT_ID',
-  id_number: 'CN_RESIDENT_ID',
-  national_id: 'CN_RESIDENT_ID',
-  passport: 'CN_PASSPORT',
-  passport_no: 'CN_PASSPORT',
-  passport_number: 'CN_PASSPORT',
-  ssn: 'US_SSN',
-  hkid: 'HK_ID',
-  hk_id: 'HK_ID',
-  uscc: 'CN_USCC',
-  credit_code: 'CN_USCC',
-  统一社会信用代码: 'CN_USCC',
-  phone: 'PHONE',
-  phone_number: 'PHONE',
-  mobile: 'PHONE',
-  mobile_phone: 'PHONE',
-  telephone: 'PHONE',
-  tel: 'PHONE',
-  email: 'EMAIL',
-  email_address: 'EMAIL',
-  mail: 'EMAIL',
   lat: 'GEO',
   lng: 'GEO',
   lon: 'GEO',
@@ -80,21 +59,6 @@ export const FIELD_DICTIONARY: Readonly<Record<string, PiiType>> = {
   idfv: 'DEVICE_ID',
   android_id: 'DEVICE_ID',
   advertising_id: 'DEVICE_ID',
-  imei: 'IMEI',
-  card_number: 'PAYMENT_CARD',
-  bank_account: 'BANK_ACCOUNT',
-  account_number: 'BANK_ACCOUNT',
-  account_no: 'BANK_ACCOUNT',
-  acct_no: 'BANK_ACCOUNT',
-  bank_card: 'BANK_ACCOUNT',
-  card_no: 'PAYMENT_CARD',
-  iban: 'IBAN',
-  ip: 'IP_ADDRESS',
-  ip_address: 'IP_ADDRESS',
-  client_ip: 'IP_ADDRESS',
-  remote_addr: 'IP_ADDRESS',
-  mac: 'MAC_ADDRESS',
-  mac_address: 'MAC_ADDRESS',
   姓名: 'PERSON_NAME',
   名字: 'PERSON_NAME',
   用户名: 'PERSON_NAME',
@@ -115,27 +79,29 @@ export const FIELD_DICTIONARY: Readonly<Record<string, PiiType>> = {
   出生日期: 'DATE_OF_BIRTH',
   生日: 'DATE_OF_BIRTH',
   性别: 'GENDER',
-  身份证: 'CN_RESIDENT_ID',
-  身份证号: 'CN_RESIDENT_ID',
-  身份证号码: 'CN_RESIDENT_ID',
-  护照: 'CN_PASSPORT',
-  护照号: 'CN_PASSPORT',
-  手机: 'PHONE',
-  手机号: 'PHONE',
-  手机号码: 'PHONE',
-  电话: 'PHONE',
-  联系电话: 'PHONE',
-  邮箱: 'EMAIL',
-  电子邮箱: 'EMAIL',
-  银行卡号: 'BANK_ACCOUNT',
-  银行账号: 'BANK_ACCOUNT',
-  卡号: 'BANK_ACCOUNT',
   设备号: 'DEVICE_ID',
   设备id: 'DEVICE_ID',
   经度: 'GEO',
   纬度: 'GEO',
   位置: 'GEO',
 };
+
+/**
+ * The whole dictionary for a detector list, by normalized name: FIELD_DICTIONARY, then the detectors'
+ * `fieldNames`. A name claimed by two types is an error naming both (one of them would silently lose).
+ */
+export function fieldDictionary(detectors: readonly Detector[]): ReadonlyMap<string, PiiType> {
+  const names = new Map<string, PiiType>();
+  const add = (name: string, type: PiiType) => {
+    const key = normalizeFieldName(name);
+    const had = names.get(key);
+    if (had !== undefined && had !== type) throw new Error(`field name ${name} means both ${had} and ${type}`);
+    names.set(key, type);
+  };
+  for (const [name, type] of Object.entries(FIELD_DICTIONARY)) add(name, type);
+  for (const d of detectors) for (const name of d.fieldNames ?? []) add(name, d.type);
+  return names;
+}
 
 /** The comparable form of a field name: `firstName`, `first_name`, `First-Name` → `firstname`. */
 export function normalizeFieldName(name: string): string {

@@ -1,6 +1,6 @@
-import type { PiiType } from '../../detectors/types.js';
+import { detectors as defaultDetectors, type Detector, type PiiType } from '../../detectors/index.js';
 import type { OperatorName } from '../operators/index.js';
-import { FIELD_DICTIONARY, normalizeFieldName } from './dictionary.js';
+import { fieldDictionary, normalizeFieldName } from './dictionary.js';
 import type { Policy } from './schema.js';
 
 /** What happens to the value of a field. */
@@ -91,7 +91,8 @@ export class FieldRules {
   private readonly names: ReadonlyMap<string, PiiType>;
   private readonly cache = new Map<string, FieldAction>();
 
-  constructor(policy: Policy) {
+  /** `detectors`: whose field names join the built-in dictionary (the anonymizer passes its own list). */
+  constructor(policy: Policy, detectors: readonly Detector[] = defaultDetectors) {
     const f = policy.fields;
     this.rules = f.rules.map((r) => ({
       pattern: compilePattern(r.match),
@@ -102,8 +103,7 @@ export class FieldRules {
             ? { kind: r.action }
             : SCAN,
     }));
-    const names = new Map<string, PiiType>();
-    if (f.dictionary) for (const [n, t] of Object.entries(FIELD_DICTIONARY)) names.set(normalizeFieldName(n), t);
+    const names = new Map<string, PiiType>(f.dictionary ? fieldDictionary(detectors) : []);
     for (const [n, t] of Object.entries(f.names)) names.set(normalizeFieldName(n), t);
     this.names = names;
   }

@@ -1,6 +1,6 @@
 import { isSupportedCountry } from 'libphonenumber-js';
 import { z } from 'zod';
-import { PII_TYPES, type PiiType } from '../../detectors/types.js';
+import { PII_TYPES, type DetectorOptions, type PiiType } from '../../detectors/index.js';
 import { OPERATOR_NAMES, type OperatorName } from '../operators/index.js';
 import { normalizeFieldName } from './dictionary.js';
 import { patternProblem } from './fields.js';
@@ -99,4 +99,13 @@ export function ruleFor(policy: Policy, type: PiiType): { operator: OperatorChoi
     threshold: r?.threshold ?? policy.threshold,
     enabled: r?.enabled ?? true,
   };
+}
+
+/**
+ * Each detector's options from the policy, by detector name: the sections named after a detector
+ * (`phone: { regions: [...] }`), validated above. The anonymizer hands them to the detector's
+ * `configure` hook, so no part of the core knows any one detector.
+ */
+export function detectorOptions(policy: Policy): Readonly<Record<string, DetectorOptions>> {
+  return policy.phone ? { phone: policy.phone } : {};
 }

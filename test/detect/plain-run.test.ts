@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectors } from '../../detectors/index.js';
-import { defineDetector } from '../../detectors/define.js';
+import { defineDetector } from '../../detectors/lib/define.js';
 import { compileDetectors } from '../../src/detect/compile.js';
 import { endsAtRun, PLAIN_ASK, PLAIN_NO, PLAIN_YES, plainRunTable } from '../../src/detect/plain-run.js';
 import { compileScanner } from '../../src/detect/scan.js';

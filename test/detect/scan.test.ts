@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defineDetector } from '../../detectors/define.js';
+import { defineDetector } from '../../detectors/lib/define.js';
 import { compileScanner } from '../../src/detect/scan.js';
 import { findAll } from '../support/scan.js';
 

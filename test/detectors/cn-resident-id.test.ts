@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cnResidentIdCheckChar } from '../../detectors/checksum.js';
+import { cnResidentIdCheckChar } from '../../detectors/lib/checksum.js';
 import cnPassport from '../../detectors/cn-passport.js';
 import cnResidentId from '../../detectors/cn-resident-id.js';
 import cnUscc from '../../detectors/cn-uscc.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cnResidentIdCheckChar, usccCheckChar } from '../../detectors/checksum.js';
+import { cnResidentIdCheckChar, usccCheckChar } from '../../detectors/lib/checksum.js';
 import cnPassport from '../../detectors/cn-passport.js';
 import cnResidentId from '../../detectors/cn-resident-id.js';
 import cnUscc, { gb11714CheckChar } from '../../detectors/cn-uscc.js';

@@ -2,25 +2,47 @@ import { describe, expect, it } from 'vitest';
 import { detectors } from '../../detectors/index.js';
 import { compileScanner } from '../../src/detect/scan.js';
 
+const all = compileScanner(detectors);
+
+/**
+ * Where a `match` example's value is: the whole example, or what follows its context label. A label
+ * has no digit and ends in a separator (`passport: `, `身份证号：`, `IMEI=`), so a finding that took only
+ * the tail of a value (`19851120 1234` of `310115 19851120 1234`) does not pass for a labelled one.
+ */
+function valueSpan(example: string, found: { start: number; end: number }): [number, number] {
+  if (found.end !== example.length) return [0, example.length];
+  const label = example.slice(0, found.start);
+  return label === '' || /^\D*[^\p{L}\p{N}]$/u.test(label) ? [found.start, found.end] : [0, example.length];
+}
+
 /** Every detector's own examples, and the contract shared by all of them. */
 describe.each(detectors.map((d) => [d.name, d] as const))('detector %s', (_name, detector) => {
   const alone = compileScanner([detector]);
 
-  it.each(detector.examples.match.map((s) => [s]))('finds its example %j', (example) => {
-    const found = alone.scan(example).filter((f) => f.type === detector.type);
-    expect(found).toHaveLength(1);
-    expect(found[0].score).toBeGreaterThan(0);
-    expect(found[0].score).toBeLessThanOrEqual(1);
+  // With the whole list: an example a higher-priority detector takes (another type, or a shorter or
+  // longer span) is not this detector's example.
+  it.each(detector.examples.match.map((s) => [s]))('finds its example %j, at its span, with the whole list', (example) => {
+    const found = all.scan(example);
+    const own = found.find((f) => f.type === detector.type);
+    expect(own, `${JSON.stringify(found)}`).toBeDefined();
+    const [start, end] = valueSpan(example, own!);
+    expect(found.map((f) => [f.type, f.start, f.end])).toEqual([[detector.type, start, end]]);
+    expect(own!.score).toBeGreaterThan(0);
+    expect(own!.score).toBeLessThanOrEqual(1);
   });
 
   it.each(detector.examples.noMatch.map((s) => [s]))('leaves its near miss %j', (example) => {
     expect(alone.scan(example).filter((f) => f.type === detector.type)).toEqual([]);
   });
 
-  it('finds its examples in the middle of a log line', () => {
+  it('finds its examples in the middle of a log line, at the same span', () => {
+    const prefix = '2026-02-24T12:26:41.123Z INFO [req 7f3a] ';
     for (const example of detector.examples.match) {
-      const line = `2026-02-24T12:26:41.123Z INFO [req 7f3a] ${example} done`;
-      expect(alone.scan(line).filter((f) => f.type === detector.type), example).toHaveLength(1);
+      const alone = all.scan(example).find((f) => f.type === detector.type);
+      if (!alone) continue; // reported by the test above
+      const [start, end] = valueSpan(example, alone);
+      const found = all.scan(`${prefix}${example} done`).filter((f) => f.type === detector.type);
+      expect(found.map((f) => [f.start - prefix.length, f.end - prefix.length]), example).toEqual([[start, end]]);
     }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hkIdCheckChar } from '../../detectors/checksum.js';
+import { hkIdCheckChar } from '../../detectors/lib/checksum.js';
 import cnPassport from '../../detectors/cn-passport.js';
 import cnResidentId from '../../detectors/cn-resident-id.js';
 import cnUscc from '../../detectors/cn-uscc.js';

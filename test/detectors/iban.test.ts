@@ -1,6 +1,6 @@
 import isIBANModule from 'validator/lib/isIBAN.js';
 import { describe, expect, it } from 'vitest';
-import { iban97Valid } from '../../detectors/checksum.js';
+import { iban97Valid } from '../../detectors/lib/checksum.js';
 import bankAccount from '../../detectors/bank-account.js';
 import iban, { IBAN_REGISTRY } from '../../detectors/iban.js';
 import imei from '../../detectors/imei.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { luhnCheckDigit, luhnValid } from '../../detectors/checksum.js';
+import { luhnCheckDigit, luhnValid } from '../../detectors/lib/checksum.js';
 import bankAccount from '../../detectors/bank-account.js';
 import iban from '../../detectors/iban.js';
 import imei from '../../detectors/imei.js';

@@ -70,7 +70,7 @@ function replacing(table: Record<string, string | typeof DROP>): ValueVisitor {
   return { visit: (v) => (Object.hasOwn(table, v) ? table[v] : v) };
 }
 
-/** GB 11643 check character, computed here independently of detectors/checksum.ts. */
+/** GB 11643 check character, computed here independently of detectors/lib/checksum.ts. */
 function cnId(body17: string): string {
   const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
   let sum = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PiiType } from '../../detectors/types.js';
+import type { PiiType } from '../../detectors/index.js';
 import { generalize } from '../../src/operators/generalize.js';
 import type { OperatorContext } from '../../src/operators/operator.js';
 

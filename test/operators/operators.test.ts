@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { PiiType } from '../../detectors/types.js';
+import { detectors, type PiiType } from '../../detectors/index.js';
 import { deriveKey } from '../../src/keys/key.js';
 import { base32, hash } from '../../src/operators/hash.js';
 import { mask } from '../../src/operators/mask.js';
@@ -9,9 +9,11 @@ import { redact } from '../../src/operators/redact.js';
 import { tag } from '../../src/operators/tag.js';
 
 const KEY = Buffer.alloc(32, 7);
+/** As the anonymizer makes it: the mask rule is the type's first detector's. */
 const ctxFor = (type: PiiType, value: string, key: Buffer = KEY): OperatorContext => {
   const hashKey = deriveKey(key, 'hash');
-  return { type, normalized: value, hmac: (d) => createHmac('sha256', hashKey).update(d).digest() };
+  const mask = detectors.find((d) => d.type === type)?.mask;
+  return { type, normalized: value, hmac: (d) => createHmac('sha256', hashKey).update(d).digest(), mask };
 };
 
 describe('redact and tag', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FIELD_DICTIONARY, normalizeFieldName } from '../../src/policy/dictionary.js';
+import { detectors } from '../../detectors/index.js';
+import { fieldDictionary, normalizeFieldName } from '../../src/policy/dictionary.js';
 import { FieldRules, formatPath, lastKey, type FieldAction, type FieldPath } from '../../src/policy/fields.js';
 import { parsePolicy } from '../../src/policy/load.js';
 import type { PolicyInput } from '../../src/policy/schema.js';
@@ -130,7 +131,7 @@ describe('FieldRules: the dictionary', () => {
     ['银行卡号', 'BANK_ACCOUNT'],
     ['gender', 'GENDER'],
   ])('on by default: %s is %s', (key, type) => {
-    expect(FIELD_DICTIONARY[key]).toBe(type);
+    expect(fieldDictionary(detectors).get(normalizeFieldName(key))).toBe(type);
     expect(kind(rules({}), ['order', key])).toBe(`as ${type}`);
   });
 
@@ -152,6 +153,21 @@ describe('FieldRules: the dictionary', () => {
     expect(kind(fr, ['customer_name'])).toBe('as PERSON_NAME');
     expect(kind(fr, ['lat'])).toBe('as POSTAL_CODE');
     expect(kind(fr, ['email'])).toBe('as EMAIL'); // the rest of the dictionary stays
+  });
+
+  it("takes the detectors' field names from the list it is given", () => {
+    const iban = detectors.find((d) => d.type === 'IBAN')!;
+    const withoutIban = detectors.filter((d) => d.type !== 'IBAN');
+    expect(kind(new FieldRules(parsePolicy({})), ['IBAN'])).toBe('as IBAN');
+    expect(kind(new FieldRules(parsePolicy({}), withoutIban), ['IBAN'])).toBe('scan');
+    const renamed = { ...iban, fieldNames: ['beneficiary_account'] };
+    expect(kind(new FieldRules(parsePolicy({}), [renamed]), ['beneficiaryAccount'])).toBe('as IBAN');
+  });
+
+  it('refuses a name two types claim, naming both', () => {
+    const iban = detectors.find((d) => d.type === 'IBAN')!;
+    const clash = { ...iban, fieldNames: ['Full-Name'] }; // PERSON_NAME's full_name, normalized
+    expect(() => fieldDictionary([clash])).toThrow(/Full-Name means both PERSON_NAME and IBAN/);
   });
 });
 

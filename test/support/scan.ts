@@ -1,5 +1,5 @@
 import { detectors as allDetectors } from '../../detectors/index.js';
-import type { Detector, PiiType } from '../../detectors/types.js';
+import type { Detector, PiiType } from '../../detectors/index.js';
 import { compileScanner, type ScanPlace, type Scanner } from '../../src/detect/scan.js';
 
 const cache = new WeakMap<readonly Detector[], Scanner>();

@@ -1,7 +1,7 @@
 import type { CountryCode } from 'libphonenumber-js/max';
 import { describe, expect, it } from 'vitest';
 import phone, { DEFAULT_PHONE_REGIONS, makePhoneDetector } from '../../../detectors/phone/index.js';
-import type { ValidateContext } from '../../../detectors/types.js';
+import type { ValidateContext } from '../../../detectors/index.js';
 import { compileScanner } from '../../../src/detect/scan.js';
 import { findWith } from '../../support/scan.js';
 

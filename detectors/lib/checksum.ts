@@ -63,6 +63,12 @@ export function luhnCheckDigit(payload: string): string {
   throw new Error('unreachable');
 }
 
+/** `payload` completed by its Luhn digit, or (valid = false) by another digit. For generating test values. */
+export function withLuhn(payload: string, valid: boolean): string {
+  const d = luhnCheckDigit(payload);
+  return payload + (valid ? d : String((Number(d) + 1 + Math.floor(Number(payload.at(-1)) % 9)) % 10));
+}
+
 const CN_ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CN_ID_CHECK = '10X98765432';
 

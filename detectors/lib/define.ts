@@ -2,13 +2,15 @@ import type { Detector, DetectorSpec } from './types.js';
 
 /**
  * Declare a detector. Checks the contract when the module loads, so a broken detector fails at once
- * with its name rather than misbehaving in a scan.
+ * with its name rather than misbehaving in a scan. The type's name stays a literal (`'IBAN'`), which
+ * is how detectors/index.ts derives the union of types from its list.
  */
-export function defineDetector(spec: DetectorSpec): Detector {
+export function defineDetector<const T extends string>(spec: DetectorSpec<T>): Detector<T> {
   const fail = (why: string): never => {
     throw new Error(`detector ${spec.name}: ${why}`);
   };
   if (!/^[a-z0-9_]+$/.test(spec.name)) fail('name must be lower_snake_case');
+  if (!/^[A-Z][A-Z0-9_]*$/.test(spec.type)) fail('type must be UPPER_SNAKE_CASE');
   if (!spec.shape.sticky) fail('shape must be sticky (/y)');
   if (spec.shape.global) fail('shape must not be global (/g)');
   // Unbounded quantifiers are how regexes go quadratic; every finding is at most maxLen long.
@@ -19,5 +21,7 @@ export function defineDetector(spec: DetectorSpec): Detector {
   if (spec.examples.noMatch.length === 0) fail('needs at least one non-matching example');
   if (spec.context?.required && spec.context.words.length === 0) fail('required context without words');
   if (!spec.validate && spec.baseScore === undefined) fail('needs validate() or baseScore');
+  if (Array.isArray(spec.mask) && !spec.mask.every((n: number) => Number.isInteger(n) && n >= 0)) fail('mask keeps a whole number of chars');
+  for (const kind of Object.keys(spec.generate?.nearMisses ?? {})) if (!/^[a-z0-9_]+$/.test(kind)) fail(`near miss ${kind} must be lower_snake_case`);
   return Object.freeze({ ...spec });
 }

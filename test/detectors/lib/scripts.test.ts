@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCjkWordChar, isHan, isHangul, isKana, isWideLetter } from '../../detectors/lib/scripts.js';
+import { isCjkWordChar, isHan, isHangul, isKana, isWideLetter } from '../../../detectors/lib/scripts.js';
 
 const code = (ch: string) => ch.charCodeAt(0);
 

@@ -1,4 +1,4 @@
-import { isCjkWordChar } from './lib/scripts.js';
+import { isCjkWordChar } from './scripts.js';
 import type { ValidateContext } from './types.js';
 
 /**

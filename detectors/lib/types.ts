@@ -1,32 +1,11 @@
 /**
  * The detector contract. A detector is data plus small functions: it knows strings and checksums,
- * nothing about formats, operators, the CLI or workers (see ARCHITECTURE.md, "Layers").
+ * nothing about formats, operators, the CLI or workers (see README, "How it works"). Besides finding
+ * values, a detector owns everything else that is about its type: the field names that mean it, how
+ * the mask operator shows it, its options, and a generator of values for the bench and the tests.
  */
-
-/** The kinds of personal data the pattern detectors find. */
-export const PATTERN_TYPES = [
-  'CN_RESIDENT_ID',
-  'CN_PASSPORT',
-  'HK_ID',
-  'CN_USCC',
-  'US_SSN',
-  'PHONE',
-  'EMAIL',
-  'IP_ADDRESS',
-  'MAC_ADDRESS',
-  'IMEI',
-  'PAYMENT_CARD',
-  'IBAN',
-  'BANK_ACCOUNT',
-] as const;
-
-/** Kinds only field rules find: no pattern can tell a name from any other word. */
-export const FIELD_TYPES = ['PERSON_NAME', 'ADDRESS', 'DATE_OF_BIRTH', 'POSTAL_CODE', 'GEO', 'DEVICE_ID', 'GENDER'] as const;
-
-/** Every kind of personal data logveil knows. */
-export const PII_TYPES = [...PATTERN_TYPES, ...FIELD_TYPES] as const;
-export type PiiType = (typeof PII_TYPES)[number];
-export type PatternType = (typeof PATTERN_TYPES)[number];
+import type { PiiType } from '../index.js';
+import type { ValueGenerator } from './generate.js';
 
 /**
  * Which candidates of the scanner's single pass a detector is offered. The scanner finds candidate
@@ -49,8 +28,22 @@ export interface ValidateContext {
   readonly field: boolean;
 }
 
-export interface DetectorSpec {
-  readonly type: PiiType;
+/**
+ * How the mask operator shows a value of this type: how many significant (alphanumeric) chars stay
+ * visible at the start and at the end (`[6, 4]`: `110105********123X`), or a function of the value
+ * as written and its normalized form. Without it, every significant char is masked.
+ */
+export type MaskRule = readonly [head: number, tail: number] | ((value: string, normalized: string) => string);
+
+/**
+ * A detector's options, from the policy section named after it (`phone: { regions: [CN, US] }`),
+ * already validated by the policy schema.
+ */
+export type DetectorOptions = Readonly<Record<string, unknown>>;
+
+/** `T` is the type's name as a literal (`'CN_RESIDENT_ID'`): the list in detectors/index.ts derives PiiType from it. */
+export interface DetectorSpec<T extends string = PiiType> {
+  readonly type: T;
   /** A short unique name, used in errors and tests (usually the type in lower case). */
   readonly name: string;
   readonly candidate: CandidateClass;
@@ -96,6 +89,27 @@ export interface DetectorSpec {
     readonly match: readonly string[];
     readonly noMatch: readonly string[];
   };
+  /**
+   * Field names whose whole value is this type, EN and ZH (`id_card`, `身份证号`): the detector's part
+   * of the built-in field dictionary (src/policy/dictionary.ts), compared normalized (case, `_`, `-`,
+   * camelCase ignored). A name may belong to one type only.
+   */
+  readonly fieldNames?: readonly string[];
+  /**
+   * How the mask operator shows this type. Detectors sharing a type mask alike: the first in the list
+   * gives the rule for all findings of the type.
+   */
+  readonly mask?: MaskRule;
+  /**
+   * The detector configured by its options (the policy section named after `name`, when the policy
+   * has one): a new detector of the same type and name. Called once per anonymizer, never per scan.
+   */
+  configure?(options: DetectorOptions): Detector<T>;
+  /**
+   * Values for the bench corpus, the accuracy report and the property tests (never used to scan).
+   * Detectors sharing a type share one generator: the first in the list with one gives it.
+   */
+  readonly generate?: ValueGenerator;
 }
 
-export type Detector = DetectorSpec;
+export type Detector<T extends string = PiiType> = DetectorSpec<T>;
