@@ -1,10 +1,9 @@
 import type { Anonymizer } from './anonymizer.js';
 import type { Finding } from './detect/finding.js';
-import type { Place, ValueVisitor, Visited } from './formats/visitor.js';
-import { DROP } from './formats/visitor.js';
+import { DROP, type FieldPath, formatPath, lastKey, type Place, type ValueVisitor, type Visited } from './record/index.js';
 import { visitLine } from './formats/text.js';
 import type { PiiType } from '../detectors/types.js';
-import { formatPath, lastKey, type FieldAction, type FieldPath } from './policy/fields.js';
+import type { FieldAction } from './policy/fields.js';
 
 /**
  * Replace what the policy asks for: field rules first (keep, drop, or the whole value as a type),

@@ -4,10 +4,8 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import { isUtf8 } from 'node:buffer';
 import { LogveilError } from '../errors.js';
-import type { FieldPath } from '../policy/fields.js';
+import { DROP, type FieldPath, type Place, type ValueVisitor, type Visited } from '../record/index.js';
 import type { CsvOptions, Format, FormatOptions } from './format.js';
-import type { Place, ValueVisitor, Visited } from './visitor.js';
-import { DROP } from './visitor.js';
 import { utf8Stretches } from './line-blocks.js';
 import { visitLine } from './text.js';
 

@@ -29,4 +29,3 @@ export function formatForPath(path: string): Format {
 }
 
 export type { Format, FormatName, FormatOptions, CsvOptions } from './format.js';
-export { DROP, type Place, type ValueVisitor, type Visited } from './visitor.js';

@@ -4,7 +4,7 @@ import { jsoncParser, type JsoncToken } from 'stream-json/core/jsonc/parser.js';
 import { LogveilError } from '../errors.js';
 import type { Format, FormatOptions } from './format.js';
 import { isJsonNumber } from './json-number.js';
-import { DROP, type ValueVisitor } from './visitor.js';
+import { DROP, type ValueVisitor } from '../record/index.js';
 import { mayHoldData } from './json-key.js';
 
 /**

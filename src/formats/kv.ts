@@ -1,7 +1,7 @@
 // Over 400 lines, and not a format: key-value pairs inside text lines plus a JSON span reader. Issue 9
 // splits it (one JSON span reader shared with NDJSON) and moves it out of formats/.
 import { isWideLetter } from '../../detectors/lib/scripts.js';
-import type { FieldPath } from '../policy/fields.js';
+import type { FieldPath } from '../record/index.js';
 
 /**
  * Key-value structure inside a plain-text log line, found in one left-to-right pass:

@@ -1,10 +1,9 @@
 import { createScanner } from 'jsonc-parser';
-import type { FieldPath } from '../policy/fields.js';
+import { DROP, type FieldPath, type ValueVisitor } from '../record/index.js';
 import type { Format, FormatOptions } from './format.js';
 import { isJsonNumber } from './json-number.js';
 import { mayHoldData } from './json-key.js';
 import { TextLineTransform, visitLine, type LineMapper } from './text.js';
-import { DROP, type ValueVisitor } from './visitor.js';
 
 /**
  * NDJSON / JSON Lines: one JSON value per line, tokenized by jsonc-parser's scanner (which gives the

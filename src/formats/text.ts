@@ -1,11 +1,10 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import { isCjkWordChar } from '../../detectors/lib/scripts.js';
 import { LogveilError } from '../errors.js';
-import type { FieldPath } from '../policy/fields.js';
+import { DROP, type FieldPath, type ValueVisitor } from '../record/index.js';
 import type { Format, FormatOptions } from './format.js';
 import { LineBlockMapper, LineBlocks } from './line-blocks.js';
 import { decodeValue, droppedValue, encodeValue, findKeyValues, isEncoded, type KvSpan } from './kv.js';
-import { DROP, type ValueVisitor } from './visitor.js';
 
 /**
  * Plain-text logs: one record per line. The line is what lies between `\n`s, without a trailing `\r`;

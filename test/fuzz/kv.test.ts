@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createAnonymizer } from '../../src/anonymizer.js';
 import { decodeValue, encodeValue, findKeyValues, type KvEncoding } from '../../src/formats/kv.js';
 import { textFormat, visitLine } from '../../src/formats/text.js';
-import type { ValueVisitor } from '../../src/formats/visitor.js';
+import type { ValueVisitor } from '../../src/record/index.js';
 import { anonymizingVisitor } from '../../src/visitors.js';
 import {
   CHUNKS,
