@@ -2,6 +2,7 @@
 // splits it (one JSON span reader shared with NDJSON) and moves it out of formats/.
 import { isWideLetter } from '../../detectors/lib/scripts.js';
 import type { FieldPath } from '../record/index.js';
+import { isJsonNumber, JsonKind, JsonReader } from './inline/json.js';
 
 /**
  * Key-value structure inside a plain-text log line, found in one left-to-right pass:
@@ -487,168 +488,27 @@ function colonValue(st: State, from: number, key: string, prose: boolean): numbe
   return Math.max(e, vs);
 }
 
+/** Reads the JSON objects embedded in lines (one reader: findKeyValues does not re-enter). */
+const json = new JsonReader({ maxDepth: JSON_DEPTH_MAX, stepsPerChar: Infinity, keys: false });
+
 /** `{` at i: an embedded JSON object, or nothing. */
 function onBrace(st: State, i: number): number {
   if (st.jsonBudget <= 0) return i + 1;
-  json.s = st.line;
-  json.pos = i;
-  json.far = i;
-  json.path.length = 0;
-  json.found.length = 0;
-  const ok = parseObject(1);
-  if (!ok) {
-    st.jsonBudget -= Math.max(json.far, json.pos) - i + 1;
-    json.found.length = 0;
+  const end = json.readObject(st.line, i);
+  if (end < 0) {
+    st.jsonBudget -= json.reach - i + 1;
     return i + 1;
   }
-  for (const f of json.found) (st.spans ??= []).push(f);
-  st.floor = json.pos;
-  json.found.length = 0;
-  return json.pos;
-}
-
-// ---------------------------------------------------------------------------------------------
-// A strict JSON reader (RFC 8259) that records where string values and numbers are; it builds no
-// values. Module state: findKeyValues is synchronous and calls nothing that could re-enter it.
-
-const json = {
-  s: '',
-  pos: 0,
-  /** The furthest position read (what a failed attempt cost). */
-  far: 0,
-  path: [] as (string | number)[],
-  found: [] as KvSpan[],
-};
-
-function ws(): void {
-  const s = json.s;
-  let p = json.pos;
-  for (;;) {
-    const c = s.charCodeAt(p);
-    if (c === SP || c === TAB || c === 10 || c === 13) p++;
-    else break;
+  for (let k = 0; k < json.count; k++) {
+    const start = json.starts[k];
+    const stop = json.ends[k];
+    const path = json.paths[k];
+    if (json.kinds[k] === JsonKind.Number) (st.spans ??= []).push({ start, end: stop, path, encoding: 'number' });
+    else if (stop - start > 2) (st.spans ??= []).push({ start: start + 1, end: stop - 1, path, encoding: 'json' }); // quotes off; '' is no value
   }
-  json.pos = p;
-}
-
-/** At a `"`: moves past the string; returns whether it has escapes, or -1 if it is not a string. */
-function readString(): number {
-  const s = json.s;
-  const n = s.length;
-  let p = json.pos + 1;
-  let escaped = 0;
-  while (p < n) {
-    const c = s.charCodeAt(p);
-    if (c === DQUOTE) {
-      json.pos = p + 1;
-      if (p > json.far) json.far = p;
-      return escaped;
-    }
-    if (c < 0x20) break;
-    if (c === BSLASH) {
-      const e = s.charCodeAt(p + 1);
-      escaped = 1;
-      if (e === 117 /* u */) {
-        if (!/^[0-9a-fA-F]{4}$/.test(s.slice(p + 2, p + 6))) break;
-        p += 6;
-        continue;
-      }
-      if (e !== DQUOTE && e !== BSLASH && e !== 47 && e !== 98 && e !== 102 && e !== 110 && e !== 114 && e !== 116) break;
-      p += 2;
-      continue;
-    }
-    p++;
-  }
-  if (p > json.far) json.far = p;
-  return -1;
-}
-
-const LITERALS = ['true', 'false', 'null'] as const;
-const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
-
-function parseValue(depth: number): boolean {
-  const s = json.s;
-  const c = s.charCodeAt(json.pos);
-  if (c === DQUOTE) {
-    const start = json.pos + 1;
-    if (readString() < 0) return false;
-    if (json.pos - 1 > start) json.found.push({ start, end: json.pos - 1, path: json.path.slice(), encoding: 'json' });
-    return true;
-  }
-  if (c === LBRACE) return parseObject(depth + 1);
-  if (c === LBRACKET) return parseArray(depth + 1);
-  if (c === DASH || (c >= 48 && c <= 57)) {
-    NUMBER.lastIndex = json.pos;
-    if (!NUMBER.test(s)) return false;
-    json.found.push({ start: json.pos, end: NUMBER.lastIndex, path: json.path.slice(), encoding: 'number' });
-    json.pos = NUMBER.lastIndex;
-    return true;
-  }
-  for (const word of LITERALS) {
-    if (s.startsWith(word, json.pos)) {
-      json.pos += word.length;
-      return true;
-    }
-  }
-  return false;
-}
-
-function parseObject(depth: number): boolean {
-  if (depth > JSON_DEPTH_MAX) return false;
-  const s = json.s;
-  json.pos++; // {
-  ws();
-  if (s.charCodeAt(json.pos) === RBRACE) {
-    json.pos++;
-    return true;
-  }
-  for (;;) {
-    if (s.charCodeAt(json.pos) !== DQUOTE) return false;
-    const ks = json.pos + 1;
-    const escaped = readString();
-    if (escaped < 0) return false;
-    const raw = s.slice(ks, json.pos - 1);
-    const key = escaped ? (JSON.parse(`"${raw}"`) as string) : raw;
-    ws();
-    if (s.charCodeAt(json.pos) !== COLON) return false;
-    json.pos++;
-    ws();
-    json.path.push(key);
-    const ok = parseValue(depth);
-    json.path.pop();
-    if (!ok) return false;
-    ws();
-    const c = s.charCodeAt(json.pos);
-    if (json.pos > json.far) json.far = json.pos;
-    json.pos++;
-    if (c === RBRACE) return true;
-    if (c !== COMMA) return false;
-    ws();
-  }
-}
-
-function parseArray(depth: number): boolean {
-  if (depth > JSON_DEPTH_MAX) return false;
-  const s = json.s;
-  json.pos++; // [
-  ws();
-  if (s.charCodeAt(json.pos) === RBRACKET) {
-    json.pos++;
-    return true;
-  }
-  for (let index = 0; ; index++) {
-    json.path.push(index);
-    const ok = parseValue(depth);
-    json.path.pop();
-    if (!ok) return false;
-    ws();
-    const c = s.charCodeAt(json.pos);
-    if (json.pos > json.far) json.far = json.pos;
-    json.pos++;
-    if (c === RBRACKET) return true;
-    if (c !== COMMA) return false;
-    ws();
-  }
+  json.release();
+  st.floor = end;
+  return end;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -697,7 +557,6 @@ export function decodeValue(raw: string, encoding: KvEncoding): string {
   }
 }
 
-const JSON_NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$/;
 /** What a query value may not hold as is: the pair syntax, spaces and controls, non-ASCII. */
 const URL_UNSAFE = /[%&=+#"\s\u0000-\u001f\u007f-\uffff]+/g;
 
@@ -723,7 +582,7 @@ export function encodeValue(value: string, encoding: KvEncoding): string {
     case 'json':
       return JSON.stringify(value).slice(1, -1);
     case 'number':
-      return JSON_NUMBER.test(value) ? value : JSON.stringify(value);
+      return isJsonNumber(value) ? value : JSON.stringify(value);
     default:
       return value;
   }
