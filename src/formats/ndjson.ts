@@ -8,7 +8,8 @@ import { TextLineTransform, visitLine, type LineMapper } from './text.js';
  * (inline/json.ts, shared with JSON embedded in text lines): strict JSON, one value per line.
  *
  * Every string value at any depth is visited (unescaped) with its path; every number with its raw
- * text. Keys are never visited or changed. Only the spans of values the visitor changes are
+ * text. A key is visited (as text, path `[]`) only when it may hold data (a digit or `@`, see
+ * mayHoldData); no rule matches it. Only the spans of values the visitor changes are
  * rewritten; every other byte of the line (key order, whitespace, escapes, `1.50`, `1e3`, nulls,
  * booleans) stays as written, and a line with no change is written back as its original bytes.
  * - A changed string is written as `JSON.stringify(replacement)`.

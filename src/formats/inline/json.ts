@@ -90,12 +90,6 @@ export class JsonReader {
   /** The last read failed because its values had more path steps than its limits allow. */
   tooDeep = false;
 
-  // The parse state of one read.
-  private s = '';
-  private pos = 0;
-  private far = 0;
-  /** The last string read had escapes. */
-  private lastEscaped = false;
   private readonly arrays: boolean[] = [];
   private readonly path: (string | number)[] = [];
 
@@ -103,177 +97,180 @@ export class JsonReader {
 
   /** Read a text that is one JSON value with only whitespace around it; false if it is not. */
   readWhole(text: string): boolean {
-    const end = this.read(text, skipSpace(text, 0), false);
-    return end >= 0 && skipSpace(text, end) === text.length;
+    const end = this.read(text, skipSpace(text, 0));
+    if (end < 0) return false;
+    if (skipSpace(text, end) === text.length) return true;
+    this.fail(end); // a second value
+    return false;
   }
 
   /** Read the object whose `{` is at `from`; where it ends, or -1 if no JSON object starts there. */
   readObject(text: string, from: number): number {
-    return this.read(text, from, true);
+    if (text.charCodeAt(from) !== LBRACE) {
+      this.count = 0;
+      this.reach = from;
+      return -1;
+    }
+    return this.read(text, from);
   }
 
-  /** Let the paths and the text go (they may be large). */
+  /** Let the paths go (they may be large). */
   release(): void {
     this.paths.fill(EMPTY_PATH, 0, this.count);
     this.count = 0;
-    this.s = '';
   }
 
-  private read(text: string, from: number, objectOnly: boolean): number {
-    this.s = text;
-    this.pos = this.far = from;
+  /**
+   * The grammar, over an explicit stack of open containers: where the value at `from` ends, or -1.
+   * Locals, not fields, on the hot path: this loop is most of what reading a JSON log line costs.
+   */
+  private read(s: string, from: number): number {
+    const { arrays, path } = this;
+    const { maxDepth, keys, stepsPerChar } = this.limits;
+    let steps = stepsPerChar === Infinity ? Infinity : PATH_BASE + stepsPerChar * s.length;
+    arrays.length = 0;
+    path.length = 0;
     this.count = 0;
     this.tooDeep = false;
-    this.arrays.length = 0;
-    this.path.length = 0;
-    const { stepsPerChar } = this.limits;
-    const steps = stepsPerChar === Infinity ? Infinity : PATH_BASE + stepsPerChar * text.length;
-    const ok = (!objectOnly || text.charCodeAt(from) === LBRACE) && this.parse(steps);
-    this.reach = Math.max(this.far, this.pos);
-    if (ok) return this.pos;
-    this.count = 0;
-    return -1;
-  }
-
-  /** The grammar, over an explicit stack of open containers. */
-  private parse(steps: number): boolean {
-    const s = this.s;
-    const { arrays, path } = this;
-    const { maxDepth, keys } = this.limits;
+    let p = from;
     let key = -1; // where the key of the current member starts
     value: for (;;) {
-      const c = s.charCodeAt(this.pos);
+      const c = s.charCodeAt(p);
       const depth = arrays.length;
       if (c === LBRACE || c === LBRACKET) {
-        if (depth + 1 > maxDepth) return false;
+        if (depth + 1 > maxDepth) return this.fail(p);
         const isArray = c === LBRACKET;
-        this.pos++;
-        this.ws();
-        if (s.charCodeAt(this.pos) === (isArray ? RBRACKET : RBRACE)) {
-          this.pos++; // empty: a value like any other, read on after it
+        p = skipSpace(s, p + 1);
+        if (s.charCodeAt(p) === (isArray ? RBRACKET : RBRACE)) {
+          p++; // empty: a value like any other, read on after it
         } else {
           arrays.push(isArray);
           path.push(0);
           if (isArray) continue value;
-          if ((key = this.key(keys)) < 0) return false;
+          key = p;
+          p = this.member(s, p, keys);
+          if (p < 0) return this.fail(~p);
           continue value;
         }
-      } else if (c === DQUOTE || c === DASH || (c >= 48 && c <= 57)) {
-        const start = this.pos;
-        if (c === DQUOTE ? this.string() < 0 : !this.number()) return false;
-        const i = this.count++;
-        this.kinds[i] = c === DQUOTE ? JsonKind.String : JsonKind.Number;
-        this.starts[i] = start;
-        this.ends[i] = this.pos;
-        this.escaped[i] = c === DQUOTE && this.lastEscaped;
-        this.keyStarts[i] = depth && !arrays[depth - 1] ? key : -1;
-        this.paths[i] = depth ? path.slice() : EMPTY_PATH;
-        steps -= depth;
-        if (steps < 0) {
-          this.tooDeep = true;
-          return false;
-        }
-      } else if (!this.literal()) return false;
+      } else if (c === DQUOTE) {
+        const end = stringEnd(s, p);
+        if (end < 0) return this.fail(~end);
+        this.record(JsonKind.String, p, end, escapes, depth && !arrays[depth - 1] ? key : -1, depth);
+        p = end;
+        if ((steps -= depth) < 0) return this.tooDeepAt(p);
+      } else if (c === DASH || (c >= 48 && c <= 57)) {
+        NUMBER.lastIndex = p;
+        if (!NUMBER.test(s)) return this.fail(p);
+        this.record(JsonKind.Number, p, NUMBER.lastIndex, false, depth && !arrays[depth - 1] ? key : -1, depth);
+        p = NUMBER.lastIndex;
+        if ((steps -= depth) < 0) return this.tooDeepAt(p);
+      } else {
+        const end = literalEnd(s, p);
+        if (end < 0) return this.fail(p);
+        p = end;
+      }
 
       // After a value: close what it ends, then a comma and the next member or element.
       for (;;) {
         const top = arrays.length - 1;
-        if (top < 0) return true;
-        this.ws();
-        const d = s.charCodeAt(this.pos);
-        if (this.pos > this.far) this.far = this.pos;
-        this.pos++;
+        if (top < 0) {
+          this.reach = p;
+          return p;
+        }
+        p = skipSpace(s, p);
+        const d = s.charCodeAt(p++);
         if (d === (arrays[top] ? RBRACKET : RBRACE)) {
           arrays.pop();
           path.pop();
           continue;
         }
-        if (d !== COMMA) return false;
-        this.ws();
-        if (arrays[top]) (path[top] as number)++;
-        else if ((key = this.key(keys)) < 0) return false;
+        if (d !== COMMA) return this.fail(p);
+        p = skipSpace(s, p);
+        if (arrays[top]) {
+          (path[top] as number)++;
+          continue value;
+        }
+        key = p;
+        p = this.member(s, p, keys);
+        if (p < 0) return this.fail(~p);
         continue value;
       }
     }
   }
 
-  /** A member's key and its colon: sets the path's last step, returns where the key starts or -1. */
-  private key(record: boolean): number {
-    const s = this.s;
-    const start = this.pos;
-    if (s.charCodeAt(start) !== DQUOTE || this.string() < 0) return -1;
-    const raw = s.slice(start + 1, this.pos - 1);
-    const name = this.lastEscaped ? (JSON.parse(`"${raw}"`) as string) : raw;
+  /**
+   * A member's key and its colon at `p`: sets the path's last step and returns where its value
+   * starts, or ~(the furthest char looked at) if there is no key and colon.
+   */
+  private member(s: string, p: number, record: boolean): number {
+    if (s.charCodeAt(p) !== DQUOTE) return ~p;
+    const end = stringEnd(s, p);
+    if (end < 0) return end;
+    const raw = s.slice(p + 1, end - 1);
+    const name = escapes ? (JSON.parse(`"${raw}"`) as string) : raw;
     this.path[this.path.length - 1] = name;
-    if (record && mayHoldData(name)) {
-      const i = this.count++;
-      this.kinds[i] = JsonKind.Key;
-      this.starts[i] = start;
-      this.ends[i] = this.pos;
-      this.escaped[i] = this.lastEscaped;
-      this.keyStarts[i] = -1;
-      this.paths[i] = EMPTY_PATH;
-    }
-    this.ws();
-    if (s.charCodeAt(this.pos) !== COLON) return -1;
-    this.pos++;
-    this.ws();
-    return start;
+    if (record && mayHoldData(name)) this.record(JsonKind.Key, p, end, escapes, -1, 0);
+    const colon = skipSpace(s, end);
+    if (s.charCodeAt(colon) !== COLON) return ~colon;
+    return skipSpace(s, colon + 1);
   }
 
-  /** At a `"`: moves past the string and returns its end, or -1 if it is not a JSON string. */
-  private string(): number {
-    const s = this.s;
-    const n = s.length;
-    let p = this.pos + 1;
-    let escaped = false;
-    while (p < n) {
-      const c = s.charCodeAt(p);
-      if (c === DQUOTE) {
-        this.pos = p + 1;
-        if (p > this.far) this.far = p;
-        this.lastEscaped = escaped;
-        return this.pos;
-      }
-      if (c < 0x20) break;
-      if (c === BSLASH) {
-        const e = s.charCodeAt(p + 1);
-        escaped = true;
-        if (e === 117 /* u */) {
-          if (!HEX4.test(s.slice(p + 2, p + 6))) break;
-          p += 6;
-          continue;
-        }
-        if (e !== DQUOTE && e !== BSLASH && e !== SLASH && e !== 98 && e !== 102 && e !== 110 && e !== 114 && e !== 116) break;
-        p += 2;
-        continue;
-      }
-      p++;
-    }
-    if (p > this.far) this.far = p;
+  private record(kind: JsonKind, start: number, end: number, escaped: boolean, keyStart: number, depth: number): void {
+    const i = this.count++;
+    this.kinds[i] = kind;
+    this.starts[i] = start;
+    this.ends[i] = end;
+    this.escaped[i] = escaped;
+    this.keyStarts[i] = keyStart;
+    this.paths[i] = depth ? this.path.slice() : EMPTY_PATH;
+  }
+
+  /** No JSON here: `reach` is the furthest char looked at, what the attempt cost. */
+  private fail(reach: number): number {
+    this.reach = reach;
+    this.release();
     return -1;
   }
 
-  private ws(): void {
-    this.pos = skipSpace(this.s, this.pos);
+  private tooDeepAt(at: number): number {
+    this.tooDeep = true;
+    return this.fail(at);
   }
+}
 
-  private number(): boolean {
-    NUMBER.lastIndex = this.pos;
-    if (!NUMBER.test(this.s)) return false;
-    this.pos = NUMBER.lastIndex;
-    return true;
-  }
+/** Whether the last string stringEnd read had backslash escapes (its text is not its value). */
+let escapes = false;
 
-  private literal(): boolean {
-    for (const word of LITERALS) {
-      if (this.s.startsWith(word, this.pos)) {
-        this.pos += word.length;
-        return true;
+/** At a `"`: the index after its closing quote, or ~(where it stops being a JSON string). */
+function stringEnd(s: string, at: number): number {
+  const n = s.length;
+  let p = at + 1;
+  escapes = false;
+  while (p < n) {
+    const c = s.charCodeAt(p);
+    if (c === DQUOTE) return p + 1;
+    if (c < 0x20) break;
+    if (c === BSLASH) {
+      const e = s.charCodeAt(p + 1);
+      escapes = true;
+      if (e === 117 /* u */) {
+        if (!HEX4.test(s.slice(p + 2, p + 6))) break;
+        p += 6;
+        continue;
       }
+      if (e !== DQUOTE && e !== BSLASH && e !== SLASH && e !== 98 && e !== 102 && e !== 110 && e !== 114 && e !== 116) break;
+      p += 2;
+      continue;
     }
-    return false;
+    p++;
   }
+  return ~p;
+}
+
+/** The index after `true`, `false` or `null` at `at`, or -1. */
+function literalEnd(s: string, at: number): number {
+  for (const word of LITERALS) if (s.startsWith(word, at)) return at + word.length;
+  return -1;
 }
 
 /** Path steps every text may use whatever its length. */
@@ -283,9 +280,9 @@ function isSpace(c: number): boolean {
   return c === SP || c === TAB || c === LF || c === CR;
 }
 
-/** The first index at or after `i` that is not JSON whitespace. */
+/** The first index at or after `i` that is not JSON whitespace (past the end, charCodeAt is NaN). */
 export function skipSpace(text: string, i: number): number {
-  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  while (isSpace(text.charCodeAt(i))) i++;
   return i;
 }
 
