@@ -43,7 +43,7 @@ function holdsWords(action: FieldAction): boolean {
   return action.kind === 'as' && MULTI_WORD.has(action.type);
 }
 
-/** A char that can start a key-value pair in text (see kv.ts). */
+/** A char that can start a key-value pair in text (see formats/inline/pairs.ts). */
 const PAIR_TRIGGER = /[=:{\uff1a]/;
 
 /** One finding as `logveil scan` reports it; the value only when asked for. */

@@ -4,7 +4,9 @@ import { LogveilError } from '../errors.js';
 import { DROP, type FieldPath, type ValueVisitor } from '../record/index.js';
 import type { Format, FormatOptions } from './format.js';
 import { LineBlockMapper, LineBlocks } from './line-blocks.js';
-import { decodeValue, droppedValue, encodeValue, findKeyValues, isEncoded, type KvSpan } from './kv.js';
+import { decodeValue, droppedValue, encodeValue, isEncoded } from './inline/encoding.js';
+import { findKeyValues } from './inline/pairs.js';
+import type { KvSpan } from './inline/span.js';
 
 /**
  * Plain-text logs: one record per line. The line is what lies between `\n`s, without a trailing `\r`;
@@ -109,7 +111,7 @@ function visitText(visitor: ValueVisitor, text: string, record: number): string 
 }
 
 /**
- * One text line, with field rules for the key-value pairs in it (kv.ts finds them):
+ * One text line, with field rules for the key-value pairs in it (inline/pairs.ts finds them):
  *
  * 1. A value is visited on its own, with its path (`[key]`, or its JSON path in an embedded object),
  *    when a field rule decides it (`keep`, `drop`, `as TYPE`: the visitor's `decides`), or when its
@@ -122,7 +124,7 @@ function visitText(visitor: ValueVisitor, text: string, record: number): string 
  *    exactly as before pairs were looked for.
  *
  * So each value is visited once, and a scan report's offsets for free text are offsets in the line.
- * Where a bare value ends is kv.ts's call: at the next space, except a number in groups
+ * Where a bare value ends is inline/pairs.ts's call: at the next space, except a number in groups
  * (`card=4111 1111 1111 1111`) and, here, a name or address field's capitalized words after it
  * (`name=Zhang San`, see withWordRuns). A dropped value leaves
  * its key (`token=`, `token=""`, `"token":""`, `null` for a JSON number). A line with nothing replaced
@@ -214,7 +216,7 @@ const MAX_EXTRA_WORDS = 4;
  * Bare values of fields that hold words (names, addresses) run on over the words after them that
  * start with a capital letter or a digit and are no key: `name=Zhang San age=30` names `Zhang San`,
  * `name=Bob logged in` names `Bob`. (logfmt wants such values quoted; logs do not always do it, and a
- * surname left behind is personal data.) The spans come from kv.ts, which knows no field types.
+ * surname left behind is personal data.) The spans come from inline/pairs.ts, which knows no field types.
  */
 function withWordRuns(holdsWords: (path: FieldPath) => boolean, line: string, spans: readonly KvSpan[]): readonly KvSpan[] {
   let out: KvSpan[] | null = null;

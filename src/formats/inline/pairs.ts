@@ -1,9 +1,3 @@
-// Over 400 lines, and not a format: key-value pairs inside text lines plus a JSON span reader. Issue 9
-// splits it (one JSON span reader shared with NDJSON) and moves it out of formats/.
-import { isWideLetter } from '../../detectors/lib/scripts.js';
-import type { FieldPath } from '../record/index.js';
-import { isJsonNumber, JsonKind, JsonReader } from './inline/json.js';
-
 /**
  * Key-value structure inside a plain-text log line, found in one left-to-right pass:
  *
@@ -13,7 +7,7 @@ import { isJsonNumber, JsonKind, JsonReader } from './inline/json.js';
  *   to the free text (the text format runs a name or address field's value on over such capitalized
  *   words: text.ts, withWordRuns). A value in double quotes runs to the closing quote.
  *   One exception: a number written in groups is one value (`card=4111 1111 1111 1111`, see
- *   extendGroups), since a part of it would no longer look like what it is.
+ *   extendGroups in bare-value.ts), since a part of it would no longer look like what it is.
  * - `key: value` (a space or tab after the ASCII colon), `key：value` (full-width colon, no space
  *   needed), and quoted keys `"key": value` / `'key': 'value'` (Python dicts, JSON that did not parse).
  *   A bare value ends at whitespace (but for a number in groups, as above), `,` `;` `，` `；` `。` `：`.
@@ -21,7 +15,7 @@ import { isJsonNumber, JsonKind, JsonReader } from './inline/json.js';
  *   ends at `&`, `#`, whitespace or `"`; it is %-decoded (and `+` read as a space) before it is
  *   visited.
  * - JSON objects embedded in a line (`payload={"user":{"name":"张三"}}`, or a whole NDJSON line):
- *   parsed strictly; each string value and each number is a span whose path is its JSON path inside
+ *   parsed strictly (json.ts, the reader NDJSON uses too); each string value and each number is a span whose path is its JSON path inside
  *   the object (`['user','name']`), so rules written for NDJSON fields apply. An object that does not
  *   parse is no JSON at all; its text is looked at as text (quoted keys may still give pairs).
  *
@@ -35,39 +29,11 @@ import { isJsonNumber, JsonKind, JsonReader } from './inline/json.js';
  * regex jumps from one such char to the next, and each is checked locally (a timestamp's `12:00` is
  * rejected by its next char). Nothing is allocated until a pair is found.
  */
-
-/** How a value is written in the line, so a replacement can be written back the same way. */
-export type KvEncoding =
-  /** A bare `key: value` value: written back as is. */
-  | 'plain'
-  /** A bare logfmt value: written back as is, or quoted if the replacement has a space, `"` or `=`. */
-  | 'logfmt'
-  /** Inside double quotes, with backslash escapes (`\"`, `\\`, `\n`, `\r`, `\t`). */
-  | 'quoted'
-  /** Inside single quotes, with backslash escapes (`\'`, `\\`, `\n`, `\r`, `\t`). */
-  | 'single'
-  /** A query-string value: %-encoded, `+` is a space. */
-  | 'url'
-  /** The content of a JSON string (JSON escapes). */
-  | 'json'
-  /** The raw text of a JSON number; a replacement that is not a number is written as a JSON string. */
-  | 'number';
-
-/** One value found in a line: [start, end) of its text in the line, its path, how it is written. */
-export interface KvSpan {
-  readonly start: number;
-  readonly end: number;
-  /** `[key]` for a pair; the JSON path inside the object for a value in embedded JSON. */
-  readonly path: FieldPath;
-  readonly encoding: KvEncoding;
-  /**
-   * An ASCII `key: value` pair with a bare key: prose, where the key is often the last word of a
-   * phrase (`passport no: E55512345`, `Caused by: …`) and the words before it belong to the value.
-   */
-  readonly prose?: true;
-}
-
-export const NO_SPANS: readonly KvSpan[] = Object.freeze([]);
+import { isWideLetter } from '../../../detectors/lib/scripts.js';
+import { extendGroups, trimEnd } from './bare-value.js';
+import { isSpace } from './chars.js';
+import { JsonKind, JsonReader } from './json.js';
+import { NO_SPANS, type KvEncoding, type KvSpan } from './span.js';
 
 /**
  * Where a pair can be: `=`, `{`, `：`, and a `:` followed by a space or tab or after a quote (the
@@ -82,7 +48,6 @@ const JSON_DEPTH_MAX = 64;
 const TAB = 9;
 const SP = 32;
 const DQUOTE = 34;
-const HASH = 35;
 const PERCENT = 37;
 const AMP = 38;
 const APOS = 39;
@@ -98,16 +63,10 @@ const LBRACKET = 91;
 const BSLASH = 92;
 const RBRACKET = 93;
 const LBRACE = 123;
-const RBRACE = 125;
 const FW_COLON = 0xff1a;
 const FW_COMMA = 0xff0c;
 const FW_SEMI = 0xff1b;
 const IDEO_STOP = 0x3002;
-
-function isSpace(c: number): boolean {
-  return c === SP || (c >= TAB && c <= 13) || c === 0x3000 || c === 0xa0;
-}
-
 
 /** What ends a value (found natively: values are often long hashes and ids). */
 const LOGFMT_STOP = /[\t-\r \u00a0\u3000,;&]/g;
@@ -142,115 +101,6 @@ function isKeyChar(c: number): boolean {
 /** Query keys may also hold %-escapes and brackets (`user%5Bname%5D`, `user[name]`). */
 function isQueryKeyChar(c: number): boolean {
   return c < 128 ? (ASCII[c] & QUERY_KEY) !== 0 : isWideLetter(c);
-}
-
-/** The opener of a closing bracket, or -1. */
-function openerOf(c: number): number {
-  switch (c) {
-    case 41:
-      return 40; // ( )
-    case RBRACKET:
-      return LBRACKET;
-    case RBRACE:
-      return LBRACE;
-    case 62:
-      return 60; // < >
-    case 0xff09:
-      return 0xff08; // （ ）
-    case 0x3011:
-      return 0x3010; // 【 】
-    case 0x300d:
-      return 0x300c; // 「 」
-    case 0x300b:
-      return 0x300a; // 《 》
-    default:
-      return -1;
-  }
-}
-
-function indexOfCode(s: string, code: number, from: number, to: number): number {
-  for (let i = from; i < to; i++) if (s.charCodeAt(i) === code) return i;
-  return -1;
-}
-
-/** End of a bare value without trailing `,` `;` `.` `:` and closing brackets it has no opener for. */
-function trimEnd(s: string, start: number, end: number): number {
-  // At most 4 chars (`)),`): each looks for an opener in the whole value, so a value of closers
-  // costs linear time, not quadratic.
-  for (let k = 0; k < 4 && end > start; k++) {
-    const c = s.charCodeAt(end - 1);
-    if (c === COMMA || c === SEMI || c === DOT || c === COLON) {
-      end--;
-      continue;
-    }
-    // A quote with no partner in the value closes a quoted stretch around the pair (`"retry phone=…"`).
-    if ((c === DQUOTE || c === APOS) && indexOfCode(s, c, start, end - 1) < 0) {
-      end--;
-      continue;
-    }
-    const open = openerOf(c);
-    if (open < 0 || indexOfCode(s, open, start, end - 1) >= 0) break;
-    end--;
-  }
-  return end;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
-function isUpper(c: number): boolean {
-  return c >= 65 && c <= 90;
-}
-
-/** A char of a number group: digits, capitals (`002X`, IBAN), `-`, `(` `)`. */
-function isGroupChar(c: number): boolean {
-  return isDigit(c) || isUpper(c) || c === DASH || c === 40 || c === 41;
-}
-
-/** Chars that end a group and the value with it: `,` `;` `，` `；` `。`. */
-function endsGroup(c: number): boolean {
-  return c === COMMA || c === SEMI || c === FW_COMMA || c === FW_SEMI || c === IDEO_STOP;
-}
-
-const GROUP_MAX = 8;
-const GROUPED_MAX = 48;
-
-/**
- * A number written in groups is one value: `4111 1111 1111 1111`, `+86 138 0013 8000`,
- * `110105 19491231 002X`, `GB82 WEST 1234 5698 7654 32`. A bare value of one short group (at most 8
- * digits, capitals, `-` `(` `)`, with a digit; `+` may lead) goes on over single spaces while the next
- * token is such a group too, and ends with it (a group glued to `=`, `:` or lower-case letters is not
- * one). Four capitals count as a group after an IBAN's first group (`GB82`).
- */
-function extendGroups(s: string, vs: number, e: number): number {
-  const n = s.length;
-  if (e - vs > GROUP_MAX || e >= n || s.charCodeAt(e) !== SP) return e;
-  let digit = false;
-  for (let i = vs; i < e; i++) {
-    const c = s.charCodeAt(i);
-    if (isDigit(c)) digit = true;
-    else if (!isGroupChar(c) && !(i === vs && c === PLUS)) return e;
-  }
-  if (!digit) return e;
-  const iban = e - vs === 4 && isUpper(s.charCodeAt(vs)) && isUpper(s.charCodeAt(vs + 1)) && isDigit(s.charCodeAt(vs + 2)) && isDigit(s.charCodeAt(vs + 3));
-  let end = e;
-  while (end < n && s.charCodeAt(end) === SP && end - vs < GROUPED_MAX) {
-    const gs = end + 1;
-    let ge = gs;
-    let groupDigit = false;
-    while (ge < n && ge - gs <= GROUP_MAX && isGroupChar(s.charCodeAt(ge))) {
-      if (isDigit(s.charCodeAt(ge))) groupDigit = true;
-      ge++;
-    }
-    if (ge === gs || ge - gs > GROUP_MAX) break;
-    const after = ge < n ? s.charCodeAt(ge) : SP;
-    if (!isSpace(after) && !endsGroup(after)) break; // `1234=`, `12ab`: another token
-    if (!groupDigit && !(iban && ge - gs === 4)) break;
-    end = ge;
-    if (endsGroup(after)) break;
-  }
-  return end;
 }
 
 /** Start of the key that ends at `end` (exclusive), or -1: key chars back to `floor`, at most KEY_MAX. */
@@ -509,92 +359,4 @@ function onBrace(st: State, i: number): number {
   json.release();
   st.floor = end;
   return end;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Reading values and writing replacements back.
-
-/** Whether the span's text differs from its value (escapes, %-encoding), or it is a JSON number. */
-export function isEncoded(line: string, span: KvSpan): boolean {
-  switch (span.encoding) {
-    case 'number':
-      return true;
-    case 'url':
-      for (let i = span.start; i < span.end; i++) {
-        const c = line.charCodeAt(i);
-        if (c === PERCENT || c === PLUS) return true;
-      }
-      return false;
-    case 'quoted':
-    case 'single':
-    case 'json':
-      return indexOfCode(line, BSLASH, span.start, span.end) >= 0;
-    default:
-      return false;
-  }
-}
-
-const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t', '\\': '\\', '"': '"', "'": "'" };
-
-/** The value the span's text stands for (the same string when it has no escapes). */
-export function decodeValue(raw: string, encoding: KvEncoding): string {
-  switch (encoding) {
-    case 'url':
-      if (raw.indexOf('%') < 0 && raw.indexOf('+') < 0) return raw;
-      try {
-        return decodeURIComponent(raw.replace(/\+/g, ' '));
-      } catch {
-        return raw; // malformed %-escapes: the text as it is
-      }
-    case 'json':
-      return raw.indexOf('\\') < 0 ? raw : (JSON.parse(`"${raw}"`) as string);
-    case 'quoted':
-    case 'single':
-      // Known escapes only; any other backslash stays as written.
-      return raw.indexOf('\\') < 0 ? raw : raw.replace(/\\([nrt\\"'])/g, (_m, e: string) => SIMPLE_ESCAPES[e]);
-    default:
-      return raw;
-  }
-}
-
-/** What a query value may not hold as is: the pair syntax, spaces and controls, non-ASCII. */
-const URL_UNSAFE = /[%&=+#"\s\u0000-\u001f\u007f-\uffff]+/g;
-
-function percentEncode(chunk: string): string {
-  try {
-    return encodeURIComponent(chunk);
-  } catch {
-    return encodeURIComponent(chunk.replace(/[\ud800-\udfff]/g, '\ufffd')); // a lone surrogate
-  }
-}
-
-/** Write a replacement back in the span's encoding. */
-export function encodeValue(value: string, encoding: KvEncoding): string {
-  switch (encoding) {
-    case 'logfmt':
-      return /[\s"=]/.test(value) ? `"${escapeQuoted(value, '"')}"` : value;
-    case 'quoted':
-      return escapeQuoted(value, '"');
-    case 'single':
-      return escapeQuoted(value, "'");
-    case 'url':
-      return value.replace(URL_UNSAFE, percentEncode);
-    case 'json':
-      return JSON.stringify(value).slice(1, -1);
-    case 'number':
-      return isJsonNumber(value) ? value : JSON.stringify(value);
-    default:
-      return value;
-  }
-}
-
-function escapeQuoted(value: string, quote: '"' | "'"): string {
-  return value.replace(quote === '"' ? /[\\"\n\r\t]/g : /[\\'\n\r\t]/g, (c) =>
-    c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\${c}`,
-  );
-}
-
-/** What a dropped value leaves: nothing (the key stays), or `null` for a JSON number. */
-export function droppedValue(encoding: KvEncoding): string {
-  return encoding === 'number' ? 'null' : '';
 }
