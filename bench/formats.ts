@@ -33,7 +33,7 @@ import { createAnonymizer } from '../src/anonymizer.js';
 import { formats } from '../src/formats/index.js';
 import { jsonTokenizer } from '../src/formats/json.js';
 import type { ValueVisitor } from '../src/record/index.js';
-import { TextLineTransform } from '../src/formats/text.js';
+import { TextLineTransform } from '../src/formats/lines/transform.js';
 import { anonymizingVisitor, scanningVisitor } from '../src/visitors.js';
 import { cachedCorpus, CORPUS_FORMATS, type CorpusFile, type CorpusFormat } from './format-corpus.js';
 import { header, numberArg } from './env.js';

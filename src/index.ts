@@ -16,7 +16,7 @@ export { DEFAULT_POLICY } from './policy/defaults.js';
 export type { Policy, PolicyInput } from './policy/schema.js';
 export { loadKeyFile, randomKey } from './keys/key.js';
 export { LogveilError, type ErrorCode } from './errors.js';
-export { TextLineTransform, type LineMapper } from './formats/text.js';
+export { TextLineTransform, type LineMapper } from './formats/lines/transform.js';
 export { formats, formatForPath, type Format, type FormatName, type FormatOptions, type CsvOptions } from './formats/index.js';
 export { DROP, type FieldPath, type Place, type ValueVisitor } from './record/index.js';
 export { anonymizingVisitor, scanningVisitor, type FindingReport } from './visitors.js';

@@ -1,7 +1,8 @@
 import { DROP, type ValueVisitor } from '../record/index.js';
 import type { Format, FormatOptions } from './format.js';
 import { isJsonNumber, JsonKind, JsonReader, skipSpace, skipSpaceBack } from './inline/json.js';
-import { TextLineTransform, visitLine, type LineMapper } from './text.js';
+import { TextLineTransform, type LineMapper } from './lines/transform.js';
+import { visitLine } from './text.js';
 
 /**
  * NDJSON / JSON Lines: one JSON value per line, read by the JSON reader that records offsets

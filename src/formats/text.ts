@@ -1,63 +1,11 @@
-import { Transform, type TransformCallback } from 'node:stream';
 import { isCjkWordChar } from '../../detectors/lib/scripts.js';
 import { LogveilError } from '../errors.js';
 import { DROP, type FieldPath, type ValueVisitor } from '../record/index.js';
 import type { Format, FormatOptions } from './format.js';
-import { LineBlockMapper, LineBlocks } from './line-blocks.js';
+import { TextLineTransform, type LineMapper } from './lines/transform.js';
 import { decodeValue, droppedValue, encodeValue, isEncoded } from './inline/encoding.js';
 import { findKeyValues } from './inline/pairs.js';
 import type { KvSpan } from './inline/span.js';
-
-/**
- * Plain-text logs: one record per line. The line is what lies between `\n`s, without a trailing `\r`;
- * terminators, a missing final newline and bytes that are not valid UTF-8 come out exactly as they
- * went in. A line the mapper returns unchanged is written as its original bytes.
- */
-export type LineMapper = (line: string, index: number) => string;
-
-/** 64 MiB: far beyond any log line, small enough to hold. */
-export const MAX_LINE_BYTES = 64 << 20;
-
-/** Lines mapped one by one as the bytes come: cut into blocks of whole lines, each mapped at once. */
-export class TextLineTransform extends Transform {
-  private readonly blocks: LineBlocks;
-  private readonly mapper: LineBlockMapper;
-
-  constructor(
-    mapLine: LineMapper,
-    /** For the message when a line is too long to hold. */
-    source = 'input',
-    /** The longest line held in memory: a longer one fails the file (fail closed, memory bounded). */
-    maxLine = MAX_LINE_BYTES,
-  ) {
-    super();
-    this.mapper = new LineBlockMapper(mapLine);
-    this.blocks = new LineBlocks(source, maxLine, () => this.mapper.index);
-  }
-
-  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
-    try {
-      const block = this.blocks.cut(chunk);
-      if (block !== null) {
-        const out = this.mapper.map(block);
-        if (out.length) this.push(out);
-      }
-      done();
-    } catch (e) {
-      done(e as Error);
-    }
-  }
-
-  override _flush(done: TransformCallback): void {
-    try {
-      const rest = this.blocks.rest();
-      if (rest !== null) this.push(this.mapper.map(rest));
-      done();
-    } catch (e) {
-      done(e as Error);
-    }
-  }
-}
 
 const WHOLE_LINE: readonly never[] = [];
 

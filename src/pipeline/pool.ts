@@ -1,9 +1,7 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import { Piscina } from 'piscina';
 import { errorKind, LogveilError } from '../errors.js';
-import type { Format } from '../formats/format.js';
-import { countLines, LineBlocks } from '../formats/line-blocks.js';
-import { MAX_LINE_BYTES } from '../formats/text.js';
+import { countLines, LineBlocks, MAX_LINE_BYTES, type Format } from '../formats/index.js';
 import type { BlockResult, BlockTask, WorkerSetup } from './worker.js';
 
 /**
