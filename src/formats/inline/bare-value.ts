@@ -3,24 +3,7 @@
  * punctuation and unmatched closing brackets after it (trimEnd), and on over the groups of a number
  * written with spaces (extendGroups: `4111 1111 1111 1111`, `+86 138 0013 8000`).
  */
-import { indexOfCode, isSpace } from './chars.js';
-
-const SP = 32;
-const DQUOTE = 34;
-const APOS = 39;
-const PLUS = 43;
-const COMMA = 44;
-const DASH = 45;
-const DOT = 46;
-const COLON = 58;
-const SEMI = 59;
-const LBRACKET = 91;
-const RBRACKET = 93;
-const LBRACE = 123;
-const RBRACE = 125;
-const FW_COMMA = 0xff0c;
-const FW_SEMI = 0xff1b;
-const IDEO_STOP = 0x3002;
+import { APOS, COLON, COMMA, DASH, DOT, DQUOTE, FW_COMMA, FW_SEMI, IDEO_STOP, indexOfCode, isSpace, LBRACE, LBRACKET, PLUS, RBRACE, RBRACKET, SEMI, SP } from './chars.js';
 
 /** The opener of a closing bracket, or -1. */
 function openerOf(c: number): number {

@@ -4,12 +4,8 @@
  * and write a replacement back the same way, so the line keeps its syntax.
  */
 import { isJsonNumber } from './json.js';
-import { indexOfCode } from './chars.js';
+import { BSLASH, indexOfCode, PERCENT, PLUS } from './chars.js';
 import type { KvEncoding, KvSpan } from './span.js';
-
-const PERCENT = 37;
-const PLUS = 43;
-const BSLASH = 92;
 
 /** Whether the span's text differs from its value (escapes, %-encoding), or it is a JSON number. */
 export function isEncoded(line: string, span: KvSpan): boolean {

@@ -31,7 +31,7 @@
  */
 import { isWideLetter } from '../../../detectors/lib/scripts.js';
 import { extendGroups, trimEnd } from './bare-value.js';
-import { isSpace } from './chars.js';
+import { AMP, APOS, BSLASH, COLON, COMMA, DASH, DOT, DQUOTE, EQ, FW_COLON, FW_COMMA, FW_SEMI, IDEO_STOP, isSpace, LBRACE, LBRACKET, PERCENT, PLUS, QMARK, RBRACKET, SEMI, SP, TAB } from './chars.js';
 import { JsonKind, JsonReader } from './json.js';
 import { NO_SPANS, type KvEncoding, type KvSpan } from './span.js';
 
@@ -44,29 +44,6 @@ const TRIGGER = /[={\uff1a]|:[ \t]|["']:/g;
 const KEY_MAX = 128;
 /** Objects and arrays nested deeper than this are not read as JSON. */
 const JSON_DEPTH_MAX = 64;
-
-const TAB = 9;
-const SP = 32;
-const DQUOTE = 34;
-const PERCENT = 37;
-const AMP = 38;
-const APOS = 39;
-const PLUS = 43;
-const COMMA = 44;
-const DASH = 45;
-const DOT = 46;
-const COLON = 58;
-const SEMI = 59;
-const EQ = 61;
-const QMARK = 63;
-const LBRACKET = 91;
-const BSLASH = 92;
-const RBRACKET = 93;
-const LBRACE = 123;
-const FW_COLON = 0xff1a;
-const FW_COMMA = 0xff0c;
-const FW_SEMI = 0xff1b;
-const IDEO_STOP = 0x3002;
 
 /** What ends a value (found natively: values are often long hashes and ids). */
 const LOGFMT_STOP = /[\t-\r \u00a0\u3000,;&]/g;
