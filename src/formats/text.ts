@@ -1,3 +1,9 @@
+/**
+ * The text format: every line a record. Key-value pairs and JSON found inside a line (inline/) are
+ * visited on their own, with their paths, when a field rule decides them or their text is encoded;
+ * the rest of the line as free text (visitLine, which NDJSON and CSV also use for a record that is
+ * not what its format says).
+ */
 import { isCjkWordChar } from '../../detectors/lib/scripts.js';
 import { LogveilError } from '../errors.js';
 import { DROP, type FieldPath, type ValueVisitor } from '../record/index.js';
@@ -8,7 +14,6 @@ import { findKeyValues } from './inline/pairs.js';
 import type { KvSpan } from './inline/span.js';
 
 const WHOLE_LINE: readonly never[] = [];
-
 
 /**
  * In the free text, a value visited on its own is stood in for by marks of its length (so offsets in
