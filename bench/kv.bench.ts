@@ -4,7 +4,7 @@
  * interleaved rounds:
  *   baseline     identity mapper (split + join alone)
  *   find pairs   findKeyValues(line) only, line returned
- *   whole line   the line visited whole by anonymizingVisitor (the text format before kv.ts)
+ *   whole line   the line visited whole by anonymizingVisitor (the text format before pairs were read)
  *   text         the text format: pairs found, values visited as visitLine says, anonymizingVisitor
  *   text+decides the same with a visitor that says which paths a field rule decides (ValueVisitor.decides)
  *
@@ -13,10 +13,11 @@
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createAnonymizer } from '../src/anonymizer.js';
-import { findKeyValues } from '../src/formats/kv.js';
-import { TextLineTransform, visitLine, type LineMapper } from '../src/formats/text.js';
-import { DROP, type ValueVisitor } from '../src/formats/visitor.js';
-import type { FieldPath } from '../src/policy/fields.js';
+import { findKeyValues } from '../src/formats/inline/pairs.js';
+import { TextLineTransform, type LineMapper } from '../src/formats/lines/transform.js';
+import { visitLine } from '../src/formats/text.js';
+import { DROP, type ValueVisitor } from '../src/record/index.js';
+import type { FieldPath } from '../src/record/index.js';
 import { anonymizingVisitor } from '../src/visitors.js';
 import { corpusLines } from './corpus.js';
 import { header, numberArg } from './env.js';

@@ -34,7 +34,7 @@ export type { Policy, PolicyInput } from './policy/schema.js';
 /** A master key from a key file (refused when others may read it, or weak), a new random one, or a new key file (mode 0600, never overwritten). */
 export { loadKeyFile, randomKey, writeKeyFile } from './keys/key.js';
 /** The policy's field rules: what a key or path decides (keep, drop, a type). */
-export { FieldRules, type FieldAction, type FieldPath } from './policy/fields.js';
+export { FieldRules, type FieldAction } from './policy/fields.js';
 
 // Errors.
 /** logveil's one error class, with a stable `code`; messages name the place, never the data. */
@@ -44,9 +44,11 @@ export { systemErrorText } from './errors.js';
 
 // Formats: bytes in, the same format out, every value handed to a visitor.
 /** Every format by name, their names in order, and the one a file name selects. */
-export { formats, FORMAT_NAMES, formatForPath, DROP, type Format, type FormatName, type FormatOptions, type CsvOptions, type Place, type ValueVisitor } from './formats/index.js';
+export { formats, FORMAT_NAMES, formatForPath, type Format, type FormatName, type FormatOptions, type CsvOptions } from './formats/index.js';
+/** Where a value sits (record, path) and the visitor contract every format calls (DROP removes a value). */
+export { DROP, type FieldPath, type Place, type ValueVisitor } from './record/index.js';
 /** The text format's transform and line contract (for formats and benchmarks built on lines). */
-export { TextLineTransform, type LineMapper } from './formats/text.js';
+export { TextLineTransform, type LineMapper } from './formats/lines/transform.js';
 /** Visitors that replace what the policy asks for, or only report it. */
 export { anonymizingVisitor, scanningVisitor, type FindingReport } from './visitors.js';
 

@@ -1,10 +1,9 @@
 import type { Anonymizer } from './anonymizer.js';
 import type { Finding } from './detect/finding.js';
-import type { Place, ValueVisitor, Visited } from './formats/visitor.js';
-import { DROP } from './formats/visitor.js';
+import { DROP, type FieldPath, formatPath, lastKey, type Place, type ValueVisitor, type Visited } from './record/index.js';
 import { visitLine } from './formats/text.js';
 import type { PiiType } from '../detectors/index.js';
-import { formatPath, lastKey, type FieldAction, type FieldPath } from './policy/fields.js';
+import type { FieldAction } from './policy/fields.js';
 
 /**
  * Replace what the policy asks for: field rules first (keep, drop, or the whole value as a type),
@@ -44,7 +43,7 @@ function holdsWords(action: FieldAction): boolean {
   return action.kind === 'as' && MULTI_WORD.has(action.type);
 }
 
-/** A char that can start a key-value pair in text (see kv.ts). */
+/** A char that can start a key-value pair in text (see formats/inline/pairs.ts). */
 const PAIR_TRIGGER = /[=:{\uff1a]/;
 
 /** One finding as `logveil scan` reports it; the value only when asked for. */

@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { LogveilError } from '../errors.js';
-import { utf8Stretches } from '../formats/line-blocks.js';
+import { utf8Stretches } from '../formats/lines/blocks.js';
 import { completeEnd, readEscape } from './escape.js';
 
 /**

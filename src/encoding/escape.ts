@@ -2,7 +2,7 @@
  * How what is not text travels through the UTF-8 stream between the decode and encode stages.
  *
  * The formats read and write UTF-8, and keep bytes that are not valid UTF-8 exactly as they came
- * without scanning into them (see utf8Stretches in formats/line-blocks.ts). So whatever the decode
+ * without scanning into them (see utf8Stretches in formats/lines/blocks.ts). So whatever the decode
  * stage cannot turn into text is written as bytes that are never valid UTF-8, and the encode stage
  * turns them back:
  *

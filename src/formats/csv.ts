@@ -1,14 +1,12 @@
 // Over 400 lines: the RFC 4180 row splitter (raw bytes and quoting per field, which fast-csv does not
 // give), dialect detection and the writer of changed rows are one format; the splitter could move to a
-// file of its own, and visitBytes shares its stretch-by-stretch walk with line-blocks.ts (issue 9).
+// file of its own, and visitBytes shares its stretch-by-stretch walk with lines/blocks.ts (issue 9).
 import { Transform, type TransformCallback } from 'node:stream';
 import { isUtf8 } from 'node:buffer';
 import { LogveilError } from '../errors.js';
-import type { FieldPath } from '../policy/fields.js';
+import { DROP, type FieldPath, type Place, type ValueVisitor, type Visited } from '../record/index.js';
 import type { CsvOptions, Format, FormatOptions } from './format.js';
-import type { Place, ValueVisitor, Visited } from './visitor.js';
-import { DROP } from './visitor.js';
-import { utf8Stretches } from './line-blocks.js';
+import { utf8Stretches } from './lines/blocks.js';
 import { visitLine } from './text.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { Transform } from 'node:stream';
-import type { LineMapper } from './text.js';
-import type { ValueVisitor } from './visitor.js';
+import type { LineMapper } from './lines/blocks.js';
+import type { ValueVisitor } from '../record/index.js';
 
 export type FormatName = 'text' | 'ndjson' | 'json' | 'csv' | 'tsv';
 

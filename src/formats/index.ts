@@ -29,4 +29,7 @@ export function formatForPath(path: string): Format {
 }
 
 export type { Format, FormatName, FormatOptions, CsvOptions } from './format.js';
-export { DROP, type Place, type ValueVisitor, type Visited } from './visitor.js';
+// Line-based formats' blocks, for the worker pool: it cuts them in the main thread and maps them in
+// workers with a format's `lines` mapper.
+export { countLines, LineBlockMapper, LineBlocks, type LineMapper } from './lines/blocks.js';
+export { MAX_LINE_BYTES, TextLineTransform } from './lines/transform.js';

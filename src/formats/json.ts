@@ -3,9 +3,8 @@ import { getManyValues, none, type Many } from 'stream-chain/defs.js';
 import { jsoncParser, type JsoncToken } from 'stream-json/core/jsonc/parser.js';
 import { LogveilError } from '../errors.js';
 import type { Format, FormatOptions } from './format.js';
-import { isJsonNumber } from './json-number.js';
-import { DROP, type ValueVisitor } from './visitor.js';
-import { mayHoldData } from './json-key.js';
+import { isJsonNumber, mayHoldData } from './inline/json.js';
+import { DROP, type ValueVisitor } from '../record/index.js';
 
 /**
  * JSON documents of any size, streamed: stream-json's tokenizer → the value walker below, which

@@ -1,65 +1,19 @@
-import { Transform, type TransformCallback } from 'node:stream';
+/**
+ * The text format: every line a record. Key-value pairs and JSON found inside a line (inline/) are
+ * visited on their own, with their paths, when a field rule decides them or their text is encoded;
+ * the rest of the line as free text (visitLine, which NDJSON and CSV also use for a record that is
+ * not what its format says).
+ */
 import { isCjkWordChar } from '../../detectors/lib/scripts.js';
 import { LogveilError } from '../errors.js';
-import type { FieldPath } from '../policy/fields.js';
+import { DROP, type FieldPath, type ValueVisitor } from '../record/index.js';
 import type { Format, FormatOptions } from './format.js';
-import { LineBlockMapper, LineBlocks } from './line-blocks.js';
-import { decodeValue, droppedValue, encodeValue, findKeyValues, isEncoded, type KvSpan } from './kv.js';
-import { DROP, type ValueVisitor } from './visitor.js';
-
-/**
- * Plain-text logs: one record per line. The line is what lies between `\n`s, without a trailing `\r`;
- * terminators, a missing final newline and bytes that are not valid UTF-8 come out exactly as they
- * went in. A line the mapper returns unchanged is written as its original bytes.
- */
-export type LineMapper = (line: string, index: number) => string;
-
-/** 64 MiB: far beyond any log line, small enough to hold. */
-export const MAX_LINE_BYTES = 64 << 20;
-
-/** Lines mapped one by one as the bytes come: cut into blocks of whole lines, each mapped at once. */
-export class TextLineTransform extends Transform {
-  private readonly blocks: LineBlocks;
-  private readonly mapper: LineBlockMapper;
-
-  constructor(
-    mapLine: LineMapper,
-    /** For the message when a line is too long to hold. */
-    source = 'input',
-    /** The longest line held in memory: a longer one fails the file (fail closed, memory bounded). */
-    maxLine = MAX_LINE_BYTES,
-  ) {
-    super();
-    this.mapper = new LineBlockMapper(mapLine);
-    this.blocks = new LineBlocks(source, maxLine, () => this.mapper.index);
-  }
-
-  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
-    try {
-      const block = this.blocks.cut(chunk);
-      if (block !== null) {
-        const out = this.mapper.map(block);
-        if (out.length) this.push(out);
-      }
-      done();
-    } catch (e) {
-      done(e as Error);
-    }
-  }
-
-  override _flush(done: TransformCallback): void {
-    try {
-      const rest = this.blocks.rest();
-      if (rest !== null) this.push(this.mapper.map(rest));
-      done();
-    } catch (e) {
-      done(e as Error);
-    }
-  }
-}
+import { TextLineTransform, type LineMapper } from './lines/transform.js';
+import { decodeValue, droppedValue, encodeValue, isEncoded } from './inline/encoding.js';
+import { findKeyValues } from './inline/pairs.js';
+import type { KvSpan } from './inline/span.js';
 
 const WHOLE_LINE: readonly never[] = [];
-
 
 /**
  * In the free text, a value visited on its own is stood in for by marks of its length (so offsets in
@@ -110,7 +64,7 @@ function visitText(visitor: ValueVisitor, text: string, record: number): string 
 }
 
 /**
- * One text line, with field rules for the key-value pairs in it (kv.ts finds them):
+ * One text line, with field rules for the key-value pairs in it (inline/pairs.ts finds them):
  *
  * 1. A value is visited on its own, with its path (`[key]`, or its JSON path in an embedded object),
  *    when a field rule decides it (`keep`, `drop`, `as TYPE`: the visitor's `decides`), or when its
@@ -123,7 +77,7 @@ function visitText(visitor: ValueVisitor, text: string, record: number): string 
  *    exactly as before pairs were looked for.
  *
  * So each value is visited once, and a scan report's offsets for free text are offsets in the line.
- * Where a bare value ends is kv.ts's call: at the next space, except a number in groups
+ * Where a bare value ends is inline/pairs.ts's call: at the next space, except a number in groups
  * (`card=4111 1111 1111 1111`) and, here, a name or address field's capitalized words after it
  * (`name=Zhang San`, see withWordRuns). A dropped value leaves
  * its key (`token=`, `token=""`, `"token":""`, `null` for a JSON number). A line with nothing replaced
@@ -215,7 +169,7 @@ const MAX_EXTRA_WORDS = 4;
  * Bare values of fields that hold words (names, addresses) run on over the words after them that
  * start with a capital letter or a digit and are no key: `name=Zhang San age=30` names `Zhang San`,
  * `name=Bob logged in` names `Bob`. (logfmt wants such values quoted; logs do not always do it, and a
- * surname left behind is personal data.) The spans come from kv.ts, which knows no field types.
+ * surname left behind is personal data.) The spans come from inline/pairs.ts, which knows no field types.
  */
 function withWordRuns(holdsWords: (path: FieldPath) => boolean, line: string, spans: readonly KvSpan[]): readonly KvSpan[] {
   let out: KvSpan[] | null = null;

@@ -2,11 +2,9 @@ import { workerData } from 'piscina';
 import type { Detector } from '../../detectors/index.js';
 import { Anonymizer } from '../anonymizer.js';
 import { errorKind, LogveilError, type ErrorCode } from '../errors.js';
-import { formats, type FormatName } from '../formats/index.js';
-import { LineBlockMapper } from '../formats/line-blocks.js';
-import type { LineMapper } from '../formats/text.js';
+import { formats, LineBlockMapper, type FormatName, type LineMapper } from '../formats/index.js';
 import type { Policy } from '../policy/schema.js';
-import type { ValueVisitor } from '../formats/visitor.js';
+import type { ValueVisitor } from '../record/index.js';
 import { anonymizingVisitor } from '../visitors.js';
 
 /**

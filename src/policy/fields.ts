@@ -2,6 +2,7 @@ import { detectors as defaultDetectors, type Detector, type PiiType } from '../.
 import type { OperatorName } from '../operators/index.js';
 import { fieldDictionary, normalizeFieldName } from './dictionary.js';
 import type { Policy } from './schema.js';
+import { lastKey, type FieldPath } from '../record/index.js';
 
 /** What happens to the value of a field. */
 export type FieldAction =
@@ -9,9 +10,6 @@ export type FieldAction =
   | { readonly kind: 'keep' }
   | { readonly kind: 'drop' }
   | { readonly kind: 'as'; readonly type: PiiType; readonly operator?: OperatorName };
-
-/** A place in a record: JSON keys and array indexes from the root, or a CSV column, or a text key. */
-export type FieldPath = readonly (string | number)[];
 
 const SCAN: FieldAction = Object.freeze({ kind: 'scan' });
 
@@ -160,16 +158,3 @@ export class FieldRules {
 const ANCESTORS_MAX = 16;
 
 const segmentId = (seg: string | number): string => (typeof seg === 'number' ? `\u0001${seg}` : seg);
-
-/** The nearest key in a path (`items[3].card` → `card`; `tags[0]` → `tags`), or in its first `len` segments. */
-export function lastKey(path: FieldPath, len = path.length): string | undefined {
-  for (let i = len - 1; i >= 0; i--) if (typeof path[i] === 'string') return path[i] as string;
-  return undefined;
-}
-
-/** The path as a report shows it: `user.email`, `items[0].card`. */
-export function formatPath(path: FieldPath): string {
-  let out = '';
-  for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : out ? `.${seg}` : seg;
-  return out;
-}

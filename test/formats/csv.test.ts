@@ -8,7 +8,7 @@ import { createAnonymizer } from '../../src/anonymizer.js';
 import { CsvTransform, csvFormat, detectDelimiter, tsvFormat } from '../../src/formats/csv.js';
 import type { CsvOptions } from '../../src/formats/format.js';
 import { formatForPath, formats } from '../../src/formats/index.js';
-import { DROP, type Place, type ValueVisitor, type Visited } from '../../src/formats/visitor.js';
+import { DROP, type Place, type ValueVisitor, type Visited } from '../../src/record/index.js';
 import type { PolicyInput } from '../../src/policy/schema.js';
 import { anonymizingVisitor } from '../../src/visitors.js';
 

@@ -9,7 +9,7 @@ import { createAnonymizer } from '../../src/anonymizer.js';
 import { LogveilError } from '../../src/errors.js';
 import { formatForPath } from '../../src/formats/index.js';
 import { jsonFormat } from '../../src/formats/json.js';
-import { DROP, type ValueVisitor } from '../../src/formats/visitor.js';
+import { DROP, type ValueVisitor } from '../../src/record/index.js';
 import type { PolicyInput } from '../../src/policy/schema.js';
 import { anonymizingVisitor } from '../../src/visitors.js';
 import { sandbox } from '../cli/run.js';

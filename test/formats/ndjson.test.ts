@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createAnonymizer } from '../../src/anonymizer.js';
 import { ndjsonFormat } from '../../src/formats/ndjson.js';
 import { formatForPath } from '../../src/formats/index.js';
-import { DROP, type ValueVisitor } from '../../src/formats/visitor.js';
+import { DROP, type ValueVisitor } from '../../src/record/index.js';
 import type { PolicyInput } from '../../src/policy/schema.js';
 import { anonymizingVisitor } from '../../src/visitors.js';
 import { identity, recording, runFormat } from '../support/format-run.js';

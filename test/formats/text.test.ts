@@ -3,8 +3,9 @@ import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { describe, expect, it } from 'vitest';
 import { createAnonymizer, type Anonymizer } from '../../src/anonymizer.js';
-import { TextLineTransform, textFormat, visitLine, type LineMapper } from '../../src/formats/text.js';
-import { DROP, type Place, type ValueVisitor } from '../../src/formats/visitor.js';
+import { TextLineTransform, type LineMapper } from '../../src/formats/lines/transform.js';
+import { textFormat, visitLine } from '../../src/formats/text.js';
+import { DROP, type Place, type ValueVisitor } from '../../src/record/index.js';
 import type { PolicyInput } from '../../src/policy/schema.js';
 import { anonymizingVisitor, scanningVisitor, type FindingReport } from '../../src/visitors.js';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createAnonymizer } from '../../src/anonymizer.js';
 import { csvFormat, detectDelimiter, tsvFormat } from '../../src/formats/csv.js';
 import type { CsvOptions } from '../../src/formats/format.js';
-import type { ValueVisitor } from '../../src/formats/visitor.js';
+import type { ValueVisitor } from '../../src/record/index.js';
 import { anonymizingVisitor } from '../../src/visitors.js';
 import {
   CHUNKS,

@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createAnonymizer } from '../../src/anonymizer.js';
-import { decodeValue, encodeValue, findKeyValues, type KvEncoding } from '../../src/formats/kv.js';
+import { decodeValue, encodeValue } from '../../src/formats/inline/encoding.js';
+import { findKeyValues } from '../../src/formats/inline/pairs.js';
+import type { KvEncoding } from '../../src/formats/inline/span.js';
 import { textFormat, visitLine } from '../../src/formats/text.js';
-import type { ValueVisitor } from '../../src/formats/visitor.js';
+import type { ValueVisitor } from '../../src/record/index.js';
 import { anonymizingVisitor } from '../../src/visitors.js';
 import {
   CHUNKS,
@@ -25,7 +27,7 @@ import {
 } from './support.js';
 
 /**
- * Fuzzed key-value pairs inside text lines (kv.ts): logfmt, `key: value`, `键：值`, quoted keys, query
+ * Fuzzed key-value pairs inside text lines (inline/pairs.ts): logfmt, `key: value`, `键：值`, quoted keys, query
  * strings and embedded JSON (deep, broken, escaped), mutated, with personal values planted as values
  * and as free text. The spans found are sorted, apart and inside the line, and decode; a visitor that
  * changes nothing gets the line back; the anonymizer, through the text format in random chunks,
@@ -85,7 +87,7 @@ const LINE: fc.Arbitrary<Piece[]> = fc
         { plant: v, before: open.slice(-3), after: close.slice(0, 1) || ' ' },
         close.slice(1),
       ]),
-      fc.integer({ min: 60, max: 300 }).map((n): Piece[] => ['{"a":'.repeat(n) + '1' + '}'.repeat(n)]), // around kv.ts's depth limit (64)
+      fc.integer({ min: 60, max: 300 }).map((n): Piece[] => ['{"a":'.repeat(n) + '1' + '}'.repeat(n)]), // around the depth limit for JSON inside a line (64)
     ),
     { maxLength: 6 },
   )

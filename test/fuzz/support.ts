@@ -6,8 +6,8 @@ import fc from 'fast-check';
 import { createScanner } from 'jsonc-parser';
 import { afterAll, expect } from 'vitest';
 import { LogveilError } from '../../src/errors.js';
-import { utf8Stretches } from '../../src/formats/line-blocks.js';
-import type { Place, ValueVisitor, Visited } from '../../src/formats/visitor.js';
+import { utf8Stretches } from '../../src/formats/lines/blocks.js';
+import type { Place, ValueVisitor, Visited } from '../../src/record/index.js';
 
 /**
  * What the fuzz tests of the format readers share: how many cases and how long each may take, a

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { detectors } from '../../detectors/index.js';
 import { fieldDictionary, normalizeFieldName } from '../../src/policy/dictionary.js';
-import { FieldRules, formatPath, lastKey, type FieldAction, type FieldPath } from '../../src/policy/fields.js';
+import { FieldRules, type FieldAction } from '../../src/policy/fields.js';
+import { formatPath, lastKey, type FieldPath } from '../../src/record/index.js';
 import { parsePolicy } from '../../src/policy/load.js';
 import type { PolicyInput } from '../../src/policy/schema.js';
 
@@ -222,20 +223,6 @@ describe('FieldRules: caching', () => {
     expect(kind(fr, ['k7', 'email'])).toBe('drop');
     expect(kind(fr, ['k11999', 'email'])).toBe('as EMAIL');
     expect(kind(fr, ['k11999', 'x'])).toBe('scan');
-  });
-});
-
-describe('lastKey and formatPath', () => {
-  it.each<[FieldPath, string | undefined, string]>([
-    [['user', 'email'], 'email', 'user.email'],
-    [['items', 3, 'card'], 'card', 'items[3].card'],
-    [['tags', 0], 'tags', 'tags[0]'],
-    [[2], undefined, '[2]'],
-    [[], undefined, ''],
-    [['姓名'], '姓名', '姓名'],
-  ])('%j → key %s, shown as %s', (path, key, shown) => {
-    expect(lastKey(path)).toBe(key);
-    expect(formatPath(path)).toBe(shown);
   });
 });
 

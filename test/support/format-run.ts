@@ -1,7 +1,7 @@
 import { Readable, Writable, type Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Format } from '../../src/formats/format.js';
-import type { Place, ValueVisitor, Visited } from '../../src/formats/visitor.js';
+import type { Place, ValueVisitor, Visited } from '../../src/record/index.js';
 
 export interface FormatRun {
   readonly out: Buffer;

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeValue, droppedValue, encodeValue, findKeyValues, isEncoded, NO_SPANS, type KvEncoding } from '../../src/formats/kv.js';
+import { findKeyValues } from '../../../src/formats/inline/pairs.js';
+import { decodeValue } from '../../../src/formats/inline/encoding.js';
+import { NO_SPANS, type KvEncoding } from '../../../src/formats/inline/span.js';
 
 /** [path as dots, encoding, the value's text in the line] for every span. */
 const pairs = (line: string) =>
@@ -340,59 +342,6 @@ describe('lines without structure', () => {
       }),
       { numRuns: 3000 },
     );
-  });
-});
-
-describe('writing values back', () => {
-  it('isEncoded: escapes and %-encoding, JSON numbers always', () => {
-    const line = 'a=x b="p\\"q" c="pq" ?d=%41&e=f+g&h=i {"j":"k","l":"m\\n","n":5}';
-    expect(findKeyValues(line).map((s) => [s.path.join('.'), isEncoded(line, s)])).toEqual([
-      ['a', false],
-      ['b', true],
-      ['c', false],
-      ['d', true],
-      ['e', true],
-      ['h', false],
-      ['j', false],
-      ['l', true],
-      ['n', true],
-    ]);
-  });
-
-  it.each<[KvEncoding, string, string]>([
-    ['plain', 'Zhang San', 'Zhang San'],
-    ['logfmt', '<PERSON_NAME>', '<PERSON_NAME>'],
-    ['logfmt', 'Zhang San', '"Zhang San"'], // a space would end the value: quoted
-    ['logfmt', 'a"b', '"a\\"b"'],
-    ['quoted', 'say "hi"\n\\', 'say \\"hi\\"\\n\\\\'],
-    ['single', "it's", "it\\'s"],
-    ['url', '<PERSON_NAME>', '<PERSON_NAME>'], // readable where the query syntax allows
-    ['url', 'Zhang San & Co=1+1#x%', 'Zhang%20San%20%26%20Co%3D1%2B1%23x%25'],
-    ['url', '张*', '%E5%BC%A0*'],
-    ['json', 'say "hi"\t张', 'say \\"hi\\"\\t张'],
-    ['number', '13800000000', '13800000000'],
-    ['number', '<PHONE>', '"<PHONE>"'], // not a number: a JSON string
-    ['number', '138****8000', '"138****8000"'],
-  ])('%s: %j is written %j', (enc, value, written) => {
-    expect(encodeValue(value, enc)).toBe(written);
-  });
-
-  it('encode after decode gives the value back', () => {
-    for (const [enc, value] of [
-      ['url', '张三 & a@example.com'],
-      ['quoted', 'a "b" \\ c\n'],
-      ['single', "it's \\"],
-      ['json', '"\u0001张\\'],
-    ] as Array<[KvEncoding, string]>) {
-      expect(decodeValue(encodeValue(value, enc), enc)).toBe(value);
-    }
-  });
-
-  it('a dropped value leaves nothing, or null for a JSON number', () => {
-    expect(droppedValue('logfmt')).toBe('');
-    expect(droppedValue('json')).toBe('');
-    expect(droppedValue('url')).toBe('');
-    expect(droppedValue('number')).toBe('null');
   });
 });
 

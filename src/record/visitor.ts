@@ -1,4 +1,9 @@
-import type { FieldPath } from '../policy/fields.js';
+/**
+ * The contract between a format and what is done with the values it finds: the format walks a
+ * record and calls a ValueVisitor for every string with its Place; the visitor answers with the
+ * replacement. The two standard visitors (anonymize, scan) sit beside the anonymizer (src/visitors.ts).
+ */
+import type { FieldPath } from './path.js';
 
 /** Returned by a visitor for a value whose field a rule drops (the key or the column's value goes). */
 export const DROP: unique symbol = Symbol('logveil.drop');

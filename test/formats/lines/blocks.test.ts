@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countLines, LineBlockMapper, LineBlocks } from '../../src/formats/line-blocks.js';
+import { countLines, LineBlockMapper, LineBlocks } from '../../../src/formats/lines/blocks.js';
 
 const b = (s: string) => Buffer.from(s);
 

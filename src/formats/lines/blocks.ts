@@ -1,12 +1,19 @@
 import { isUtf8 } from 'node:buffer';
-import { LogveilError } from '../errors.js';
-import type { LineMapper } from './text.js';
+import { LogveilError } from '../../errors.js';
 
 /**
  * The two halves of reading a line-based log: cutting bytes into blocks of whole lines (LineBlocks),
  * and mapping a block line by line (LineBlockMapper). TextLineTransform does both in turn; the worker
  * pool cuts in the main thread and maps in workers, with the same results byte for byte.
  */
+
+/**
+ * The mapping of one line of a line-based log (text, NDJSON), given its 0-based number. The line is
+ * what lies between `\n`s, without a trailing `\r`; terminators, a missing final newline and bytes
+ * that are not valid UTF-8 come out exactly as they went in. A line the mapper returns unchanged is
+ * written as its original bytes.
+ */
+export type LineMapper = (line: string, index: number) => string;
 
 const LF = 0x0a;
 const CR = 0x0d;

@@ -1,0 +1,93 @@
+/**
+ * A value inside a line is written in the notation around it (%-encoding in a query string,
+ * backslash escapes in quotes, JSON escapes, a bare JSON number): read its value out of that text,
+ * and write a replacement back the same way, so the line keeps its syntax.
+ */
+import { isJsonNumber } from './json.js';
+import { BSLASH, indexOfCode, PERCENT, PLUS } from './chars.js';
+import type { KvEncoding, KvSpan } from './span.js';
+
+/** Whether the span's text differs from its value (escapes, %-encoding), or it is a JSON number. */
+export function isEncoded(line: string, span: KvSpan): boolean {
+  switch (span.encoding) {
+    case 'number':
+      return true;
+    case 'url':
+      for (let i = span.start; i < span.end; i++) {
+        const c = line.charCodeAt(i);
+        if (c === PERCENT || c === PLUS) return true;
+      }
+      return false;
+    case 'quoted':
+    case 'single':
+    case 'json':
+      return indexOfCode(line, BSLASH, span.start, span.end) >= 0;
+    default:
+      return false;
+  }
+}
+
+const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t', '\\': '\\', '"': '"', "'": "'" };
+
+/** The value the span's text stands for (the same string when it has no escapes). */
+export function decodeValue(raw: string, encoding: KvEncoding): string {
+  switch (encoding) {
+    case 'url':
+      if (raw.indexOf('%') < 0 && raw.indexOf('+') < 0) return raw;
+      try {
+        return decodeURIComponent(raw.replace(/\+/g, ' '));
+      } catch {
+        return raw; // malformed %-escapes: the text as it is
+      }
+    case 'json':
+      return raw.indexOf('\\') < 0 ? raw : (JSON.parse(`"${raw}"`) as string);
+    case 'quoted':
+    case 'single':
+      // Known escapes only; any other backslash stays as written.
+      return raw.indexOf('\\') < 0 ? raw : raw.replace(/\\([nrt\\"'])/g, (_m, e: string) => SIMPLE_ESCAPES[e]);
+    default:
+      return raw;
+  }
+}
+
+/** What a query value may not hold as is: the pair syntax, spaces and controls, non-ASCII. */
+const URL_UNSAFE = /[%&=+#"\s\u0000-\u001f\u007f-\uffff]+/g;
+
+function percentEncode(chunk: string): string {
+  try {
+    return encodeURIComponent(chunk);
+  } catch {
+    return encodeURIComponent(chunk.replace(/[\ud800-\udfff]/g, '\ufffd')); // a lone surrogate
+  }
+}
+
+/** Write a replacement back in the span's encoding. */
+export function encodeValue(value: string, encoding: KvEncoding): string {
+  switch (encoding) {
+    case 'logfmt':
+      return /[\s"=]/.test(value) ? `"${escapeQuoted(value, '"')}"` : value;
+    case 'quoted':
+      return escapeQuoted(value, '"');
+    case 'single':
+      return escapeQuoted(value, "'");
+    case 'url':
+      return value.replace(URL_UNSAFE, percentEncode);
+    case 'json':
+      return JSON.stringify(value).slice(1, -1);
+    case 'number':
+      return isJsonNumber(value) ? value : JSON.stringify(value);
+    default:
+      return value;
+  }
+}
+
+function escapeQuoted(value: string, quote: '"' | "'"): string {
+  return value.replace(quote === '"' ? /[\\"\n\r\t]/g : /[\\'\n\r\t]/g, (c) =>
+    c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\${c}`,
+  );
+}
+
+/** What a dropped value leaves: nothing (the key stays), or `null` for a JSON number. */
+export function droppedValue(encoding: KvEncoding): string {
+  return encoding === 'number' ? 'null' : '';
+}
