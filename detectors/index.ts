@@ -11,7 +11,7 @@ import ipv6Address from './ipv6-address.js';
 import macAddress from './mac-address.js';
 import paymentCard from './payment-card.js';
 import phone from './phone/index.js';
-import type { Detector } from './lib/types.js';
+import type { Detector as AnyDetector, DetectorSpec as Spec } from './lib/types.js';
 import twNationalId from './tw-national-id.js';
 import usSsn from './us-ssn.js';
 
@@ -37,7 +37,7 @@ export const detectors = [
   macAddress,
   cnPassport,
   bankAccount,
-] as const satisfies readonly Detector<string>[];
+] as const satisfies readonly AnyDetector[];
 
 /** The kinds of personal data the pattern detectors find (`'CN_RESIDENT_ID' | 'IBAN' | …`). */
 export type PatternType = (typeof detectors)[number]['type'];
@@ -53,5 +53,8 @@ export type FieldType = (typeof FIELD_TYPES)[number];
 export type PiiType = PatternType | FieldType;
 export const PII_TYPES: readonly PiiType[] = [...PATTERN_TYPES, ...FIELD_TYPES];
 
-export type { Detector, DetectorSpec, DetectorOptions, CandidateClass, MaskRule, ValidateContext } from './lib/types.js';
+/** The detector contract, its type defaulting to the kinds the list knows. */
+export type DetectorSpec<T extends string = PiiType> = Spec<T>;
+export type Detector<T extends string = PiiType> = Spec<T>;
+export type { DetectorOptions, CandidateClass, MaskRule, ValidateContext } from './lib/types.js';
 export type { Lang, Rng, ValueGenerator, Written } from './lib/generate.js';

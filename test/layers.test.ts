@@ -9,17 +9,40 @@ import { describe, expect, it } from 'vitest';
  */
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
+/** A row of README's layer table: a layer, where its files are, and the layers it may import. */
 interface Layer {
-  /** The folder of the layer's files, from the repository root. */
-  readonly dir: string;
-  /** Files or folders (ending in `/`) its files may import, from the root. */
-  readonly may: readonly string[];
+  readonly name: string;
+  /** Files, or folders ending in `/`, from the repository root. */
+  readonly where: readonly string[];
+  may: ReadonlySet<string>;
 }
 
-const LAYERS: readonly Layer[] = [
-  // The CLI is a user of the library: what it needs, the public API offers.
-  { dir: 'src/cli', may: ['src/index.ts', 'src/cli/'] },
-];
+/** README's "How it works" table, the project's map: this test keeps it true. */
+function readmeLayers(): Layer[] {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const section = readme.split(/^## /m).find((s) => s.startsWith('How it works'));
+  if (!section) throw new Error('README.md has no "How it works" section');
+  const rows = section.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| layer') && !l.startsWith('|---'));
+  const layers = rows.map((row) => {
+    const [name, where, may] = row.split('|').slice(1, 4).map((c) => c.trim());
+    return { name, where: [...where.matchAll(/`([^`]+)`/g)].map((m) => m[1]), may: new Set(may === '—' ? [] : may.split(/,\s*/)) };
+  });
+  // The API may import every layer: "every layer above" in the table.
+  for (const l of layers) if (l.may.has('every layer above')) l.may = new Set(layers.map((x) => x.name));
+  return layers;
+}
+
+/** The layer a file belongs to: the most specific place that holds it (`detectors/lib/` over `detectors/`). */
+function layerOf(layers: readonly Layer[], file: string): Layer | undefined {
+  let best: Layer | undefined;
+  let length = -1;
+  for (const l of layers) {
+    for (const w of l.where) {
+      if ((w.endsWith('/') ? file.startsWith(w) : file === w) && w.length > length) [best, length] = [l, w.length];
+    }
+  }
+  return best;
+}
 
 /** Every module specifier of a file: `import … from`, `export … from`, side-effect and dynamic imports. */
 function specifiersOf(source: string): string[] {
@@ -59,19 +82,40 @@ describe('specifiersOf', () => {
   });
 });
 
-describe('layers', () => {
-  for (const { dir, may } of LAYERS) {
-    it(`${dir}/ imports only ${may.join(', ')} (and node: or npm packages)`, () => {
-      const files = filesUnder(dir);
-      expect(files.length).toBeGreaterThan(0);
-      const outside: string[] = [];
-      for (const file of files) {
-        for (const s of specifiersOf(readFileSync(join(root, file), 'utf8'))) {
-          const t = target(file, s);
-          if (t !== null && !may.some((m) => (m.endsWith('/') ? t.startsWith(m) : t === m))) outside.push(`${file} imports ${t}`);
-        }
+describe("README's layer table", () => {
+  const layers = readmeLayers();
+  const files = [...filesUnder('src'), ...filesUnder('detectors')];
+
+  it('is there, and names only layers it has as what a layer may import', () => {
+    expect(layers.map((l) => l.name)).toEqual(expect.arrayContaining(['detectors', 'formats', 'pipeline', 'api', 'cli']));
+    const names = new Set(layers.map((l) => l.name));
+    for (const l of layers) for (const m of l.may) expect(names.has(m), `${l.name} may import ${m}`).toBe(true);
+  });
+
+  it('places every file of src/ and detectors/ in a layer', () => {
+    expect(files.length).toBeGreaterThan(50);
+    expect(files.filter((f) => !layerOf(layers, f))).toEqual([]);
+  });
+
+  it('allows every import of every file', () => {
+    const broken: string[] = [];
+    for (const file of files) {
+      const from = layerOf(layers, file);
+      if (!from) continue;
+      for (const s of specifiersOf(readFileSync(join(root, file), 'utf8'))) {
+        const t = target(file, s);
+        if (t === null) continue;
+        const to = layerOf(layers, t);
+        if (!to) broken.push(`${file} imports ${t}, which is in no layer`);
+        else if (to !== from && !from.may.has(to.name)) broken.push(`${file} (${from.name}) imports ${t} (${to.name})`);
       }
-      expect(outside).toEqual([]);
-    });
-  }
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it('the CLI is a user of the public API: it imports src/index.ts and its own files only', () => {
+    const cli = layers.find((l) => l.name === 'cli')!;
+    expect([...cli.may]).toEqual(['api']);
+    expect(layers.find((l) => l.name === 'api')!.where).toEqual(['src/index.ts']);
+  });
 });

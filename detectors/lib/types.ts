@@ -4,7 +4,6 @@
  * values, a detector owns everything else that is about its type: the field names that mean it, how
  * the mask operator shows it, its options, and a generator of values for the bench and the tests.
  */
-import type { PiiType } from '../index.js';
 import type { ValueGenerator } from './generate.js';
 
 /**
@@ -41,8 +40,11 @@ export type MaskRule = readonly [head: number, tail: number] | ((value: string, 
  */
 export type DetectorOptions = Readonly<Record<string, unknown>>;
 
-/** `T` is the type's name as a literal (`'CN_RESIDENT_ID'`): the list in detectors/index.ts derives PiiType from it. */
-export interface DetectorSpec<T extends string = PiiType> {
+/**
+ * `T` is the type's name as a literal (`'CN_RESIDENT_ID'`): the list in detectors/index.ts derives PiiType
+ * from it, and re-exports this contract with PiiType as the default (this folder imports nothing above it).
+ */
+export interface DetectorSpec<T extends string = string> {
   readonly type: T;
   /** A short unique name, used in errors and tests (usually the type in lower case). */
   readonly name: string;
@@ -112,4 +114,4 @@ export interface DetectorSpec<T extends string = PiiType> {
   readonly generate?: ValueGenerator;
 }
 
-export type Detector<T extends string = PiiType> = DetectorSpec<T>;
+export type Detector<T extends string = string> = DetectorSpec<T>;

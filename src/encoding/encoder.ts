@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { LogveilError } from '../errors.js';
-import { utf8Stretches } from '../formats/lines/blocks.js';
+import { utf8Stretches } from './utf8-stretches.js';
 import { completeEnd, readEscape } from './escape.js';
 
 /**

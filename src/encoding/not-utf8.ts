@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
-import { utf8Stretches } from '../formats/lines/blocks.js';
+import { utf8Stretches } from './utf8-stretches.js';
 
 /**
  * Telling a file that is not UTF-8 (a GBK log read without `--encoding`) from a UTF-8 file with a

@@ -6,7 +6,7 @@ import { isUtf8 } from 'node:buffer';
 import { LogveilError } from '../errors.js';
 import { DROP, type FieldPath, type Place, type ValueVisitor, type Visited } from '../record/index.js';
 import type { CsvOptions, Format, FormatOptions } from './format.js';
-import { utf8Stretches } from './lines/blocks.js';
+import { utf8Stretches } from '../encoding/utf8-stretches.js';
 import { visitLine } from './text.js';
 
 /**

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { createScanner } from 'jsonc-parser';
 import { afterAll, expect } from 'vitest';
 import { LogveilError } from '../../src/errors.js';
-import { utf8Stretches } from '../../src/formats/lines/blocks.js';
+import { utf8Stretches } from '../../src/encoding/utf8-stretches.js';
 import type { Place, ValueVisitor, Visited } from '../../src/record/index.js';
 
 /**

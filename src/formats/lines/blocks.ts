@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { LogveilError } from '../../errors.js';
+import { utf8Stretches } from '../../encoding/utf8-stretches.js';
 
 /**
  * The two halves of reading a line-based log: cutting bytes into blocks of whole lines (LineBlocks),
@@ -145,32 +146,4 @@ export class LineBlockMapper {
     parts.push(line.subarray(end));
     return Buffer.concat(parts);
   }
-}
-
-/** Split bytes into maximal valid-UTF-8 stretches and invalid ones: [start, end, valid]. */
-export function* utf8Stretches(buf: Buffer): Generator<[number, number, boolean]> {
-  let i = 0;
-  let validStart = 0;
-  while (i < buf.length) {
-    const len = utf8SequenceLength(buf, i);
-    if (len > 0) {
-      i += len;
-      continue;
-    }
-    let j = i + 1;
-    while (j < buf.length && utf8SequenceLength(buf, j) === 0) j++;
-    if (i > validStart) yield [validStart, i, true];
-    yield [i, j, false];
-    i = validStart = j;
-  }
-  if (i > validStart) yield [validStart, i, true];
-}
-
-/** Length of the well-formed UTF-8 sequence at buf[i], or 0 if it is not one. */
-function utf8SequenceLength(buf: Buffer, i: number): number {
-  const b = buf[i];
-  if (b < 0x80) return 1;
-  const need = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
-  if (need === 0 || i + need > buf.length) return 0;
-  return isUtf8(buf.subarray(i, i + need)) ? need : 0;
 }
