@@ -17,7 +17,7 @@
  *   node dist/bench/eval-independent.js [--seed 20261203] [--per 40]
  */
 import { allFakers, type Faker } from '@faker-js/faker';
-import { isValidPhoneNumber, type CountryCode } from 'libphonenumber-js/max';
+import { isValidPhoneNumber, parsePhoneNumber, type CountryCode } from 'libphonenumber-js/max';
 import validator from 'validator';
 import { createAnonymizer } from '../src/index.js';
 import { isValidResidentId, makeResidentId, REGION_CODES } from './cn-resident-id.js';
@@ -29,7 +29,8 @@ const seed = numberArg('seed', 20261203);
 const per = numberArg('per', 40);
 
 type ValueType = 'PHONE' | 'EMAIL' | 'IPV4' | 'IPV6' | 'MAC' | 'CARD' | 'IBAN' | 'CN_RESIDENT_ID';
-interface Value { type: ValueType; notation: string; text: string }
+/** `prefix` is written before the value and is not part of it (the `tel:` of a URI). */
+interface Value { type: ValueType; notation: string; text: string; prefix?: string }
 
 // ---------------------------------------------------------------------------------------------
 // Values
@@ -94,6 +95,13 @@ function makeValues(): Value[] {
         // A national notation only means something with its region: say which.
         values.push({ type: 'PHONE', notation: notation === 'E.164' || notation.startsWith('international') ? notation : `${notation} (${region})`, text: p });
       }
+    }
+    // The same numbers as libphonenumber writes them: each region's own national and international layout.
+    for (const p of collect(() => f.phone.number({ style: 'international' }), (v) => isValidPhoneNumber(v, region)).slice(0, Math.ceil(per / 2))) {
+      const n = parsePhoneNumber(p, region);
+      values.push({ type: 'PHONE', notation: `libphonenumber national (${region})`, text: n.formatNational() });
+      values.push({ type: 'PHONE', notation: 'libphonenumber international', text: n.formatInternational() });
+      values.push({ type: 'PHONE', notation: 'tel: URI (RFC 3966)', text: n.getURI().slice('tel:'.length), prefix: 'tel:' });
     }
   }
   for (const locale of EMAIL_LOCALES) {
@@ -218,6 +226,22 @@ const TEMPLATES: Template[] = [
       : [syslogTs(), ' mx1 postfix/smtpd[', pid(), ']: connect from unknown[', { value: v }, ']'],
   },
   {
+    shape: 'apache error (client)', accepts: (v) => isIp(v.type),
+    build: (v) => ['[', L('timestamp', g.date.recent().toUTCString().replace('GMT', '').trim()), '] [proxy_fcgi:error] [pid ', pid(), ':tid ', L('order id', g.string.numeric(15)), '] [client ', { value: v }, ':', port(), '] AH01071: Got error \'Primary script unknown\''],
+  },
+  {
+    shape: 'haproxy http', accepts: (v) => isIp(v.type),
+    build: (v) => [syslogTs(), ' lb1 haproxy[', pid(), ']: ', { value: v }, ':', port(), ' [', clfTs(), '] www~ app/web02 ', L('duration', `0/0/1/${g.number.int(400)}/${g.number.int(400)}`), ' 200 ', String(g.number.int(9999)), ' - - ---- 12/12/0/0/0 0/0 "GET /health HTTP/1.1"'],
+  },
+  {
+    shape: 'cloudtrail-like json', accepts: (v) => isIp(v.type) || v.type === 'EMAIL',
+    build: (v) => ['{"eventVersion":"1.08","eventTime":"', L('timestamp', g.date.recent().toISOString().slice(0, 19) + 'Z'), '","eventName":"ConsoleLogin","', v.type === 'EMAIL' ? 'userName' : 'sourceIPAddress', '":"', { value: v }, '","requestID":"', uuid(), '","recipientAccountId":"', L('order id', g.string.numeric(12)), '"}'],
+  },
+  {
+    shape: 'hibernate binding', accepts: (v) => !isIp(v.type),
+    build: (v) => [javaTs(), ' TRACE [http-nio-8080-exec-7] o.h.t.d.s.BasicBinder - binding parameter [', String(g.number.int({ min: 1, max: 9 })), '] as [VARCHAR] - [', { value: v }, ']'],
+  },
+  {
     shape: 'syslog RFC 5424', accepts: () => true,
     build: (v, key) => ['<165>1 ', iso(), ' app01.example.com billing ', pid(), ' ID47 [meta@32473 seq="', String(g.number.int(9999)), '"] ', key, '=', { value: v }, ' order=', orderId(), ' took ', duration()],
   },
@@ -272,6 +296,17 @@ function buildLines(values: Value[]): Line[] {
 // Scoring
 // ---------------------------------------------------------------------------------------------
 
+/** The line with each finding written as ⟦its shape⟧. */
+function shapeFindings(text: string, findings: readonly { start: number; end: number }[]): string {
+  let out = '', at = 0;
+  for (const f of [...findings].sort((x, y) => x.start - y.start)) {
+    if (f.start < at) continue;
+    out += `${text.slice(at, f.start)}⟦${valueShape(text.slice(f.start, f.end))}⟧`;
+    at = f.end;
+  }
+  return out + text.slice(at);
+}
+
 interface Tally { planted: number; removed: number; partial: number }
 const pct = (n: number, d: number) => (d === 0 ? '    -  ' : `${((100 * n) / d).toFixed(2).padStart(6)}%`);
 
@@ -282,19 +317,22 @@ function main(): void {
   const byType = new Map<string, Tally>();
   const byNotation = new Map<string, Tally>();
   const missClasses = new Map<string, { count: number; example: string }>();
-  const brokenByKind = new Map<string, { total: number; broken: number }>();
-  let clean = 0, cleanSame = 0;
+  const brokenByKind = new Map<string, { total: number; broken: number; example?: string }>();
+  let clean = 0, cleanSame = 0, notIdempotent = 0;
+  const byShape = new Map<string, Tally>();
 
   for (const line of lines) {
     let text = '';
     const spans: { part: Exclude<Part, string>; start: number; end: number }[] = [];
     for (const p of line.parts) {
+      if (typeof p !== 'string' && 'value' in p && p.value.prefix) text += p.value.prefix;
       const s = typeof p === 'string' ? p : 'value' in p ? p.value.text : p.text;
       if (typeof p !== 'string') spans.push({ part: p, start: text.length, end: text.length + s.length });
       text += s;
     }
     const findings = a.findings(text);
     const out = a.anonymize(text);
+    if (a.anonymize(out) !== out) notIdempotent++;
     if (line.shape === 'clean') {
       clean++;
       if (out === text) cleanSame++;
@@ -304,7 +342,11 @@ function main(): void {
       if ('lookalike' in sp.part) {
         const k = brokenByKind.get(sp.part.lookalike) ?? { total: 0, broken: 0 };
         k.total++;
-        if (findings.some((f) => f.start < sp.end && sp.start < f.end)) k.broken++;
+        if (findings.some((f) => f.start < sp.end && sp.start < f.end)) {
+          k.broken++;
+          // Look-alikes are not personal, but the line may hold a value: print it with every finding as ⟦its shape⟧.
+          k.example ??= shapeFindings(text, findings);
+        }
         brokenByKind.set(sp.part.lookalike, k);
         continue;
       }
@@ -312,7 +354,7 @@ function main(): void {
       const inner = [...text.slice(sp.start, sp.end)].map((c, i) => ({ c, i: sp.start + i })).filter(({ c }) => /[\p{L}\p{N}]/u.test(c));
       const hit = inner.filter(({ i }) => covered(i)).length;
       const removed = hit === inner.length && !out.includes(v.text);
-      for (const [map, key] of [[byType, v.type], [byNotation, `${v.type} · ${v.notation}`]] as const) {
+      for (const [map, key] of [[byType, v.type], [byNotation, `${v.type} · ${v.notation}`], [byShape, line.shape]] as const) {
         const t = map.get(key) ?? { planted: 0, removed: 0, partial: 0 };
         t.planted++;
         if (removed) t.removed++;
@@ -345,9 +387,14 @@ function main(): void {
     lk += s.total;
     lkBroken += s.broken;
     out.push(`  ${k.padEnd(14)} ${String(s.broken).padStart(5)} / ${String(s.total).padEnd(6)} ${pct(s.broken, s.total)}`);
+    if (s.example) out.push(`        e.g. ${s.example}`);
   }
   out.push(`  ${'all'.padEnd(14)} ${String(lkBroken).padStart(5)} / ${String(lk).padEnd(6)} ${pct(lkBroken, lk)}`);
-  out.push('', `Clean lines unchanged: ${cleanSame} / ${clean} (${pct(cleanSame, clean).trim()})`, '');
+  out.push('', `Clean lines unchanged: ${cleanSame} / ${clean} (${pct(cleanSame, clean).trim()})`);
+  out.push(`Anonymizing twice changes the first output: ${notIdempotent} / ${lines.length} lines (default operators)`, '');
+  out.push('Recall per log shape:');
+  for (const [n, s] of [...byShape].sort()) out.push(`  ${pct(s.removed, s.planted)} ${String(s.planted).padStart(5)}  ${n}`);
+  out.push('');
   out.push(`Misses by class (${missClasses.size} classes; one example each, the value written as its shape):`);
   for (const [cls, c] of [...missClasses].sort((x, y) => y[1].count - x[1].count)) out.push(`  ${String(c.count).padStart(4)}  ${cls}`, `        ${c.example}`);
   console.log(out.join('\n'));
