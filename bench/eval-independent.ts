@@ -182,6 +182,12 @@ function clfTs(): Part {
   const d = g.date.recent();
   return L('timestamp', `${two(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${d.toISOString().slice(11, 19)} +0000`);
 }
+/** Apache error log time: `Wed Dec 02 20:55:36.123456 2026`. */
+function apacheTs(): Part {
+  const d = g.date.recent();
+  const [day, , , year] = d.toUTCString().split(' ');
+  return L('timestamp', `${day.slice(0, 3)} ${MONTHS[d.getUTCMonth()]} ${two(d.getUTCDate())} ${d.toISOString().slice(11, 19)}.${g.string.numeric(6)} ${year}`);
+}
 const javaTs = () => L('timestamp', g.date.recent().toISOString().replace('T', ' ').replace('Z', '').replace('.', ','));
 function logcatTs(): Part {
   const d = g.date.recent();
@@ -227,7 +233,7 @@ const TEMPLATES: Template[] = [
   },
   {
     shape: 'apache error (client)', accepts: (v) => isIp(v.type),
-    build: (v) => ['[', L('timestamp', g.date.recent().toUTCString().replace('GMT', '').trim()), '] [proxy_fcgi:error] [pid ', pid(), ':tid ', L('order id', g.string.numeric(15)), '] [client ', { value: v }, ':', port(), '] AH01071: Got error \'Primary script unknown\''],
+    build: (v) => ['[', apacheTs(), '] [proxy_fcgi:error] [pid ', pid(), ':tid ', L('order id', g.string.numeric(15)), '] [client ', { value: v }, ':', port(), '] AH01071: Got error \'Primary script unknown\''],
   },
   {
     shape: 'haproxy http', accepts: (v) => isIp(v.type),
