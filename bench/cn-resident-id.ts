@@ -4,7 +4,7 @@
  * (odd for men, even for women), and a check character by ISO 7064 MOD 11-2.
  */
 
-/** A few real county-level region codes (GB/T 2260): Beijing Dongcheng, Shanghai Xuhui, Shenzhen Nanshan, Hangzhou Xihu, Chengdu Wuhou, Wuhan Hongshan. */
+/** A few real county-level region codes (GB/T 2260): Beijing Dongcheng, Shanghai Xuhui, Shenzhen Nanshan, Hangzhou Xihu, Chengdu Wuhou, Wuhan Hongshan, Jinan Lixia, Xi'an Baqiao. */
 export const REGION_CODES = ['110101', '310104', '440305', '330106', '510107', '420111', '370102', '610113'] as const;
 
 /** The check character of a 17-digit body: weights 2^(17-i) mod 11, then (12 - sum mod 11) mod 11, 10 written X. */
