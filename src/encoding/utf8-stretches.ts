@@ -32,3 +32,26 @@ function utf8SequenceLength(buf: Buffer, i: number): number {
   if (need === 0 || i + need > buf.length) return 0;
   return isUtf8(buf.subarray(i, i + need)) ? need : 0;
 }
+
+/**
+ * Map each valid UTF-8 stretch of `bytes` on its own, keeping the invalid bytes between them as they
+ * are: the new bytes, or null when no stretch changed. A `map` result that is not a string (a format's
+ * "drop the whole value") stops the walk and is returned as it is.
+ */
+export function mapUtf8Stretches<T>(bytes: Buffer, map: (text: string) => string | T): Buffer | null | T {
+  const parts: Buffer[] = [];
+  let changed = false;
+  for (const [start, end, valid] of utf8Stretches(bytes)) {
+    const piece = bytes.subarray(start, end);
+    if (!valid) {
+      parts.push(piece);
+      continue;
+    }
+    const text = piece.toString('utf8');
+    const got = map(text);
+    if (typeof got !== 'string') return got;
+    if (got !== text) changed = true;
+    parts.push(got === text ? piece : Buffer.from(got, 'utf8'));
+  }
+  return changed ? Buffer.concat(parts) : null;
+}

@@ -1,12 +1,12 @@
 // Over 400 lines: the RFC 4180 row splitter (raw bytes and quoting per field, which fast-csv does not
 // give), dialect detection and the writer of changed rows are one format; the splitter could move to a
-// file of its own, and visitBytes shares its stretch-by-stretch walk with lines/blocks.ts (issue 9).
+// file of its own, and visitBytes walks invalid UTF-8 with the helper lines/blocks.ts uses.
 import { Transform, type TransformCallback } from 'node:stream';
 import { isUtf8 } from 'node:buffer';
 import { LogveilError } from '../errors.js';
 import { DROP, type FieldPath, type Place, type ValueVisitor, type Visited } from '../record/index.js';
 import type { CsvOptions, Format, FormatOptions } from './format.js';
-import { utf8Stretches } from '../encoding/utf8-stretches.js';
+import { mapUtf8Stretches } from '../encoding/utf8-stretches.js';
 import { visitLine } from './text.js';
 
 /**
@@ -575,21 +575,7 @@ function visitBytes(raw: Buffer, visit: (value: string) => Visited): Buffer | ty
     const got = visit(value);
     return got === value ? null : got === DROP ? DROP : Buffer.from(got, 'utf8');
   }
-  const parts: Buffer[] = [];
-  let changed = false;
-  for (const [start, end, valid] of utf8Stretches(raw)) {
-    const bytes = raw.subarray(start, end);
-    if (!valid) {
-      parts.push(bytes);
-      continue;
-    }
-    const value = bytes.toString('utf8');
-    const got = visit(value);
-    if (got === DROP) return DROP; // a field rule drops the whole value
-    if (got !== value) changed = true;
-    parts.push(got === value ? bytes : Buffer.from(got, 'utf8'));
-  }
-  return changed ? Buffer.concat(parts) : null;
+  return mapUtf8Stretches(raw, visit); // DROP from any stretch: a field rule drops the whole value
 }
 
 /** Comma-separated values (the delimiter detected from the first line unless given). */

@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { LogveilError } from '../../errors.js';
-import { utf8Stretches } from '../../encoding/utf8-stretches.js';
+import { mapUtf8Stretches } from '../../encoding/utf8-stretches.js';
 
 /**
  * The two halves of reading a line-based log: cutting bytes into blocks of whole lines (LineBlocks),
@@ -129,21 +129,7 @@ export class LineBlockMapper {
     if (end && line[end - 1] === CR) end--;
     const body = line.subarray(0, end);
     const index = this.index++;
-    const parts: Buffer[] = [];
-    let changed = false;
-    for (const [s, e, valid] of utf8Stretches(body)) {
-      const bytes = body.subarray(s, e);
-      if (!valid) {
-        parts.push(bytes);
-        continue;
-      }
-      const text = bytes.toString('utf8');
-      const mapped = this.mapLine(text, index);
-      if (mapped !== text) changed = true;
-      parts.push(mapped === text ? bytes : Buffer.from(mapped, 'utf8'));
-    }
-    if (!changed) return line;
-    parts.push(line.subarray(end));
-    return Buffer.concat(parts);
+    const mapped = mapUtf8Stretches<never>(body, (text) => this.mapLine(text, index));
+    return mapped === null ? line : Buffer.concat([mapped, line.subarray(end)]);
   }
 }
