@@ -55,7 +55,7 @@ function looksHexColon(text: string, start: number): boolean {
  * Which ASCII chars each candidate class's values are written with, as bit flags in one table, so the
  * token-extent loop is a monomorphic table lookup:
  * - digits: digits, separators, brackets, `+`, `/`, and the ID check char X
- * - alnum: letters, digits, spaces (grouped IBANs) and brackets (`A123456(3)`)
+ * - alnum: letters, digits, spaces, `-` and `.` (grouped IBANs) and brackets (`A123456(3)`)
  * - hexcolon: letters, digits, `:`, `.`, `-`, `%` (zone ids)
  * - at: anything but whitespace, double quotes, angle brackets, `,` and `;` around an address (a `'`
  *   may be a name's apostrophe: `o'brien@…`)
@@ -73,7 +73,7 @@ for (let c = 0; c < 128; c++) {
   const alnum = isAlnum(c);
   let f = alnum ? ALNUM : 0;
   if (isDigit(c) || ' -.()+/Xx'.includes(String.fromCharCode(c))) f |= IN_DIGITS;
-  if (alnum || ' ()'.includes(String.fromCharCode(c))) f |= IN_ALNUM;
+  if (alnum || ' -.()'.includes(String.fromCharCode(c))) f |= IN_ALNUM;
   if (alnum || ':.-%'.includes(String.fromCharCode(c))) f |= IN_HEX;
   if (c > 32 && !'"<>,;'.includes(String.fromCharCode(c))) f |= IN_EMAIL;
   if (alnum) f |= IN_WORD;
