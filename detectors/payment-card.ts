@@ -202,8 +202,9 @@ export default defineDetector({
     const n = grouped ? countDigits(text, start, end) : end - start;
     let mask = brandMask(text, start);
     if ((mask & (1 << n)) === 0) {
-      // No brand of this length: only a card field or card word can make it one (checked after Luhn).
-      if (n < 12 || !(ctx.field || ctx.context)) return 0;
+      // No brand of this length: only a card field or card word can make it one. Luhn first: it is a
+      // short loop, the word lookup is not, and most such numbers (epoch millis, ids) fail it.
+      if (n < 12 || !luhnValid(text, start, end) || !(ctx.field || ctx.context)) return 0;
       mask = 0;
     }
     // A decimal or dotted continuation (`4000123456789017.5`) is a number, not a PAN.
@@ -220,7 +221,7 @@ export default defineDetector({
       // 4-6-x: Amex (15) or Diners (14) only.
       if (n === 15 ? mask !== AMEX : mask !== DINERS) return 0;
     }
-    if (!luhnValid(text, start, end)) return 0;
+    if (mask !== 0 && !luhnValid(text, start, end)) return 0;
     if (mask === 0) {
       if (ctx.field) return SCORE_UNBRANDED;
       // A negative word unclaimed by another value vetoes: a multi-word label (`card ok order_no=`) names the card too.

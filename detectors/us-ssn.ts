@@ -67,6 +67,19 @@ const NEGATIVE = [
 ];
 
 
+/** Length of the digit run ending at text[i] (inclusive), counted up to 5. */
+function digitsBack(text: string, i: number): number {
+  let n = 0;
+  while (n < 5 && i - n >= 0 && isDigit(text.charCodeAt(i - n))) n++;
+  return n;
+}
+/** Length of the digit run starting at text[i], counted up to 5. */
+function digitsOn(text: string, i: number): number {
+  let n = 0;
+  while (n < 5 && isDigit(text.charCodeAt(i + n))) n++;
+  return n;
+}
+
 const WORDS_NORM = normalizeLabels(WORDS);
 const NEGATIVE_NORM = normalizeLabels(NEGATIVE);
 
@@ -96,9 +109,11 @@ export default defineDetector({
         return ctx.negative ? SCORE_DASHED_NEGATIVE : SCORE_DASHED;
       }
     } else if (!bare) {
-      // Part of a longer run of space-separated or dotted numbers (`1.123.45.6789`, `… 123 45 6789 12`).
-      if (prev === sep && isDigit(text.charCodeAt(start - 2))) return 0;
-      if (next === sep && isDigit(text.charCodeAt(end + 1))) return 0;
+      // Part of a longer run of grouped numbers (`1.123.45.6789`, `7 123 45 6789`, `123 45 6789 12`): a
+      // neighbour of up to four digits could be one of its groups. A longer number after a space is a
+      // token of its own (`ssn 123 45 6789 20250309001017`).
+      if (prev === sep && isDigit(text.charCodeAt(start - 2)) && (sep === 46 || digitsBack(text, start - 2) <= 4)) return 0;
+      if (next === sep && isDigit(text.charCodeAt(end + 1)) && (sep === 46 || digitsOn(text, end + 1) <= 4)) return 0;
     }
     const score = bare ? SCORE_BARE : SCORE_GROUPED;
     return labelledScore(text, start, score, ctx, WORDS_NORM, NEGATIVE_NORM);

@@ -49,6 +49,9 @@ describe('us_ssn positives', () => {
     ['bare after social security and a colon', `social security: ${ssnOf(567, 89, 123, '')}`, ssnOf(567, 89, 123, '')],
     ['bare after a Chinese word and a space', `社会安全号 ${ssnOf(678, 1, 2345, '')}`, ssnOf(678, 1, 2345, '')],
     ['bare after a traditional Chinese word', `社會安全號碼：${ssnOf(789, 12, 3456, '')}`, ssnOf(789, 12, 3456, '')],
+    ['spaced, a long number after it', `social security number ${ssnOf(299, 85, 9406, ' ')} 9231849735337190`, ssnOf(299, 85, 9406, ' ')],
+    ['spaced, a compact timestamp after it', `社会安全号 ${ssnOf(328, 63, 8708, ' ')} 20250309001017`, ssnOf(328, 63, 8708, ' ')],
+    ['spaced, a long number before it', `ssn 1796292672123 ${ssnOf(328, 63, 8708, ' ')}`, ssnOf(328, 63, 8708, ' ')],
   ])('%s', (_name, text, expected) => {
     expect(findWith(ssn, text)).toEqual([['US_SSN', expected]]);
   });
@@ -89,6 +92,8 @@ describe('us_ssn near misses', () => {
     ['part number', `ABC-${S}`],
     ['a longer spaced run', `ssn 7 ${ssnOf(123, 45, 6789, ' ')}`],
     ['a longer spaced run (right)', `ssn ${ssnOf(123, 45, 6789, ' ')} 12`],
+    ['a longer spaced run (right, four digits)', `ssn ${ssnOf(123, 45, 6789, ' ')} 1234`],
+    ['a longer spaced run (left, four digits)', `ssn 1234 ${ssnOf(123, 45, 6789, ' ')}`],
     ['one digit too many', '123-45-67890'],
     ['area of four digits', '1234-45-6789'],
     ['mixed separators', '123-45 6789'],
