@@ -1,7 +1,6 @@
 import { countDigits, digitsOnly, luhnCheckDigit, luhnValid, withLuhn } from './lib/checksum.js';
 import { defineDetector } from './lib/define.js';
 import { isDigit } from './lib/chars.js';
-import { labelOwner, normalizeLabels } from './lib/label.js';
 import { groupsOfFour, label, written, type Rng } from './lib/generate.js';
 
 /**
@@ -22,11 +21,11 @@ import { groupsOfFour, label, written, type Rng } from './lib/generate.js';
  *   card context word) · UATP 1 (15, only with a card context word: 15-digit ids starting with 1 are
  *   common)
  *
- * Unknown IIN: a Luhn-valid number of 12–19 digits is a card when a field rule says so, when the label
- * right before it names a card (`cardNo=`, `card_number:`, `payment.card=`, `卡号：`, `card number is`,
- * not `card_id=`), or when it is the whole value under a key with a card word (`{"card": …}`), and no
- * negative word (order, txn, id…) stands in the window unclaimed: 0.9. A card word elsewhere in the
- * window is not enough (`card declined, txn …`).
+ * Unknown IIN: a Luhn-valid number of 12–19 digits is a card when a field rule says so, or when the
+ * label right before it names a card number (`cardNo=`, `card_number:`, `payment.card=`, `卡号：`,
+ * `card number is`; not `card_id=`, `cardExpiry=`, `card_ts=`), or, scanned alone under a key, the key
+ * does (`{"card": …}`), and no negative word (order, txn, id…) stands in the window unclaimed: 0.9.
+ * A card word elsewhere in the window is not enough (`card declined, txn …`).
  *
  * 18 digits is the CN resident ID's length, and 18-digit ids that fail its check are everywhere: an
  * 18-digit number is a card alone only with a brand that issues 18 digits (UnionPay, Discover, JCB,
@@ -159,9 +158,14 @@ const NEGATIVE = [
   '设备号',
   '串号',
 ];
-const NEGATIVE_NORM = normalizeLabels(NEGATIVE);
-/** Labels that name a card (compared normalized, as parts of the label: `cardNo`, `payment.card`, `银行卡号`). */
-const CARD_LABELS = normalizeLabels(['card', '卡号', '卡號', '信用卡', '银行卡', '借记卡', '储蓄卡']);
+/**
+ * A key that names a card number: ends in a card word, then at most `no`/`number`/`#` (`cardNo`,
+ * `card_number`, `payment.card`, `creditCard`, `银行卡号`), not `card_id`, `cardExpiry`, `card_ts`.
+ */
+const CARD_NAME = String.raw`(?:card|卡号|卡號|信用卡|银行卡|借記卡|借记卡|储蓄卡)(?:[\s_.-]?(?:no\.?|nr\.?|num(?:ber)?|nbr|#))?`;
+const CARD_KEY = new RegExp(`${CARD_NAME}$`, 'i');
+/** The same label written right before the value: `cardNo=`, `"card_number": "`, `卡号：`, `card number is `. */
+const CARD_LABEL = new RegExp(String.raw`${CARD_NAME}(?:\s+is)?["']?\s?[:=：]?\s?["']?$`, 'i');
 
 /** A valid number of a common brand: its IIN, its length, its Luhn digit. */
 function cardValue(r: Rng): string {
@@ -224,11 +228,10 @@ export default defineDetector({
     if (mask !== 0 && !luhnValid(text, start, end)) return 0;
     if (mask === 0) {
       if (ctx.field) return SCORE_UNBRANDED;
-      // A negative word unclaimed by another value vetoes: a multi-word label (`card ok order_no=`) names the card too.
-      if (ctx.negative) return 0;
-      const owner = labelOwner(text, start, CARD_LABELS, NEGATIVE_NORM, true);
+      if (ctx.negative) return 0; // an order or txn word unclaimed by another value: its id, more likely
       const alone = start === 0 && end === text.length; // a value scanned under its key
-      return owner === 1 || (owner === 0 && alone) ? SCORE_UNBRANDED : 0;
+      const named = alone ? ctx.key !== undefined && CARD_KEY.test(ctx.key) : CARD_LABEL.test(text.slice(Math.max(0, start - 48), start));
+      return named ? SCORE_UNBRANDED : 0;
     }
     // Weak evidence: the broad Maestro-range, and lengths no brand issues any more (Visa 13) or that
     // only a minority of Diners cards use (15, 17–19).

@@ -25,6 +25,8 @@ export interface ValidateContext {
   readonly negative: boolean;
   /** A field rule says the whole value is this detector's type. */
   readonly field: boolean;
+  /** The key the string is the value of (JSON key, CSV header), when it is scanned under one. */
+  readonly key?: string;
 }
 
 /**

@@ -148,6 +148,9 @@ export class OnePassScanner implements Scanner, ValidateContext {
   get field(): boolean {
     return this.place?.fieldType === this.current.type;
   }
+  get key(): string | undefined {
+    return this.place?.key;
+  }
 
   scan(text: string, place?: ScanPlace): readonly Finding[] {
     this.text = text;

@@ -267,7 +267,13 @@ describe('payment_card: unknown IIN under a card label or field', () => {
     expect(findWith(card, U16, { fieldType: 'PAYMENT_CARD' })).toEqual([['PAYMENT_CARD', U16]]);
     expect(findWith(card, U16, { key: 'card' })).toEqual([['PAYMENT_CARD', U16]]);
     expect(findWith(card, U12, { key: 'cardNo' })).toEqual([['PAYMENT_CARD', U12]]);
+    expect(findWith(card, U16, { key: 'payment.card' })).toEqual([['PAYMENT_CARD', U16]]);
+    expect(findWith(card, U16, { key: '银行卡号' })).toEqual([['PAYMENT_CARD', U16]]);
     expect(findWith(card, U16, { key: 'card_id' })).toEqual([]); // an id of the card record
+    const epoch = luhn('177193520112'); // epoch millis, Luhn-valid
+    for (const key of ['cardUpdatedAt', 'card_ts', 'cardExpiry', 'card_count', 'cards']) {
+      expect(findWith(card, epoch, { key }), key).toEqual([]);
+    }
     expect(findWith(card, U16, { key: 'order_id' })).toEqual([]);
     expect(findWith(card, badLuhn('912345678901234'), { key: 'card' })).toEqual([]);
   });
@@ -278,6 +284,8 @@ describe('payment_card: unknown IIN under a card label or field', () => {
     ['11 digits under a card label', `cardNo=${luhn('9876543210')}`],
     ['20 digits under a card label', `cardNo=${luhn('9123456789012345678')}`],
     ['a card id', `card_id=${U16}`],
+    ['a card timestamp', `card_ts=${luhn('177193520112')}`],
+    ['a card expiry key', `cardExpiry: ${luhn('177193520112')}`],
     ['card word, another label', `card declined, txn ${U16}`],
     ['card word, then a timestamp', `card verified at ${luhn('177193520112')}`],
     ['card word, epoch millis under another key', `card=ok ts=${luhn('179629267212')}`],
