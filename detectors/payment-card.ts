@@ -198,8 +198,8 @@ export default defineDetector({
   candidate: 'digits',
   minLen: 12,
   maxLen: 23,
-  // compact | 4-4-4-4(-3) or 4-6-5/4-6-4 with spaces | the same with '-'.
-  shape: /\d{12,19}|\d{4}(?:(?: \d{4}){3}(?: \d{3})?| \d{6} \d{4,5})|\d{4}(?:(?:-\d{4}){3}(?:-\d{3})?|-\d{6}-\d{4,5})/y,
+  // compact | groups of four (4-4-4-4, 4-4-4-4-3, …) or 4-6-5/4-6-4 with spaces | the same with '-'.
+  shape: /\d{12,19}|\d{4}(?:(?: \d{4}){2,3}(?: \d{1,3})?| \d{6} \d{4,5})|\d{4}(?:(?:-\d{4}){2,3}(?:-\d{1,3})?|-\d{6}-\d{4,5})/y,
   validate(text, start, end, ctx) {
     const sep = text.charCodeAt(start + 4);
     const grouped = sep === 32 || sep === 45;
@@ -221,9 +221,12 @@ export default defineDetector({
       const p2 = text.charCodeAt(start - 2);
       if (p2 === 95 || isDigit(p2) || ((p2 | 32) >= 97 && (p2 | 32) <= 122)) return 0;
     }
-    if (mask !== 0 && grouped && text.charCodeAt(start + 11) === sep) {
-      // 4-6-x: Amex (15) or Diners (14) only.
-      if (n === 15 ? mask !== AMEX : mask !== DINERS) return 0;
+    if (mask !== 0 && grouped) {
+      // 4-6-x: Amex (15) or Diners (14) only; groups of four: 16 or 19 digits (4-4-4-4, 4-4-4-4-3).
+      // Other groups of four (4-4-4-2…) only under a card label, for numbers of no known brand.
+      if (text.charCodeAt(start + 11) === sep) {
+        if (n === 15 ? mask !== AMEX : mask !== DINERS) return 0;
+      } else if (n !== 16 && n !== 19) return 0;
     }
     if (mask !== 0 && !luhnValid(text, start, end)) return 0;
     if (mask === 0) {

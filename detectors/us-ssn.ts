@@ -67,17 +67,21 @@ const NEGATIVE = [
 ];
 
 
-/** Length of the digit run ending at text[i] (inclusive), counted up to 5. */
-function digitsBack(text: string, i: number): number {
+/** `-`, `:`, `/`, `.`: a number that goes on with one of these is a date, time or version. */
+function continuesNumber(c: number): boolean {
+  return c === 45 || c === 58 || c === 47 || c === 46;
+}
+/** The digit run ending at text[i] has at most four digits and stands alone (could be a group). */
+function groupBefore(text: string, i: number): boolean {
   let n = 0;
   while (n < 5 && i - n >= 0 && isDigit(text.charCodeAt(i - n))) n++;
-  return n;
+  return n <= 4 && !continuesNumber(text.charCodeAt(i - n));
 }
-/** Length of the digit run starting at text[i], counted up to 5. */
-function digitsOn(text: string, i: number): number {
+/** The digit run starting at text[i] has at most four digits and stands alone (could be a group). */
+function groupAfter(text: string, i: number): boolean {
   let n = 0;
   while (n < 5 && isDigit(text.charCodeAt(i + n))) n++;
-  return n;
+  return n <= 4 && !continuesNumber(text.charCodeAt(i + n));
 }
 
 const WORDS_NORM = normalizeLabels(WORDS);
@@ -110,10 +114,10 @@ export default defineDetector({
       }
     } else if (!bare) {
       // Part of a longer run of grouped numbers (`1.123.45.6789`, `7 123 45 6789`, `123 45 6789 12`): a
-      // neighbour of up to four digits could be one of its groups. A longer number after a space is a
-      // token of its own (`ssn 123 45 6789 20250309001017`).
-      if (prev === sep && isDigit(text.charCodeAt(start - 2)) && (sep === 46 || digitsBack(text, start - 2) <= 4)) return 0;
-      if (next === sep && isDigit(text.charCodeAt(end + 1)) && (sep === 46 || digitsOn(text, end + 1) <= 4)) return 0;
+      // neighbour of up to four digits standing alone could be one of its groups. A longer number, or
+      // one that goes on as a date or time (`2026-12-25T…`, `10:11:12`), is a token of its own.
+      if (prev === sep && isDigit(text.charCodeAt(start - 2)) && (sep === 46 || groupBefore(text, start - 2))) return 0;
+      if (next === sep && isDigit(text.charCodeAt(end + 1)) && (sep === 46 || groupAfter(text, end + 1))) return 0;
     }
     const score = bare ? SCORE_BARE : SCORE_GROUPED;
     return labelledScore(text, start, score, ctx, WORDS_NORM, NEGATIVE_NORM);

@@ -151,6 +151,8 @@ describe('payment_card near misses', () => {
     ['Visa 15 in 4-6-5', group(luhn('40001234567890'), [4, 6, 5], ' ')],
     ['Visa 16 in 4-6-6', group(VISA16, [4, 6, 6], ' ')],
     ['Amex 15 in 4-4-4-3', group(AMEX, [4, 4, 4, 3], ' ')],
+    ['Visa 13 in 4-4-4-1', group(VISA13, [4, 4, 4, 1], ' ')],
+    ['UnionPay 17 in 4-4-4-4-1', group(luhn('6212345678901234'), [4, 4, 4, 4, 1], '-')],
     ['glued to a letter (left)', `x${VISA16}`],
     ['glued to a letter (right)', `${VISA16}x`],
     ['inside a longer digit run', `9${VISA16}`],
@@ -259,6 +261,8 @@ describe('payment_card: unknown IIN under a card label or field', () => {
     ['银行卡号', `银行卡号 ${U19}`, U19],
     ['grouped', `card_no=${group(U16, [4, 4, 4, 4], ' ')}`, group(U16, [4, 4, 4, 4], ' ')],
     ['grouped with dashes', `cardNumber: ${group(U16, [4, 4, 4, 4], '-')}`, group(U16, [4, 4, 4, 4], '-')],
+    ['14 digits in fours', `card number is ${group(luhn('8028339509421'), [4, 4, 4, 2], ' ')}`, group(luhn('8028339509421'), [4, 4, 4, 2], ' ')],
+    ['12 digits in fours, dashes', `卡号：${group(U12, [4, 4, 4], '-')}`, group(U12, [4, 4, 4], '-')],
   ])('%s', (_name, text, value) => {
     expect(findWith(card, text)).toEqual([['PAYMENT_CARD', value]]);
   });

@@ -52,6 +52,8 @@ describe('us_ssn positives', () => {
     ['spaced, a long number after it', `social security number ${ssnOf(299, 85, 9406, ' ')} 9231849735337190`, ssnOf(299, 85, 9406, ' ')],
     ['spaced, a compact timestamp after it', `社会安全号 ${ssnOf(328, 63, 8708, ' ')} 20250309001017`, ssnOf(328, 63, 8708, ' ')],
     ['spaced, a long number before it', `ssn 1796292672123 ${ssnOf(328, 63, 8708, ' ')}`, ssnOf(328, 63, 8708, ' ')],
+    ['spaced, an ISO timestamp after it', `SSN ${ssnOf(281, 32, 7970, ' ')} 2026-12-25T05:52:15Z`, ssnOf(281, 32, 7970, ' ')],
+    ['spaced, a clock time before it', `ssn 10:11:12 ${ssnOf(281, 32, 7970, ' ')}`, ssnOf(281, 32, 7970, ' ')],
   ])('%s', (_name, text, expected) => {
     expect(findWith(ssn, text)).toEqual([['US_SSN', expected]]);
   });
