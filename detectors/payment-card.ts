@@ -160,9 +160,10 @@ const NEGATIVE = [
 ];
 /**
  * A key that names a card number: ends in a card word, then at most `no`/`number`/`#` (`cardNo`,
- * `card_number`, `payment.card`, `creditCard`, `银行卡号`), not `card_id`, `cardExpiry`, `card_ts`.
+ * `card_number`, `payment.card`, `creditCard`, `pan`, `银行卡号`), not `card_id`, `cardExpiry`,
+ * `card_ts`, `timespan`.
  */
-const CARD_NAME = String.raw`(?:card|卡号|卡號|信用卡|银行卡|借記卡|借记卡|储蓄卡)(?:[\s_.-]?(?:no\.?|nr\.?|num(?:ber)?|nbr|#))?`;
+const CARD_NAME = String.raw`(?:card|(?<![a-z])pan|卡号|卡號|信用卡|银行卡|借記卡|借记卡|储蓄卡)(?:[\s_.-]?(?:no\.?|nr\.?|num(?:ber)?|nbr|#))?`;
 const CARD_KEY = new RegExp(`${CARD_NAME}$`, 'i');
 /** The same label written right before the value: `cardNo=`, `"card_number": "`, `卡号：`, `card number is `. */
 const CARD_LABEL = new RegExp(String.raw`${CARD_NAME}(?:\s+is)?["']?\s?[:=：]?\s?["']?$`, 'i');

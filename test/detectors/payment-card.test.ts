@@ -273,7 +273,9 @@ describe('payment_card: unknown IIN under a card label or field', () => {
     expect(findWith(card, U12, { key: 'cardNo' })).toEqual([['PAYMENT_CARD', U12]]);
     expect(findWith(card, U16, { key: 'payment.card' })).toEqual([['PAYMENT_CARD', U16]]);
     expect(findWith(card, U16, { key: '银行卡号' })).toEqual([['PAYMENT_CARD', U16]]);
+    expect(findWith(card, U16, { key: 'pan' })).toEqual([['PAYMENT_CARD', U16]]);
     expect(findWith(card, U16, { key: 'card_id' })).toEqual([]); // an id of the card record
+    expect(findWith(card, U16, { key: 'timespan' })).toEqual([]);
     const epoch = luhn('177193520112'); // epoch millis, Luhn-valid
     for (const key of ['cardUpdatedAt', 'card_ts', 'cardExpiry', 'card_count', 'cards']) {
       expect(findWith(card, epoch, { key }), key).toEqual([]);
