@@ -210,6 +210,8 @@ export default defineDetector({
       '201801011200000001', // an 18-digit order id
     ],
   },
+  /** The 18 chars without the grouping: one code, one pseudonym, however it was written. */
+  normalize: (value) => value.replace(/[ -]/g, ''),
   fieldNames: ['uscc', 'credit_code', '统一社会信用代码'],
   mask: [8, 0],
   generate: {

@@ -222,6 +222,7 @@ describe('grouped codes', () => {
     expect(findAll(`company ${text} ok`)).toEqual([U(text)]); // every detector on: taken whole, by this type
     expect(scanner.scan(text).map((f) => f.score)).toEqual([0.97]);
     expect(text.replace(/[ -]/g, '')).toBe(code);
+    expect(cnUscc.normalize?.(text)).toBe(code);
   });
 
   it('all-digit codes grouped need a context word or a field rule', () => {
