@@ -179,6 +179,8 @@ describe('iban near misses', () => {
     ['space and dot', print(GB).replace(/ /g, '.').replace('.', ' ')],
     ['two separators in a row', print(DE).replace(' ', '-.')],
     ['lower case, bad check digits', badCheck(DE).toLowerCase()],
+    ['dashed lower case, one BBAN digit changed', print(DE.slice(0, 10) + ((Number(DE[10]) + 1) % 10) + DE.slice(11)).replace(/ /g, '-').toLowerCase()],
+    ['dotted, one BBAN digit changed', print(GB.slice(0, 12) + ((Number(GB[12]) + 3) % 10) + GB.slice(13)).replace(/ /g, '.')],
     ['dashed, bad check digits', print(badCheck(FR)).replace(/ /g, '-')],
     ['dashed, one char short (mod 97 recomputed)', print(ibanOf('DE', '10020030012345678')).replace(/ /g, '-')],
     ['lower case, letter where digits belong (mod 97 recomputed)', ibanOf('DE', '10020030012345678A').toLowerCase()],

@@ -102,6 +102,8 @@ describe('imei near misses', () => {
     ['one digit short, 8-6-1', `${A.slice(0, 8)}-${A.slice(8, 13)}-${A.slice(14)}`],
     ['timestamp', 'imei 2026-12-03 10:11:12'],
     ['version', 'imei v1.2.3'],
+    ['epoch millis with a word', 'imei checked at 1796292672123'],
+    ['one digit changed, 6-2-6-1', g6261(A.slice(0, 7) + ((Number(A[7]) + 1) % 10) + A.slice(8), '-')],
     ['txn', `txn ${A}`],
     ['order', `order ${A}`],
     ['订单', `订单号 ${A}`],
