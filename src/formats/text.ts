@@ -4,6 +4,7 @@
  * the rest of the line as free text (visitLine, which NDJSON and CSV also use for a record that is
  * not what its format says).
  */
+import { isOperatorOutput } from '../../detectors/lib/operator-output.js';
 import { isCjkWordChar } from '../../detectors/lib/scripts.js';
 import { LogveilError } from '../errors.js';
 import { DROP, type FieldPath, type ValueVisitor } from '../record/index.js';
@@ -52,6 +53,8 @@ function standIn(line: string, start: number, end: number): string {
       tokenDigit = false;
     }
   }
+  // What an operator wrote (`<IBAN>`, `**** 1013`) stood for a value with its digits and words.
+  if (isOperatorOutput(line.slice(start, end))) digit = word = true;
   let body = (digit ? '0' : '') + (digit && word ? FILL : '') + (word ? 'zz' : '');
   if (body.length > n - 2) body = digit ? '0' : word && n >= 4 ? 'zz' : '';
   if (body.length > n - 2) body = '';
