@@ -16,7 +16,7 @@ const PLACEHOLDERS: ReadonlySet<string> = new Set(['null', 'nil', 'none', 'n/a',
 
 /**
  * Whether a value a field rule names as `type` can be one (issue 10 §3): a value without a letter or
- * digit (`-`, `***`), a placeholder word (`null`, `N/A`, `unknown`), an email without `@`, what an operator wrote (`<PHONE>`, `138****8000`, `PHONE_k3j9…`: so that a second
+ * digit (`-`, `***`), a placeholder word (`null`, `N/A`, `unknown`), all zeros, an email without `@`, what an operator wrote (`<PHONE>`, `138****8000`, `PHONE_k3j9…`: so that a second
  * pass changes nothing), a digitless value of a type that always has digits, or a MAC address with
  * other chars than hex digits and separators is left as it is. Only a first check: a plausible value
  * is still replaced whole.
@@ -24,6 +24,7 @@ const PLACEHOLDERS: ReadonlySet<string> = new Set(['null', 'nil', 'none', 'n/a',
 export function plausibleFieldValue(type: PiiType, value: string): boolean {
   if (!/[\p{L}\p{N}]/u.test(value) || isOperatorOutput(value) || PLACEHOLDERS.has(value.trim().toLowerCase())) return false;
   if (type === 'EMAIL' && !/@|%40/i.test(value)) return false;
+  if (/^[\s0.\-/:]+$/.test(value)) return false; // all zeros: `000000000`, `0.0.0.0`, `00:00:00:00:00:00`
   if (HOLDS_A_DIGIT.has(type) && !/[0-9０-９]/.test(value)) return false;
   if (type === 'MAC_ADDRESS' && !/^[0-9A-Fa-f]{2}(?:[-:. ]?[0-9A-Fa-f]{2}){3,}$/.test(value.trim())) return false;
   return true;

@@ -8,6 +8,12 @@ describe('plausibleFieldValue', () => {
     }
   });
 
+  it('leaves all-zero values', () => {
+    expect(plausibleFieldValue('US_SSN', '000000000')).toBe(false);
+    expect(plausibleFieldValue('MAC_ADDRESS', '00:00:00:00:00:00')).toBe(false);
+    expect(plausibleFieldValue('US_SSN', '000-12-3456')).toBe(true); // invalid, but not a placeholder: the detector decides
+  });
+
   it('leaves the next word after a label whose value is gone', () => {
     expect(plausibleFieldValue('CN_PASSPORT', 'cn_passport=')).toBe(false);
     expect(plausibleFieldValue('TW_NATIONAL_ID', 'retry')).toBe(false);
