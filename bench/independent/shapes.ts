@@ -43,6 +43,17 @@ const j = (s: string) => JSON.stringify(s).slice(1, -1);
 const jsonValue = (v: Value): Part => ({ value: { ...v, text: j(v.text) } });
 /** `camelCase`/`kebab-case` to a SQL column name. */
 const column = (key: string) => key.replace(/([a-z])([A-Z])/g, '$1_$2').replace(/[-.]/g, '_').toLowerCase();
+/** The log shapes a value may go in: its own (a label, a system's convention), else every shape that takes its type and gives it the word it needs. */
+export function shapesFor(v: Value, templates: readonly Template[]): Template[] {
+  return templates.filter((t) => {
+    if (v.label) return t.shape === 'context with a note';
+    if (v.shapes) return v.shapes.includes(t.shape);
+    if (!t.accepts(v)) return false;
+    if ((v.needsWord || v.key) && !t.keyed) return false;
+    return !(v.key && t.shape === 'chinese app line'); // its word is its own, not the key
+  });
+}
+
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** The templates, clean lines and look-alikes, drawing from one seeded faker. */
