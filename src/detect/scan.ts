@@ -187,9 +187,11 @@ export class OnePassScanner implements Scanner, ValidateContext {
           if (isDigit(c)) {
             // `1.2.3.4.5`: a digit run right after `<digit>.` continues a number, it does not start one.
             const dotted = i >= 2 && text.charCodeAt(i - 1) === 46 && isDigit(text.charCodeAt(i - 2));
+            // `+44207***0553`: the digits a mask kept belong to the masked value and start nothing.
+            const masked = i >= 1 && text.charCodeAt(i - 1) === 42;
             let q = i + 1;
             while (q < n && isDigit(text.charCodeAt(q))) q++;
-            if (!dotted) {
+            if (!dotted && !masked) {
               found = this.offerDigits(digits, i, q, found);
               // Credit codes are unbroken letters and digits: a shorter run with no letter after is none.
               const cq = q < n ? text.charCodeAt(q) : 0;

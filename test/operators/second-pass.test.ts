@@ -15,6 +15,7 @@ describe('a second pass leaves what operators wrote', () => {
   it.each<[OperatorName, string]>([
     ['mask', 'update mobile=138****8000 ok'], // a field rule does not mask a mask
     ['mask', 'update tel: +44 740* **8608 ok'], // a masked number in groups is one value
+    ['mask', 'updated phone=+44207***0553 090405 062557'], // the digits a mask kept start no number
     ['mask', 'status bank_account="**** **** 1013" 91370202********** done'],
     ['hash', 'update mobile=PHONE_k3j7abcdefgh2345 ok'], // nor hash a hash
     ['tag', 'bank_account=<BANK_ACCOUNT> block blk_-3934000224444810432'], // the tag claimed the context word
