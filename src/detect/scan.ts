@@ -1,6 +1,7 @@
 // Over 400 lines on purpose for now: the candidate loop, its class offers and the per-line context
 // cache are one hot path, kept together so it can be profiled and changed as one (issue 13 redesigns it).
 import { isAlnum, isDigit, isHex, isLetter } from '../../detectors/lib/chars.js';
+import { insideOperatorToken, operatorTokenEnd } from '../../detectors/lib/operator-output.js';
 import { isCjkWordChar } from '../../detectors/lib/scripts.js';
 import type { Detector, PiiType, ValidateContext } from '../../detectors/index.js';
 import { compileDetectors, type CompiledDetector, type CompiledDetectors } from './compile.js';
@@ -192,9 +193,11 @@ export class OnePassScanner implements Scanner, ValidateContext {
           if (isDigit(c)) {
             // `1.2.3.4.5`: a digit run right after `<digit>.` continues a number, it does not start one.
             const dotted = i >= 2 && text.charCodeAt(i - 1) === 46 && isDigit(text.charCodeAt(i - 2));
+            // `+44207***0553`: the digits a mask kept belong to the masked value and start nothing.
+            const masked = i >= 1 && text.charCodeAt(i - 1) === 42;
             let q = i + 1;
             while (q < n && isDigit(text.charCodeAt(q))) q++;
-            if (!dotted) {
+            if (!dotted && !masked) {
               found = this.offerDigits(digits, i, q, found);
               // A credit code: letters and digits, or groups of them (a first group of 2 to 8 digits, one
               // separator, more letters or digits); a shorter run followed by neither is none.
@@ -392,7 +395,7 @@ export class OnePassScanner implements Scanner, ValidateContext {
     for (let k = this.hitCursor; k < hits.length; k++) {
       const h = hits[k];
       if (h.end > start) break;
-      if (h.end >= floor && ids.has(h.word) && !this.claimedBetween(h.end, start)) return true;
+      if (h.end >= floor && ids.has(h.word) && !this.claimedBetween(h.end, start) && !insideOperatorToken(this.text, h.end - 1)) return true;
     }
     return false;
   }
@@ -410,7 +413,15 @@ export class OnePassScanner implements Scanner, ValidateContext {
     let tokenDigit = false;
     for (let i = from; i <= to; i++) {
       const c = i < to ? text.charCodeAt(i) : 32;
-      if (isDigit(c)) {
+      // A value an operator wrote (`<BANK_ACCOUNT>`, `PHONE_k3j9…`, `NL82 **** **50`) is the value
+      // that claimed the word, whatever words it replaced: a second pass must not hand the word on.
+      const token = letters === 0 && i < to ? operatorTokenEnd(text, i) : -1;
+      if (token > 0 && token <= to) {
+        digit = word = true;
+        i = token - 1;
+      } else if (c === 42 /* * */ && (text.charCodeAt(i + 1) === 42 || text.charCodeAt(i - 1) === 42 || isAlnum(text.charCodeAt(i - 1)))) {
+        digit = word = true;
+      } else if (isDigit(c)) {
         digit = tokenDigit = true;
       } else if (isLetter(c)) {
         letters++;
