@@ -53,18 +53,24 @@ const MIN_LEN = 8;
 
 /*
  * The shape, from the candidate start:
- *   international head  `+CC`, `(+CC)`, `+CC-` / `00CC ` (a `00` head needs its separator; a bare
- *                       `0086…` run is read by the body)
- *   one bracketed group `(021)`, `(201) `, `(0)` (trunk after a country code)
- *   the body            one run of 7–15 digits, or groups of 1–6 digits with ONE separator kind
- *                       (`-`, ` ` or `.`) and a last group of up to 8 (`010-12345678`).
- * Keeping the separator kind, ending on a long run and capping the last group stop the span before
- * the next field of a log line: in `13800138000 200`, `555-0123 2 times` or
+ *   international  `+CC`, `(+CC)` and the rest in groups of 1–6 digits with any separators (`+55 11
+ *                  91234-5678`, `+7 912 345-67-89`: people mix them after a country code), a last
+ *                  group of up to 8, or one run of 7–15 digits; an area code in brackets may follow
+ *                  the country code (`+1 (201) 555-0123`, `+44 (0)20 …`)
+ *   national       an optional `00CC ` head (it needs its separator; a bare `0086…` run is read by the
+ *                  body), one bracketed group (`(021)`, `(201) `, `(852) `), which a one-digit trunk
+ *                  prefix may precede (`8 (912) 345-67-89`, `1 (201) 555-0123`), then one run of 7–15
+ *                  digits, or groups of 1–6 digits with ONE separator kind (`-`, ` ` or `.`) and a last
+ *                  group of up to 8 (`010-12345678`); or a CN landline's area code and a subscriber
+ *                  number split in two (`0755-8888 1234`, `010 6552-9988`).
+ * Keeping the national separator kind, ending on a long run and capping the last group stop the span
+ * before the next field of a log line: in `13800138000 200`, `555-0123 2 times` or
  * `+86 151 9165 7954 1768305761` the number ends where the phone does. (A short number right after a
- * space-grouped phone, `138 0013 8000 200`, still joins it; the span is then no phone.)
+ * space-grouped phone, `138 0013 8000 200`, still joins it; the span is then no phone, and the scanner
+ * cuts it back to a separator and asks again.)
  */
 const SHAPE =
-  /(?:(?:\+|\(\+)\d{1,3}\)?[ .-]?|00\d{1,3}[ .-])?(?:\(\d{1,5}\)[ .-]?)?(?:\d{7,15}|\d{1,6}(?:(?:-\d{1,6}){0,4}-\d{1,8}|(?: \d{1,6}){0,4} \d{1,8}|(?:\.\d{1,6}){0,4}\.\d{1,8})?)/y;
+  /(?:(?:\+|\(\+)\d{1,3}\)?[ .-]?(?:\(\d{1,5}\)[ .-]?)?(?:\d{7,15}|\d{1,6}(?:(?:[ .-]\d{1,6}){0,4}[ .-]\d{1,8})?)|(?:00\d{1,3}[ .-])?(?:(?:\d[ -]?)?\(\d{1,5}\)[ .-]?)?(?:0\d{2,3}(?:-\d{3,4} | \d{3,4}-)\d{4}|\d{7,15}|\d{1,6}(?:(?:-\d{1,6}){0,4}-\d{1,8}|(?: \d{1,6}){0,4} \d{1,8}|(?:\.\d{1,6}){0,4}\.\d{1,8})?))/y;
 
 /**
  * A PHONE detector for national numbers of `regions` (in priority order: a national number valid in

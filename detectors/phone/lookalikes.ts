@@ -73,6 +73,18 @@ export function continuesNumber(span: SpanReader, text: string, start: number): 
   return !((before === 58 || before === 46 || before === 44) && isDigit(text.charCodeAt(i - 2)));
 }
 
+/**
+ * The span is one field of a slash-joined list of numbers (HAProxy's timers `0/0/1/129/130`, a date
+ * `03/12/2026`, a ratio) or the tail of an identifier glued with `_` (`TPL_20251234567`,
+ * `SMS_TPL_13800138000`: a template or message id). Not a phone, whatever its digits.
+ */
+export function gluedToId(text: string, start: number, end: number): boolean {
+  const before = text.charCodeAt(start - 1);
+  if (before === 47 /* / */ && isDigit(text.charCodeAt(start - 2))) return true;
+  if (before === 95 /* _ */ && isAlnumCode(text.charCodeAt(start - 2))) return true;
+  return text.charCodeAt(end) === 47 && isDigit(text.charCodeAt(end + 1));
+}
+
 /** An ASCII letter or digit. */
 export function isAlnumCode(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -103,4 +115,38 @@ export function thousandsLike(span: SpanReader): boolean {
   if (bracket >= 0 || (seps & SEP_DASH) !== 0 || ng < 2 || grp[0] > 3) return false;
   for (let k = 1; k < ng; k++) if (grp[k] !== 3) return false;
   return true;
+}
+
+/**
+ * One run that reads as a time: epoch seconds or millis (10 or 13 digits from 1), a compact date or
+ * timestamp (`20261203`, `20261203124705`: 19xx/20xx then a month).
+ */
+export function timeLike(span: SpanReader): boolean {
+  const { ng, nd, dig } = span;
+  if (ng !== 1) return false;
+  if ((nd === 10 || nd === 13) && dig[0] === 1) return true;
+  const century = (dig[0] === 1 && dig[1] === 9) || (dig[0] === 2 && dig[1] === 0);
+  const month = dig[4] * 10 + dig[5];
+  return nd >= 8 && century && month >= 1 && month <= 12;
+}
+
+/**
+ * The value follows a word, not another value: before it only `:`, `=`, spaces, quotes or their
+ * full-width forms, then a letter or a CJK char (`phone=…`, `手机号：…`, `call me at …`), or nothing
+ * (a field's value: its key is the word).
+ */
+export function afterWord(text: string, start: number): boolean {
+  let i = start - 1;
+  for (let n = 0; i >= 0 && n < 4; i--, n++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 58 || c === 61 || c === 34 || c === 39 || c === 0xff1a || c === 0x3000) continue;
+    return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0x3000;
+  }
+  return i < 0;
+}
+
+/** More digit groups follow the span (`86 1380 013` in `86 1380 013 8000`): it is part of a longer number. */
+export function groupFollows(text: string, end: number): boolean {
+  const c = text.charCodeAt(end);
+  return (c === 32 || c === 45 || c === 46) && isDigit(text.charCodeAt(end + 1));
 }
