@@ -1,13 +1,15 @@
 // The PHONE detector: its spec (shape, context words, examples) and makePhoneDetector(regions). The
 // work is split by job: plan.ts compiles libphonenumber-js's metadata, forms.ts indexes the ways a
 // national number is written, span.ts reads a span, lookalikes.ts rejects what only looks like a
-// phone, match.ts scores; mask.ts and generate.ts are its mask rule and its generator of values.
+// phone, match.ts scores, extension.ts takes an extension after a found number; mask.ts and
+// generate.ts are its mask rule and its generator of values.
 // Imports go one way: index → match → lookalikes/forms → span → plan.
 import type { CountryCode } from 'libphonenumber-js/max';
 import { isDigit } from '../lib/chars.js';
 import { defineDetector } from '../lib/define.js';
 import type { Detector } from '../lib/types.js';
 import { phoneValue } from './generate.js';
+import { dashExtensionEnd, extensionEnd, extensionStart } from './extension.js';
 import { maskPhone } from './mask.js';
 import { MAX_LEN, PhoneMatcher } from './match.js';
 
@@ -88,6 +90,7 @@ export function makePhoneDetector(regions: readonly CountryCode[]): Detector<'PH
     validate(text, start, end, ctx) {
       return matcher.score(text, start, end, ctx);
     },
+    extend: (text, start, end) => extensionEnd(text, dashExtensionEnd(text, start, end)),
     context: {
       words: [
         'phone',
@@ -141,16 +144,20 @@ export function makePhoneDetector(regions: readonly CountryCode[]): Detector<'PH
         '交易',
       ],
     },
-    normalize(value) {
+    normalize(found) {
+      // The extension as RFC 3966 writes it: `+12015550123;ext=1234`.
+      const at = extensionStart(found);
+      const ext = at < found.length ? `;ext=${found.slice(at).replace(/\D/g, '')}` : '';
+      const value = found.slice(0, at);
       const e164 = matcher.e164(value);
-      if (e164) return e164;
+      if (e164) return e164 + ext;
       // Not a number any region reads (it was found with another region set): keep '+' and digits.
       let out = '';
       for (let i = 0; i < value.length; i++) {
         const c = value.charCodeAt(i);
         if (isDigit(c) || (c === 43 && out === '')) out += value[i];
       }
-      return out;
+      return out + ext;
     },
     examples: {
       match: [

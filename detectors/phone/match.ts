@@ -19,6 +19,7 @@ import {
 } from './lookalikes.js';
 import { ALL_REGIONS, CALLING_CODE_LENGTHS, compileRegion, PREFIX_NONE, SHARED_CALLING_CODES } from './plan.js';
 import type { RegionPlan } from './plan.js';
+import { dashExtensionEnd } from './extension.js';
 import { SEP_DOT, SpanReader } from './span.js';
 
 /**
@@ -222,7 +223,9 @@ export class PhoneMatcher {
     // tokens of a log are such runs (ids, epoch times, sizes), and most lines have no phone word:
     // asking first (one cached answer per line) spares them every format pattern below.
     if (ng === 1 && bracket < 0 && cnMobileAt < 0 && !ctx.context) return 0;
-    if (followedByAmount(text, end) || dashJoined(text, start, end) || ibanLike(span, text, start)) return 0;
+    if (followedByAmount(text, end) || ibanLike(span, text, start)) return 0;
+    // `010-12345678-8001`: a landline's extension, not a dash-joined id.
+    if (dashJoined(text, start, end) && dashExtensionEnd(text, start, end) === end) return 0;
     const tail = continuesNumber(span, text, start);
     // A bracket holds the area code, at the front: `(021)12345678`, `(201) 555-0123` (a run's is at 0),
     // or after a one-digit trunk prefix: `1 (201) 555-0123`, `8 (912) 345-67-89`.
