@@ -11,16 +11,16 @@ const EXTENSION =
   /[ \t]?(?:[xX#][ ]?\d{2,6}|(?:ext|Ext|EXT)(?:ension)?[.:=]?[ ]?\d{1,6}|(?:转|轉|分机|分機)[ ]?\d{1,6})(?![0-9A-Za-z])/y;
 
 /**
- * A CN landline's extension after a dash: `010-12345678-8001`, `0755-8888123-12`. Only after an area
- * code (0 and 2–3 digits) and a 7–8 digit local number written with a dash, so that a dash-joined id
- * (`2024-13800138000-01`) stays one.
+ * A CN landline's extension after a dash: `010-12345678-8001`, `(0755)8888123-12`. Only after an area
+ * code (0 and 2–3 digits, dashed or in brackets) and a 7–8 digit local number, so that a dash-joined
+ * id (`2024-13800138000-01`) stays one.
  */
-const LANDLINE = /0\d{2,3}-\d{7,8}/y;
-const DASH_EXTENSION = /-\d{1,5}(?![0-9A-Za-z.-])/y;
+const LANDLINE = /(?:0\d{2,3}-|\(0\d{2,3}\) ?)\d{7,8}/y;
+const DASH_EXTENSION = /-\d{1,5}(?![0-9A-Za-z-]|\.\d)/y;
 
 /** Where the dash extension after the landline text[start, end) ends, or `end`. */
 export function dashExtensionEnd(text: string, start: number, end: number): number {
-  if (text.charCodeAt(end) !== 45 || end - start > 13) return end;
+  if (text.charCodeAt(end) !== 45 || end - start > 15) return end;
   LANDLINE.lastIndex = start;
   if (!LANDLINE.test(text) || LANDLINE.lastIndex !== end) return end;
   DASH_EXTENSION.lastIndex = end;

@@ -64,7 +64,8 @@ const MIN_LEN = 8;
  *                  prefix may precede (`8 (912) 345-67-89`, `1 (201) 555-0123`), then one run of 7–15
  *                  digits, or groups of 1–6 digits with ONE separator kind (`-`, ` ` or `.`) and a last
  *                  group of up to 8 (`010-12345678`); or a CN landline's area code and a subscriber
- *                  number split in two (`0755-8888 1234`, `010 6552-9988`).
+ *                  number split in two (`0755-8888 1234`, `010 6552-9988`), or a Russian number with its trunk
+ *                  prefix, spaces and dashes (`8 912 345-67-89`).
  * Keeping the national separator kind, ending on a long run and capping the last group stop the span
  * before the next field of a log line: in `13800138000 200`, `555-0123 2 times` or
  * `+86 151 9165 7954 1768305761` the number ends where the phone does. (A short number right after a
@@ -72,7 +73,7 @@ const MIN_LEN = 8;
  * cuts it back to a separator and asks again.)
  */
 const SHAPE =
-  /(?:(?:\+|\(\+)\d{1,3}\)?[ .-]?(?:\(\d{1,5}\)[ .-]?)?(?:\d{7,15}|\d{1,6}(?:(?:[ .-]\d{1,6}){0,4}[ .-]\d{1,8})?)|(?:00\d{1,3}[ .-])?(?:(?:\d[ -]?)?\(\d{1,5}\)[ .-]?)?(?:0\d{2,3}(?:-\d{3,4} | \d{3,4}-)\d{4}|\d{7,15}|\d{1,6}(?:(?:-\d{1,6}){0,4}-\d{1,8}|(?: \d{1,6}){0,4} \d{1,8}|(?:\.\d{1,6}){0,4}\.\d{1,8})?))/y;
+  /(?:(?:\+|\(\+)\d{1,3}\)?[ .-]?(?:\(\d{1,5}\)[ .-]?)?(?:\d{7,15}|\d{1,6}(?:(?:[ .-]\d{1,6}){0,4}[ .-]\d{1,8})?)|(?:00\d{1,3}[ .-])?(?:(?:\d[ -]?)?\(\d{1,5}\)[ .-]?)?(?:0\d{2,3}(?:-\d{3,4} | \d{3,4}-)\d{4}|[78] \d{3} \d{3}-\d{2}-\d{2}|\d{7,15}|\d{1,6}(?:(?:-\d{1,6}){0,4}-\d{1,8}|(?: \d{1,6}){0,4} \d{1,8}|(?:\.\d{1,6}){0,4}\.\d{1,8})?))/y;
 
 /**
  * A PHONE detector for national numbers of `regions` (in priority order: a national number valid in

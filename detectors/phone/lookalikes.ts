@@ -95,8 +95,9 @@ export function isAlnumCode(c: number): boolean {
  * (`GB70 LOYD 0049 0752 4827 32`), whose bank code may be letters.
  */
 export function ibanLike(span: SpanReader, text: string, start: number): boolean {
-  const { ng, grp } = span;
-  if (ng < 2 || text.charCodeAt(start - 1) !== 32) return false;
+  const { ng, grp, seps } = span;
+  // An IBAN's groups are separated by spaces alone: `2025 0755-7407 6465` is a year and a landline.
+  if (ng < 2 || seps !== SEP_SPACE || text.charCodeAt(start - 1) !== 32) return false;
   for (let k = 0; k < ng - 1; k++) if (grp[k] !== 4) return false;
   if (grp[ng - 1] > 4) return false;
   for (let i = start - 5; i < start - 1; i++) if (i < 0 || !isAlnumCode(text.charCodeAt(i))) return false;
@@ -145,8 +146,17 @@ export function afterWord(text: string, start: number): boolean {
   return i < 0;
 }
 
-/** More digit groups follow the span (`86 1380 013` in `86 1380 013 8000`): it is part of a longer number. */
+/**
+ * Another digit group of the same number follows the span (`86 1380 013` in `86 1380 013 8000`, as
+ * the scanner cuts a span back): it is part of a longer number. A group is up to 8 digits that end the
+ * token; a date or time after a space (`2025-01-26T13:38:33`) is a token of its own.
+ */
 export function groupFollows(text: string, end: number): boolean {
   const c = text.charCodeAt(end);
-  return (c === 32 || c === 45 || c === 46) && isDigit(text.charCodeAt(end + 1));
+  if (c !== 32 && c !== 45 && c !== 46) return false;
+  let i = end + 1;
+  while (i < text.length && i - end <= 9 && isDigit(text.charCodeAt(i))) i++;
+  if (i === end + 1 || i - end > 9) return i > end + 1;
+  const after = text.charCodeAt(i);
+  return !(isAlnumCode(after) || after === 45 || after === 58 || after === 46 || after === 47);
 }
