@@ -54,6 +54,7 @@ export function continuesNumber(span: SpanReader, text: string, start: number): 
   const sep = text.charCodeAt(start - 1);
   if (sep === 43 /* + */) return true;
   if (sep !== 32 && sep !== 45 && sep !== 46) return false;
+  if (afterInternationalHead(text, start)) return true;
   // The candidate's own separators, if it has any, must be this one (the shape keeps one kind).
   if (ng > 1 && seps !== (sep === 32 ? SEP_SPACE : sep === 45 ? SEP_DASH : SEP_DOT)) return false;
   // A run of more than 8 digits is never a later group of the shape's body.
@@ -83,6 +84,19 @@ export function gluedToId(text: string, start: number, end: number): boolean {
   if (before === 47 /* / */ && isDigit(text.charCodeAt(start - 2))) return true;
   if (before === 95 /* _ */ && isAlnumCode(text.charCodeAt(start - 2))) return true;
   return text.charCodeAt(end) === 47 && isDigit(text.charCodeAt(end + 1));
+}
+
+/**
+ * Digit groups before the candidate go back to a `+` that opens a number (`+55 11 ` before
+ * `91234-56789`): the candidate is the tail of an international number, whose separators may mix.
+ */
+function afterInternationalHead(text: string, start: number): boolean {
+  for (let i = start - 1, n = 0; i > 0 && n < 12; i--, n++) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 43) return isDigit(text.charCodeAt(i)) && !isAlnumCode(text.charCodeAt(i - 2));
+    if (!isDigit(c) && c !== 32 && c !== 45 && c !== 46) return false;
+  }
+  return false;
 }
 
 /** An ASCII letter or digit. */

@@ -146,9 +146,13 @@ function phoneLike(s: string, vs: number, e: number): boolean {
 /**
  * The end of a bare value that starts at vs and whose first stop char is at e: on over the groups of
  * a number written with spaces (extendGroups) and a phone's extension after the number (`x1234`,
- * `ext. 12`, `转 8001`), so that the value is the whole number. `query`: a URL query's value.
+ * `ext. 12`, `转 8001`), so that the value is the whole number. `query`: a URL query's value
+ * (`?mobile=+33 6 12 34 56 78&x=1`).
  */
 export function numberEnd(s: string, vs: number, e: number, query = false): number {
-  const end = extendGroups(s, vs, e, query);
+  let end = extendGroups(s, vs, e, query);
+  // A query's value runs on over spaces only up to the next pair or the fragment, or when it starts
+  // with `+` (a decoded `%2B33 6 12…`): in `GET /p?page=2 200 512` the status and size are no part of it.
+  if (query && end > e && s.charCodeAt(vs) !== PLUS && s.charCodeAt(end) !== AMP && s.charCodeAt(end) !== HASH) end = e;
   return phoneLike(s, vs, end) ? extensionEnd(s, end) : end;
 }
