@@ -30,11 +30,20 @@ import { MAX_LEN, PhoneMatcher } from './match.js';
  *   prefixed area code and the rest as one run (`010-12345678`, `(021)12345678`); the national prefix
  *   as the format writes it (GB/DE/FR/JP numbers start with 0; US may have `1-` in front; an IN mobile
  *   may drop it): 0.9. Regions without a national prefix (HK `2123 4567`) need a context word too.
- * - any other valid national number with a context word (phone, tel, 手机号…): 0.85.
+ * - a country code in brackets without `+` and a valid number of it (`(852) 5123 4567`): 0.9.
+ * - any other valid national number with a context word (phone, tel, 手机号…): 0.85. Right after the
+ *   word (or as a phone field's value), a valid national number of ANY region, not only the
+ *   configured ones (`phone=612 345 678`, `tel 8 (912) 345-67-89`): a phone word is strong evidence,
+ *   and people log their own country's numbers whatever the service's region. Not a date, time, epoch
+ *   value, version or a value that follows another value rather than the word. Without the word such
+ *   digits (`612 345 678`) are as often counts and ids: regions are configured for that.
+ * An extension after a found number (`x1234`, `ext. 12`, `#123`, `转 8001`, a CN landline's `-8001`)
+ * is taken into the finding (extend), normalized as RFC 3966's `;ext=`.
  * Digit runs that look like thousands (`12 345 678`), decimals (`13800138000.25`), parts of a
  * dashed token (`2024-13800138000`, UUIDs, MACs) or the tail of a longer digit sequence
  * (`090501 031726 337`) are not national numbers, and an order/transaction word before a national
- * number (without a phone word) rejects it.
+ * number (without a phone word) rejects it. No span joined to more digits by `/` (HAProxy's timers
+ * `0/0/1/129/130`, dates) or glued to an id by `_` (`SMS_TPL_13800138000`) is a phone.
  *
  * Speed: one libphonenumber call costs 3–15 µs (parsing 3–16 µs, isValid ~4 µs), so validate()
  * reads the span on char codes (digits, groups, brackets, separators) and rejects on counts first:
