@@ -174,3 +174,15 @@ export function groupFollows(text: string, end: number): boolean {
   const after = text.charCodeAt(i);
   return !(isAlnumCode(after) || after === 45 || after === 58 || after === 46 || after === 47);
 }
+
+/**
+ * Dotted groups that read as a version or an IPv4 address (`10.0.10625.1189`, `1.22.333.4444`,
+ * `192.0.2.17`): a group of one digit, or four groups of at most three. `612.345.678` (Spain) is neither.
+ */
+export function versionLike(span: SpanReader): boolean {
+  const { ng, grp } = span;
+  for (let k = 0; k < ng; k++) if (grp[k] < 2) return true;
+  if (ng !== 4) return false;
+  for (let k = 0; k < 4; k++) if (grp[k] > 3) return false;
+  return true;
+}

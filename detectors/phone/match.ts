@@ -15,6 +15,7 @@ import {
   groupFollows,
   ibanLike,
   timeLike,
+  versionLike,
   thousandsLike,
 } from './lookalikes.js';
 import { ALL_REGIONS, CALLING_CODE_LENGTHS, compileRegion, PREFIX_NONE, SHARED_CALLING_CODES } from './plan.js';
@@ -172,7 +173,9 @@ export class PhoneMatcher {
     if (ccLen === 0) return 0;
     const nsnAt = at + ccLen;
     // Brackets hold the country code `(+86)`, the area code `+1 (201)` or the trunk `+44 (0)20`.
-    if (bracket >= 0 && grpAt[bracket] !== at && grpAt[bracket] !== nsnAt) return 0;
+    // `(0049) 30 123456` writes the `00` and the code in brackets.
+    const bracketedHead = at === 2 && bracket === 0 && grp[0] === nsnAt;
+    if (bracket >= 0 && grpAt[bracket] !== at && grpAt[bracket] !== nsnAt && !bracketedHead) return 0;
     // A trunk prefix after the country code is not part of the number: `+44 (0)20 …` and the common
     // mistake `+86 0755 …` (libphonenumber's parser drops it too, when the rest is a valid number).
     const lengths = CALLING_CODE_LENGTHS[cc];
@@ -297,7 +300,7 @@ export class PhoneMatcher {
   private otherRegion(text: string, start: number, end: number, ctx: Ctx): number {
     const span = this.span;
     const { nd, seps } = span;
-    if (nd < 6 || nd > 14 || (seps & SEP_DOT) !== 0 || dateLike(span) || timeLike(span)) return 0;
+    if (nd < 6 || nd > 14 || dateLike(span) || timeLike(span) || ((seps & SEP_DOT) !== 0 && versionLike(span))) return 0;
     if (groupFollows(text, end) || !afterWord(text, start) || !ctx.context) return 0;
     if (followedByAmount(text, end) || dashJoined(text, start, end) || continuesNumber(span, text, start)) return 0;
     const others = othersThan(this.codes);

@@ -82,6 +82,12 @@ describe('country codes in brackets without `+`', () => {
     expect(phone.normalize!(written)).toBe(e164);
   });
 
+  it('`00` and the country code in brackets', () => {
+    const [n] = drawMany(202, 1, '27', (r) => '66' + r.digits(7));
+    expect(phones(`update phone=(0027) ${n} ok`)).toEqual([`(0027) ${n}`]);
+    expect(phone.normalize!(`(0027) ${n}`)).toBe(`+27${n}`);
+  });
+
   it('a US area code that is also a country code stays a US number', () => {
     // 212 is Morocco's code and Manhattan's area code: (212) 555-0100 is the fictional US number.
     expect(phones('call (212) 555-0100 now')).toEqual(['(212) 555-0100']);
@@ -122,6 +128,16 @@ describe('national numbers of every region after a phone word', () => {
     for (const line of [`phone=${written} status=ok`, `tel: ${written}`, `INFO mobile: ${written} verified`, `手机号：${written}，已验证`, `客户联系电话 ${written} 已登记`]) {
       expect(phones(line), line).toEqual([written]);
     }
+  });
+
+  it('with dots, as Spain writes them too, but not a version or an IP after the word', () => {
+    const [n] = drawMany(404, 1, '34', OTHER[0][2]);
+    const dotted = `${n.slice(0, 3)}.${n.slice(3, 6)}.${n.slice(6)}`;
+    expect(phones(`update phone=${dotted} build=6.12.7`)).toEqual([dotted]);
+    expect(phones(`手机号：${dotted} 订单号：202612039138249694`)).toEqual([dotted]);
+    expect(phones('phone sdk 10.0.10625.1189')).toEqual([]);
+    expect(phones('phone app 1.22.333.4444')).toEqual([]);
+    expect(phones('phone gateway 198.51.100.23')).toEqual([]);
   });
 
   it('normalizes them to their own region', () => {
