@@ -43,7 +43,8 @@ import { MAX_LEN, PhoneMatcher } from './match.js';
  * dashed token (`2024-13800138000`, UUIDs, MACs) or the tail of a longer digit sequence
  * (`090501 031726 337`) are not national numbers, and an order/transaction word before a national
  * number (without a phone word) rejects it. No span joined to more digits by `/` (HAProxy's timers
- * `0/0/1/129/130`, dates) or glued to an id by `_` (`SMS_TPL_13800138000`) is a phone.
+ * `0/0/1/129/130`, dates) or glued to an id by `_` (`TPL_20251234567`) is a phone, except a whole CN
+ * mobile after `_`: keys embed the user's number (`sms_code_13800138000`).
  *
  * Speed: one libphonenumber call costs 3–15 µs (parsing 3–16 µs, isValid ~4 µs), so validate()
  * reads the span on char codes (digits, groups, brackets, separators) and rejects on counts first:

@@ -76,14 +76,22 @@ export function continuesNumber(span: SpanReader, text: string, start: number): 
 
 /**
  * The span is one field of a slash-joined list of numbers (HAProxy's timers `0/0/1/129/130`, a date
- * `03/12/2026`, a ratio) or the tail of an identifier glued with `_` (`TPL_20251234567`,
- * `SMS_TPL_13800138000`: a template or message id). Not a phone, whatever its digits.
+ * `03/12/2026`, a ratio). Not a phone, whatever its digits.
  */
-export function gluedToId(text: string, start: number, end: number): boolean {
+export function slashJoined(text: string, start: number, end: number): boolean {
   const before = text.charCodeAt(start - 1);
   if (before === 47 /* / */ && isDigit(text.charCodeAt(start - 2))) return true;
-  if (before === 95 /* _ */ && isAlnumCode(text.charCodeAt(start - 2))) return true;
   return text.charCodeAt(end) === 47 && isDigit(text.charCodeAt(end + 1));
+}
+
+/**
+ * The span is the tail of an identifier glued with `_` (`TPL_20251234567`: a template id). Unless it
+ * is a whole CN mobile (11 digits from 13–19): keys that embed the user's number (`sms_code_13800138000`,
+ * `user_13800138000`, `SMS_TPL_13800138000`) are common in Chinese services' logs and would leak it.
+ */
+export function underscoreId(span: SpanReader, text: string, start: number): boolean {
+  if (text.charCodeAt(start - 1) !== 95 /* _ */ || !isAlnumCode(text.charCodeAt(start - 2))) return false;
+  return !(span.ng === 1 && span.nd === 11 && span.cnMobileStart() === 0);
 }
 
 /**

@@ -11,10 +11,11 @@ import {
   dateLike,
   followedByAmount,
   afterWord,
-  gluedToId,
   groupFollows,
   ibanLike,
+  slashJoined,
   timeLike,
+  underscoreId,
   versionLike,
   thousandsLike,
 } from './lookalikes.js';
@@ -114,7 +115,8 @@ export class PhoneMatcher {
   /** The score of text[start, end) as a phone number, 0 if it is not one. */
   score(text: string, start: number, end: number, ctx: Ctx): number {
     const s = this.span;
-    if (end - start > MAX_LEN || gluedToId(text, start, end) || !s.read(text, start, end) || s.nd < 7) return 0;
+    if (end - start > MAX_LEN || slashJoined(text, start, end) || !s.read(text, start, end) || s.nd < 7) return 0;
+    if (underscoreId(s, text, start)) return 0;
     if (s.plus) return this.international(0, ctx);
     if (s.dig[0] === 0 && s.dig[1] === 0) {
       // `00` is a dialling prefix at the start of a token, not inside a card number or an id.

@@ -286,12 +286,21 @@ describe('false positives: slash-joined numbers and ids glued with `_`', () => {
     expect(phones('GET /users/13800138000/profile')).toEqual(['13800138000']);
   });
 
-  it('template and message ids glued with `_` are ids, even with a CN mobile\'s digits (decided: ids)', () => {
+  it('template and message ids glued with `_` are ids, also after a phone word', () => {
     expect(phones('send TPL_20251234567 ok')).toEqual([]);
-    expect(phones('send SMS_TPL_13800138000 ok')).toEqual([]);
-    expect(phones('模板 SMS_13800138000 已发送')).toEqual([]);
-    expect(phones('user_13800138000 login')).toEqual([]);
+    expect(phones('sms send TPL_20251234567 ok')).toEqual([]);
+    expect(phones('sms template SMS_TPL_2015550123 ok')).toEqual([]); // a valid US number's digits
+    expect(valid('+12015550123')).toBe(true);
+    expect(phones('tel job_0312345678 done')).toEqual([]);
+  });
+
+  it('decided: a whole CN mobile glued with `_` is the user\'s number (cache keys embed it)', () => {
+    const [n] = drawMany(800, 1, '86', (r) => r.pick(CN_MOBILE_BLOCKS) + r.digits(8));
+    for (const key of ['SMS_TPL_', 'sms_code_', 'user_', 'login_fail_']) expect(phones(`redis get ${key}${n} ok`)).toEqual([n]);
+    // Not a mobile: 12 is no mobile block, and 12 digits are no mobile.
+    expect(phones('send SMS_TPL_12800138000 ok')).toEqual([]);
+    expect(phones(`send SMS_TPL_${n}1 ok`)).toEqual([]);
     // `_` before the number without a word: a separator, the phone is found.
-    expect(phones('sms _13800138000 ok')).toEqual(['13800138000']);
+    expect(phones(`sms _${n} ok`)).toEqual([n]);
   });
 });
