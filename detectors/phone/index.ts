@@ -3,7 +3,7 @@
 // national number is written, span.ts reads a span, lookalikes.ts rejects what only looks like a
 // phone, match.ts scores, extension.ts takes an extension after a found number; mask.ts and
 // generate.ts are its mask rule and its generator of values.
-// Imports go one way: index → match → lookalikes/forms → span → plan.
+// Imports go one way: index → match → lookalikes/forms/extension → span → plan.
 import type { CountryCode } from 'libphonenumber-js/max';
 import { isDigit } from '../lib/chars.js';
 import { defineDetector } from '../lib/define.js';
@@ -188,6 +188,11 @@ export function makePhoneDetector(regions: readonly CountryCode[]): Detector<'PH
         '98765 43210',
         'tel: 2123 4567',
         '+852 2123 4567',
+        '+55 11 91234-5678', // mixed separators after the country code
+        '(852) 5123 4567', // a country code in brackets without +
+        '0755-8888 1234', // a CN landline's subscriber number split
+        'phone=612 345 678', // Spain's mobile after a phone word
+        '201-555-0123 x1234', // with its extension
       ],
       noMatch: [
         '20260224122641', // compact timestamp
@@ -202,6 +207,8 @@ export function makePhoneDetector(regions: readonly CountryCode[]): Detector<'PH
         '20 7946 0958', // GB without its national prefix
         '12 345 678', // thousands
         'order 13800138000', // order number
+        '0/0/1/129/212 200 1234', // HAProxy timers, status and bytes
+        'TPL_20251234567', // template id
       ],
     },
     fieldNames: ['phone', 'phone_number', 'mobile', 'mobile_phone', 'telephone', 'tel', '手机', '手机号', '手机号码', '电话', '联系电话'],
