@@ -5,10 +5,11 @@
 /**
  * After a number ending at `at`: an optional space or tab, a marker (`x`, `#`, `ext`, `ext.`,
  * `extension`, `转`/`轉`, `分机`/`分機`), an optional space, the digits, then no letter or digit. `x` and
- * `#` need two digits (`x2` is as often a count).
+ * `#` need two digits (`x2` is as often a count); `ext` a `.`, `:`, `=` or space (`ext4` is a file
+ * system).
  */
 const EXTENSION =
-  /[ \t]?(?:[xX#][ ]?\d{2,6}|(?:ext|Ext|EXT)(?:ension)?[.:=]?[ ]?\d{1,6}|(?:转|轉|分机|分機)[ ]?\d{1,6})(?![0-9A-Za-z])/y;
+  /[ \t]?(?:[xX#][ ]?\d{2,6}|(?:ext|Ext|EXT)(?:ension)?(?:[.:=] ?| )\d{1,6}|(?:转|轉|分机|分機)[ ]?\d{1,6})(?![0-9A-Za-z])/y;
 
 /**
  * A CN landline's extension after a dash: `010-12345678-8001`, `(0755)8888123-12`. Only after an area

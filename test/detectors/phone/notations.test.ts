@@ -267,6 +267,7 @@ describe('extensions are part of the finding', () => {
     expect(phones('call 201-555-0123 x2 times')).toEqual(['201-555-0123']);
     expect(phones('call 201-555-0123 x1234abc')).toEqual(['201-555-0123']);
     expect(phones('call 201-555-0123 #1 ok')).toEqual(['201-555-0123']);
+    expect(phones('mount 201-555-0123 ext4 ok')).toEqual(['201-555-0123']);
     expect(phones('build 2024-13800138000-01 ok')).toEqual([]);
     expect(phones('size 1234 x1234 px')).toEqual([]);
     // A dash extension only after a landline's area code and local number, not after a mobile.
