@@ -1,7 +1,7 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { describe, expect, it } from 'vitest';
 import { rng, type Rng } from '../../../bench/random.js';
-import phone from '../../../detectors/phone/index.js';
+import phone, { makePhoneDetector } from '../../../detectors/phone/index.js';
 import { maskPhone } from '../../../detectors/phone/mask.js';
 import { findWith } from '../../support/scan.js';
 
@@ -157,6 +157,17 @@ describe('national numbers of every region after a phone word', () => {
     const br = drawMany(403, 1, '55', OTHER[3][2])[0];
     expect(phones(`processed ${es.slice(0, 3)} ${es.slice(3, 6)} ${es.slice(6)} rows`)).toEqual([]);
     expect(phones(`worker (${br.slice(0, 2)}) ${br.slice(2, 7)}-${br.slice(7)} done`)).toEqual([]);
+  });
+
+  it('found bare once their region is configured, if it has a trunk prefix (README)', () => {
+    const configured = makePhoneDetector(['CN', 'US', 'TW', 'BR', 'RU', 'ES']);
+    const found = (text: string) => findWith(configured, text).map(([, v]) => v);
+    for (const [region, , draw, ways] of OTHER.filter(([r]) => r === 'TW' || r === 'BR' || r === 'RU')) {
+      const [n] = drawMany(405, 1, region === 'TW' ? '886' : region === 'BR' ? '55' : '7', draw);
+      expect(found(`x ${ways(n)[0]} y`), region).toEqual([ways(n)[0]]);
+    }
+    const [es] = drawMany(406, 1, '34', OTHER[0][2]);
+    expect(found(`x ${OTHER[0][3](es)[0]} y`)).toEqual([]); // Spain writes no trunk prefix
   });
 
   it('look-alikes after a phone word stay: durations, epoch times, dates, versions, amounts, ports, pids, ids', () => {
