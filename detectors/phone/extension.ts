@@ -15,3 +15,16 @@ export function extensionStart(value: string): number {
   }
   return value.length;
 }
+
+/**
+ * Where the number in text[start, end) ends if an extension is glued to it with `x` (`555-0123x1234`:
+ * the shape reads it, the number ends before the `x`); `end` otherwise. A few char reads.
+ */
+export function beforeGluedExtension(text: string, start: number, end: number): number {
+  let i = end - 1;
+  while (i > start && end - i <= 6 && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i--;
+  const c = text.charCodeAt(i);
+  if ((c !== 120 && c !== 88) || end - i < 3 || i <= start) return end;
+  const d = text.charCodeAt(i - 1);
+  return d >= 48 && d <= 57 ? i : end;
+}

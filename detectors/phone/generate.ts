@@ -40,7 +40,7 @@ const PHONE_WORD_ZH = ['手机号:', '电话:', '联系电话：', '手机 ', '�
 function extension(r: Rng, lang: Lang, dash = false): string {
   const digits = r.digits(r.int(2, 4));
   if (dash && r.chance(0.3)) return `-${digits}`; // after a CN landline written area-local: 010-12345678-8001
-  return lang === 'zh' ? r.pick([` 转 ${digits}`, `转${digits}`]) : r.pick([` x${digits}`, ` ext. ${digits}`, ` ext ${digits}`, ` #${digits}`]);
+  return lang === 'zh' ? r.pick([` 转 ${digits}`, `转${digits}`]) : r.pick([` x${digits}`, `x${digits}`, ` ext. ${digits}`, ` ext ${digits}`, ` #${digits}`]);
 }
 
 /**

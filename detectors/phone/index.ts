@@ -38,7 +38,7 @@ import { MAX_LEN, PhoneMatcher } from './match.js';
  *   value, version or a value that follows another value rather than the word. Without the word such
  *   digits (`612 345 678`) are as often counts and ids: regions are configured for that.
  * An extension after a found number (`x1234`, `ext. 12`, `#123`, `转 8001`, a CN landline's `-8001`)
- * is taken into the finding (extend), normalized as RFC 3966's `;ext=`.
+ * (or glued: `555-0123x1234`) is taken into the finding (extend), normalized as RFC 3966's `;ext=`.
  * Digit runs that look like thousands (`12 345 678`), decimals (`13800138000.25`), parts of a
  * dashed token (`2024-13800138000`, UUIDs, MACs) or the tail of a longer digit sequence
  * (`090501 031726 337`) are not national numbers, and an order/transaction word before a national
@@ -76,6 +76,8 @@ const MIN_LEN = 8;
  *                  group of up to 8 (`010-12345678`); or a CN landline's area code and a subscriber
  *                  number split in two (`0755-8888 1234`, `010 6552-9988`), or a Russian number with its trunk
  *                  prefix, spaces and dashes (`8 912 345-67-89`).
+ * An extension glued on with `x` (`201-555-0123x1234`) ends the shape (the scanner's right boundary
+ * would not let the number end before the `x`); validate() reads the number without it.
  * Keeping the national separator kind, ending on a long run and capping the last group stop the span
  * before the next field of a log line: in `13800138000 200`, `555-0123 2 times` or
  * `+86 151 9165 7954 1768305761` the number ends where the phone does. (A short number right after a
@@ -83,7 +85,7 @@ const MIN_LEN = 8;
  * cuts it back to a separator and asks again.)
  */
 const SHAPE =
-  /(?:(?:\+|\(\+)\d{1,3}\)?[ .-]?(?:\(\d{1,5}\)[ .-]?)?(?:\d{7,15}|\d{1,6}(?:(?:[ .-]\d{1,6}){0,4}[ .-]\d{1,8})?)|(?:00\d{1,3}[ .-])?(?:(?:\d[ -]?)?\(\d{1,5}\)[ .-]?)?(?:0\d{2,3}(?:-\d{3,4} | \d{3,4}-)\d{4}|[78] \d{3} \d{3}-\d{2}-\d{2}|\d{7,15}|\d{1,6}(?:(?:-\d{1,6}){0,4}-\d{1,8}|(?: \d{1,6}){0,4} \d{1,8}|(?:\.\d{1,6}){0,4}\.\d{1,8})?))/y;
+  /(?:(?:\+|\(\+)\d{1,3}\)?[ .-]?(?:\(\d{1,5}\)[ .-]?)?(?:\d{7,15}|\d{1,6}(?:(?:[ .-]\d{1,6}){0,4}[ .-]\d{1,8})?)|(?:00\d{1,3}[ .-])?(?:(?:\d[ -]?)?\(\d{1,5}\)[ .-]?)?(?:0\d{2,3}(?:-\d{3,4} | \d{3,4}-)\d{4}|[78] \d{3} \d{3}-\d{2}-\d{2}|\d{7,15}|\d{1,6}(?:(?:-\d{1,6}){0,4}-\d{1,8}|(?: \d{1,6}){0,4} \d{1,8}|(?:\.\d{1,6}){0,4}\.\d{1,8})?))(?:[xX]\d{2,6})?/y;
 
 /**
  * A PHONE detector for national numbers of `regions` (in priority order: a national number valid in

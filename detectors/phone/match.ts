@@ -21,7 +21,7 @@ import {
 } from './lookalikes.js';
 import { ALL_REGIONS, CALLING_CODE_LENGTHS, compileRegion, PREFIX_NONE, SHARED_CALLING_CODES } from './plan.js';
 import type { RegionPlan } from './plan.js';
-import { dashExtensionEnd } from './extension.js';
+import { beforeGluedExtension, dashExtensionEnd } from './extension.js';
 import { SEP_DOT, SpanReader } from './span.js';
 
 /**
@@ -112,9 +112,10 @@ export class PhoneMatcher {
     return this.score(value, 0, value.length, ASSUME_CONTEXT) > 0 ? this.number : '';
   }
 
-  /** The score of text[start, end) as a phone number, 0 if it is not one. */
-  score(text: string, start: number, end: number, ctx: Ctx): number {
+  /** The score of text[start, found) as a phone number (an extension glued on with `x` left out), 0 if it is not one. */
+  score(text: string, start: number, found: number, ctx: Ctx): number {
     const s = this.span;
+    const end = beforeGluedExtension(text, start, found);
     if (end - start > MAX_LEN || slashJoined(text, start, end) || !s.read(text, start, end) || s.nd < 7) return 0;
     if (underscoreId(s, text, start)) return 0;
     if (s.plus) return this.international(0, ctx);

@@ -247,7 +247,7 @@ describe('bare CN mobiles inside Chinese sentences', () => {
 
 describe('extensions are part of the finding', () => {
   const us = ['(201) 555-0123', '201-555-0123', '+1 201-555-0123', '+1 (212) 555-0100'];
-  const markers = [' x1234', ' X1234', ' ext. 12', ' ext 12', ' Ext: 77', ' extension 4', ' #123', ' x 1234'];
+  const markers = [' x1234', ' X1234', 'x1234', 'X12', ' ext. 12', ' ext 12', ' Ext: 77', ' extension 4', ' #123', ' x 1234'];
 
   it.each(us)('%s with every marker', (number) => {
     for (const ext of markers) {
@@ -269,6 +269,7 @@ describe('extensions are part of the finding', () => {
 
   it('normalizes to E.164 and ;ext= (RFC 3966), masks the extension whole', () => {
     expect(phone.normalize!('201-555-0123 x1234')).toBe('+12015550123;ext=1234');
+    expect(phone.normalize!('201-555-0123x1234')).toBe('+12015550123;ext=1234');
     expect(phone.normalize!('010-12345678 转 8001')).toBe('+861012345678;ext=8001');
     expect(maskPhone('201-555-0123 x1234', '+12015550123;ext=1234')).toBe('201-***-0123 x****');
     expect(maskPhone('+86 138 0013 8000转8001', '+8613800138000;ext=8001')).toBe('+86 138 **** 8000转****');
@@ -279,6 +280,9 @@ describe('extensions are part of the finding', () => {
     expect(phones('call 201-555-0123 x1234abc')).toEqual(['201-555-0123']);
     expect(phones('call 201-555-0123 #1 ok')).toEqual(['201-555-0123']);
     expect(phones('mount 201-555-0123 ext4 ok')).toEqual(['201-555-0123']);
+    expect(phones('size 201-555-0123x1 ok')).toEqual([]); // one digit glued on: not a number's end
+    expect(phones('res 1920x1080 ok')).toEqual([]);
+    expect(phones('grid 13800138000x2 ok')).toEqual([]);
     expect(phones('build 2024-13800138000-01 ok')).toEqual([]);
     expect(phones('size 1234 x1234 px')).toEqual([]);
     // A dash extension only after a landline's area code and local number, not after a mobile.
