@@ -37,8 +37,8 @@ import { MAX_LEN, PhoneMatcher } from './match.js';
  *   and people log their own country's numbers whatever the service's region. Not a date, time, epoch
  *   value, version or a value that follows another value rather than the word. Without the word such
  *   digits (`612 345 678`) are as often counts and ids: regions are configured for that.
- * An extension after a found number (`x1234`, `ext. 12`, `#123`, `转 8001`, a CN landline's `-8001`)
- * (or glued: `555-0123x1234`) is taken into the finding (extend), normalized as RFC 3966's `;ext=`.
+ * An extension after a found number (`x1234`, `ext. 12`, `#123`, `转 8001`, a CN landline's `-8001`,
+ * glued `555-0123x1234`) is taken into the finding (extend), normalized as RFC 3966's `;ext=`.
  * Digit runs that look like thousands (`12 345 678`), decimals (`13800138000.25`), parts of a
  * dashed token (`2024-13800138000`, UUIDs, MACs) or the tail of a longer digit sequence
  * (`090501 031726 337`) are not national numbers, and an order/transaction word before a national
