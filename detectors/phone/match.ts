@@ -177,7 +177,8 @@ export class PhoneMatcher {
     const nsnAt = at + ccLen;
     // Brackets hold the country code `(+86)`, the area code `+1 (201)` or the trunk `+44 (0)20`.
     // `(0049) 30 123456` writes the `00` and the code in brackets.
-    const bracketedHead = at === 2 && bracket === 0 && grp[0] === nsnAt;
+    // With a phone word the `00` group may run into the number (`(0073) 466752718`, `00461 3742107`).
+    const bracketedHead = at === 2 && bracket === 0 && (grp[0] === nsnAt || ctx.context);
     if (bracket >= 0 && grpAt[bracket] !== at && grpAt[bracket] !== nsnAt && !bracketedHead) return 0;
     // A trunk prefix after the country code is not part of the number: `+44 (0)20 …` and the common
     // mistake `+86 0755 …` (libphonenumber's parser drops it too, when the rest is a valid number).
@@ -193,7 +194,7 @@ export class PhoneMatcher {
         // A bare `00…` run is as often a zero-padded id: only a CN mobile, or with a context word.
         const cnMobile = cc === 86 && nsnLen === 11 && dig[4] === 1 && dig[5] >= 3;
         if (!cnMobile && !ctx.context) return 0;
-      } else if (!span.groupStartsAt(nsnAt)) return 0; // `0086 138…`: the country code is its own group
+      } else if (!span.groupStartsAt(nsnAt) && !ctx.context) return 0; // `0086 138…`: the country code is its own group
     }
     let ccText = '';
     for (let k = at; k < nsnAt; k++) ccText += String.fromCharCode(48 + dig[k]);

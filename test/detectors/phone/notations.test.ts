@@ -88,6 +88,15 @@ describe('country codes in brackets without `+`', () => {
     expect(phone.normalize!(`(0027) ${n}`)).toBe(`+27${n}`);
   });
 
+  it('after a phone word the `00` group may run into the number', () => {
+    const [se] = drawMany(203, 1, '46', (r) => '1' + r.digits(7));
+    const [ru] = drawMany(204, 1, '7', (r) => '3' + r.digits(9));
+    expect(phones(`update phone=00${'46' + se.slice(0, 1)} ${se.slice(1)} ok`)).toEqual([`0046${se.slice(0, 1)} ${se.slice(1)}`]);
+    expect(phones(`update phone=(007${ru.slice(0, 1)}) ${ru.slice(1)} ok`)).toEqual([`(007${ru.slice(0, 1)}) ${ru.slice(1)}`]);
+    // Without the word such a run is as often a zero-padded id.
+    expect(phones(`ref 0046${se.slice(0, 1)} ${se.slice(1)} ok`)).toEqual([]);
+  });
+
   it('a US area code that is also a country code stays a US number', () => {
     // 212 is Morocco's code and Manhattan's area code: (212) 555-0100 is the fictional US number.
     expect(phones('call (212) 555-0100 now')).toEqual(['(212) 555-0100']);
