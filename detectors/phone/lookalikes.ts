@@ -1,5 +1,6 @@
 // Look-alikes: digit spans that fit a phone format but are something else in a log line (amounts,
-// decimals, thousands, dates, dash- or dot-joined ids, the tail of a longer number, a grouped IBAN).
+// decimals, thousands, dates, times, versions, dash-, dot-, slash- or `_`-joined ids, the tail of a
+// longer number, a grouped IBAN), and where a value stands (right after a word, before more groups).
 // Each test reads the text around the span and the groups the span reader found; none calls the library.
 import { isDigit } from '../lib/chars.js';
 import { SEP_DASH, SEP_DOT, SEP_SPACE, type SpanReader } from './span.js';
