@@ -4,24 +4,24 @@
 import { parsePhoneNumberFromString, PhoneNumber, type CountryCode } from 'libphonenumber-js/max';
 import { isDigit } from '../lib/chars.js';
 import type { ValidateContext } from '../lib/types.js';
+import { beforeGluedExtension, dashExtensionEnd } from './extension.js';
 import { contextForms, formIndex, writtenForms, type WrittenForm } from './forms.js';
 import {
+  afterWord,
   continuesNumber,
   dashJoined,
   dateLike,
   followedByAmount,
-  afterWord,
   groupFollows,
   ibanLike,
   slashJoined,
+  thousandsLike,
   timeLike,
   underscoreId,
   versionLike,
-  thousandsLike,
 } from './lookalikes.js';
 import { ALL_REGIONS, CALLING_CODE_LENGTHS, compileRegion, PREFIX_NONE, SHARED_CALLING_CODES } from './plan.js';
 import type { RegionPlan } from './plan.js';
-import { beforeGluedExtension, dashExtensionEnd } from './extension.js';
 import { SEP_DOT, SpanReader } from './span.js';
 
 /**
