@@ -77,6 +77,12 @@ export interface DetectorSpec<T extends string = string> {
    */
   validate?(text: string, start: number, end: number, ctx: ValidateContext): number;
   readonly baseScore?: number;
+  /**
+   * Where an accepted finding text[start, end) ends when the value goes on past what the shape reads
+   * (a phone's extension: `555-010-4477 x1234`, `010-12345678转8001`); `end` if it does not. Called
+   * once per accepted finding, never for a rejected span.
+   */
+  extend?(text: string, start: number, end: number): number;
   readonly context?: {
     /** Whole words (EN, case-insensitive) or CJK words, near the value or as its key. */
     readonly words: readonly string[];

@@ -1,13 +1,15 @@
 // The PHONE detector: its spec (shape, context words, examples) and makePhoneDetector(regions). The
 // work is split by job: plan.ts compiles libphonenumber-js's metadata, forms.ts indexes the ways a
 // national number is written, span.ts reads a span, lookalikes.ts rejects what only looks like a
-// phone, match.ts scores; mask.ts and generate.ts are its mask rule and its generator of values.
-// Imports go one way: index → match → lookalikes/forms → span → plan.
+// phone, match.ts scores, extension.ts takes an extension after a found number; mask.ts and
+// generate.ts are its mask rule and its generator of values.
+// Imports go one way: index → match → lookalikes/forms/extension → span → plan.
 import type { CountryCode } from 'libphonenumber-js/max';
 import { isDigit } from '../lib/chars.js';
 import { defineDetector } from '../lib/define.js';
 import type { Detector } from '../lib/types.js';
 import { phoneValue } from './generate.js';
+import { dashExtensionEnd, extensionEnd, extensionStart } from './extension.js';
 import { maskPhone } from './mask.js';
 import { MAX_LEN, PhoneMatcher } from './match.js';
 
@@ -28,11 +30,21 @@ import { MAX_LEN, PhoneMatcher } from './match.js';
  *   prefixed area code and the rest as one run (`010-12345678`, `(021)12345678`); the national prefix
  *   as the format writes it (GB/DE/FR/JP numbers start with 0; US may have `1-` in front; an IN mobile
  *   may drop it): 0.9. Regions without a national prefix (HK `2123 4567`) need a context word too.
- * - any other valid national number with a context word (phone, tel, 手机号…): 0.85.
+ * - a country code in brackets without `+` and a valid number of it (`(852) 5123 4567`): 0.9.
+ * - any other valid national number with a context word (phone, tel, 手机号…): 0.85. Right after the
+ *   word (or as a phone field's value), a valid national number of ANY region, not only the
+ *   configured ones (`phone=612 345 678`, `tel 8 (912) 345-67-89`): a phone word is strong evidence,
+ *   and people log their own country's numbers whatever the service's region. Not a date, time, epoch
+ *   value, version or a value that follows another value rather than the word. Without the word such
+ *   digits (`612 345 678`) are as often counts and ids: regions are configured for that.
+ * An extension after a found number (`x1234`, `ext. 12`, `#123`, `转 8001`, a CN landline's `-8001`,
+ * glued `555-0123x1234`) is taken into the finding (extend), normalized as RFC 3966's `;ext=`.
  * Digit runs that look like thousands (`12 345 678`), decimals (`13800138000.25`), parts of a
  * dashed token (`2024-13800138000`, UUIDs, MACs) or the tail of a longer digit sequence
  * (`090501 031726 337`) are not national numbers, and an order/transaction word before a national
- * number (without a phone word) rejects it.
+ * number (without a phone word) rejects it. No span joined to more digits by `/` (HAProxy's timers
+ * `0/0/1/129/130`, dates) or glued to an id by `_` (`TPL_20251234567`) is a phone, except a whole CN
+ * mobile after `_`: keys embed the user's number (`sms_code_13800138000`).
  *
  * Speed: one libphonenumber call costs 3–15 µs (parsing 3–16 µs, isValid ~4 µs), so validate()
  * reads the span on char codes (digits, groups, brackets, separators) and rejects on counts first:
@@ -53,18 +65,27 @@ const MIN_LEN = 8;
 
 /*
  * The shape, from the candidate start:
- *   international head  `+CC`, `(+CC)`, `+CC-` / `00CC ` (a `00` head needs its separator; a bare
- *                       `0086…` run is read by the body)
- *   one bracketed group `(021)`, `(201) `, `(0)` (trunk after a country code)
- *   the body            one run of 7–15 digits, or groups of 1–6 digits with ONE separator kind
- *                       (`-`, ` ` or `.`) and a last group of up to 8 (`010-12345678`).
- * Keeping the separator kind, ending on a long run and capping the last group stop the span before
- * the next field of a log line: in `13800138000 200`, `555-0123 2 times` or
+ *   international  `+CC`, `(+CC)` and the rest in groups of 1–6 digits with any separators (`+55 11
+ *                  91234-5678`, `+7 912 345-67-89`: people mix them after a country code), a last
+ *                  group of up to 8, or one run of 7–15 digits; an area code in brackets may follow
+ *                  the country code (`+1 (201) 555-0123`, `+44 (0)20 …`)
+ *   national       an optional `00CC ` head (it needs its separator; a bare `0086…` run is read by the
+ *                  body), one bracketed group (`(021)`, `(201) `, `(852) `), which a one-digit trunk
+ *                  prefix may precede (`8 (912) 345-67-89`, `1 (201) 555-0123`), then one run of 7–15
+ *                  digits, or groups of 1–6 digits with ONE separator kind (`-`, ` ` or `.`) and a last
+ *                  group of up to 8 (`010-12345678`); or a CN landline's area code and a subscriber
+ *                  number split in two (`0755-8888 1234`, `010 6552-9988`), or a Russian number with its trunk
+ *                  prefix, spaces and dashes (`8 912 345-67-89`).
+ * An extension glued on with `x` (`201-555-0123x1234`) ends the shape (the scanner's right boundary
+ * would not let the number end before the `x`); validate() reads the number without it.
+ * Keeping the national separator kind, ending on a long run and capping the last group stop the span
+ * before the next field of a log line: in `13800138000 200`, `555-0123 2 times` or
  * `+86 151 9165 7954 1768305761` the number ends where the phone does. (A short number right after a
- * space-grouped phone, `138 0013 8000 200`, still joins it; the span is then no phone.)
+ * space-grouped phone, `138 0013 8000 200`, still joins it; the span is then no phone, and the scanner
+ * cuts it back to a separator and asks again.)
  */
 const SHAPE =
-  /(?:(?:\+|\(\+)\d{1,3}\)?[ .-]?|00\d{1,3}[ .-])?(?:\(\d{1,5}\)[ .-]?)?(?:\d{7,15}|\d{1,6}(?:(?:-\d{1,6}){0,4}-\d{1,8}|(?: \d{1,6}){0,4} \d{1,8}|(?:\.\d{1,6}){0,4}\.\d{1,8})?)/y;
+  /(?:(?:\+|\(\+)\d{1,3}\)?[ .-]?(?:\(\d{1,5}\)[ .-]?)?(?:\d{7,15}|\d{1,6}(?:(?:[ .-]\d{1,6}){0,4}[ .-]\d{1,8})?)|(?:00\d{1,3}[ .-])?(?:(?:\d[ -]?)?\(\d{1,5}\)[ .-]?)?(?:0\d{2,3}(?:-\d{3,4} | \d{3,4}-)\d{4}|[78] \d{3} \d{3}-\d{2}-\d{2}|\d{7,15}|\d{1,6}(?:(?:-\d{1,6}){0,4}-\d{1,8}|(?: \d{1,6}){0,4} \d{1,8}|(?:\.\d{1,6}){0,4}\.\d{1,8})?))(?:[xX]\d{2,6})?/y;
 
 /**
  * A PHONE detector for national numbers of `regions` (in priority order: a national number valid in
@@ -82,6 +103,7 @@ export function makePhoneDetector(regions: readonly CountryCode[]): Detector<'PH
     validate(text, start, end, ctx) {
       return matcher.score(text, start, end, ctx);
     },
+    extend: (text, start, end) => extensionEnd(text, dashExtensionEnd(text, start, end)),
     context: {
       words: [
         'phone',
@@ -135,16 +157,20 @@ export function makePhoneDetector(regions: readonly CountryCode[]): Detector<'PH
         '交易',
       ],
     },
-    normalize(value) {
+    normalize(found) {
+      // The extension as RFC 3966 writes it: `+12015550123;ext=1234`.
+      const at = extensionStart(found);
+      const ext = at < found.length ? `;ext=${found.slice(at).replace(/\D/g, '')}` : '';
+      const value = found.slice(0, at);
       const e164 = matcher.e164(value);
-      if (e164) return e164;
+      if (e164) return e164 + ext;
       // Not a number any region reads (it was found with another region set): keep '+' and digits.
       let out = '';
       for (let i = 0; i < value.length; i++) {
         const c = value.charCodeAt(i);
         if (isDigit(c) || (c === 43 && out === '')) out += value[i];
       }
-      return out;
+      return out + ext;
     },
     examples: {
       match: [
@@ -164,6 +190,11 @@ export function makePhoneDetector(regions: readonly CountryCode[]): Detector<'PH
         '98765 43210',
         'tel: 2123 4567',
         '+852 2123 4567',
+        '+55 11 91234-5678', // mixed separators after the country code
+        '(852) 5123 4567', // a country code in brackets without +
+        '0755-8888 1234', // a CN landline's subscriber number split
+        'phone=612 345 678', // Spain's mobile after a phone word
+        '201-555-0123 x1234', // with its extension
       ],
       noMatch: [
         '20260224122641', // compact timestamp
@@ -178,6 +209,8 @@ export function makePhoneDetector(regions: readonly CountryCode[]): Detector<'PH
         '20 7946 0958', // GB without its national prefix
         '12 345 678', // thousands
         'order 13800138000', // order number
+        '0/0/1/129/212 200 1234', // HAProxy timers, status and bytes
+        'TPL_20251234567', // template id
       ],
     },
     fieldNames: ['phone', 'phone_number', 'mobile', 'mobile_phone', 'telephone', 'tel', '手机', '手机号', '手机号码', '电话', '联系电话'],

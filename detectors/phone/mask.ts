@@ -1,12 +1,20 @@
 /** PHONE's mask rule (DetectorSpec.mask). */
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { maskKeeping } from '../lib/mask.js';
+import { extensionStart } from './extension.js';
 
 /**
  * A phone keeps its country code as written (`+86 138 **** 8000`), then the national number keeps its
  * first three and last four digits. `normalized` is the detector's E.164 form.
  */
-export function maskPhone(value: string, normalized: string): string {
+export function maskPhone(found: string, normalized: string): string {
+  // An extension is hidden whole: `201-***-0123 x****`.
+  const at = extensionStart(found);
+  const ext = found.slice(at).replace(/[0-9]/g, '*');
+  return maskNumber(found.slice(0, at), normalized) + ext;
+}
+
+function maskNumber(value: string, normalized: string): string {
   const cc = normalized.startsWith('+') ? parsePhoneNumberFromString(normalized)?.countryCallingCode : undefined;
   const trimmed = value.trimStart();
   const prefix = trimmed.startsWith('+') ? 1 : trimmed.startsWith('00') ? 2 : trimmed.startsWith('(+') ? 2 : -1;

@@ -4,18 +4,45 @@
 import { parsePhoneNumberFromString, PhoneNumber, type CountryCode } from 'libphonenumber-js/max';
 import { isDigit } from '../lib/chars.js';
 import type { ValidateContext } from '../lib/types.js';
+import { beforeGluedExtension, dashExtensionEnd } from './extension.js';
 import { contextForms, formIndex, writtenForms, type WrittenForm } from './forms.js';
 import {
+  afterWord,
   continuesNumber,
   dashJoined,
   dateLike,
   followedByAmount,
+  groupFollows,
   ibanLike,
+  slashJoined,
   thousandsLike,
+  timeLike,
+  underscoreId,
+  versionLike,
 } from './lookalikes.js';
-import { CALLING_CODE_LENGTHS, compileRegion, PREFIX_NONE, SHARED_CALLING_CODES } from './plan.js';
+import { ALL_REGIONS, CALLING_CODE_LENGTHS, compileRegion, PREFIX_NONE, SHARED_CALLING_CODES } from './plan.js';
 import type { RegionPlan } from './plan.js';
 import { SEP_DOT, SpanReader } from './span.js';
+
+/**
+ * The national numbers of every region (but those configured), read only with a phone word right
+ * before them: built the first time one is asked for, shared by all matchers.
+ */
+interface OtherRegions {
+  readonly forms: readonly (readonly WrittenForm[])[];
+  readonly tried: Int32Array;
+}
+const otherRegionsOf = new Map<string, OtherRegions>();
+function othersThan(configured: readonly CountryCode[]): OtherRegions {
+  const id = configured.join(',');
+  let others = otherRegionsOf.get(id);
+  if (!others) {
+    const plans = ALL_REGIONS.filter((c) => !configured.includes(c)).map(compileRegion);
+    others = { forms: contextForms(plans), tried: new Int32Array(2 * plans.length) };
+    otherRegionsOf.set(id, others);
+  }
+  return others;
+}
 
 export const SCORE_INTERNATIONAL = 0.95;
 export const SCORE_CN_MOBILE = 0.95;
@@ -56,10 +83,13 @@ export class PhoneMatcher {
   private readonly tried: Int32Array;
   private call = 0;
   private readonly contextForms: readonly (readonly WrittenForm[])[];
+  private readonly codes: readonly CountryCode[];
   /** The span being scored, read in place (one reader: score() is synchronous and not re-entered). */
   private readonly span = new SpanReader();
   /** E.164 of the number the running score() accepts; only e164() reads it. */
   private number = '';
+  /** Set by national() when another region may read the span (otherRegion). */
+  private other = false;
 
   /** `codes`: the regions of national numbers, in priority order. */
   constructor(codes: readonly CountryCode[]) {
@@ -70,6 +100,7 @@ export class PhoneMatcher {
     this.forms = writtenForms(this.regions);
     this.tried = new Int32Array(2 * codes.length);
     this.contextForms = contextForms(this.regions);
+    this.codes = codes;
   }
 
   /**
@@ -81,10 +112,12 @@ export class PhoneMatcher {
     return this.score(value, 0, value.length, ASSUME_CONTEXT) > 0 ? this.number : '';
   }
 
-  /** The score of text[start, end) as a phone number, 0 if it is not one. */
-  score(text: string, start: number, end: number, ctx: Ctx): number {
+  /** The score of text[start, found) as a phone number (an extension glued on with `x` left out), 0 if it is not one. */
+  score(text: string, start: number, found: number, ctx: Ctx): number {
     const s = this.span;
-    if (end - start > MAX_LEN || !s.read(text, start, end) || s.nd < 7) return 0;
+    const end = beforeGluedExtension(text, start, found);
+    if (end - start > MAX_LEN || slashJoined(text, start, end) || !s.read(text, start, end) || s.nd < 7) return 0;
+    if (underscoreId(s, text, start)) return 0;
     if (s.plus) return this.international(0, ctx);
     if (s.dig[0] === 0 && s.dig[1] === 0) {
       // `00` is a dialling prefix at the start of a token, not inside a card number or an id.
@@ -92,7 +125,38 @@ export class PhoneMatcher {
       if (continuesNumber(s, text, start) || ibanLike(s, text, start)) return 0;
       return this.international(2, ctx);
     }
-    return this.national(text, start, end, ctx);
+    this.other = false;
+    const national = this.national(text, start, end, ctx);
+    if (national > 0) return national;
+    // `(852) 5123 4567`, `(86)138 0013 8000`: a country code in brackets, without its `+`.
+    if (s.bracket === 0 && s.grp[0] <= 3 && s.ng >= 2 && s.dig[0] !== 0) {
+      const bracketed = this.bracketedCountryCode(text, start, end);
+      if (bracketed > 0) return bracketed;
+    }
+    return this.other ? this.otherRegion(text, start, end, ctx) : 0;
+  }
+
+  /** national(): no configured region reads the span, but it is no look-alike either. */
+  private notConfigured(): number {
+    this.other = true;
+    return 0;
+  }
+
+  /** The bracketed first group is a country calling code and the rest a valid number of it. */
+  private bracketedCountryCode(text: string, start: number, end: number): number {
+    const span = this.span;
+    const ccLen = span.grp[0];
+    let cc = 0;
+    for (let k = 0; k < ccLen; k++) cc = cc * 10 + span.dig[k];
+    const lengths = CALLING_CODE_LENGTHS[cc];
+    if (lengths === 0 || followedByAmount(text, end) || dashJoined(text, start, end)) return 0;
+    // `(44) (0)20 …` cannot be written (one bracket), but `(44) 020 7946 0958` is: a trunk 0 is dropped.
+    const trunk = span.dig[ccLen] === 0 ? 1 : 0;
+    if ((lengths & (1 << (span.nd - ccLen - trunk))) === 0) return 0;
+    const p = validNumber(String(cc), span.digitString(ccLen + trunk));
+    if (!p) return 0;
+    this.number = p.number;
+    return SCORE_GROUPED;
   }
 
   /** `+CC…` (at = 0) or `00CC…` (at = 2): the country code, the length of the rest, then the library. */
@@ -112,7 +176,10 @@ export class PhoneMatcher {
     if (ccLen === 0) return 0;
     const nsnAt = at + ccLen;
     // Brackets hold the country code `(+86)`, the area code `+1 (201)` or the trunk `+44 (0)20`.
-    if (bracket >= 0 && grpAt[bracket] !== at && grpAt[bracket] !== nsnAt) return 0;
+    // `(0049) 30 123456` writes the `00` and the code in brackets.
+    // With a phone word the `00` group may run into the number (`(0073) 466752718`, `00461 3742107`).
+    const bracketedHead = at === 2 && bracket === 0 && (grp[0] === nsnAt || ctx.context);
+    if (bracket >= 0 && grpAt[bracket] !== at && grpAt[bracket] !== nsnAt && !bracketedHead) return 0;
     // A trunk prefix after the country code is not part of the number: `+44 (0)20 …` and the common
     // mistake `+86 0755 …` (libphonenumber's parser drops it too, when the rest is a valid number).
     const lengths = CALLING_CODE_LENGTHS[cc];
@@ -127,7 +194,7 @@ export class PhoneMatcher {
         // A bare `00…` run is as often a zero-padded id: only a CN mobile, or with a context word.
         const cnMobile = cc === 86 && nsnLen === 11 && dig[4] === 1 && dig[5] >= 3;
         if (!cnMobile && !ctx.context) return 0;
-      } else if (!span.groupStartsAt(nsnAt)) return 0; // `0086 138…`: the country code is its own group
+      } else if (!span.groupStartsAt(nsnAt) && !ctx.context) return 0; // `0086 138…`: the country code is its own group
     }
     let ccText = '';
     for (let k = at; k < nsnAt; k++) ccText += String.fromCharCode(48 + dig[k]);
@@ -158,15 +225,18 @@ export class PhoneMatcher {
     // `8613800138000`, `86 138 0013 8000`: a CN mobile with its country code but no `+`, as SMS
     // gateways log them.
     const cnMobileAt = !this.cnMobile ? -1 : ng === 1 ? span.cnMobileStart() : span.cnMobileAfter86Group();
-    if (cnMobileAt < 0 && (this.writtenUnion & (1 << nd)) === 0) return 0;
+    if (cnMobileAt < 0 && (this.writtenUnion & (1 << nd)) === 0) return this.notConfigured();
     // One bare run: a CN mobile as it stands, anything else only with a phone word. Most number-like
     // tokens of a log are such runs (ids, epoch times, sizes), and most lines have no phone word:
     // asking first (one cached answer per line) spares them every format pattern below.
     if (ng === 1 && bracket < 0 && cnMobileAt < 0 && !ctx.context) return 0;
-    if (followedByAmount(text, end) || dashJoined(text, start, end) || ibanLike(span, text, start)) return 0;
+    if (followedByAmount(text, end) || ibanLike(span, text, start)) return 0;
+    // `010-12345678-8001`: a landline's extension, not a dash-joined id.
+    if (dashJoined(text, start, end) && dashExtensionEnd(text, start, end) === end) return 0;
     const tail = continuesNumber(span, text, start);
-    // A bracket holds the area code, at the front: `(021)12345678`, `(201) 555-0123` (a run's is at 0).
-    if (tail || bracket > 0) return 0;
+    // A bracket holds the area code, at the front: `(021)12345678`, `(201) 555-0123` (a run's is at 0),
+    // or after a one-digit trunk prefix: `1 (201) 555-0123`, `8 (912) 345-67-89`.
+    if (tail || bracket > 1 || (bracket === 1 && grp[0] !== 1)) return 0;
     if (cnMobileAt >= 0) {
       const p = validNumber('86', span.digitString(cnMobileAt));
       if (p) {
@@ -175,14 +245,22 @@ export class PhoneMatcher {
         return ng === 1 ? SCORE_CN_MOBILE : SCORE_GROUPED;
       }
     }
-    if (ng === 1) return this.contextForm(0, text, start) >= 0 && ctx.context ? this.byContext(text, start) : 0;
+    if (ng === 1) {
+      if (this.contextForm(this.contextForms, 0, text, start) >= 0 && ctx.context) {
+        const score = this.byContext(this.contextForms, this.tried, text, start);
+        if (score > 0) return score;
+      }
+      return this.notConfigured();
+    }
     let context = -1; // unknown until asked: the scanner computes it lazily
     // Grouped otherwise than the region writes it, a context word may still make it a phone, but not
     // a version/IP (dots), a date (2026-02-24) or a run of long groups (081109 203615 148).
     const contextMayHelp =
-      (seps & SEP_DOT) === 0 && grp[0] <= 5 && !dateLike(span) && this.contextForm(0, text, start) >= 0;
+      (seps & SEP_DOT) === 0 && grp[0] <= 5 && !dateLike(span) && this.contextForm(this.contextForms, 0, text, start) >= 0;
     if (thousandsLike(span)) {
-      if (!contextMayHelp || !ctx.context) return 0;
+      // `612 345 678` is how Spain writes its mobiles: only with a phone word.
+      if (!contextMayHelp) return this.notConfigured();
+      if (!ctx.context) return 0;
       context = 1;
     }
     const forms = this.forms[formIndex(ng, grp[0], dig[0])];
@@ -207,9 +285,31 @@ export class PhoneMatcher {
         }
       }
     }
-    if (!contextMayHelp) return 0;
-    if (context < 0) context = ctx.context ? 1 : 0;
-    return context === 1 ? this.byContext(text, start) : 0;
+    if (contextMayHelp) {
+      if (context < 0) context = ctx.context ? 1 : 0;
+      if (context === 1) {
+        const score = this.byContext(this.contextForms, this.tried, text, start);
+        if (score > 0) return score;
+      }
+    }
+    return this.notConfigured();
+  }
+
+  /**
+   * A national number of a region not configured, right after a phone word (`phone=612 345 678`,
+   * `手机号：010-1234-5678`, `tel 8 (912) 345-67-89`): a number libphonenumber finds valid in any region
+   * is a phone there. Not a version or IP (dots), a date, a time, epoch seconds or millis, nor a value
+   * that follows another value rather than the word.
+   */
+  private otherRegion(text: string, start: number, end: number, ctx: Ctx): number {
+    const span = this.span;
+    const { nd, seps } = span;
+    if (nd < 6 || nd > 14 || dateLike(span) || timeLike(span) || ((seps & SEP_DOT) !== 0 && versionLike(span))) return 0;
+    if (groupFollows(text, end) || !afterWord(text, start) || !ctx.context) return 0;
+    if (followedByAmount(text, end) || dashJoined(text, start, end) || continuesNumber(span, text, start)) return 0;
+    const others = othersThan(this.codes);
+    if (this.contextForm(others.forms, 0, text, start) < 0) return 0;
+    return this.byContext(others.forms, others.tried, text, start);
   }
 
   /**
@@ -217,10 +317,10 @@ export class PhoneMatcher {
    * digits and pattern, with the national prefix as the form writes it); -1 if none. No library call:
    * this decides whether the context words are worth looking up.
    */
-  private contextForm(from: number, text: string, start: number): number {
+  private contextForm(table: readonly (readonly WrittenForm[])[], from: number, text: string, start: number): number {
     const span = this.span;
     const { dig, nd, ng, bracket } = span;
-    const forms = this.contextForms[nd * 10 + dig[0]];
+    const forms = table[nd * 10 + dig[0]];
     for (let k = from; k < forms.length; k++) {
       const { r, pw, f } = forms[k];
       if (pw > 0 && !span.startsWithPrefix(r)) continue;
@@ -245,15 +345,15 @@ export class PhoneMatcher {
    * With a context word the grouping is not needed, the rest is: the first region where the digits,
    * with the national prefix as the region writes it, fit a format and are a valid number.
    */
-  private byContext(text: string, start: number): number {
+  private byContext(table: readonly (readonly WrittenForm[])[], tried: Int32Array, text: string, start: number): number {
     const span = this.span;
-    const forms = this.contextForms[span.nd * 10 + span.dig[0]];
+    const forms = table[span.nd * 10 + span.dig[0]];
     const call = ++this.call;
-    for (let k = this.contextForm(0, text, start); k >= 0; k = this.contextForm(k + 1, text, start)) {
+    for (let k = this.contextForm(table, 0, text, start); k >= 0; k = this.contextForm(table, k + 1, text, start)) {
       const { r, slot, pw, f } = forms[k];
       // The library's answer does not depend on the format: once per region and prefix.
-      if (this.tried[slot] === call) continue;
-      this.tried[slot] = call;
+      if (tried[slot] === call) continue;
+      tried[slot] = call;
       const p = validNumber(r.callingCode, span.digitString(pw));
       if (!p) continue;
       // Without the prefix a format that writes one: mobiles only (`98765 43210`, not `1123456789`).

@@ -265,6 +265,17 @@ export function compileRegion(code: CountryCode): RegionPlan {
   };
 }
 
+/**
+ * Every region of the metadata, for national numbers read with a phone word (match.ts): the regions
+ * whose people this project's users log most first (a number valid in several is read as the first),
+ * then the rest in code order.
+ */
+const FIRST_OTHER_REGIONS = ['ES', 'IT', 'RU', 'BR', 'KR', 'TW', 'NL', 'MX', 'CA', 'AU', 'PL', 'TR', 'PT', 'BE', 'CH', 'AT', 'SE', 'SG', 'MY', 'TH', 'VN', 'ID', 'PH', 'MO', 'AE', 'SA', 'ZA', 'AR', 'CO', 'CL', 'UA', 'IL', 'IE', 'NZ', 'DK', 'NO', 'FI'];
+export const ALL_REGIONS: readonly CountryCode[] = [
+  ...FIRST_OTHER_REGIONS,
+  ...Object.keys(maxMetadata.countries).filter((c) => c !== '001' && !FIRST_OTHER_REGIONS.includes(c)).sort(),
+] as CountryCode[];
+
 /** Calling codes of more than one country, from the metadata. */
 export const SHARED_CALLING_CODES: ReadonlySet<string> = new Set(
   Object.entries((maxMetadata as { country_calling_codes: Record<string, string[]> }).country_calling_codes)

@@ -335,6 +335,7 @@ export class OnePassScanner implements Scanner, ValidateContext {
       score = this.validate(d, start, stop);
     }
     if (!(score > 0)) return found;
+    if (d.detector.extend) stop = d.detector.extend(this.text, start, stop);
     (found ??= []).push({ type: d.type, start, end: stop, score: Math.min(1, score), detector: d.detector.name });
     return found;
   }

@@ -78,8 +78,12 @@ const INDEPENDENT: Partial<Record<PatternType, (v: string) => boolean>> = {
     return area > 0 && area < 900 && area !== 666 && m[2] !== '00' && m[3] !== '0000';
   },
   PHONE: (v) => {
-    const p = parsePhoneNumberFromString(v, 'CN');
-    return p !== undefined && p.isValid() || (parsePhoneNumberFromString(v, 'US')?.isValid() ?? false) || (parsePhoneNumberFromString(v, 'GB')?.isValid() ?? false);
+    // An extension after the number (`x1234`, `ext. 12`, `#123`, `转 8001`, a CN landline's `-8001`)
+    // is not part of its validity; a bracketed country code without `+` (`(852) 5123 4567`) is one.
+    const n = v.replace(/(?:\s?(?:x|ext\.?|#|转)\s?\d{1,6}|(?<=^(?:0\d{2,3}-|\(0\d{2,3}\))\d{7,8})-\d{1,5})$/, '');
+    const cc = n.replace(/^\((\d{1,3})\)\s?(?=[1-9])/, '+$1 ');
+    const regions = ['CN', 'US', 'GB', 'ES', 'IT', 'RU', 'BR', 'KR', 'TW', 'NL', 'JP'] as const;
+    return [n, cc].some((w) => regions.some((r) => parsePhoneNumberFromString(w, r)?.isValid() ?? false));
   },
   EMAIL: (v) => /^[A-Za-z0-9._+-]+@([a-z.]+\.)?example\.(com|org|net)$/i.test(v),
   IP_ADDRESS: (v) => /^(192\.0\.2|198\.51\.100|203\.0\.113)\.\d{1,3}$/.test(v) || /^2001:0?db8:/i.test(v),

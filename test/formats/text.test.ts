@@ -188,6 +188,20 @@ describe.each(Object.entries(visitors))('text lines with key-value pairs (%s)', 
     expect(await anonymized('ref=2024 0001 call 13800138000\n', policy, make)).toBe('ref=2024 0001 call <PHONE>\n');
   });
 
+  it('a phone value is taken whole: inner spaces, dashes, an extension, a URL query value (issue 10)', async () => {
+    const lines = [
+      ['mobile=+33 6 12 34 56 78 done', 'mobile=<PHONE> done'],
+      ['phone=+1 (201) 555-0123 order=20251203123456', 'phone=<PHONE> order=20251203123456'],
+      ['GET /a?mobile=+33 6 12 34 56 78&x=1', 'GET /a?mobile=<PHONE>&x=1'],
+      ['phone: (11) 91234-5678 ok', 'phone: <PHONE> ok'],
+      ['mobile: 8 (912) 345-67-89 ok', 'mobile: <PHONE> ok'],
+      ['phone=201-555-0123 x1234 next=1', 'phone=<PHONE> next=1'],
+      ['联系电话：010-12345678 转 8001，谢谢', '联系电话：<PHONE>，谢谢'],
+      ['phone: 0912 345 678 2026-12-03 ok', 'phone: <PHONE> 2026-12-03 ok'],
+    ];
+    for (const [line, expected] of lines) expect(await anonymized(`${line}\n`, undefined, make)).toBe(`${expected}\n`);
+  });
+
   it('the dictionary off: names are just scanned', async () => {
     expect(await anonymized('name=alice 姓名：张三 phone=13800138000\n', { fields: { dictionary: false } }, make)).toBe(
       'name=alice 姓名：张三 phone=<PHONE>\n',

@@ -1,9 +1,11 @@
 /**
  * Where a bare (unquoted) value inside a line ends, once its first stop char is found: without the
  * punctuation and unmatched closing brackets after it (trimEnd), and on over the groups of a number
- * written with spaces (extendGroups: `4111 1111 1111 1111`, `+86 138 0013 8000`).
+ * written with spaces and a phone's extension after it (numberEnd: `4111 1111 1111 1111`,
+ * `+86 138 0013 8000`, `+55 11 91234-5678`, `201-555-0123 x1234`).
  */
-import { APOS, COLON, COMMA, DASH, DOT, DQUOTE, FW_COMMA, FW_SEMI, IDEO_STOP, indexOfCode, isSpace, LBRACE, LBRACKET, PLUS, RBRACE, RBRACKET, SEMI, SP } from './chars.js';
+import { extensionEnd } from '../../../detectors/lib/extension.js';
+import { AMP, APOS, COLON, COMMA, HASH, DASH, DOT, DQUOTE, FW_COMMA, FW_SEMI, IDEO_STOP, indexOfCode, isSpace, LBRACE, LBRACKET, PLUS, RBRACE, RBRACKET, SEMI, SP } from './chars.js';
 
 /** The opener of a closing bracket, or -1. */
 function openerOf(c: number): number {
@@ -78,6 +80,25 @@ function endsGroup(c: number): boolean {
 
 const GROUP_MAX = 8;
 const GROUPED_MAX = 48;
+/** A later group with dashes (`91234-5678`, `345-67-89`) may be this long. */
+const DASHED_GROUP_MAX = 12;
+
+/**
+ * s[gs, ge) is digits in at most four dash-joined pieces of 1–5 digits, as phones end (`91234-5678`,
+ * `345-67-89`), and not grouped as a date (`2026-12-03`, `03-12-2026`).
+ */
+function dashedDigits(s: string, gs: number, ge: number): boolean {
+  const pieces: number[] = [0];
+  for (let i = gs; i < ge; i++) {
+    const c = s.charCodeAt(i);
+    if (isDigit(c)) pieces[pieces.length - 1]++;
+    else if (c === DASH && pieces[pieces.length - 1] > 0 && pieces.length < 4) pieces.push(0);
+    else return false;
+  }
+  if (pieces.length < 2 || pieces.some((n) => n === 0 || n > 5)) return false;
+  const date = pieces.length === 3 && pieces[1] === 2 && ((pieces[0] === 4 && pieces[2] === 2) || (pieces[0] === 2 && pieces[2] === 4));
+  return !date;
+}
 
 /**
  * A number written in groups is one value: `4111 1111 1111 1111`, `+86 138 0013 8000`,
@@ -86,7 +107,7 @@ const GROUPED_MAX = 48;
  * token is such a group too, and ends with it (a group glued to `=`, `:` or lower-case letters is not
  * one). Four capitals count as a group after an IBAN's first group (`GB82`).
  */
-export function extendGroups(s: string, vs: number, e: number): number {
+export function extendGroups(s: string, vs: number, e: number, query = false): number {
   const n = s.length;
   if (e - vs > GROUP_MAX || e >= n || s.charCodeAt(e) !== SP) return e;
   let digit = false;
@@ -102,16 +123,43 @@ export function extendGroups(s: string, vs: number, e: number): number {
     const gs = end + 1;
     let ge = gs;
     let groupDigit = false;
-    while (ge < n && ge - gs <= GROUP_MAX && isGroupChar(s.charCodeAt(ge))) {
+    while (ge < n && ge - gs <= DASHED_GROUP_MAX && isGroupChar(s.charCodeAt(ge))) {
       if (isDigitOrMasked(s.charCodeAt(ge))) groupDigit = true;
       ge++;
     }
-    if (ge === gs || ge - gs > GROUP_MAX) break;
+    if (ge === gs || (ge - gs > GROUP_MAX && (ge - gs > DASHED_GROUP_MAX || !dashedDigits(s, gs, ge)))) break;
     const after = ge < n ? s.charCodeAt(ge) : SP;
-    if (!isSpace(after) && !endsGroup(after)) break; // `1234=`, `12ab`: another token
+    // In a URL's query a value ends at `&` or `#` (`?mobile=+33 6 12 34 56 78&x=1`).
+    const queryEnd = query && (after === AMP || after === HASH);
+    if (!isSpace(after) && !endsGroup(after) && !queryEnd) break; // `1234=`, `12ab`: another token
     if (!groupDigit && !(iban && ge - gs === 4)) break;
     end = ge;
-    if (endsGroup(after)) break;
+    if (endsGroup(after) || queryEnd) break;
   }
   return end;
+}
+
+/** Phones' digits: the value holds at least seven digits and nothing but digits, `+`, `(` `)`, `-`, `.` and spaces. */
+function phoneLike(s: string, vs: number, e: number): boolean {
+  let digits = 0;
+  for (let i = vs; i < e; i++) {
+    const c = s.charCodeAt(i);
+    if (isDigit(c)) digits++;
+    else if (c !== PLUS && c !== SP && c !== DASH && c !== DOT && c !== 40 && c !== 41) return false;
+  }
+  return digits >= 7;
+}
+
+/**
+ * The end of a bare value that starts at vs and whose first stop char is at e: on over the groups of
+ * a number written with spaces (extendGroups) and a phone's extension after the number (`x1234`,
+ * `ext. 12`, `转 8001`), so that the value is the whole number. `query`: a URL query's value
+ * (`?mobile=+33 6 12 34 56 78&x=1`).
+ */
+export function numberEnd(s: string, vs: number, e: number, query = false): number {
+  let end = extendGroups(s, vs, e, query);
+  // A query's value runs on over spaces only up to the next pair or the fragment, or when it starts
+  // with `+` (a decoded `%2B33 6 12…`): in `GET /p?page=2 200 512` the status and size are no part of it.
+  if (query && end > e && s.charCodeAt(vs) !== PLUS && s.charCodeAt(end) !== AMP && s.charCodeAt(end) !== HASH) end = e;
+  return phoneLike(s, vs, end) ? extensionEnd(s, end) : end;
 }

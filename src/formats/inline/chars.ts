@@ -9,6 +9,7 @@ export const SP = 32;
 export const DQUOTE = 34;
 export const PERCENT = 37;
 export const AMP = 38;
+export const HASH = 35;
 export const APOS = 39;
 export const PLUS = 43;
 export const COMMA = 44;

@@ -7,7 +7,7 @@
  *   to the free text (the text format runs a name or address field's value on over such capitalized
  *   words: text.ts, withWordRuns). A value in double quotes runs to the closing quote.
  *   One exception: a number written in groups is one value (`card=4111 1111 1111 1111`, see
- *   extendGroups in bare-value.ts), since a part of it would no longer look like what it is.
+ *   numberEnd in bare-value.ts), since a part of it would no longer look like what it is.
  * - `key: value` (a space or tab after the ASCII colon), `key：value` (full-width colon, no space
  *   needed), and quoted keys `"key": value` / `'key': 'value'` (Python dicts, JSON that did not parse).
  *   A bare value ends at whitespace (but for a number in groups, as above), `,` `;` `，` `；` `。` `：`.
@@ -30,7 +30,7 @@
  * rejected by its next char). Nothing is allocated until a pair is found.
  */
 import { isWideLetter } from '../../../detectors/lib/scripts.js';
-import { extendGroups, trimEnd } from './bare-value.js';
+import { numberEnd, trimEnd } from './bare-value.js';
 import { AMP, APOS, BSLASH, COLON, COMMA, DASH, DOT, DQUOTE, EQ, FW_COLON, FW_COMMA, FW_SEMI, IDEO_STOP, isSpace, LBRACE, LBRACKET, PERCENT, PLUS, QMARK, RBRACKET, SEMI, SP, TAB } from './chars.js';
 import { JsonKind, JsonReader } from './json.js';
 import { NO_SPANS, type KvEncoding, type KvSpan } from './span.js';
@@ -212,7 +212,7 @@ function onEquals(st: State, i: number): number {
   const before = q > 0 ? s.charCodeAt(q - 1) : -1;
   if (q < i && (before === QMARK || before === AMP)) {
     let e = stopAt(QUERY_STOP, s, i + 1);
-    e = trimEnd(s, i + 1, e);
+    e = trimEnd(s, i + 1, numberEnd(s, i + 1, e, true));
     if (e > i + 1) push(st, i + 1, e, queryKey(s.slice(q, i)), 'url');
     return Math.max(e, i + 1);
   }
@@ -241,7 +241,7 @@ function onEquals(st: State, i: number): number {
     if (e >= n || isSpace(s.charCodeAt(e)) || pairStartsAt(s, e + 1)) break;
     e++; // a `,` `;` `&` inside the value
   }
-  e = trimEnd(s, vs, extendGroups(s, vs, e));
+  e = trimEnd(s, vs, numberEnd(s, vs, e));
   if (e > vs) push(st, vs, e, s.slice(k, ke), 'logfmt');
   return Math.max(e, vs);
 }
@@ -309,7 +309,7 @@ function colonValue(st: State, from: number, key: string, prose: boolean): numbe
   // A value that runs into a colon is also the next pair's key (`收货人信息：联系人：周八`,
   // `姓名：张三手机：13800138000`, `user: name: alice`): the next key may be looked for inside it.
   const runsOn = (e < n && s.charCodeAt(e) === FW_COLON) || s.charCodeAt(e - 1) === COLON;
-  e = trimEnd(s, vs, extendGroups(s, vs, e));
+  e = trimEnd(s, vs, numberEnd(s, vs, e));
   if (e > vs) push(st, vs, e, key, 'plain', prose);
   if (runsOn) st.floor = vs;
   return Math.max(e, vs);

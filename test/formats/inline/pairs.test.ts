@@ -94,6 +94,17 @@ describe('numbers written in groups are one value', () => {
     ['id=110105 19491231 002X ok', 'id', '110105 19491231 002X'],
     ['iban=GB82 WEST 1234 5698 7654 32 next', 'iban', 'GB82 WEST 1234 5698 7654 32'],
     ['手机：138 0013 8000，地址：x', '手机', '138 0013 8000'],
+    // Later groups with dashes, as Brazil and Russia end their numbers (not a date).
+    ['mobile=+55 11 91234-5678 ok', 'mobile', '+55 11 91234-5678'],
+    ['phone: (11) 91234-5678 ok', 'phone', '(11) 91234-5678'],
+    ['phone: 8 (912) 345-67-89 ok', 'phone', '8 (912) 345-67-89'],
+    ['mobile=+7 912 345-67-89 ok', 'mobile', '+7 912 345-67-89'],
+    ['mobile=+33 6 12 34 56 78 done', 'mobile', '+33 6 12 34 56 78'],
+    // A phone's extension after the number.
+    ['phone=201-555-0123 x1234 next=1', 'phone', '201-555-0123 x1234'],
+    ['phone: 201-555-0123 ext. 12 ok', 'phone', '201-555-0123 ext. 12'],
+    ['phone=+1 201 555 0123 #123 ok', 'phone', '+1 201 555 0123 #123'],
+    ['联系电话：010-12345678 转 8001，谢谢', '联系电话', '010-12345678 转 8001'],
   ])('%s', (line, key, value) => {
     expect(pairs(line)[0]).toEqual([key, expect.any(String), value]);
   });
@@ -105,6 +116,12 @@ describe('numbers written in groups are one value', () => {
     ['v=12 34=x', '12'], // a group glued to `=` is a key
     ['name=Zhang San', 'Zhang'],
     ['t=1700000000 2', '1700000000'], // only a short first group starts a grouped number
+    ['phone: 0912 345 678 2026-12-03 ok', '0912 345 678'], // a date is no group of a phone
+    ['phone: 0912 345 678 03-12-2026 ok', '0912 345 678'],
+    ['n=12 2026-12-03T10:00:00Z', '12'],
+    ['phone=201-555-0123 x2 times', '201-555-0123'], // `x2` is a count: an extension has two digits
+    ['id=12 x1234', '12'], // no phone before it: no extension
+    ['n=5 items x1234', '5'],
   ])('%s: the value is %s', (line, value) => {
     expect(pairs(line)[0][2]).toBe(value);
   });
@@ -225,6 +242,18 @@ describe('URL query strings', () => {
       ['q', '100%'],
       ['r', '%E5%A7'],
     ]);
+  });
+
+  it('a phone in a query value is taken whole over its inner spaces, up to the next pair or fragment', () => {
+    expect(pairs('GET /a?mobile=+33 6 12 34 56 78&x=1')).toEqual([
+      ['mobile', 'url', '+33 6 12 34 56 78'],
+      ['x', 'url', '1'],
+    ]);
+    expect(pairs('GET /a?tel=138 0013 8000#top')[0]).toEqual(['tel', 'url', '138 0013 8000']);
+    expect(pairs('GET /a?mobile=+86 138 0013 8000 HTTP/1.1')[0]).toEqual(['mobile', 'url', '+86 138 0013 8000']);
+    // Without `+` and not running up to `&` or `#`: the status and size after a URL are not its value.
+    expect(pairs('GET /p?page=2 200 512')[0]).toEqual(['page', 'url', '2']);
+    expect(pairs('GET /p?id=12 200 512 "-"')[0]).toEqual(['id', 'url', '12']);
   });
 
   it('a `?` that starts no pair is just text', () => {
