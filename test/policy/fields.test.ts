@@ -233,7 +233,7 @@ describe('review fixes', () => {
     const f = rules({ fields: { rules: [{ match: 'password', action: 'drop' }, { match: 'meta', action: 'keep' }] } });
     expect(f.resolve(['password', 'v']).kind).toBe('drop');
     expect(f.resolve(['user', 'password', 'hash', 0]).kind).toBe('drop');
-    expect(f.resolve(['name', 'first'])).toEqual({ kind: 'as', type: 'PERSON_NAME' }); // the dictionary's `name`
+    expect(f.resolve(['name', 'first'])).toEqual({ kind: 'as', type: 'PERSON_NAME', guessed: true }); // the dictionary's `name`
     expect(f.resolve(['meta', 'note']).kind).toBe('scan');
   });
 
