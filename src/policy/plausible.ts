@@ -52,17 +52,19 @@ function isOneIp(v: string): boolean {
 }
 
 /**
- * A code identifier rather than words: a dotted name without spaces (`com.example.app`,
- * `db01.example.com`), a name with `_`, `$`, `::`, `/`, `\`, `@`, `=` or digits, a hex number, or a
- * CamelCase word with an inner upper-case run or two humps (`IOReporter`, `UserServiceImpl`; one hump
- * stays a name: `McDonald`).
+ * A code identifier or a host rather than words: a name with two dots and no space (a package
+ * `com.example.app`, a host `db01.example.com`), a `host:port`, a hex number, `::`, `/`, `\`, `$`,
+ * `=`, a generated name (`nginx-7d9f8c`: letters, digits and a dash), or a CamelCase word with an
+ * inner upper-case run or two humps (`IOReporter`, `UserServiceImpl`; one hump stays a name:
+ * `McDonald`). One dot, `_` and digits alone are not enough: account names are written so (`alice.w`).
  */
 export function isIdentifier(v: string): boolean {
   if (/\s/.test(v)) return false;
   if (/^0x[0-9a-f]+$/i.test(v)) return true;
-  if (/[_$\\/@=]|::/.test(v)) return true;
-  if (/[A-Za-z]\.[A-Za-z]/.test(v) && !/^(?:[A-Z]\.)+[A-Z]?$/.test(v)) return true; // `com.example`, not initials `J.R.`
-  if (/\d/.test(v) && /[A-Za-z]/.test(v)) return true;
+  if (/[$\\/=]|::/.test(v)) return true;
+  if (/\.[^.]*\./.test(v) && /[A-Za-z]/.test(v) && !/^(?:[A-Z]\.)+[A-Z]?$/.test(v)) return true; // not initials `J.R.R.`
+  if (/^[\w.-]+:\d{1,5}$/.test(v)) return true;
+  if (/\d/.test(v) && /[A-Za-z]/.test(v) && v.includes('-')) return true;
   if (/[A-Z]{2,}[a-z]/.test(v)) return true; // `IOReporter`, `HTTPClient`
   return (v.match(/[a-z][A-Z]/g)?.length ?? 0) >= 2; // `UserServiceImpl`
 }
@@ -73,7 +75,8 @@ const isBoolean = (v: string): boolean => /^(?:true|false|yes|no|on|off)$/i.test
 
 /** Whether `value` (not a placeholder) can be a value of `type`. */
 export function isPlausible(type: PiiType, value: string): boolean {
-  const v = value.trim();
+  // Quotes around it are the log's (`"1380013` in a cut-off JSON text), not the value's.
+  const v = value.trim().replace(/^["']+|["']+$/g, '');
   switch (type) {
     case 'PHONE':
       // Optional extension: `+1 202-555-0143 ext. 12`.
