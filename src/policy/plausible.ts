@@ -11,7 +11,10 @@ import type { PiiType } from '../../detectors/index.js';
  */
 
 /** Words that stand for "no value". */
-const PLACEHOLDER_WORDS = new Set(['-', '--', 'null', 'nil', 'none', 'n/a', 'na', 'unknown', 'undefined', '(null)', '<null>', '[]', '{}']);
+const PLACEHOLDER_WORDS = new Set([
+  ...['-', '--', 'null', 'nil', 'none', 'n/a', 'na', 'unknown', 'undefined', '(null)', '<null>', '[]', '{}'],
+  ...['无', '空', '暂无', '未知', '未填写'],
+]);
 
 /**
  * An empty value, a "no value" word, or a mask: only mask chars (`*`, `x`, `#`, `•`) or zeros, with

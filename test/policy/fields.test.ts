@@ -245,3 +245,90 @@ describe('review fixes', () => {
     expect(f.resolve(['a', 0]).kind).toBe('drop');
   });
 });
+
+describe('FieldRules: field names by their words', () => {
+  it.each<[string, string]>([
+    ['callback_number', 'PHONE'],
+    ['contact_phone', 'PHONE'],
+    ['custMobile', 'PHONE'],
+    ['phone_no', 'PHONE'],
+    ['CallerPhone', 'PHONE'],
+    ['user_email', 'EMAIL'],
+    ['emailAddr', 'EMAIL'],
+    ['notify-mail', 'EMAIL'],
+    ['src_ip', 'IP_ADDRESS'],
+    ['SRC_IP', 'IP_ADDRESS'],
+    ['remoteIP', 'IP_ADDRESS'],
+    ['client_addr', 'IP_ADDRESS'],
+    ['x-forwarded-for', 'IP_ADDRESS'],
+    ['IPAddress', 'IP_ADDRESS'],
+    ['cardNo', 'PAYMENT_CARD'],
+    ['payment_card', 'PAYMENT_CARD'],
+    ['deviceImei', 'IMEI'],
+    ['wifi_mac', 'MAC_ADDRESS'],
+    ['billing_first_name', 'PERSON_NAME'],
+    ['customerName', 'PERSON_NAME'],
+    ['delivery_address', 'ADDRESS'],
+    ['customer_email_address', 'EMAIL'],
+    ['user_date_of_birth', 'DATE_OF_BIRTH'],
+    ['手机号码1', 'PHONE'],
+    ['联系人手机号', 'PHONE'],
+    ['收货人姓名', 'PERSON_NAME'],
+    ['法人身份证号', 'CN_RESIDENT_ID'],
+    ['IP地址', 'IP_ADDRESS'],
+    ['MAC地址', 'MAC_ADDRESS'],
+    ['公司地址', 'ADDRESS'],
+  ])('%s is %s, as a guess checked against the value', (key, type) => {
+    const a = rules({}).resolve(['event', key]);
+    expect(a).toEqual({ kind: 'as', type, guessed: true });
+  });
+
+  it('a path is read by its last key: payment.card', () => {
+    expect(kind(rules({}), ['payment', 'card'])).toBe('as PAYMENT_CARD');
+  });
+
+  it.each([
+    'zip_file', // `zip` is not the last word
+    'tip',
+    'description',
+    'hostname',
+    'host_name', // `name` alone names nothing
+    'filename',
+    'file_name',
+    'app_name',
+    'mailbox_size',
+    'discard',
+    'user_id', // `id` names nothing
+    'order_id',
+    'caller_id', // scanned, with `caller` as context
+    'phone_count',
+    'email_sent',
+    'ip_count',
+    'card_type',
+    'vip_level',
+    'skip',
+    'id_no',
+    'terminalNo',
+    '订单号',
+    '文件位置',
+  ])('%s is scanned', (key) => {
+    expect(kind(rules({}), [key])).toBe('scan');
+  });
+
+  it('off with the dictionary; explicit names and rules are not guesses', () => {
+    expect(kind(rules({ dictionary: false }), ['contact_phone'])).toBe('scan');
+    expect(rules({ names: { kontakt: 'PHONE' } }).resolve(['kontakt'])).toEqual({ kind: 'as', type: 'PHONE' });
+    expect(rules({ rules: [{ match: 'src_ip', as: 'IP_ADDRESS' }] }).resolve(['src_ip'])).toEqual({ kind: 'as', type: 'IP_ADDRESS' });
+  });
+
+  it('names only types the anonymizer knows: without the IBAN detector, `iban` words are scanned', () => {
+    const withoutIban = detectors.filter((d) => d.type !== 'IBAN');
+    expect(kind(new FieldRules(parsePolicy({}), withoutIban), ['payee_iban'])).toBe('scan');
+    expect(kind(new FieldRules(parsePolicy({})), ['payee_iban'])).toBe('as IBAN');
+  });
+
+  it('is worked out once per path (cached like the rest)', () => {
+    const fr = rules({});
+    expect(fr.resolve(['contact_phone'])).toBe(fr.resolve(['contact_phone']));
+  });
+});

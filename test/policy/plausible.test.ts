@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { luhnCheckDigit } from '../../detectors/lib/checksum.js';
+import { isIdentifier, isPlaceholder, isPlausible } from '../../src/policy/plausible.js';
+
+const card = (payload: string) => payload + luhnCheckDigit(payload);
+const IMEI = card('86012345678901');
+
+describe('placeholders stay as they are', () => {
+  it.each(['', ' ', '-', '--', 'null', 'NULL', 'None', 'N/A', 'n/a', 'unknown', 'undefined', '(null)', '***', '******', 'XXX-XX-XXXX', 'xxxx', '####', '0000', '000000000000000', '00:00:00:00:00:00', '0.0.0.0', '无', '未知'])(
+    '%j',
+    (v) => expect(isPlaceholder(v)).toBe(true),
+  );
+  it.each(['0', 'x', 'X', 'Alice', '13800138000', '138****8000', '4111 **** **** 1111', 'no', 'nan', 'XO', '0001'])('%j is a value', (v) =>
+    expect(isPlaceholder(v)).toBe(false),
+  );
+});
+
+describe('a value must be plausible for a type guessed from its field name', () => {
+  it.each<[Parameters<typeof isPlausible>[0], string]>([
+    ['PHONE', '13800138000'],
+    ['PHONE', '+86 138 0013 8000'],
+    ['PHONE', '(202) 555-0143 ext. 12'],
+    ['PHONE', '0755-8888 1234'],
+    ['PHONE', '"1380013'], // cut off in a broken JSON text: still a phone's digits
+    ['EMAIL', 'alice@example.com'],
+    ['EMAIL', 'alice%40example.com'],
+    ['IP_ADDRESS', '203.0.113.9'],
+    ['IP_ADDRESS', '203.0.113.9:8443'],
+    ['IP_ADDRESS', '[2001:db8::1]:443'],
+    ['IP_ADDRESS', '2001:db8::17'],
+    ['IP_ADDRESS', '203.0.113.9, 198.51.100.2'],
+    ['MAC_ADDRESS', '00:00:5e:00:53:af'],
+    ['MAC_ADDRESS', '0000.5e00.53af'],
+    ['IMEI', IMEI],
+    ['PAYMENT_CARD', card('411111111111111')],
+    ['PAYMENT_CARD', '4111 1111 1111 1111'],
+    ['CN_RESIDENT_ID', '110105199003071239'],
+    ['PERSON_NAME', 'Zhang San'],
+    ['PERSON_NAME', '张三'],
+    ['PERSON_NAME', "O'Brien"],
+    ['PERSON_NAME', 'McDonald'],
+    ['PERSON_NAME', 'alice.w'], // an account name
+    ['PERSON_NAME', 'J.R.R.'],
+    ['ADDRESS', 'Room 1203, 8 Example Road'],
+    ['ADDRESS', '北京市朝阳区示例路8号'],
+    ['DEVICE_ID', '6D92078A-8246-4BA4-AE5B-76104861E7DC'],
+    ['POSTAL_CODE', '100020'],
+    ['POSTAL_CODE', 'SW1A 1AA'],
+    ['GEO', '39.90421,116.40739'],
+    ['GENDER', 'F'],
+    ['GENDER', '1'],
+  ])('%s %j: plausible', (type, v) => expect(isPlausible(type, v)).toBe(true));
+
+  it.each<[Parameters<typeof isPlausible>[0], string]>([
+    ['PHONE', 'true'],
+    ['PHONE', '3'],
+    ['PHONE', 'call 13800138000 after 6pm'], // words: scanned, and the number is found there
+    ['EMAIL', 'false'],
+    ['EMAIL', '12'],
+    ['IP_ADDRESS', '10.20.30'],
+    ['IP_ADDRESS', 'db01.example.com'],
+    ['IP_ADDRESS', '北京市朝阳区'],
+    ['MAC_ADDRESS', 'a4:5e:60:12:9f'],
+    ['IMEI', '3'],
+    ['PAYMENT_CARD', 'VISA'],
+    ['PAYMENT_CARD', '411111'],
+    ['CN_RESIDENT_ID', 'yes'],
+    ['PERSON_NAME', 'com.example.app'],
+    ['PERSON_NAME', 'IOReporter'],
+    ['PERSON_NAME', 'UserServiceImpl'],
+    ['PERSON_NAME', 'db01.example.com'],
+    ['PERSON_NAME', 'nginx-7d9f8c5b6-x2k4p'],
+    ['PERSON_NAME', '12345'],
+    ['PERSON_NAME', 'true'],
+    ['ADDRESS', '0x0003f2a0'],
+    ['ADDRESS', '203.0.113.9'],
+    ['ADDRESS', 'db01.example.com:5432'],
+    ['ADDRESS', 'https://example.com/a'],
+    ['ADDRESS', '140737488355328'],
+    ['DEVICE_ID', '3'],
+    ['DEVICE_ID', '42'],
+    ['POSTAL_CODE', 'ZIP'],
+    ['GEO', 'home'],
+  ])('%s %j: not plausible', (type, v) => expect(isPlausible(type, v)).toBe(false));
+
+  it('tells code from names', () => {
+    for (const v of ['com.example.app', 'IOReporter', 'HTTPClient', 'a::b', 'C:\\x', '/var/log', '0xdeadbeef', 'host:8080']) expect(isIdentifier(v)).toBe(true);
+    for (const v of ['Alice', 'ZHANG', 'Zhang San', 'LeBlanc', 'bob_smith', 'alice99']) expect(isIdentifier(v)).toBe(false);
+  });
+});
