@@ -22,6 +22,8 @@ describe('a note between the context word and the value', () => {
     [`设备IMEI【卡2】：${IMEI_B}`, [`IMEI:${IMEI_B}`]],
     [`Phone (line 2): ${US}`, [`PHONE:${US}`]],
     [`手机号（主）：13800138000 备用 13900139000`, ['PHONE:13800138000', 'PHONE:13900139000']],
+    ['账号(第2张)：6222021234567890', ['BANK_ACCOUNT:6222021234567890']], // account digits: no checksum, context only
+    ['{"msg":"refund to account (slot 2): 000123456789"}', ['BANK_ACCOUNT:000123456789']],
   ])('%s', (line, expected) => {
     expect(types(line)).toEqual(expected);
   });
