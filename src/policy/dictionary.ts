@@ -131,6 +131,7 @@ export const FIELD_WORDS: Readonly<Record<string, PiiType>> = {
   zip_code: 'POSTAL_CODE',
   ip地址: 'IP_ADDRESS',
   mac地址: 'MAC_ADDRESS',
+  email地址: 'EMAIL',
   // words
   phone: 'PHONE',
   telephone: 'PHONE',
@@ -166,6 +167,9 @@ export const FIELD_WORDS: Readonly<Record<string, PiiType>> = {
   idfa: 'DEVICE_ID',
   // CJK words (also at the end of a longer run)
   姓名: 'PERSON_NAME',
+  联系人: 'PERSON_NAME',
+  收货人: 'PERSON_NAME',
+  收件人: 'PERSON_NAME',
   手机: 'PHONE',
   手机号: 'PHONE',
   手机号码: 'PHONE',
@@ -173,11 +177,15 @@ export const FIELD_WORDS: Readonly<Record<string, PiiType>> = {
   电话号码: 'PHONE',
   联系电话: 'PHONE',
   邮箱: 'EMAIL',
+  邮箱地址: 'EMAIL', // before 地址 (an address)
+  邮件地址: 'EMAIL',
+  电子邮件: 'EMAIL',
   身份证: 'CN_RESIDENT_ID',
   身份证号: 'CN_RESIDENT_ID',
   身份证号码: 'CN_RESIDENT_ID',
   护照号: 'CN_PASSPORT',
   银行卡号: 'BANK_ACCOUNT',
+  信用卡号: 'PAYMENT_CARD',
   地址: 'ADDRESS',
   住址: 'ADDRESS',
   出生日期: 'DATE_OF_BIRTH',

@@ -112,6 +112,7 @@ export function isPlausible(type: PiiType, value: string): boolean {
       // A street address may be one CJK run or words; not a number, a host, an IP, a URL or code.
       // One lower-case word is a setting (`bind_address: localhost`, `any`, `auto`), not a place.
       if (/^[a-z-]+$/.test(v)) return false;
+      if (/^[^\s@]+@[^\s@]+$/.test(v)) return false; // an email: scanned as one
       return hasLetter(v) && !isBoolean(v) && !isIdentifier(v) && !isIpList(v) && !/:\/\//.test(v) && !isNumber(v);
     case 'DEVICE_ID':
       // A device id is long (IDFA, Android id, serial); `3` or `42` numbers a device in a list.

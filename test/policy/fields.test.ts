@@ -278,6 +278,13 @@ describe('FieldRules: field names by their words', () => {
     ['IP地址', 'IP_ADDRESS'],
     ['MAC地址', 'MAC_ADDRESS'],
     ['公司地址', 'ADDRESS'],
+    ['邮箱地址', 'EMAIL'],
+    ['客户邮箱地址', 'EMAIL'],
+    ['Email地址', 'EMAIL'],
+    ['紧急联系人', 'PERSON_NAME'],
+    ['紧急联系人电话', 'PHONE'],
+    ['会员生日', 'DATE_OF_BIRTH'],
+    ['信用卡号', 'PAYMENT_CARD'],
   ])('%s is %s, as a guess checked against the value', (key, type) => {
     const a = rules({}).resolve(['event', key]);
     expect(a).toEqual({ kind: 'as', type, guessed: true });

@@ -79,6 +79,7 @@ describe('a value must be plausible for a type guessed from its field name', () 
     ['ADDRESS', 'https://example.com/a'],
     ['ADDRESS', '140737488355328'],
     ['ADDRESS', 'localhost'],
+    ['ADDRESS', 'alice@example.com'],
     ['ADDRESS', 'any'],
     ['DEVICE_ID', '3'],
     ['DEVICE_ID', '42'],
