@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { detectors } from '../../detectors/index.js';
 import { fieldDictionary, normalizeFieldName } from '../../src/policy/dictionary.js';
 import { FieldRules, type FieldAction } from '../../src/policy/fields.js';
@@ -337,5 +338,62 @@ describe('FieldRules: field names by their words', () => {
   it('is worked out once per path (cached like the rest)', () => {
     const fr = rules({});
     expect(fr.resolve(['contact_phone'])).toBe(fr.resolve(['contact_phone']));
+  });
+});
+
+describe('FieldRules: field names by their words, any spelling (property)', () => {
+  const NEUTRAL = ['user', 'customer', 'contact', 'src', 'billing', 'primary', 'backup', 'new', 'old', 'payment', 'order', 'request', 'last'];
+  const ENDS: ReadonlyArray<[string[], string]> = [
+    [['phone'], 'PHONE'],
+    [['mobile'], 'PHONE'],
+    [['callback', 'number'], 'PHONE'],
+    [['email'], 'EMAIL'],
+    [['email', 'addr'], 'EMAIL'],
+    [['ip'], 'IP_ADDRESS'],
+    [['forwarded', 'for'], 'IP_ADDRESS'],
+    [['card', 'no'], 'PAYMENT_CARD'],
+    [['imei'], 'IMEI'],
+    [['first', 'name'], 'PERSON_NAME'],
+  ];
+  /** Words written as a key: snake, kebab, dotted, camelCase, PascalCase or SCREAMING_SNAKE, maybe with a digit after. */
+  const spell = (words: string[], style: number, digit: string): string => {
+    const cap = (w: string) => w[0].toUpperCase() + w.slice(1);
+    const joined = [
+      words.join('_'),
+      words.join('-'),
+      words.join('.'),
+      words[0] + words.slice(1).map(cap).join(''),
+      words.map(cap).join(''),
+      words.join('_').toUpperCase(),
+    ][style];
+    return joined + digit;
+  };
+  const fr = rules({});
+
+  it('a neutral prefix and any spelling keep the type the end words say', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...NEUTRAL), { maxLength: 3 }),
+        fc.constantFrom(...ENDS),
+        fc.integer({ min: 0, max: 5 }),
+        fc.constantFrom('', '', '1', '2'),
+        (prefix, [end, type], style, digit) => {
+          const key = spell([...prefix, ...end], style, digit);
+          const a = fr.resolve([key]);
+          expect(a.kind === 'as' ? a.type : a.kind, key).toBe(type);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('neutral words alone name nothing', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...NEUTRAL, 'id', 'zip_file', 'host', 'file', 'size', 'count', 'tip', 'mailbox'), { minLength: 1, maxLength: 4 }), fc.integer({ min: 0, max: 5 }), (words, style) => {
+        const key = spell(words, style, '');
+        expect(fr.resolve([key]).kind, key).toBe('scan');
+      }),
+      { numRuns: 300 },
+    );
   });
 });
