@@ -112,9 +112,11 @@ function pathMatches(p: readonly string[], path: FieldPath, len: number, i = 0, 
  */
 export class FieldRules {
   private readonly rules: ReadonlyArray<{ pattern: Pattern; action: FieldAction }>;
-  /** The built-in dictionary (empty when the policy turns it off) and the policy's own `fields.names`. */
+  /** The built-in dictionary of whole names (empty when the policy turns it off): guessed types. */
   private readonly dictionary: ReadonlyMap<string, PiiType>;
+  /** The policy's own `fields.names`: said by the user, like a rule. */
   private readonly names: ReadonlyMap<string, PiiType>;
+  /** The types a key's words may name (none when the dictionary is off). */
   private readonly wordTypes: ReadonlySet<PiiType>;
   private readonly cache = new Map<string, FieldAction>();
 
