@@ -42,8 +42,8 @@ const digitCount = (v: string): number => {
 /** Digits written with number separators, `min` to `max` of them. */
 const digitsWithin = (v: string, min: number, max: number): boolean => NUMBER_CHARS.test(v) && digitCount(v) >= min && digitCount(v) <= max;
 
-/** An IPv4/IPv6 address, optionally `[v6]`, with a `:port`, or a comma-separated list (`X-Forwarded-For`). */
-export function isIpList(v: string): boolean {
+/** An IPv4/IPv6 address, optionally `[v6]`, with a `:port`, or a comma-separated list: no name or place. */
+function isIpList(v: string): boolean {
   return v.split(/\s*,\s*/).every(isOneIp);
 }
 function isOneIp(v: string): boolean {
@@ -87,7 +87,9 @@ export function isPlausible(type: PiiType, value: string): boolean {
     case 'EMAIL':
       return /[^\s@]@[^\s@]/.test(v) || /[^\s%]%40[^\s%]/i.test(v);
     case 'IP_ADDRESS':
-      return isIpList(v);
+      // One address alone. With a port, brackets or a list (`X-Forwarded-For`) the value is scanned:
+      // the addresses are found there and the port and separators stay as written.
+      return isIP(v) !== 0;
     case 'MAC_ADDRESS':
       return /^[0-9a-f]{2}(?:[:-]?[0-9a-f]{2}){5}$|^[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}$/i.test(v);
     case 'IMEI':

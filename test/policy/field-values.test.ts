@@ -34,7 +34,7 @@ describe('field names by their words, on realistic lines', () => {
   it('JSON records (NDJSON), nested and with dashed keys', async () => {
     const rec = `{"ts":"2026-02-24T08:00:02Z","payment":{"card":"${CARD}","amount":"12.50"},"x-forwarded-for":"203.0.113.9, 198.51.100.2","deviceImei":"${IMEI}","emailAddr":"bob@example.com"}\n`;
     expect(await anonymize('ndjson', rec)).toBe(
-      '{"ts":"2026-02-24T08:00:02Z","payment":{"card":"<PAYMENT_CARD>","amount":"12.50"},"x-forwarded-for":"<IP_ADDRESS>","deviceImei":"<IMEI>","emailAddr":"<EMAIL>"}\n',
+      '{"ts":"2026-02-24T08:00:02Z","payment":{"card":"<PAYMENT_CARD>","amount":"12.50"},"x-forwarded-for":"<IP_ADDRESS>, <IP_ADDRESS>","deviceImei":"<IMEI>","emailAddr":"<EMAIL>"}\n',
     );
   });
 
@@ -71,6 +71,8 @@ describe('field-rule values must be plausible for their type (guessed types)', (
       '{"contact_phone":"call <PHONE> after 6pm","user_email":"ask <PHONE>"}\n',
     );
     expect(await anonymize('text', 'address: 203.0.113.9\n')).toBe('address: <IP_ADDRESS>\n');
+    // An address with a port is scanned too: the port stays as written.
+    expect(await anonymize('text', 'client_addr=198.51.100.7:443 src_ip=[2001:db8::1]:8443\n')).toBe('client_addr=<IP_ADDRESS>:443 src_ip=[<IP_ADDRESS>]:8443\n');
   });
 
   it('plausible values are replaced whole, as before', async () => {
