@@ -83,7 +83,7 @@ export function isPlausible(type: PiiType, value: string): boolean {
   switch (type) {
     case 'PHONE':
       // Optional extension: `+1 202-555-0143 ext. 12`.
-      return digitsWithin(v.replace(/\s*(?:ext\.?|x|#|转)\s*\d{1,6}$/i, ''), 6, 20);
+      return digitsWithin(v.replace(/\s*(?:;?ext[.=]?|x|#|转|分机)\s*\d{1,6}$/i, ''), 6, 20);
     case 'EMAIL':
       return /[^\s@]@[^\s@]/.test(v) || /[^\s%]%40[^\s%]/i.test(v);
     case 'IP_ADDRESS':
@@ -91,7 +91,8 @@ export function isPlausible(type: PiiType, value: string): boolean {
       // the addresses are found there and the port and separators stay as written.
       return isIP(v) !== 0;
     case 'MAC_ADDRESS':
-      return /^[0-9a-f]{2}(?:[:-]?[0-9a-f]{2}){5}$|^[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}$/i.test(v);
+      // Six (or EUI-64's eight) hex pairs with `:`, `-`, `.` or spaces, or Cisco's three dotted quads.
+      return /^[0-9a-f]{2}(?:[-:. ]?[0-9a-f]{2}){5,7}$|^[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}$/i.test(v);
     case 'IMEI':
       return digitsWithin(v, 14, 17);
     case 'PAYMENT_CARD':
