@@ -38,6 +38,13 @@ describe('field names by their words, on realistic lines', () => {
     );
   });
 
+  it('keys made of device and call words are context for the scan (no field type of their own)', async () => {
+    const rec = `{"terminalNo":"${IMEI}","callerId":"${US}","handset":"${IMEI}","终端编号":"${IMEI}","来电号码":"${US}","seq":"${US}"}\n`;
+    expect(await anonymize('ndjson', rec)).toBe(
+      `{"terminalNo":"<IMEI>","callerId":"<PHONE>","handset":"<IMEI>","终端编号":"<IMEI>","来电号码":"<PHONE>","seq":"${US}"}\n`,
+    );
+  });
+
   it('Chinese keys: a known word at the end of a run, digits after it', async () => {
     const line = `2026-02-24 08:00:03 INFO 下单成功 联系人手机号=13800138000 收货人姓名=张三 手机号码1=13900139000 IP地址=192.0.2.44 订单号=202602240001\n`;
     expect(await anonymize('text', line)).toBe(
