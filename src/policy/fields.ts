@@ -169,10 +169,14 @@ export class FieldRules {
     return own;
   }
 
-  /** The type the key's words name (`contact_phone`, `src_ip`, `手机号码1`), when the dictionary is on. */
+  /**
+   * The type the key's words name, when the dictionary is on: a dictionary name once digits and notes
+   * are left out (`手机号码1`, `Name (full)`), else the words it ends in (`contact_phone`, `src_ip`).
+   */
   private byWords(key: string): PiiType | undefined {
     if (this.wordTypes.size === 0) return undefined;
-    const type = typeByWords(keyWords(key));
+    const words = keyWords(key);
+    const type = this.dictionary.get(words.join('')) ?? typeByWords(words);
     return type !== undefined && this.wordTypes.has(type) ? type : undefined;
   }
 

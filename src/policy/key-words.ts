@@ -1,10 +1,11 @@
+import { noteEnd } from '../../detectors/lib/note.js';
 import { isCjkWordChar } from '../../detectors/lib/scripts.js';
 
 /**
  * The words of a field name, lower case, as a reader splits it: at `_`, `-`, `.`, spaces and other
  * punctuation, at camelCase humps (`custMobile` → cust, mobile; `IPAddress` → ip, address), around
  * digits, which are dropped (`手机号码1` → 手机号码, `address_line2` → address, line), and where Latin
- * letters meet a CJK run (`IP地址` → ip, 地址). A CJK run is one word (Chinese has no spaces; the
+ * letters meet a CJK run (`IP地址` → ip, 地址). A bracketed note is skipped (`姓名（中文）` → 姓名). A CJK run is one word (Chinese has no spaces; the
  * dictionary looks for known words at its end).
  */
 export function keyWords(key: string): string[] {
@@ -31,6 +32,10 @@ export function keyWords(key: string): string[] {
       } else if (kind === 2) flush();
       word += key[i];
       kind = 1;
+    } else if ((c === 40 || c === 91 || c >= 0x3010) && noteEnd(key, i, key.length) > 0) {
+      // A note qualifies the name, it does not name the field: `姓名（中文）`, `Phone (mobile)`.
+      flush();
+      i = noteEnd(key, i, key.length) - 1;
     } else if (isCjkWordChar(c)) {
       if (kind === 1) flush();
       word += key[i];

@@ -45,6 +45,18 @@ describe('field names by their words, on realistic lines', () => {
     );
   });
 
+  it('a note in the key is read around: 姓名（中文）：, Name (full):, "phone (home)"', async () => {
+    expect(await anonymize('text', '2026-02-24 08:00:03 INFO 实名信息 姓名（中文）：张三 地址（现居）：北京市朝阳区示例路8号\n')).toBe(
+      '2026-02-24 08:00:03 INFO 实名信息 姓名（中文）：<PERSON_NAME> 地址（现居）：<ADDRESS>\n',
+    );
+    expect(await anonymize('text', `Phone (mobile): ${US}, Name (full): Zhang San\n`)).toBe('Phone (mobile): <PHONE>, Name (full): <PERSON_NAME>\n');
+    expect(await anonymize('ndjson', `{"phone (home)":"${US}","name (app)":"com.example.app"}\n`)).toBe(
+      `{"phone (home)":"<PHONE>","name (app)":"com.example.app"}\n`,
+    );
+    // Prose with brackets before a colon is no key: `see note (1): …` names nothing.
+    expect(await anonymize('text', 'retry (2): upstream timeout\n')).toBe('retry (2): upstream timeout\n');
+  });
+
   it('Chinese keys: a known word at the end of a run, digits after it', async () => {
     const line = `2026-02-24 08:00:03 INFO 下单成功 联系人手机号=13800138000 收货人姓名=张三 手机号码1=13900139000 IP地址=192.0.2.44 订单号=202602240001\n`;
     expect(await anonymize('text', line)).toBe(

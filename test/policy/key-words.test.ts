@@ -17,5 +17,9 @@ describe('keyWords', () => {
     ['zip', ['zip']],
     ['hostname', ['hostname']],
     ['', []],
+    ['姓名（中文）', ['姓名']],
+    ['Phone (mobile)', ['phone']],
+    ['address[home]', ['address']],
+    ['地址【现居】', ['地址']],
   ])('%j → %j', (key, words) => expect(keyWords(key)).toEqual(words));
 });

@@ -374,3 +374,20 @@ describe('fixes from the cross-format property test', () => {
     expect(line.slice(phone.start, phone.end)).toBe('13800138000');
   });
 });
+
+describe('a note between a key and its colon belongs to the key', () => {
+  it('`Name (full): `, `姓名（中文）：`, `IMEI [slot 1]: `', () => {
+    expect(pairs('Name (full): Zhang, Phone (mobile): 2025550143')).toEqual([
+      ['Name (full)', 'plain', 'Zhang'],
+      ['Phone (mobile)', 'plain', '2025550143'],
+    ]);
+    expect(pairs('姓名（中文）：张三 IMEI [slot 1]: 86')).toEqual([
+      ['姓名（中文）', 'plain', '张三'],
+      ['IMEI [slot 1]', 'plain', '86'],
+    ]);
+  });
+  it('a bracket that is no note, or no key before it, keeps the old reading', () => {
+    expect(pairs('(full): Zhang').map((p) => p[0])).toEqual([]);
+    expect(pairs('see (12345678): x').map((p) => p[0])).toEqual([]);
+  });
+});
