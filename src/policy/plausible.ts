@@ -12,7 +12,8 @@ import type { PiiType } from '../../detectors/index.js';
 
 /** Words that stand for "no value". */
 const PLACEHOLDER_WORDS = new Set([
-  ...['-', '--', 'null', 'nil', 'none', 'n/a', 'na', 'unknown', 'undefined', '(null)', '<null>', '[]', '{}'],
+  // Not `na`: Na is a given name too (N/A is the placeholder).
+  ...['-', '--', 'null', 'nil', 'none', 'n/a', 'unknown', 'undefined', '(null)', '<null>', '[]', '{}'],
   ...['无', '空', '暂无', '未知', '未填写'],
 ]);
 

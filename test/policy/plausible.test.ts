@@ -10,7 +10,7 @@ describe('placeholders stay as they are', () => {
     '%j',
     (v) => expect(isPlaceholder(v)).toBe(true),
   );
-  it.each(['0', 'x', 'X', 'Alice', '13800138000', '138****8000', '4111 **** **** 1111', 'no', 'nan', 'XO', '0001'])('%j is a value', (v) =>
+  it.each(['0', 'x', 'X', 'Alice', '13800138000', '138****8000', '4111 **** **** 1111', 'no', 'nan', 'XO', '0001', 'Na', 'NA'])('%j is a value', (v) =>
     expect(isPlaceholder(v)).toBe(false),
   );
 });
