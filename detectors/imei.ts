@@ -37,6 +37,13 @@ const WORDS = [
   'device id',
   'deviceid',
   'device_id',
+  // Device words: what carries the IMEI (`tracker IMEI`, `terminalNo`, `handset`, 终端, 设备).
+  'device',
+  'tracker',
+  'terminal',
+  'handset',
+  '终端',
+  '设备',
   '设备号',
   '设备id',
   '设备识别码',

@@ -60,7 +60,9 @@ export default defineDetector({
     return SCORE;
   },
   context: {
-    words: ['mac', 'mac address', 'macaddress', 'macaddr', 'hwaddr', 'ether', 'lladdr', 'bssid', 'MAC地址', '物理地址'],
+    words: ['mac', 'mac address', 'macaddress', 'macaddr', 'hwaddr', 'ether', 'lladdr', 'bssid', 'MAC地址', '物理地址',
+      // Device words: whose address it is (`terminal 0a1b2c3d4e5f`, 设备).
+      'device', 'terminal', 'handset', 'tracker', '终端', '设备'],
   },
   normalize(value) {
     const hex = value.replace(/[:.-]/g, '').toLowerCase();

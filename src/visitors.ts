@@ -3,11 +3,11 @@ import type { Finding } from './detect/finding.js';
 import { DROP, type FieldPath, formatPath, lastKey, type Place, type ValueVisitor, type Visited } from './record/index.js';
 import { visitLine } from './formats/text.js';
 import type { PiiType } from '../detectors/index.js';
-import type { FieldAction } from './policy/fields.js';
-import { plausibleFieldValue } from './policy/plausible.js';
+import { settle, type FieldAction } from './policy/fields.js';
 
 /**
- * Replace what the policy asks for: field rules first (keep, drop, or the whole value as a type),
+ * Replace what the policy asks for: field rules first (keep, drop, or the whole value as a type; a
+ * placeholder is kept, and a value that cannot be of a dictionary-guessed type is scanned: settle),
  * else scan the value, its key counting as context.
  */
 export function anonymizingVisitor(anonymizer: Anonymizer): ValueVisitor {
@@ -16,14 +16,14 @@ export function anonymizingVisitor(anonymizer: Anonymizer): ValueVisitor {
     decides: (path) => fields.resolve(path).kind !== 'scan',
     holdsWords: (path) => holdsWords(fields.resolve(path)),
     visit(value: string, place: Place): Visited {
-      const action = fields.resolve(place.path);
+      const action = settle(fields.resolve(place.path), value);
       switch (action.kind) {
         case 'keep':
           return value;
         case 'drop':
           return DROP;
         case 'as':
-          return plausibleFieldValue(action.type, value) ? anonymizer.replace(value, action.type, action.operator) : value;
+          return value === '' ? value : anonymizer.replace(value, action.type, action.operator);
         case 'scan': {
           // A structured value may itself hold pairs (`"msg": "login password=hunter2"`): read it as
           // a text line so their field rules apply. A whole line (path []) is already that.
@@ -77,9 +77,9 @@ export function scanningVisitor(anonymizer: Anonymizer, report: (r: FindingRepor
   };
   /** `rulePath` decides, as anonymize sees the value; `shownPath` names the field in reports. */
   function visitAt(value: string, record: number, rulePath: FieldPath, shownPath: FieldPath): Visited {
-    const action = fields.resolve(rulePath);
+    const action = settle(fields.resolve(rulePath), value);
     const field = shownPath.length ? fieldName(shownPath) : null;
-    if (action.kind === 'as' && plausibleFieldValue(action.type, value)) {
+    if (action.kind === 'as' && value !== '') {
       const finding: Finding = { type: action.type, start: 0, end: value.length, score: 1, detector: 'field_rule' };
       report({ record, field, finding, value });
     } else if (action.kind === 'scan') {

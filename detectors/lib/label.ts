@@ -1,3 +1,4 @@
+import { noteStart } from './note.js';
 import { isCjkWordChar } from './scripts.js';
 import type { ValidateContext } from './types.js';
 
@@ -49,8 +50,18 @@ function skipBack(text: string, i: number): number {
 }
 
 /**
+ * When text[i] closes a note (`(15位)`, `[slot 1]`, `（主）`), the last char before the note that is not
+ * a space or quote: the label is read through it. Otherwise i.
+ */
+function skipNote(text: string, i: number): number {
+  if (i < 0) return i;
+  const open = noteStart(text, i);
+  return open < 0 ? i : skipBack(text, open - 1);
+}
+
+/**
  * Who the label written right before the value says it belongs to: 1 = a label naming this type
- * (`imei=`, `设备号：`, `IMEI `), -1 = a negative word (`txn `) or another field's key (`login_at=`),
+ * (`imei=`, `设备号：`, `IMEI `, read through a note: `IMEI [slot 1] = `), -1 = a negative word (`txn `) or another field's key (`login_at=`),
  * 0 = nothing to read (free text, or a value scanned alone under its key). With idIsForeign, a label
  * ending in `id` (`account_id=`, `账户ID：`) is another field's. Called only after the shape and
  * checksum passed, so it may allocate.
@@ -62,12 +73,12 @@ export function labelOwner(
   negative: readonly string[],
   idIsForeign = false,
 ): number {
-  let i = skipBack(text, start - 1);
+  let i = skipNote(text, skipBack(text, start - 1));
   if (i < 0) return 0;
   let c = text.charCodeAt(i);
   const isKey = c === 61 || c === 58 || c === 0xff1a || c === 0xff1d; // = : ： ＝
   if (isKey) {
-    i = skipBack(text, i - 1);
+    i = skipNote(text, skipBack(text, i - 1));
     if (i < 0) return 0;
     c = text.charCodeAt(i);
   }

@@ -3,6 +3,7 @@
 // longer number, a grouped IBAN), and where a value stands (right after a word, before more groups).
 // Each test reads the text around the span and the groups the span reader found; none calls the library.
 import { isDigit } from '../lib/chars.js';
+import { noteStart } from '../lib/note.js';
 import { SEP_DASH, SEP_DOT, SEP_SPACE, type SpanReader } from './span.js';
 
 /**
@@ -156,7 +157,8 @@ export function timeLike(span: SpanReader): boolean {
 
 /**
  * The value follows a word, not another value: before it only `:`, `=`, spaces, quotes or their
- * full-width forms, then a letter or a CJK char (`phone=…`, `手机号：…`, `call me at …`), or nothing
+ * full-width forms (and a note: `Phone (mobile): …`), then a letter or a CJK char (`phone=…`, `手机号：…`,
+ * `call me at …`), or nothing
  * (a field's value: its key is the word).
  */
 export function afterWord(text: string, start: number): boolean {
@@ -164,6 +166,13 @@ export function afterWord(text: string, start: number): boolean {
   for (let n = 0; i >= 0 && n < 4; i--, n++) {
     const c = text.charCodeAt(i);
     if (c === 32 || c === 9 || c === 58 || c === 61 || c === 34 || c === 39 || c === 0xff1a || c === 0x3000) continue;
+    // A note between the word and the number (`Phone (mobile): …`, `mobile (no. 2)=…`) is read through.
+    const open = noteStart(text, i);
+    if (open >= 0) {
+      i = open;
+      n = 0;
+      continue;
+    }
     return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0x3000;
   }
   return i < 0;

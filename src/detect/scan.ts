@@ -1,6 +1,7 @@
 // Over 400 lines on purpose for now: the candidate loop, its class offers and the per-line context
 // cache are one hot path, kept together so it can be profiled and changed as one (issue 13 redesigns it).
 import { isAlnum, isDigit, isHex, isLetter } from '../../detectors/lib/chars.js';
+import { noteEnd } from '../../detectors/lib/note.js';
 import { insideOperatorToken, operatorTokenEnd } from '../../detectors/lib/operator-output.js';
 import { isCjkWordChar } from '../../detectors/lib/scripts.js';
 import type { Detector, PiiType, ValidateContext } from '../../detectors/index.js';
@@ -404,7 +405,8 @@ export class OnePassScanner implements Scanner, ValidateContext {
   /**
    * A context word is claimed by an earlier value when other words and numbers stand between:
    * `账号 0123456789012 户名已隐藏 批次 20260224-0009` names one account, not the batch. A list right after
-   * the word (`passports E55512345, EA5551234`) and plain words (`IMEI number is …`) keep it.
+   * the word (`passports E55512345, EA5551234`) and plain words (`IMEI number is …`) keep it, and so
+   * does a bracketed note (`旧身份证号(15位) …`, `IMEI [slot 1] = …`): a unit or qualifier is no value.
    */
   private claimedBetween(from: number, to: number): boolean {
     const text = this.text;
@@ -414,6 +416,16 @@ export class OnePassScanner implements Scanner, ValidateContext {
     let tokenDigit = false;
     for (let i = from; i <= to; i++) {
       const c = i < to ? text.charCodeAt(i) : 32;
+      if (c === 40 || c === 91 || c >= 0x3010) {
+        const after = noteEnd(text, i, to);
+        if (after > 0) {
+          if (letters >= 2 && !tokenDigit) word = true;
+          letters = 0;
+          tokenDigit = false;
+          i = after - 1;
+          continue;
+        }
+      }
       // A value an operator wrote (`<BANK_ACCOUNT>`, `PHONE_k3j9…`, `NL82 **** **50`) is the value
       // that claimed the word, whatever words it replaced: a second pass must not hand the word on.
       const token = letters === 0 && i < to ? operatorTokenEnd(text, i) : -1;

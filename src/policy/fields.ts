@@ -1,6 +1,9 @@
-import { detectors as defaultDetectors, type Detector, type PiiType } from '../../detectors/index.js';
+import { detectors as defaultDetectors, FIELD_TYPES, type Detector, type PiiType } from '../../detectors/index.js';
 import type { OperatorName } from '../operators/index.js';
-import { fieldDictionary, normalizeFieldName } from './dictionary.js';
+import { fieldDictionary, normalizeFieldName, typeByWords } from './dictionary.js';
+import { keyWords } from './key-words.js';
+import { isOperatorOutput } from '../../detectors/lib/operator-output.js';
+import { isPlaceholder, isPlausible } from './plausible.js';
 import type { Policy } from './schema.js';
 import { lastKey, type FieldPath } from '../record/index.js';
 
@@ -9,9 +12,33 @@ export type FieldAction =
   | { readonly kind: 'scan' }
   | { readonly kind: 'keep' }
   | { readonly kind: 'drop' }
-  | { readonly kind: 'as'; readonly type: PiiType; readonly operator?: OperatorName };
+  | {
+      readonly kind: 'as';
+      readonly type: PiiType;
+      readonly operator?: OperatorName;
+      /**
+       * The type is read from the field's name by the built-in dictionary (whole name or its words),
+       * not said by the policy: the value must be plausible for it (see settle).
+       */
+      readonly guessed?: boolean;
+    };
 
 const SCAN: FieldAction = Object.freeze({ kind: 'scan' });
+const KEEP: FieldAction = Object.freeze({ kind: 'keep' });
+
+/**
+ * What an action does with this very value. A placeholder (`-`, `null`, `N/A`, `***`, all zeros) under
+ * any `as` rule is kept: it names nobody; so is what an operator wrote (`<PHONE>`, `138****8000`,
+ * `PHONE_k3j9…`), so that anonymizing an output again changes nothing. A value under a guessed type that cannot be of that type
+ * (`address: 0x0003f2a0`, `name=com.example.app`, `deviceId=3`) is scanned like any other value. An
+ * explicit rule (policy `fields.rules` with `as`, or `fields.names`) is the user's word: its values are
+ * replaced whatever they look like.
+ */
+export function settle(action: FieldAction, value: string): FieldAction {
+  if (action.kind !== 'as') return action;
+  if (isPlaceholder(value) || isOperatorOutput(value)) return KEEP;
+  return action.guessed && !isPlausible(action.type, value) ? SCAN : action;
+}
 
 /**
  * One compiled `match` pattern. Without `.` or `[`, it names a key at any depth (`email`, `姓名`);
@@ -81,12 +108,18 @@ function pathMatches(p: readonly string[], path: FieldPath, len: number, i = 0, 
 }
 
 /**
- * The policy's field rules, compiled: explicit rules first (in order), then the built-in dictionary
- * of personal field names, then `scan`. Results are cached per path, since a log repeats its keys.
+ * The policy's field rules, compiled: explicit rules first (in order), then the policy's own field
+ * names, then the built-in dictionary of personal field names (the whole name, else its words: see
+ * FIELD_WORDS), then `scan`. Results are cached per path, since a log repeats its keys.
  */
 export class FieldRules {
   private readonly rules: ReadonlyArray<{ pattern: Pattern; action: FieldAction }>;
+  /** The built-in dictionary of whole names (empty when the policy turns it off): guessed types. */
+  private readonly dictionary: ReadonlyMap<string, PiiType>;
+  /** The policy's own `fields.names`: said by the user, like a rule. */
   private readonly names: ReadonlyMap<string, PiiType>;
+  /** The types a key's words may name (none when the dictionary is off). */
+  private readonly wordTypes: ReadonlySet<PiiType>;
   private readonly cache = new Map<string, FieldAction>();
 
   /** `detectors`: whose field names join the built-in dictionary (the anonymizer passes its own list). */
@@ -101,9 +134,10 @@ export class FieldRules {
             ? { kind: r.action }
             : SCAN,
     }));
-    const names = new Map<string, PiiType>(f.dictionary ? fieldDictionary(detectors) : []);
-    for (const [n, t] of Object.entries(f.names)) names.set(normalizeFieldName(n), t);
-    this.names = names;
+    this.dictionary = f.dictionary ? fieldDictionary(detectors) : new Map();
+    // Word matches name only types the anonymizer knows: the field types and the detectors' own.
+    this.wordTypes = f.dictionary ? new Set<PiiType>([...FIELD_TYPES, ...detectors.map((d) => d.type)]) : new Set();
+    this.names = new Map(Object.entries(f.names).map(([n, t]) => [normalizeFieldName(n), t]));
   }
 
   /** The action for the value at `path` (the last element is its key or index). */
@@ -137,6 +171,17 @@ export class FieldRules {
     return own;
   }
 
+  /**
+   * The type the key's words name, when the dictionary is on: a dictionary name once digits and notes
+   * are left out (`手机号码1`, `Name (full)`), else the words it ends in (`contact_phone`, `src_ip`).
+   */
+  private byWords(key: string): PiiType | undefined {
+    if (this.wordTypes.size === 0) return undefined;
+    const words = keyWords(key);
+    const type = this.dictionary.get(words.join('')) ?? typeByWords(words);
+    return type !== undefined && this.wordTypes.has(type) ? type : undefined;
+  }
+
   /** The rule for the path's first `len` segments alone. */
   private decide(path: FieldPath, len: number): FieldAction {
     const key = lastKey(path, len);
@@ -147,8 +192,11 @@ export class FieldRules {
       if (hit) return action;
     }
     if (key !== undefined) {
-      const type = this.names.get(normalizeFieldName(key));
+      const name = normalizeFieldName(key);
+      const type = this.names.get(name);
       if (type) return { kind: 'as', type };
+      const guessed = this.dictionary.get(name) ?? this.byWords(key);
+      if (guessed) return { kind: 'as', type: guessed, guessed: true };
     }
     return SCAN;
   }

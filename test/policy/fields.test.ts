@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { detectors } from '../../detectors/index.js';
 import { fieldDictionary, normalizeFieldName } from '../../src/policy/dictionary.js';
 import { FieldRules, type FieldAction } from '../../src/policy/fields.js';
@@ -233,7 +234,7 @@ describe('review fixes', () => {
     const f = rules({ fields: { rules: [{ match: 'password', action: 'drop' }, { match: 'meta', action: 'keep' }] } });
     expect(f.resolve(['password', 'v']).kind).toBe('drop');
     expect(f.resolve(['user', 'password', 'hash', 0]).kind).toBe('drop');
-    expect(f.resolve(['name', 'first'])).toEqual({ kind: 'as', type: 'PERSON_NAME' }); // the dictionary's `name`
+    expect(f.resolve(['name', 'first'])).toEqual({ kind: 'as', type: 'PERSON_NAME', guessed: true }); // the dictionary's `name`
     expect(f.resolve(['meta', 'note']).kind).toBe('scan');
   });
 
@@ -243,5 +244,156 @@ describe('review fixes', () => {
     expect(f.resolve(['user', 'password']).kind).toBe('drop');
     expect(f.resolve(['a', '0']).kind).toBe('scan');
     expect(f.resolve(['a', 0]).kind).toBe('drop');
+  });
+});
+
+describe('FieldRules: field names by their words', () => {
+  it.each<[string, string]>([
+    ['callback_number', 'PHONE'],
+    ['contact_phone', 'PHONE'],
+    ['custMobile', 'PHONE'],
+    ['phone_no', 'PHONE'],
+    ['CallerPhone', 'PHONE'],
+    ['user_email', 'EMAIL'],
+    ['emailAddr', 'EMAIL'],
+    ['notify-mail', 'EMAIL'],
+    ['src_ip', 'IP_ADDRESS'],
+    ['SRC_IP', 'IP_ADDRESS'],
+    ['remoteIP', 'IP_ADDRESS'],
+    ['client_addr', 'IP_ADDRESS'],
+    ['x-forwarded-for', 'IP_ADDRESS'],
+    ['IPAddress', 'IP_ADDRESS'],
+    ['cardNo', 'PAYMENT_CARD'],
+    ['payment_card', 'PAYMENT_CARD'],
+    ['deviceImei', 'IMEI'],
+    ['wifi_mac', 'MAC_ADDRESS'],
+    ['billing_first_name', 'PERSON_NAME'],
+    ['customerName', 'PERSON_NAME'],
+    ['delivery_address', 'ADDRESS'],
+    ['customer_email_address', 'EMAIL'],
+    ['user_date_of_birth', 'DATE_OF_BIRTH'],
+    ['手机号码1', 'PHONE'],
+    ['联系人手机号', 'PHONE'],
+    ['收货人姓名', 'PERSON_NAME'],
+    ['法人身份证号', 'CN_RESIDENT_ID'],
+    ['IP地址', 'IP_ADDRESS'],
+    ['MAC地址', 'MAC_ADDRESS'],
+    ['公司地址', 'ADDRESS'],
+    ['邮箱地址', 'EMAIL'],
+    ['客户邮箱地址', 'EMAIL'],
+    ['Email地址', 'EMAIL'],
+    ['紧急联系人', 'PERSON_NAME'],
+    ['紧急联系人电话', 'PHONE'],
+    ['会员生日', 'DATE_OF_BIRTH'],
+    ['信用卡号', 'PAYMENT_CARD'],
+  ])('%s is %s, as a guess checked against the value', (key, type) => {
+    const a = rules({}).resolve(['event', key]);
+    expect(a).toEqual({ kind: 'as', type, guessed: true });
+  });
+
+  it('a path is read by its last key: payment.card', () => {
+    expect(kind(rules({}), ['payment', 'card'])).toBe('as PAYMENT_CARD');
+  });
+
+  it.each([
+    'zip_file', // `zip` is not the last word
+    'tip',
+    'description',
+    'hostname',
+    'host_name', // `name` alone names nothing
+    'filename',
+    'file_name',
+    'app_name',
+    'mailbox_size',
+    'discard',
+    'user_id', // `id` names nothing
+    'order_id',
+    'caller_id', // scanned, with `caller` as context
+    'phone_count',
+    'email_sent',
+    'ip_count',
+    'card_type',
+    'vip_level',
+    'skip',
+    'id_no',
+    'terminalNo',
+    '订单号',
+    '文件位置',
+  ])('%s is scanned', (key) => {
+    expect(kind(rules({}), [key])).toBe('scan');
+  });
+
+  it('off with the dictionary; explicit names and rules are not guesses', () => {
+    expect(kind(rules({ dictionary: false }), ['contact_phone'])).toBe('scan');
+    expect(rules({ names: { kontakt: 'PHONE' } }).resolve(['kontakt'])).toEqual({ kind: 'as', type: 'PHONE' });
+    expect(rules({ rules: [{ match: 'src_ip', as: 'IP_ADDRESS' }] }).resolve(['src_ip'])).toEqual({ kind: 'as', type: 'IP_ADDRESS' });
+  });
+
+  it('names only types the anonymizer knows: without the IBAN detector, `iban` words are scanned', () => {
+    const withoutIban = detectors.filter((d) => d.type !== 'IBAN');
+    expect(kind(new FieldRules(parsePolicy({}), withoutIban), ['payee_iban'])).toBe('scan');
+    expect(kind(new FieldRules(parsePolicy({})), ['payee_iban'])).toBe('as IBAN');
+  });
+
+  it('is worked out once per path (cached like the rest)', () => {
+    const fr = rules({});
+    expect(fr.resolve(['contact_phone'])).toBe(fr.resolve(['contact_phone']));
+  });
+});
+
+describe('FieldRules: field names by their words, any spelling (property)', () => {
+  const NEUTRAL = ['user', 'customer', 'contact', 'src', 'billing', 'primary', 'backup', 'new', 'old', 'payment', 'order', 'request', 'last'];
+  const ENDS: ReadonlyArray<[string[], string]> = [
+    [['phone'], 'PHONE'],
+    [['mobile'], 'PHONE'],
+    [['callback', 'number'], 'PHONE'],
+    [['email'], 'EMAIL'],
+    [['email', 'addr'], 'EMAIL'],
+    [['ip'], 'IP_ADDRESS'],
+    [['forwarded', 'for'], 'IP_ADDRESS'],
+    [['card', 'no'], 'PAYMENT_CARD'],
+    [['imei'], 'IMEI'],
+    [['first', 'name'], 'PERSON_NAME'],
+  ];
+  /** Words written as a key: snake, kebab, dotted, camelCase, PascalCase or SCREAMING_SNAKE, maybe with a digit after. */
+  const spell = (words: string[], style: number, digit: string): string => {
+    const cap = (w: string) => w[0].toUpperCase() + w.slice(1);
+    const joined = [
+      words.join('_'),
+      words.join('-'),
+      words.join('.'),
+      words[0] + words.slice(1).map(cap).join(''),
+      words.map(cap).join(''),
+      words.join('_').toUpperCase(),
+    ][style];
+    return joined + digit;
+  };
+  const fr = rules({});
+
+  it('a neutral prefix and any spelling keep the type the end words say', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...NEUTRAL), { maxLength: 3 }),
+        fc.constantFrom(...ENDS),
+        fc.integer({ min: 0, max: 5 }),
+        fc.constantFrom('', '', '1', '2'),
+        (prefix, [end, type], style, digit) => {
+          const key = spell([...prefix, ...end], style, digit);
+          const a = fr.resolve([key]);
+          expect(a.kind === 'as' ? a.type : a.kind, key).toBe(type);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('neutral words alone name nothing', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...NEUTRAL, 'id', 'zip_file', 'host', 'file', 'size', 'count', 'tip', 'mailbox'), { minLength: 1, maxLength: 4 }), fc.integer({ min: 0, max: 5 }), (words, style) => {
+        const key = spell(words, style, '');
+        expect(fr.resolve([key]).kind, key).toBe('scan');
+      }),
+      { numRuns: 300 },
+    );
   });
 });

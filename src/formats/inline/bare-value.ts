@@ -61,6 +61,10 @@ function isUpper(c: number): boolean {
   return c >= 65 && c <= 90;
 }
 
+function isLower(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+
 const STAR = 42;
 
 /** A char of a number group: digits, capitals (`002X`, IBAN), `-`, `(` `)`, and a mask's `*`. */
@@ -80,8 +84,15 @@ function endsGroup(c: number): boolean {
 
 const GROUP_MAX = 8;
 const GROUPED_MAX = 48;
+/** An unbroken subscriber number after a bracketed area code (`(81) 918003845`) may be this long. */
+const SUBSCRIBER_MAX = 10;
 /** A later group with dashes (`91234-5678`, `345-67-89`) may be this long. */
 const DASHED_GROUP_MAX = 12;
+
+function allDigits(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isDigit(s.charCodeAt(i))) return false;
+  return true;
+}
 
 /**
  * s[gs, ge) is digits in at most four dash-joined pieces of 1–5 digits, as phones end (`91234-5678`,
@@ -105,34 +116,44 @@ function dashedDigits(s: string, gs: number, ge: number): boolean {
  * `110105 19491231 002X`, `GB82 WEST 1234 5698 7654 32`. A bare value of one short group (at most 8
  * digits, capitals, `-` `(` `)`, with a digit; `+` may lead) goes on over single spaces while the next
  * token is such a group too, and ends with it (a group glued to `=`, `:` or lower-case letters is not
- * one). Four capitals count as a group after an IBAN's first group (`GB82`).
+ * one). Four capitals count as a group after an IBAN's first group (`GB82`); after a lower-case one
+ * (`nl37 ingb 8064 2658 50`), lower-case groups do.
  */
 export function extendGroups(s: string, vs: number, e: number, query = false): number {
   const n = s.length;
   if (e - vs > GROUP_MAX || e >= n || s.charCodeAt(e) !== SP) return e;
-  let digit = false;
-  for (let i = vs; i < e; i++) {
+  // An IBAN's first group in lower case (`nl37 ingb 8064 2658 50`): its later groups may be too.
+  const lowerIban = e - vs === 4 && isLower(s.charCodeAt(vs)) && isLower(s.charCodeAt(vs + 1)) && isDigit(s.charCodeAt(vs + 2)) && isDigit(s.charCodeAt(vs + 3));
+  let digit = lowerIban;
+  for (let i = vs; i < e && !lowerIban; i++) {
     const c = s.charCodeAt(i);
     if (isDigitOrMasked(c)) digit = true;
     else if (!isGroupChar(c) && !(i === vs && c === PLUS)) return e;
   }
   if (!digit) return e;
-  const iban = e - vs === 4 && isUpper(s.charCodeAt(vs)) && isUpper(s.charCodeAt(vs + 1)) && isDigit(s.charCodeAt(vs + 2)) && isDigit(s.charCodeAt(vs + 3));
+  const iban = lowerIban || (e - vs === 4 && isUpper(s.charCodeAt(vs)) && isUpper(s.charCodeAt(vs + 1)) && isDigit(s.charCodeAt(vs + 2)) && isDigit(s.charCodeAt(vs + 3)));
+  const areaCode = s.charCodeAt(vs) === 40 && s.charCodeAt(e - 1) === 41;
   let end = e;
   while (end < n && s.charCodeAt(end) === SP && end - vs < GROUPED_MAX) {
     const gs = end + 1;
     let ge = gs;
     let groupDigit = false;
-    while (ge < n && ge - gs <= DASHED_GROUP_MAX && isGroupChar(s.charCodeAt(ge))) {
+    while (ge < n && ge - gs <= DASHED_GROUP_MAX && (isGroupChar(s.charCodeAt(ge)) || (lowerIban && isLower(s.charCodeAt(ge))))) {
       if (isDigitOrMasked(s.charCodeAt(ge))) groupDigit = true;
       ge++;
     }
-    if (ge === gs || (ge - gs > GROUP_MAX && (ge - gs > DASHED_GROUP_MAX || !dashedDigits(s, gs, ge)))) break;
+    // After an area code in brackets the subscriber number may be unbroken: `(81) 918003845`.
+    const long = ge - gs > GROUP_MAX && !(areaCode && ge - gs <= SUBSCRIBER_MAX && allDigits(s, gs, ge));
+    if (ge === gs || (long && (ge - gs > DASHED_GROUP_MAX || !dashedDigits(s, gs, ge)))) break;
     const after = ge < n ? s.charCodeAt(ge) : SP;
     // In a URL's query a value ends at `&` or `#` (`?mobile=+33 6 12 34 56 78&x=1`).
     const queryEnd = query && (after === AMP || after === HASH);
-    if (!isSpace(after) && !endsGroup(after) && !queryEnd) break; // `1234=`, `12ab`: another token
-    if (!groupDigit && !(iban && ge - gs === 4)) break;
+    // A phone's extension glued to its last group (`(027) 8809-4121转0831`) ends the value after it.
+    if (!isSpace(after) && !endsGroup(after) && !queryEnd) {
+      if (groupDigit && extensionEnd(s, ge) > ge) end = ge;
+      break; // `1234=`, `12ab`: another token
+    }
+    if (!groupDigit && !(iban && ge - gs <= 4)) break; // an IBAN's letter group: `WEST`, irregular `RA`
     end = ge;
     if (endsGroup(after) || queryEnd) break;
   }

@@ -29,6 +29,7 @@
  * regex jumps from one such char to the next, and each is checked locally (a timestamp's `12:00` is
  * rejected by its next char). Nothing is allocated until a pair is found.
  */
+import { noteStart } from '../../../detectors/lib/note.js';
 import { isWideLetter } from '../../../detectors/lib/scripts.js';
 import { numberEnd, trimEnd } from './bare-value.js';
 import { AMP, APOS, BSLASH, COLON, COMMA, DASH, DOT, DQUOTE, EQ, FW_COLON, FW_COMMA, FW_SEMI, IDEO_STOP, isSpace, LBRACE, LBRACKET, PERCENT, PLUS, QMARK, RBRACKET, SEMI, SP, TAB } from './chars.js';
@@ -80,10 +81,19 @@ function isQueryKeyChar(c: number): boolean {
   return c < 128 ? (ASCII[c] & QUERY_KEY) !== 0 : isWideLetter(c);
 }
 
-/** Start of the key that ends at `end` (exclusive), or -1: key chars back to `floor`, at most KEY_MAX. */
+/**
+ * Start of the key that ends at `end` (exclusive), or -1: key chars back to `floor`, at most KEY_MAX.
+ * A note right before the colon belongs to the key (`Name (full): `, `姓名（中文）：`): the key's words
+ * are read around it (src/policy/key-words.ts).
+ */
 function keyStart(s: string, end: number, floor: number): number {
-  const limit = Math.max(floor, end - KEY_MAX);
   let k = end;
+  const note = end > floor + 1 ? noteStart(s, end - 1) : -1;
+  if (note > floor) {
+    const before = s.charCodeAt(note - 1) === SP ? note - 1 : note; // `Name (full)` or `姓名（中文）`
+    if (before > floor && isKeyChar(s.charCodeAt(before - 1))) k = end = before;
+  }
+  const limit = Math.max(floor, end - KEY_MAX);
   while (k > limit && isKeyChar(s.charCodeAt(k - 1))) k--;
   if (k === limit && k > floor && isKeyChar(s.charCodeAt(k - 1))) return -1; // longer than KEY_MAX: prose, not a key
   return keyStartFrom(s, k, end);

@@ -93,6 +93,8 @@ describe('numbers written in groups are one value', () => {
     ['phone: (010) 5555 0199, email: x', 'phone', '(010) 5555 0199'],
     ['id=110105 19491231 002X ok', 'id', '110105 19491231 002X'],
     ['iban=GB82 WEST 1234 5698 7654 32 next', 'iban', 'GB82 WEST 1234 5698 7654 32'],
+    // An IBAN in lower case: its letter groups are groups too (`ingb`), not the next word.
+    ['iban=nl37 ingb 8064 2658 50 next=1', 'iban', 'nl37 ingb 8064 2658 50'],
     ['手机：138 0013 8000，地址：x', '手机', '138 0013 8000'],
     // Later groups with dashes, as Brazil and Russia end their numbers (not a date).
     ['mobile=+55 11 91234-5678 ok', 'mobile', '+55 11 91234-5678'],
@@ -105,6 +107,8 @@ describe('numbers written in groups are one value', () => {
     ['phone: 201-555-0123 ext. 12 ok', 'phone', '201-555-0123 ext. 12'],
     ['phone=+1 201 555 0123 #123 ok', 'phone', '+1 201 555 0123 #123'],
     ['联系电话：010-12345678 转 8001，谢谢', '联系电话', '010-12345678 转 8001'],
+    ['phone_number=(027) 8809-4121转0831 ok', 'phone_number', '(027) 8809-4121转0831'], // glued to the last group
+    ['mobile=(81) 918003845 ok', 'mobile', '(81) 918003845'], // unbroken after an area code
   ])('%s', (line, key, value) => {
     expect(pairs(line)[0]).toEqual([key, expect.any(String), value]);
   });
@@ -122,6 +126,10 @@ describe('numbers written in groups are one value', () => {
     ['phone=201-555-0123 x2 times', '201-555-0123'], // `x2` is a count: an extension has two digits
     ['id=12 x1234', '12'], // no phone before it: no extension
     ['n=5 items x1234', '5'],
+    ['n=12 918003845 ok', '12'], // an unbroken run follows a bracketed area code only
+    ['code=(81) 91800384512 ok', '(81)'], // longer than a subscriber number
+    ['ref=abc1 cd34 ef', 'abc1'], // lower-case groups follow only an IBAN's head (two letters, two digits)
+    ['iban=nl37 next=2', 'nl37'], // a lower-case word after the head is a group only with four chars
   ])('%s: the value is %s', (line, value) => {
     expect(pairs(line)[0][2]).toBe(value);
   });
@@ -401,5 +409,22 @@ describe('fixes from the cross-format property test', () => {
     const line = 'WARN "retry for phone=13800138000" attempt=2';
     const [phone] = findKeyValues(line);
     expect(line.slice(phone.start, phone.end)).toBe('13800138000');
+  });
+});
+
+describe('a note between a key and its colon belongs to the key', () => {
+  it('`Name (full): `, `姓名（中文）：`, `IMEI [slot 1]: `', () => {
+    expect(pairs('Name (full): Zhang, Phone (mobile): 2025550143')).toEqual([
+      ['Name (full)', 'plain', 'Zhang'],
+      ['Phone (mobile)', 'plain', '2025550143'],
+    ]);
+    expect(pairs('姓名（中文）：张三 IMEI [slot 1]: 86')).toEqual([
+      ['姓名（中文）', 'plain', '张三'],
+      ['IMEI [slot 1]', 'plain', '86'],
+    ]);
+  });
+  it('a bracket that is no note, or no key before it, keeps the old reading', () => {
+    expect(pairs('(full): Zhang').map((p) => p[0])).toEqual([]);
+    expect(pairs('see (12345678): x').map((p) => p[0])).toEqual([]);
   });
 });
