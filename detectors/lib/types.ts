@@ -55,6 +55,12 @@ export interface DetectorSpec<T extends string = string> {
    * `alnum` detectors are not offered them.
    */
   readonly digitStart?: boolean;
+  /**
+   * Only for `digits`: also offered a digit run glued to a word's letters when it goes on with
+   * `.digit` (the address in a host name, `host203.0.113.9.example.com`). Such runs are rare, and
+   * other `digits` detectors are not offered them (`TPL2025.1.2` is no phone).
+   */
+  readonly gluedToLetters?: boolean;
   /** Bounds on the length (UTF-16 units) of a finding, checked before anything else. */
   readonly minLen: number;
   readonly maxLen: number;

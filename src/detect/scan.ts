@@ -170,6 +170,7 @@ export class OnePassScanner implements Scanner, ValidateContext {
   private collect(text: string): Finding[] | null {
     const { digits, alnum, hexcolon, at } = this.compiled.byClass;
     const alnumDigit = this.compiled.alnumDigitStart;
+    const glued = this.compiled.digitsGlued;
     const alnumDigitMin = alnumDigit.length > 0 ? alnumDigit[0].minLen : Infinity;
     const n = text.length;
     let found: Finding[] | null = null;
@@ -213,6 +214,13 @@ export class OnePassScanner implements Scanner, ValidateContext {
             const d = text.charCodeAt(j);
             if (d >= 128 || (TOKEN_CHARS[d] & ALNUM) === 0) break;
             j++;
+          }
+          // Except a digit run glued to the letters that goes on with `.digit`: the address in a host
+          // name (`host203.0.113.9.example.com`), offered to the detectors that ask for it.
+          if (text.charCodeAt(j) === 46 && !isDigit(c) && isDigit(text.charCodeAt(j - 1)) && isDigit(text.charCodeAt(j + 1)) && glued.length > 0) {
+            let k = j - 1;
+            while (isDigit(text.charCodeAt(k - 1))) k--;
+            found = this.offer(glued, k, found, IN_DIGITS);
           }
           i = j - 1;
         }
