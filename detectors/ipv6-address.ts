@@ -2,19 +2,29 @@ import isIPModule from 'validator/lib/isIP.js';
 import { defineDetector } from './lib/define.js';
 import { isDigit } from './lib/chars.js';
 import type { Rng } from './lib/generate.js';
+import type { Detector, DetectorOptions } from './lib/types.js';
 
 /**
- * IPv6 address: full (`2001:0db8:0000:0000:0000:0000:0000:0001`), compressed (`2001:db8::1`, `::1`),
- * with a zone (`fe80::1%eth0`), IPv4-mapped (`::ffff:192.0.2.1`); also inside `[2001:db8::1]:443`,
- * URLs and `key:value`. (IPv4 is the sibling detector ipv4-address.ts; both report IP_ADDRESS.)
+ * IPv6 address: full (`2001:0db8:0000:0000:0000:0000:0000:0001`), compressed (`2001:db8::1`), any
+ * case, with a zone (`fe80::1%eth0`), IPv4-mapped (`::ffff:192.0.2.1`); also inside
+ * `[2001:db8::1]:443`, URLs and `key:value`, and followed by `:port` without brackets (HAProxy
+ * `2001:db8::1:51234`, Apache `[client 2001:db8::7:51234]`). (IPv4 is the sibling detector
+ * ipv4-address.ts; both report IP_ADDRESS.)
  *
- * The shape takes the whole run of hex digits and colons (no backtracking into a shorter prefix),
- * an optional dotted IPv4 tail and zone; cheap char-code checks then validator's `isIP(…, 6)`.
- * Not IPv6: times `12:30:45` (neither `::` nor 7 colons), `::` alone and other all-zero forms,
- * MAC-like `aa:bb:cc:dd:ee:ff` (and EUI-64 `aa:bb:cc:dd:ee:ff:00:11`, 8 groups of 2 digits), hex
- * words with no decimal digit (`dead::beef`), hashes and UUIDs (no colons), C++ `std::string`
- * (the scanner offers no start after a letter). A start inside a longer colon run (`…:db8::1`) is
- * refused by the lookbehind, unless the colon ends a word label (`src:fe80::1`, `ip:2001:db8::1`).
+ * The shape is the RFC 3986 grammar (`IPv6address`), its alternatives ordered from the most groups
+ * after `::` to the fewest, so the first that ends at a token boundary or before a last `:port` is
+ * the longest valid address at the start: `2001:db8:0:0:0:0:0:1:443` is the address and port 443,
+ * `2001:db8::1:443` (itself a valid address) is taken whole, so nothing of the address survives
+ * whichever was meant. Cheap char-code checks, then validator's `isIP(…, 6)`.
+ * Not IPv6: times `12:30:45`, `::` alone and other all-zero forms, MAC-like `aa:bb:cc:dd:ee:ff`
+ * and five groups `a4:5e:60:12:9f` (neither `::` nor 8 groups), EUI-64 `aa:bb:cc:dd:ee:ff:00:11`
+ * (8 groups of 2 digits), hex words with no decimal digit (`dead::beef`), hashes and UUIDs (no
+ * colons), C++ `std::string` (the scanner offers no start after a letter). A start inside a longer
+ * colon run (`…:db8::1`) is refused by the lookbehind, unless the colon ends a word label
+ * (`src:fe80::1`, `ip:2001:db8::1`).
+ *
+ * Loopback `::1` (also `::ffff:127.0.0.1`) identifies nobody: kept, unless the policy says
+ * `ip_address: { keep_loopback: false }`.
  */
 
 const isIP = isIPModule.default;
@@ -88,72 +98,111 @@ export function maskIpv6(value: string): string {
   return `${groups[0]}:${groups[1] ?? ''}:*`;
 }
 
-export default defineDetector({
-  type: 'IP_ADDRESS',
-  name: 'ipv6_address',
-  candidate: 'hexcolon',
-  minLen: 3, // ::1
-  maxLen: 68, // 39 (run incl. the first IPv4 octet) + 12 (rest of the IPv4 tail) + 17 (zone)
-  // 1. Not inside a longer colon run: no `:` before, unless it follows a word label (`src:`, `ip:`).
-  // 2. A colon within the first five chars (most digit tokens fail here at once).
-  // 3. The whole hex/colon run: the negative lookahead stops backtracking to a shorter prefix.
-  // 4. Optional IPv4 tail and zone (`%eth0`, `%25eth0` in URLs); then no `.5`, `:x`, `%x` run-on.
-  shape:
-    /(?:(?<!:)|(?<=[G-Zg-z_\u0080-\uffff][0-9A-Fa-f]{0,4}:))(?=[0-9A-Fa-f]{0,4}:)[0-9A-Fa-f:]{2,39}(?![0-9A-Fa-f:])(?:\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3})?(?:%[0-9A-Za-z]{1,16})?(?![.:%][0-9A-Za-z])/y,
-  validate(text, start, end) {
-    let colons = 0;
-    let doubleColon = false;
-    let dotted = false;
-    let hasDigit = false;
-    let allZero = true;
-    let allPairs = true; // every group exactly two hex digits (EUI-64 written like a MAC)
-    let groupLen = 0;
-    let prev = 0;
-    let i = start;
-    for (; i < end; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 37 /* % */) break;
-      if (c === 58 /* : */) {
-        colons++;
-        if (prev === 58) doubleColon = true;
-        else if (groupLen !== 2) allPairs = false;
-        groupLen = 0;
-      } else if (c === 46 /* . */) {
-        dotted = true;
-      } else {
-        groupLen++;
-        if (isDigit(c)) hasDigit = true;
-        if (c !== 48) allZero = false;
+const H = '[0-9A-Fa-f]{1,4}';
+const V4 = '[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}';
+/** The last 32 bits: two groups or a dotted IPv4 (RFC 3986 `ls32`). */
+const LS32 = `(?:${V4}|${H}:${H})`;
+/** RFC 3986 `IPv6address`, from the most groups after `::` to the fewest. */
+const ADDRESS = [
+  `(?:${H}:){6}${LS32}`,
+  `::(?:${H}:){5}${LS32}`,
+  `(?:${H})?::(?:${H}:){4}${LS32}`,
+  `(?:(?:${H}:){0,1}${H})?::(?:${H}:){3}${LS32}`,
+  `(?:(?:${H}:){0,2}${H})?::(?:${H}:){2}${LS32}`,
+  `(?:(?:${H}:){0,3}${H})?::${H}:${LS32}`,
+  `(?:(?:${H}:){0,4}${H})?::${LS32}`,
+  `(?:(?:${H}:){0,5}${H})?::${H}`,
+  `(?:(?:${H}:){0,6}${H})?::`,
+].join('|');
+/** What may follow an address: no more of one (`:x`, `.5`, `%x`); a sentence's `.`, `:` or `,` is fine. */
+const BOUNDARY = '(?![0-9A-Za-z]|[.:%][0-9A-Za-z:.%])';
+
+/** `::1`, `0:0:0:0:0:0:0:1`, `::ffff:127.0.0.1`: the host itself. */
+export function isLoopbackV6(value: string): boolean {
+  const c = canonicalIPv6(value).replace(/%.*/, '');
+  return c === '::1' || c.startsWith('::ffff:127.') || c === '::ffff:0.0.0.0';
+}
+
+/** An IPv6 detector; `keepLoopback`: the loopback address is left as it is. */
+export function makeIpv6Detector(keepLoopback: boolean): Detector<'IP_ADDRESS'> {
+  return defineDetector({
+    type: 'IP_ADDRESS',
+    name: 'ipv6_address',
+    candidate: 'hexcolon',
+    minLen: 3, // ::1
+    maxLen: 62, // 45 (with an IPv4 tail) + 17 (zone)
+    // 1. Not inside a longer colon run: no `:` before, unless it follows a word label (`src:`, `ip:`).
+    // 2. A colon within the first five chars (most digit tokens fail here at once).
+    // 3. The address by the grammar, an optional zone (`%eth0`, `%25eth0` in URLs), then either the
+    //    end of the address or a last `:port` (1–5 digits) that ends the token.
+    shape: new RegExp(
+      '(?:(?<!:)|(?<=[G-Zg-z_\\u0080-\\uffff][0-9A-Fa-f]{0,4}:))(?=[0-9A-Fa-f]{0,4}:)' +
+        `(?:${ADDRESS})(?:%[0-9A-Za-z]{1,16})?(?:${BOUNDARY}|(?=:[0-9]{1,5}${BOUNDARY}))`,
+      'y',
+    ),
+    validate(text, start, end) {
+      let colons = 0;
+      let doubleColon = false;
+      let dotted = false;
+      let hasDigit = false;
+      let allZero = true;
+      let allPairs = true; // every group exactly two hex digits (EUI-64 written like a MAC)
+      let groupLen = 0;
+      let prev = 0;
+      let i = start;
+      for (; i < end; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 37 /* % */) break;
+        if (c === 58 /* : */) {
+          colons++;
+          if (prev === 58) doubleColon = true;
+          else if (groupLen !== 2) allPairs = false;
+          groupLen = 0;
+        } else if (c === 46 /* . */) {
+          dotted = true;
+        } else {
+          groupLen++;
+          if (isDigit(c)) hasDigit = true;
+          if (c !== 48) allZero = false;
+        }
+        prev = c;
       }
-      prev = c;
-    }
-    if (groupLen !== 2) allPairs = false;
-    if (!doubleColon && colons !== (dotted ? 6 : 7)) return 0; // times, MACs, short runs
-    if (!hasDigit || allZero) return 0; // `::`, `0:0:0:0:0:0:0:0`, hex words
-    if (allPairs && !doubleColon && !dotted) return 0; // aa:bb:cc:dd:ee:ff:00:11
-    return isIP(text.slice(start, end), 6) ? SCORE : 0;
-  },
-  normalize: canonicalIPv6,
-  examples: {
-    match: [
-      '2001:db8::1',
-      '2001:0DB8:0000:0000:0000:0000:0000:0001',
-      '2001:db8:85a3::8a2e:370:7334',
-      'fe80::1%eth0',
-      '::ffff:192.0.2.1',
-      '::1',
-    ],
-    noMatch: [
-      '::',
-      '12:30:45',
-      'aa:bb:cc:dd:ee:ff',
-      'aa:bb:cc:dd:ee:ff:00:11',
-      'std::string',
-      'dead::beef',
-      '123e4567-e89b-12d3-a456-426614174000',
-      'd41d8cd98f00b204e9800998ecf8427e',
-      '2001:db8::1:2:3:4:5:6:7',
-    ],
-  },
-  mask: maskIpv6,
-});
+      if (groupLen !== 2) allPairs = false;
+      if (!doubleColon && colons !== (dotted ? 6 : 7)) return 0; // times, MACs, short runs
+      if (!hasDigit || allZero) return 0; // `::`, `0:0:0:0:0:0:0:0`, hex words
+      if (allPairs && !doubleColon && !dotted) return 0; // aa:bb:cc:dd:ee:ff:00:11
+      const value = text.slice(start, end);
+      if (!isIP(value, 6)) return 0;
+      return keepLoopback && isLoopbackV6(value) ? 0 : SCORE;
+    },
+    normalize: canonicalIPv6,
+    examples: {
+      match: [
+        '2001:db8::1',
+        '2001:0DB8:0000:0000:0000:0000:0000:0001',
+        '2001:db8:85a3::8a2e:370:7334',
+        'fe80::1%eth0',
+        '::ffff:192.0.2.1',
+        '2001:db8:0:0:0:0:0:1:443',
+      ],
+      noMatch: [
+        '::',
+        '::1',
+        '12:30:45',
+        'aa:bb:cc:dd:ee:ff',
+        'a4:5e:60:12:9f',
+        'aa:bb:cc:dd:ee:ff:00:11',
+        'std::string',
+        'dead::beef',
+        '123e4567-e89b-12d3-a456-426614174000',
+        'd41d8cd98f00b204e9800998ecf8427e',
+        '2001:db8::1:2:3:4:5:6:7',
+      ],
+    },
+    mask: maskIpv6,
+    /** The policy's `ip_address: { keep_loopback }` (checked by the policy schema). */
+    configure: (options: DetectorOptions) => makeIpv6Detector(options.keep_loopback !== false),
+  });
+}
+
+export default makeIpv6Detector(true);
