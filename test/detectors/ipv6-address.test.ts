@@ -4,6 +4,7 @@ import email from '../../detectors/email.js';
 import ipv4 from '../../detectors/ipv4-address.js';
 import ipv6, { canonicalIPv6 } from '../../detectors/ipv6-address.js';
 import mac from '../../detectors/mac-address.js';
+import { createAnonymizer } from '../../src/index.js';
 import { findAll, findWith } from '../support/scan.js';
 
 const NETWORK = [email, ipv4, ipv6, mac] as const;
@@ -169,4 +170,73 @@ describe('IPv6 on adversarial 1 MB inputs (linear time; the timeout is the bound
   ])('%s', (_name, input, count) => {
     expect(findWith(ipv6, input)).toHaveLength(count);
   }, 60_000);
+});
+
+/** A documentation address (RFC 3849) as 8 groups, drawn by fast-check. */
+const docGroups = fc
+  .array(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 0xffff })), { minLength: 6, maxLength: 6 })
+  .map((rest) => [0x2001, 0xdb8, ...rest]);
+
+describe('IPv6 followed by :port without brackets: the longest valid address', () => {
+  it.each([
+    ['HAProxy full', 'Dec  3 19:33:28 lb1 haproxy[982]: 2001:db8:0:0:1:0:0:1:43631 [03/Dec/2026:15:15:46.112] www~ app/web02 0/0/1/210/189 200 631', '2001:db8:0:0:1:0:0:1'],
+    ['HAProxy compressed, five-digit port', 'haproxy[6460]: 2001:db8::aa99:999a:a9aa:61964 [03/Dec/2026:20:21:58.001] www~ app/web02', '2001:db8::aa99:999a:a9aa'],
+    ['HAProxy compressed, four-digit port: valid as a whole, taken whole', 'haproxy[6460]: 2001:db8::1:8443 [03/Dec/2026:20:21:58.001] www~', '2001:db8::1:8443'],
+    ['Apache client', "[Thu Dec 03 16:08:04.294800 2026] [proxy_fcgi:error] [pid 24074:tid 140] [client 2001:db8::7:51234] AH01071: Got error 'Primary script unknown'", '2001:db8::7'],
+    ['Apache client, zone', '[Thu Dec 03 16:08:04.294800 2026] [core:error] [pid 24074] [client fe80::200:5eff:fe00:5301%eth0] AH00037', 'fe80::200:5eff:fe00:5301%eth0'],
+    ['upper case', '[client 2001:DB8::ABCD:5EFF:51234] AH01071', '2001:DB8::ABCD:5EFF'],
+    ['IPv4-mapped with port', 'peer ::ffff:192.0.2.1:443 closed', '::ffff:192.0.2.1'],
+    ['ends with :: then port', 'from 2001:db8:::443 reset', '2001:db8::'],
+    ['a colon after it', 'connect 2001:db8::1: connection refused', '2001:db8::1'],
+    ['trailing comma', 'peers 2001:db8::1, 2001:db8::2', '2001:db8::1'],
+    ['nine groups: eight and a port', '1:2:3:4:5:6:7:8:9', '1:2:3:4:5:6:7:8'],
+    ['中文', '客户端 2001:db8::aa99:999a:a9aa:61964 已断开', '2001:db8::aa99:999a:a9aa'],
+  ])('%s', (_name, line, expected) => {
+    expect(find(line).slice(0, 1)).toEqual([expected]);
+  });
+
+  it('nothing of any generated address followed by a port survives', () => {
+    const a = createAnonymizer();
+    fc.assert(
+      fc.property(docGroups, fc.integer({ min: 1, max: 65535 }), fc.boolean(), fc.boolean(), (groups, port, compress, upper) => {
+        let addr = groups.map((g) => g.toString(16)).join(':');
+        if (compress) addr = new URL(`http://[${addr}]/`).hostname.slice(1, -1);
+        if (upper) addr = addr.toUpperCase();
+        const out = a.anonymize(`[client ${addr}:${port}] AH01071`);
+        expect(out).toMatch(/^\[client <IP_ADDRESS>(:\d+)?\] AH01071$/);
+        // The port stays when it cannot be part of the address (five digits, or after eight groups).
+        if (String(port).length === 5 || !addr.includes('::')) {
+          expect(out).toBe(`[client <IP_ADDRESS>:${port}] AH01071`);
+        }
+      }),
+    );
+  });
+
+  it.each([
+    ['ten groups', 'x 1:2:3:4:5:6:7:8:9:10'],
+    ['five-digit group, no port colon', '2001:db8::12345'],
+    ['five hex groups', 'a4:5e:60:12:9f'],
+    ['five hex groups, labelled', 'mac:a4:5e:60:12:9f'],
+    ['times with milliseconds', '12:30:45:123'],
+    ['a port after a MAC', 'aa:bb:cc:dd:ee:ff:8080'],
+  ])('not an address: %s', (_name, line) => {
+    expect(find(line)).toEqual([]);
+  });
+});
+
+describe('IPv6 loopback', () => {
+  const keepNone = ipv6.configure!({ keep_loopback: false });
+  it.each([
+    ['connect to ::1 port 5432', '::1'],
+    ['[::1]:8080', '::1'],
+    ['0:0:0:0:0:0:0:1', '0:0:0:0:0:0:0:1'],
+    ['::ffff:127.0.0.1', '::ffff:127.0.0.1'],
+  ])('kept by default, found with keep_loopback: false: %s', (line, value) => {
+    expect(find(line)).toEqual([]);
+    expect(findWith(keepNone, line).map(([, v]) => v)).toEqual([value]);
+  });
+
+  it('the unspecified :: is never an address', () => {
+    expect(findWith(keepNone, 'listen on :: port 80')).toEqual([]);
+  });
 });
