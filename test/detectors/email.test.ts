@@ -156,3 +156,28 @@ describe('EMAIL on adversarial 1 MB inputs (linear time; the timeout is the boun
     expect(findWith(email, input)).toHaveLength(count);
   }, 60_000);
 });
+
+describe('EMAIL: message ids are not mailboxes', () => {
+  it.each([
+    'Message-ID: <20261203101112.ABCD@mail.example.com>',
+    'Message-Id: <CAF1x2y3z4+abc@mail.example.com>',
+    'MESSAGE-ID:<x1.y2@example.com>',
+    'In-Reply-To: <20261202090807.EFGH@mail.example.org>',
+    'Dec  3 10:11:12 mx1 postfix/cleanup[2231]: 4F2B81C0A2: message-id=<20261203101112.4F2B81C0A2@mx1.example.com>',
+    '{"ts":"2026-12-03T10:11:12Z","message_id":"<abc.123@mail.example.com>","status":"sent"}',
+    '邮件已投递 Message-ID: <20261203101112.ABCD@mail.example.com>',
+  ])('%s', (line) => {
+    expect(find(line)).toEqual([]);
+  });
+
+  it.each<[string, string[]]>([
+    ['Dec  3 10:11:12 mx1 postfix/smtp[2232]: 4F2B81C0A2: to=<jane.roe@example.org>, relay=mx.example.org[192.0.2.25]:25, status=sent (250 2.0.0 Ok)', ['jane.roe@example.org']],
+    ['Dec  3 10:11:12 mx1 postfix/qmgr[2230]: 4F2B81C0A2: from=<bob@example.com>, size=2048, nrcpt=1 (queue active)', ['bob@example.com']],
+    ['From: Jane Roe <jane.roe@example.com> Message-ID: <20261203.ABCD@mail.example.com>', ['jane.roe@example.com']],
+    ['{"message_id":"<m1@mail.example.com>","from":"li.si@example.com"}', ['li.si@example.com']],
+    ['Reply-To: <zhang.san@example.com>', ['zhang.san@example.com']],
+    ['发件人 <wang.wu@example.org> 邮件ID <20261203.X@mail.example.org>', ['wang.wu@example.org', '20261203.X@mail.example.org']],
+  ])('a real address beside or in other headers is found: %s', (line, expected) => {
+    expect(find(line)).toEqual(expected);
+  });
+});
