@@ -183,7 +183,7 @@ export function makeIpv6Detector(keepLoopback: boolean): Detector<'IP_ADDRESS'> 
         '2001:db8:85a3::8a2e:370:7334',
         'fe80::1%eth0',
         '::ffff:192.0.2.1',
-        '2001:db8:0:0:0:0:0:1:443',
+        '2001:DB8::A1',
       ],
       noMatch: [
         '::',
