@@ -102,9 +102,12 @@ const H = '[0-9A-Fa-f]{1,4}';
 const V4 = '[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}';
 /** The last 32 bits: two groups or a dotted IPv4 (RFC 3986 `ls32`). */
 const LS32 = `(?:${V4}|${H}:${H})`;
-/** RFC 3986 `IPv6address`, from the most groups after `::` to the fewest. */
-const ADDRESS = [
-  `(?:${H}:){6}${LS32}`,
+/**
+ * RFC 3986 `IPv6address`: eight groups, or a compressed form, its alternatives from the most groups
+ * after `::` to the fewest. The compressed ones are tried only when a `::` lies ahead (MACs and other
+ * colon runs fail at once).
+ */
+const COMPRESSED = [
   `::(?:${H}:){5}${LS32}`,
   `(?:${H})?::(?:${H}:){4}${LS32}`,
   `(?:(?:${H}:){0,1}${H})?::(?:${H}:){3}${LS32}`,
@@ -114,6 +117,7 @@ const ADDRESS = [
   `(?:(?:${H}:){0,5}${H})?::${H}`,
   `(?:(?:${H}:){0,6}${H})?::`,
 ].join('|');
+const ADDRESS = `(?:${H}:){6}${LS32}|(?=[0-9A-Fa-f:]{0,39}::)(?:${COMPRESSED})`;
 /** What may follow an address: no more of one (`:x`, `.5`, `%x`); a sentence's `.`, `:` or `,` is fine. */
 const BOUNDARY = '(?![0-9A-Za-z]|[.:%][0-9A-Za-z:.%])';
 
