@@ -2,7 +2,7 @@ import { defineDetector } from './lib/define.js';
 import { isAlnum, isDigit, isLetter } from './lib/chars.js';
 import { label, written, type Rng } from './lib/generate.js';
 import type { Detector, DetectorOptions } from './lib/types.js';
-import { ipv6Value, maskIpv6 } from './ipv6-address.js';
+import { canonicalIPv6, ipv6Value, maskIpv6 } from './ipv6-address.js';
 
 /**
  * IPv4 address in dotted-quad form: `192.0.2.10`, also inside `host:port`, URLs and brackets, after
@@ -128,6 +128,15 @@ export function isLoopbackV4(value: string): boolean {
   return o[0] === 127 || (o[0] === 0 && o[1] === 0 && o[2] === 0 && o[3] === 0);
 }
 
+/**
+ * Either form of IP_ADDRESS (findings of one type share the first detector's normalize, so keyed
+ * operators see one canonical form): IPv6 as RFC 5952, IPv4 dotted without padding
+ * (`010.001.002.003` and `ip-10-1-2-3` name the same address as `10.1.2.3`).
+ */
+export function normalizeIpAddress(value: string): string {
+  return value.includes(':') ? canonicalIPv6(value) : octets(value).join('.');
+}
+
 /** An address in a documentation range (RFC 5737). */
 function addressValue(r: Rng): string {
   return `${r.pick(['192.0.2', '198.51.100', '203.0.113'])}.${r.int(1, 254)}`;
@@ -176,8 +185,7 @@ export function makeIpv4Detector(keepLoopback: boolean): Detector<'IP_ADDRESS'> 
       return SCORE;
     },
     context: { words: [], negative: NEGATIVE },
-    // Dotted, without padding: `010.001.002.003` and `ip-10-1-2-3` name the same address as `10.1.2.3`.
-    normalize: (value) => octets(value).join('.'),
+    normalize: normalizeIpAddress,
     examples: {
       match: ['192.0.2.10', '198.51.100.7', '203.0.113.255', '192.0.2.0', '10.001.002.003', 'ip-10-0-1-17', 'host.example.com/10.1.2.3'],
       noMatch: [

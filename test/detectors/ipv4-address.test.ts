@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import email from '../../detectors/email.js';
-import ipv4 from '../../detectors/ipv4-address.js';
+import ipv4, { normalizeIpAddress } from '../../detectors/ipv4-address.js';
 import ipv6 from '../../detectors/ipv6-address.js';
 import mac from '../../detectors/mac-address.js';
 import { createAnonymizer } from '../../src/index.js';
@@ -322,5 +322,21 @@ describe('IPv4: Windows component versions are not addresses', () => {
 
   it('an address in the same CBS line is still found', () => {
     expect(find('2026-12-03 10:11:12, Info  CBS    WU: Downloading from 192.0.2.80 Package_for_KB5031356~31bf3856ad364e35~amd64~~10.0.1.2')).toEqual(['192.0.2.80']);
+  });
+});
+
+describe('IP_ADDRESS normalize: one canonical form per address for keyed operators (hash)', () => {
+  const a = createAnonymizer({ policy: { operator: 'hash' }, key: Buffer.alloc(32, 7) });
+  const hashOf = (v: string) => a.anonymize(v);
+
+  it('every notation of one address hashes alike', () => {
+    expect(new Set(['10.1.2.3', '010.001.002.003', 'ip-10-1-2-3'].map(hashOf).map((h) => h.replace('ip-', ''))).size).toBe(1);
+    expect(new Set(['2001:db8::7', '2001:DB8:0:0:0:0:0:7', '2001:0db8:0000:0000:0000:0000:0000:0007'].map(hashOf)).size).toBe(1);
+    expect(normalizeIpAddress('::FFFF:192.0.2.1')).toBe('::ffff:192.0.2.1');
+  });
+
+  it('different addresses hash differently, IPv6 included', () => {
+    const values = ['192.0.2.1', '192.0.2.2', '2001:db8::7', '2001:db8::8', '2001:db8:0:0:1:0:0:1', '::ffff:192.0.2.1'];
+    expect(new Set(values.map(hashOf)).size).toBe(values.length);
   });
 });
