@@ -121,10 +121,13 @@ const ADDRESS = `(?:${H}:){6}${LS32}|(?=[0-9A-Fa-f:]{0,39}::)(?:${COMPRESSED})`;
 /** What may follow an address: no more of one (`:x`, `.5`, `%x`); a sentence's `.`, `:` or `,` is fine. */
 const BOUNDARY = '(?![0-9A-Za-z]|[.:%][0-9A-Za-z:.%])';
 
-/** `::1`, `0:0:0:0:0:0:0:1`, `::ffff:127.0.0.1`: the host itself. */
+/**
+ * `::1`, `0:0:0:0:0:0:0:1`, `::ffff:127.0.0.1`: the host itself. Also `::1:8020`: as a whole it would
+ * be an address in `::/96` (deprecated IPv4-compatible, where no host lives), so it is `::1` and a port.
+ */
 export function isLoopbackV6(value: string): boolean {
   const c = canonicalIPv6(value).replace(/%.*/, '');
-  return c === '::1' || c.startsWith('::ffff:127.') || c === '::ffff:0.0.0.0';
+  return c === '::1' || /^::1:[0-9]{1,4}$/.test(c) || c.startsWith('::ffff:127.') || c === '::ffff:0.0.0.0';
 }
 
 /** An IPv6 detector; `keepLoopback`: the loopback address is left as it is. */

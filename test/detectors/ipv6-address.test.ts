@@ -231,6 +231,7 @@ describe('IPv6 loopback', () => {
     ['[::1]:8080', '::1'],
     ['0:0:0:0:0:0:0:1', '0:0:0:0:0:0:0:1'],
     ['::ffff:127.0.0.1', '::ffff:127.0.0.1'],
+    ['Call From localhost/::1:8020 failed', '::1:8020'],
   ])('kept by default, found with keep_loopback: false: %s', (line, value) => {
     expect(find(line)).toEqual([]);
     expect(findWith(keepNone, line).map(([, v]) => v)).toEqual([value]);
@@ -238,5 +239,53 @@ describe('IPv6 loopback', () => {
 
   it('the unspecified :: is never an address', () => {
     expect(findWith(keepNone, 'listen on :: port 80')).toEqual([]);
+  });
+});
+
+describe('IP addresses of every new notation in realistic lines, beside other findings', () => {
+  it.each<[string, Array<[string, string]>]>([
+    [
+      '2026/12/03 10:11:12 [error] 3121#3121: *42 connect() failed (111: Connection refused) while connecting to upstream, client: 2001:db8::7, server: example.com, request: "GET /api HTTP/1.1", upstream: "http://[2001:db8::10]:8080/api", host: "ip-10-0-1-17.ec2.internal"',
+      [
+        ['IP_ADDRESS', '2001:db8::7'],
+        ['IP_ADDRESS', '2001:db8::10'],
+        ['IP_ADDRESS', '10-0-1-17'],
+      ],
+    ],
+    [
+      '2001:DB8::1F - - [03/Dec/2026:10:11:12 +0000] "GET /healthz HTTP/1.1" 200 2 "-" "kube-probe/1.29" upstream=127.0.0.1:8080',
+      [['IP_ADDRESS', '2001:DB8::1F']],
+    ],
+    [
+      'Dec  3 10:11:12 lb1 haproxy[982]: 2001:db8:0:0:1:0:0:1:43631 [03/Dec/2026:10:11:12.112] fe be/adsl-198-51-100-7.dsl.example.net 0/0/1/210/189 200 631',
+      [
+        ['IP_ADDRESS', '2001:db8:0:0:1:0:0:1'],
+        ['IP_ADDRESS', '198-51-100-7'],
+      ],
+    ],
+    [
+      'Dec  3 10:11:12 mx1 postfix/smtpd[4242]: connect from host203.0.113.9.example.com[203.0.113.9] Message-ID: <20261203101112.ABCD@mail.example.com> from=<jane.roe@example.org>',
+      [
+        ['IP_ADDRESS', '203.0.113.9'],
+        ['IP_ADDRESS', '203.0.113.9'],
+        ['EMAIL', 'jane.roe@example.org'],
+      ],
+    ],
+    [
+      '2026-12-03 10:11:12,345 ERROR [main] o.a.h.ipc.Client - Call From host.example.com/192.0.2.31 to ::1:8020 failed; MAC a4:5e:60:12:9f incomplete, device 00:00:5e:00:53:2b',
+      [
+        ['IP_ADDRESS', '192.0.2.31'],
+        ['MAC_ADDRESS', '00:00:5e:00:53:2b'],
+      ],
+    ],
+    [
+      '2026-12-03 10:11:12 [警告] 客户端 2001:db8::aa99:999a:a9aa:61964 经 10-0-1-17.default.pod.cluster.local 转发，本机 ::1 与 0.0.0.0 忽略',
+      [
+        ['IP_ADDRESS', '2001:db8::aa99:999a:a9aa'],
+        ['IP_ADDRESS', '10-0-1-17'],
+      ],
+    ],
+  ])('%s', (line, expected) => {
+    expect(findAll(line, NETWORK)).toEqual(expected);
   });
 });
