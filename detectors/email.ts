@@ -16,7 +16,7 @@ import { maskKeeping } from './lib/mask.js';
  * Not e-mails: retina asset names (`icon@2x.png`, `file@1.5x.jpg`), `user@host` without a dot-TLD,
  * `@mentions` and npm scopes (no local part), `pkg@1.2.3` versions (no letter TLD), and URL userinfo
  * (`https://user:pass@host.example.com/`, `ftp://bob@files.example.com`), and message ids in `<…>`
- * after `Message-ID:`, `In-Reply-To:`, postfix `message-id=` (a mail system's id, not a mailbox; an
+ * after `Message-ID:`, `In-Reply-To:`, `References:`, postfix `message-id=`, Dovecot `msgid=` (a mail system's id, not a mailbox; an
  * address in `From:` or `to=<…>` is found). validator's `isEmail` has the last word, after the cheap
  * checks.
  */
@@ -56,7 +56,7 @@ function isUrlUserinfo(text: string, start: number): boolean {
 }
 
 /** Header and field names whose `<…@host>` value is a message id (RFC 5322), compared without `-`/`_` and case. */
-const MESSAGE_ID_KEYS = ['messageid', 'msgid', 'inreplyto'];
+const MESSAGE_ID_KEYS = ['messageid', 'msgid', 'inreplyto', 'references'];
 
 /**
  * `Message-ID: <20261203101112.ABCD@mail.example.com>`, postfix `message-id=<…>`, JSON
@@ -66,6 +66,13 @@ function isMessageId(text: string, start: number): boolean {
   if (text.charCodeAt(start - 1) !== 60 /* < */) return false;
   let i = start - 2;
   while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 34)) i--; // spaces, quotes
+  // `References: <a@host> <b@host>`: step back over the ids before this one.
+  for (let ids = 0; text.charCodeAt(i) === 62 /* > */ && ids < 16; ids++) {
+    const open = text.lastIndexOf('<', i);
+    if (open < 0 || i - open > 256) return false;
+    i = open - 1;
+    while (i >= 0 && text.charCodeAt(i) === 32) i--;
+  }
   const sep = text.charCodeAt(i);
   if (sep !== 58 /* : */ && sep !== 61 /* = */) return false;
   i--;

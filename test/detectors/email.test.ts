@@ -166,6 +166,8 @@ describe('EMAIL: message ids are not mailboxes', () => {
     'Dec  3 10:11:12 mx1 postfix/cleanup[2231]: 4F2B81C0A2: message-id=<20261203101112.4F2B81C0A2@mx1.example.com>',
     '{"ts":"2026-12-03T10:11:12Z","message_id":"<abc.123@mail.example.com>","status":"sent"}',
     '邮件已投递 Message-ID: <20261203101112.ABCD@mail.example.com>',
+    'References: <20261201.A1@mail.example.com> <20261202.B2@mail.example.org> <CAF9x@mail.example.net>',
+    'Dec  3 10:11:12 mx1 dovecot: lmtp(4242): msgid=<20261203101112.ABCD@mail.example.com>: saved mail to INBOX',
   ])('%s', (line) => {
     expect(find(line)).toEqual([]);
   });
@@ -176,6 +178,8 @@ describe('EMAIL: message ids are not mailboxes', () => {
     ['From: Jane Roe <jane.roe@example.com> Message-ID: <20261203.ABCD@mail.example.com>', ['jane.roe@example.com']],
     ['{"message_id":"<m1@mail.example.com>","from":"li.si@example.com"}', ['li.si@example.com']],
     ['Reply-To: <zhang.san@example.com>', ['zhang.san@example.com']],
+    ['Dec  3 10:11:12 mx1 dovecot: lmtp(jane.roe@example.com)<4242><Xk2a>: msgid=<20261203.ABCD@mail.example.com>: saved mail to INBOX', ['jane.roe@example.com']],
+    ['To: <a.b@example.com> <c.d@example.org>', ['a.b@example.com', 'c.d@example.org']],
     ['发件人 <wang.wu@example.org> 邮件ID <20261203.X@mail.example.org>', ['wang.wu@example.org', '20261203.X@mail.example.org']],
   ])('a real address beside or in other headers is found: %s', (line, expected) => {
     expect(find(line)).toEqual(expected);
