@@ -38,7 +38,10 @@ const NEGATIVE_SET = new Set(NEGATIVE);
 const NEGATIVE_CJK = NEGATIVE.filter((w) => w.charCodeAt(0) > 127);
 
 /** What follows a host name's address that is a file name's extension, not a domain: `1-2-3-4.tar.gz`. */
-const FILE_EXTENSIONS = new Set(['tar', 'gz', 'tgz', 'zip', 'jar', 'war', 'so', 'dll', 'exe', 'msi', 'rpm', 'deb', 'whl', 'apk', 'img', 'iso', 'bin', 'log', 'txt', 'json', 'xml', 'yaml', 'yml', 'cab', 'msu', 'mum', 'manifest', 'cat']);
+const FILE_EXTENSIONS = new Set([
+  'tar', 'gz', 'tgz', 'zip', 'jar', 'war', 'so', 'dll', 'exe', 'msi', 'rpm', 'deb', 'whl', 'apk', 'img', 'iso',
+  'bin', 'log', 'txt', 'json', 'xml', 'yaml', 'yml', 'cab', 'msu', 'mum', 'manifest', 'cat',
+]);
 
 /** Between a label and its value: space, tab, `:`, `=`, quotes, `#`, `(`, `/`, `_`, `-`, `.`, `：`. */
 function isLabelSeparator(c: number): boolean {
