@@ -57,6 +57,7 @@ function isUrlUserinfo(text: string, start: number): boolean {
 
 /** Header and field names whose `<…@host>` value is a message id (RFC 5322), compared without `-`/`_` and case. */
 const MESSAGE_ID_KEYS = ['messageid', 'msgid', 'inreplyto', 'references'];
+const MESSAGE_IDS_MAX = 64;
 
 /**
  * `Message-ID: <20261203101112.ABCD@mail.example.com>`, postfix `message-id=<…>`, JSON
@@ -66,8 +67,9 @@ function isMessageId(text: string, start: number): boolean {
   if (text.charCodeAt(start - 1) !== 60 /* < */) return false;
   let i = start - 2;
   while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 34)) i--; // spaces, quotes
-  // `References: <a@host> <b@host>`: step back over the ids before this one.
-  for (let ids = 0; text.charCodeAt(i) === 62 /* > */ && ids < 16; ids++) {
+  // `References: <a@host> <b@host>`: step back over the ids before this one (a thread's first 64;
+  // later ones are found as addresses: bounded work per candidate, and failing closed).
+  for (let ids = 0; text.charCodeAt(i) === 62 /* > */ && ids < MESSAGE_IDS_MAX; ids++) {
     const open = text.lastIndexOf('<', i);
     if (open < 0 || i - open > 256) return false;
     i = open - 1;

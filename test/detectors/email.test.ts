@@ -150,6 +150,9 @@ describe('EMAIL on adversarial 1 MB inputs (linear time; the timeout is the boun
     ['dotted run then b@', 'a.'.repeat(MB / 2) + 'b@example.com', 1],
     ['many labels, no TLD', ('a@' + 'b1.'.repeat(40) + '9 ').repeat(MB / 124), 0],
     ['TLD run-on hyphens', ('a@b.' + 'c'.repeat(30) + '- ').repeat(MB / 36), 0],
+    // The first 64 ids after the key are message ids; past that, bounded work: found (failing closed).
+    ['a References: list 1 MB long', 'References: ' + '<m1@mail.example.com> '.repeat(MB / 22), Math.floor(MB / 22) - 65],
+    ['> < chains without a key', '<a@example.com> '.repeat(MB / 16).slice(0, MB), MB / 16],
     // Many findings in one string: 8192, not 1 MB worth (overlap resolution is O(findings²) today).
     ['emails back to back', 'a@example.com '.repeat(8192), 8192],
   ])('%s', (_name, input, count) => {
@@ -167,6 +170,7 @@ describe('EMAIL: message ids are not mailboxes', () => {
     '{"ts":"2026-12-03T10:11:12Z","message_id":"<abc.123@mail.example.com>","status":"sent"}',
     '邮件已投递 Message-ID: <20261203101112.ABCD@mail.example.com>',
     'References: <20261201.A1@mail.example.com> <20261202.B2@mail.example.org> <CAF9x@mail.example.net>',
+    'References: ' + Array.from({ length: 40 }, (_, k) => `<202612${String(k).padStart(2, '0')}.Q${k}@mail.example.com>`).join(' '),
     'Dec  3 10:11:12 mx1 dovecot: lmtp(4242): msgid=<20261203101112.ABCD@mail.example.com>: saved mail to INBOX',
   ])('%s', (line) => {
     expect(find(line)).toEqual([]);

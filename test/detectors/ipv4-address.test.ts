@@ -151,10 +151,16 @@ describe('IPv4 on adversarial 1 MB inputs (linear time; the timeout is the bound
     ['digits', '9'.repeat(MB), 0],
     ['256.256.256.256 ', '256.256.256.256 '.repeat(MB / 16), 0],
     ['1.1.1.1.1 ', '1.1.1.1.1 '.repeat(Math.floor(MB / 10)), 0],
+    ['1-1-1-1-', '1-'.repeat(MB / 2), 0],
+    ['x-1-1-1-1-1 ', 'x-1-1-1-1-1 '.repeat(Math.floor(MB / 12)), 0],
+    ['glued a1.1a1.1', 'a1.1'.repeat(MB / 4), 0],
+    ['glued host1.1.1.1.1.x ', 'host1.1.1.1.1.x '.repeat(MB / 16), 0],
+    ['~~1.1.1.1 ', '~~1.1.1.1 '.repeat(Math.floor(MB / 10)), 0],
     // 64 KB, not 1 MB: the context lookup scans all earlier word hits per candidate (O(n²) today).
     ['version 1.2.3.4 ', 'version 1.2.3.4 '.repeat(4096), 0],
     // Many findings in one string: 8192, not 1 MB worth (overlap resolution is O(findings²) today).
     ['addresses back to back', '192.0.2.1 '.repeat(8192), 8192],
+    ['host-name addresses back to back', 'ip-10-0-1-17 host192.0.2.1.example.com '.repeat(4096), 8192],
   ])('%s', (_name, input, count) => {
     expect(findWith(ipv4, input)).toHaveLength(count);
   }, 60_000);
