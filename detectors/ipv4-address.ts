@@ -125,10 +125,18 @@ function octets(value: string): number[] {
   return value.split(/[.-]/).map(Number);
 }
 
-/** 127.0.0.0/8 (loopback) or 0.0.0.0 (unspecified): no host anyone could be traced to. */
-export function isLoopbackV4(value: string): boolean {
-  const o = octets(value);
-  return o[0] === 127 || (o[0] === 0 && o[1] === 0 && o[2] === 0 && o[3] === 0);
+/**
+ * text[start, end) is in 127.0.0.0/8 (loopback) or is 0.0.0.0 (unspecified): no host anyone could be
+ * traced to. On char codes, as every access-log line has an address: a first octet `127` (three
+ * digits, padded or not), or nothing but zeros and separators.
+ */
+function isLoopbackV4(text: string, start: number, end: number): boolean {
+  if (text.startsWith('127', start) && !isDigit(text.charCodeAt(start + 3))) return true;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 48 && c !== 46 && c !== 45) return false;
+  }
+  return true;
 }
 
 /**
@@ -184,7 +192,7 @@ export function makeIpv4Detector(keepLoopback: boolean): Detector<'IP_ADDRESS'> 
       } else if (text.charCodeAt(start - 1) === 47 && isProductVersion(text, start, end)) {
         return 0;
       }
-      if (keepLoopback && isLoopbackV4(text.slice(start, end))) return 0;
+      if (keepLoopback && isLoopbackV4(text, start, end)) return 0;
       return SCORE;
     },
     context: { words: [], negative: NEGATIVE },
