@@ -180,7 +180,9 @@ export function makeIpv6Detector(keepLoopback: boolean): Detector<'IP_ADDRESS'> 
       if (allPairs && !doubleColon && !dotted) return 0; // aa:bb:cc:dd:ee:ff:00:11
       const value = text.slice(start, end);
       if (!isIP(value, 6)) return 0;
-      return keepLoopback && isLoopbackV6(value) ? 0 : SCORE;
+      // Every loopback form starts with `:` or `0` (`::1`, `0:0:…:1`, `::ffff:127.…`).
+      const first = text.charCodeAt(start);
+      return keepLoopback && (first === 58 || first === 48) && isLoopbackV6(value) ? 0 : SCORE;
     },
     normalize: canonicalIPv6,
     examples: {
