@@ -217,7 +217,13 @@ export class OnePassScanner implements Scanner, ValidateContext {
           }
           // Except a digit run glued to the letters that goes on with `.digit`: the address in a host
           // name (`host203.0.113.9.example.com`), offered to the detectors that ask for it.
-          if (text.charCodeAt(j) === 46 && !isDigit(c) && isDigit(text.charCodeAt(j - 1)) && isDigit(text.charCodeAt(j + 1)) && glued.length > 0) {
+          if (
+            text.charCodeAt(j) === 46 &&
+            isDigit(text.charCodeAt(j + 1)) &&
+            isDigit(text.charCodeAt(j - 1)) &&
+            !isDigit(c) &&
+            glued.length > 0
+          ) {
             let k = j - 1;
             while (isDigit(text.charCodeAt(k - 1))) k--;
             found = this.offer(glued, k, found, IN_DIGITS);

@@ -109,8 +109,9 @@ export function ruleFor(policy: Policy, type: PiiType): { operator: OperatorChoi
 
 /**
  * Each detector's options from the policy, by detector name: the sections named after a detector
- * (`phone: { regions: [...] }`; `ip_address` is the section of both IP detectors), validated above. The anonymizer hands them to the detector's
- * `configure` hook, so no part of the core knows any one detector.
+ * (`phone: { regions: [...] }`; `ip_address` is the section of both IP detectors), validated above.
+ * The anonymizer hands them to the detector's `configure` hook, so no part of the core knows any one
+ * detector.
  */
 export function detectorOptions(policy: Policy): Readonly<Record<string, DetectorOptions>> {
   const options: Record<string, DetectorOptions> = {};
