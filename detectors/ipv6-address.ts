@@ -56,7 +56,7 @@ function render(groups: readonly number[]): string {
 
 /** Canonical text form (RFC 5952): lower case, no leading zeros, longest zero run compressed. */
 export function canonicalIPv6(value: string): string {
-  let v = value.toLowerCase();
+  let v = decodeColons(value).toLowerCase();
   let zone = '';
   const pct = v.indexOf('%');
   if (pct >= 0) {
@@ -94,32 +94,89 @@ export function ipv6Value(r: Rng): string {
 
 /** The first two groups (the routing prefix) stay: `2001:db8:*`. */
 export function maskIpv6(value: string): string {
-  const groups = value.split(':');
+  const groups = decodeColons(value).split(':');
   return `${groups[0]}:${groups[1] ?? ''}:*`;
 }
 
 const H = '[0-9A-Fa-f]{1,4}';
 const V4 = '[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}';
-/** The last 32 bits: two groups or a dotted IPv4 (RFC 3986 `ls32`). */
-const LS32 = `(?:${V4}|${H}:${H})`;
+
 /**
- * RFC 3986 `IPv6address`: eight groups, or a compressed form, its alternatives from the most groups
- * after `::` to the fewest. The compressed ones are tried only when a `::` lies ahead (MACs and other
- * colon runs fail at once).
+ * RFC 3986 `IPv6address` with `c` for its colon: eight groups, or a compressed form, its
+ * alternatives from the most groups after `::` to the fewest. The compressed ones are tried only when
+ * a `::` lies ahead (MACs and other colon runs fail at once).
  */
-const COMPRESSED = [
-  `::(?:${H}:){5}${LS32}`,
-  `(?:${H})?::(?:${H}:){4}${LS32}`,
-  `(?:(?:${H}:){0,1}${H})?::(?:${H}:){3}${LS32}`,
-  `(?:(?:${H}:){0,2}${H})?::(?:${H}:){2}${LS32}`,
-  `(?:(?:${H}:){0,3}${H})?::${H}:${LS32}`,
-  `(?:(?:${H}:){0,4}${H})?::${LS32}`,
-  `(?:(?:${H}:){0,5}${H})?::${H}`,
-  `(?:(?:${H}:){0,6}${H})?::`,
-].join('|');
-const ADDRESS = `(?:${H}:){6}${LS32}|(?=[0-9A-Fa-f:]{0,39}::)(?:${COMPRESSED})`;
+function grammar(c: string, run: string, max: number): string {
+  const ls32 = `(?:${V4}|${H}${c}${H})`; // the last 32 bits: two groups or a dotted IPv4
+  const compressed = [
+    `${c}${c}(?:${H}${c}){5}${ls32}`,
+    `(?:${H})?${c}${c}(?:${H}${c}){4}${ls32}`,
+    `(?:(?:${H}${c}){0,1}${H})?${c}${c}(?:${H}${c}){3}${ls32}`,
+    `(?:(?:${H}${c}){0,2}${H})?${c}${c}(?:${H}${c}){2}${ls32}`,
+    `(?:(?:${H}${c}){0,3}${H})?${c}${c}${H}${c}${ls32}`,
+    `(?:(?:${H}${c}){0,4}${H})?${c}${c}${ls32}`,
+    `(?:(?:${H}${c}){0,5}${H})?${c}${c}${H}`,
+    `(?:(?:${H}${c}){0,6}${H})?${c}${c}`,
+  ].join('|');
+  return `(?:${H}${c}){6}${ls32}|(?=${run}{0,${max}}${c}${c})(?:${compressed})`;
+}
 /** What may follow an address: no more of one (`:x`, `.5`, `%x`); a sentence's `.`, `:` or `,` is fine. */
 const BOUNDARY = '(?![0-9A-Za-z]|[.:%][0-9A-Za-z:.%])';
+/** In a URL, with each colon written `%3A` (`?ip=2001%3Adb8%3A%3A1`): other escapes may follow (`%2C`, `%20`). */
+const ENCODED_COLON = '%3[Aa]';
+const ENCODED_BOUNDARY = `(?![0-9A-Za-z]|[.:][0-9A-Za-z:.%]|${ENCODED_COLON})`;
+
+/**
+ * The address, plain or URL-encoded, with its zone (`%eth0`; `%25eth0` encoded), then either its end
+ * or a last `:port` (1–5 digits) that ends the token.
+ */
+const ADDRESS =
+  `(?=[0-9A-Fa-f]{0,4}:)(?:${grammar(':', '[0-9A-Fa-f:]', 39)})(?:%[0-9A-Za-z]{1,16})?` +
+  `(?:${BOUNDARY}|(?=:[0-9]{1,5}${BOUNDARY}))|` +
+  `(?=[0-9A-Fa-f]{0,4}${ENCODED_COLON})(?:${grammar(ENCODED_COLON, '(?:[0-9A-Fa-f]|%3[Aa])', 60)})(?:%25[0-9A-Za-z]{1,16})?` +
+  `(?:${ENCODED_BOUNDARY}|(?=${ENCODED_COLON}[0-9]{1,5}${ENCODED_BOUNDARY}))`;
+
+/** `2001%3Adb8%3A%3A1%25eth0` as written in a URL, decoded: `2001:db8::1%eth0`. */
+function decodeColons(value: string): string {
+  return value.replace(/%3a/gi, ':').replace(/%25/g, '%');
+}
+
+/**
+ * Cheap checks on v[start, end) before validator: `::` or eight groups (times, MACs, short runs
+ * fail), a decimal digit and a non-zero group (`::`, hex words), not eight two-digit groups (EUI-64
+ * written like a MAC, `aa:bb:cc:dd:ee:ff:00:11`).
+ */
+function plausibleGroups(v: string, start: number, end: number): boolean {
+  let colons = 0;
+  let doubleColon = false;
+  let dotted = false;
+  let hasDigit = false;
+  let allZero = true;
+  let allPairs = true;
+  let groupLen = 0;
+  let prev = 0;
+  for (let i = start; i < end; i++) {
+    const c = v.charCodeAt(i);
+    if (c === 37 /* % */) break;
+    if (c === 58 /* : */) {
+      colons++;
+      if (prev === 58) doubleColon = true;
+      else if (groupLen !== 2) allPairs = false;
+      groupLen = 0;
+    } else if (c === 46 /* . */) {
+      dotted = true;
+    } else {
+      groupLen++;
+      if (isDigit(c)) hasDigit = true;
+      if (c !== 48) allZero = false;
+    }
+    prev = c;
+  }
+  if (groupLen !== 2) allPairs = false;
+  if (!doubleColon && colons !== (dotted ? 6 : 7)) return false;
+  if (!hasDigit || allZero) return false;
+  return !(allPairs && !doubleColon && !dotted);
+}
 
 /**
  * `::1`, `0:0:0:0:0:0:0:1`, `::ffff:127.0.0.1`: the host itself. Also `::1:8020`: as a whole it would
@@ -137,51 +194,31 @@ export function makeIpv6Detector(keepLoopback: boolean): Detector<'IP_ADDRESS'> 
     name: 'ipv6_address',
     candidate: 'hexcolon',
     minLen: 3, // ::1
-    maxLen: 62, // 45 (with an IPv4 tail) + 17 (zone)
-    // 1. Not inside a longer colon run: no `:` before, unless it follows a word label (`src:`, `ip:`).
-    // 2. A colon within the first five chars (most digit tokens fail here at once).
-    // 3. The address by the grammar, an optional zone (`%eth0`, `%25eth0` in URLs), then either the
-    //    end of the address or a last `:port` (1–5 digits) that ends the token.
-    shape: new RegExp(
-      '(?:(?<!:)|(?<=[G-Zg-z_\\u0080-\\uffff][0-9A-Fa-f]{0,4}:))(?=[0-9A-Fa-f]{0,4}:)' +
-        `(?:${ADDRESS})(?:%[0-9A-Za-z]{1,16})?(?:${BOUNDARY}|(?=:[0-9]{1,5}${BOUNDARY}))`,
-      'y',
-    ),
+    maxLen: 80, // URL-encoded: 57 (with an IPv4 tail) + 19 (zone `%25…`); plain: 45 + 17
+    // Not inside a longer colon run or an escape: no `:` or `%` before, unless a word label ends
+    // there (`src:`, `ip:`); then ADDRESS, whose colon must come within the first five chars (most
+    // digit tokens fail there at once).
+    shape: new RegExp(`(?:(?<![:%])|(?<=[G-Zg-z_\\u0080-\\uffff][0-9A-Fa-f]{0,4}:))(?:${ADDRESS})`, 'y'),
     validate(text, start, end) {
-      let colons = 0;
-      let doubleColon = false;
-      let dotted = false;
-      let hasDigit = false;
-      let allZero = true;
-      let allPairs = true; // every group exactly two hex digits (EUI-64 written like a MAC)
-      let groupLen = 0;
-      let prev = 0;
-      let i = start;
-      for (; i < end; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 37 /* % */) break;
-        if (c === 58 /* : */) {
-          colons++;
-          if (prev === 58) doubleColon = true;
-          else if (groupLen !== 2) allPairs = false;
-          groupLen = 0;
-        } else if (c === 46 /* . */) {
-          dotted = true;
-        } else {
-          groupLen++;
-          if (isDigit(c)) hasDigit = true;
-          if (c !== 48) allZero = false;
+      // URL-encoded (a `%` before the first colon): the checks read the decoded form (rare: allocates).
+      let v = text;
+      let from = start;
+      let to = end;
+      for (let k = start; k < start + 5; k++) {
+        const c = text.charCodeAt(k);
+        if (c === 58) break;
+        if (c === 37) {
+          v = decodeColons(text.slice(start, end));
+          from = 0;
+          to = v.length;
+          break;
         }
-        prev = c;
       }
-      if (groupLen !== 2) allPairs = false;
-      if (!doubleColon && colons !== (dotted ? 6 : 7)) return 0; // times, MACs, short runs
-      if (!hasDigit || allZero) return 0; // `::`, `0:0:0:0:0:0:0:0`, hex words
-      if (allPairs && !doubleColon && !dotted) return 0; // aa:bb:cc:dd:ee:ff:00:11
-      const value = text.slice(start, end);
+      if (!plausibleGroups(v, from, to)) return 0;
+      const value = v.slice(from, to);
       if (!isIP(value, 6)) return 0;
       // Every loopback form starts with `:` or `0` (`::1`, `0:0:…:1`, `::ffff:127.…`).
-      const first = text.charCodeAt(start);
+      const first = v.charCodeAt(from);
       return keepLoopback && (first === 58 || first === 48) && isLoopbackV6(value) ? 0 : SCORE;
     },
     normalize: canonicalIPv6,

@@ -31,7 +31,7 @@ const LOCAL_PART_MAX = 64;
 const MAX_CUTS = 6;
 
 /**
- * A `hexcolon` value (IPv6, MAC) has a `:` after at most four hex digits, or a MAC's `-` after two or
+ * A `hexcolon` value (IPv6, MAC) has a `:` (or URL-encoded `%3A`) after at most four hex digits, or a MAC's `-` after two or
  * Cisco `.` after four, or is a compact MAC, exactly twelve hex digits: most hex-looking starts
  * (`2026-03-03`, `deadbeef`, hashes) fail here.
  */
@@ -48,7 +48,12 @@ function looksHexColon(text: string, start: number): boolean {
   if (i >= n) return false;
   const c = text.charCodeAt(i);
   const run = i - start;
-  return c === 58 || (c === 45 && run === 2) || (c === 46 && run === 4);
+  return c === 58 || (c === 45 && run === 2) || (c === 46 && run === 4) || (c === 37 && isEncodedColon(text, i));
+}
+
+/** `%3A` or `%3a`: a colon in a URL (`?ip=2001%3Adb8%3A%3A1`). */
+function isEncodedColon(text: string, i: number): boolean {
+  return text.charCodeAt(i + 1) === 51 && (text.charCodeAt(i + 2) | 32) === 97;
 }
 
 /**
@@ -194,8 +199,8 @@ export class OnePassScanner implements Scanner, ValidateContext {
               // Credit codes are unbroken letters and digits: a shorter run with no letter after is none.
               const cq = q < n ? text.charCodeAt(q) : 0;
               if (q - i >= alnumDigitMin || isLetter(cq)) found = this.offer(alnumDigit, i, found, IN_WORD);
-              // A hex group goes on with `:`, `-`, `.` or a hex letter (`fe80::1`, `00:1a:…`, `0a1b.…`).
-              if ((cq === 58 || cq === 45 || cq === 46 || isHex(cq)) && looksHexColon(text, i)) {
+              // A hex group goes on with `:`, `-`, `.`, `%3A` or a hex letter (`fe80::1`, `00:1a:…`, `0a1b.…`).
+              if ((cq === 58 || cq === 45 || cq === 46 || cq === 37 || isHex(cq)) && looksHexColon(text, i)) {
                 found = this.offer(hexcolon, i, found, IN_HEX);
               }
             }

@@ -165,6 +165,10 @@ describe('IPv6 on adversarial 1 MB inputs (linear time; the timeout is the bound
     ['mapped then dots', '::ffff:1.1.1.1' + '.1'.repeat(MB / 2), 0],
     ['zone run', 'fe80::1%' + 'e'.repeat(MB), 0],
     ['times', '12:30:45 '.repeat(MB / 9), 0],
+    ['1%3A1%3A', '1%3A'.repeat(MB / 4), 0],
+    ['ffff%3A', 'ffff%3A'.repeat(MB / 7), 0],
+    ['%3A%3A', '%3A'.repeat(MB / 3), 0],
+    ['encoded :: runs', '1%3A%3A'.repeat(MB / 7), 0],
     // Many findings in one string: 8192, not 1 MB worth (overlap resolution is O(findings²) today).
     ['addresses back to back', '2001:db8::1 '.repeat(8192), 8192],
   ])('%s', (_name, input, count) => {
@@ -287,5 +291,39 @@ describe('IP addresses of every new notation in realistic lines, beside other fi
     ],
   ])('%s', (line, expected) => {
     expect(findAll(line, NETWORK)).toEqual(expected);
+  });
+});
+
+describe('IPv6 URL-encoded in a query string (each colon %3A)', () => {
+  it.each([
+    ['GET /geo?ip=2001%3Adb8%3A%3A1&lang=en HTTP/1.1', '2001%3Adb8%3A%3A1', '2001:db8::1'],
+    ['GET /geo?ip=2001%3adb8%3a85a3%3a%3a8a2e%3a370%3a7334%2C198.51.100.2 HTTP/1.1', '2001%3adb8%3a85a3%3a%3a8a2e%3a370%3a7334', '2001:db8:85a3::8a2e:370:7334'],
+    ['GET /r?peer=FE80%3A%3A1%25eth0&x=1', 'FE80%3A%3A1%25eth0', 'fe80::1%eth0'],
+    ['GET /r?peer=2001%3Adb8%3A0%3A0%3A1%3A0%3A0%3A1%3A8443 (port after)', '2001%3Adb8%3A0%3A0%3A1%3A0%3A0%3A1', '2001:db8::1:0:0:1'],
+    ['回调 /cb?client=2001%3ADB8%3A%3AA1 失败', '2001%3ADB8%3A%3AA1', '2001:db8::a1'],
+  ])('%s', (line, value, normalized) => {
+    expect(find(line)).toEqual([value]);
+    expect(ipv6.normalize?.(value)).toBe(normalized);
+  });
+
+  it('finds generated addresses, encoded, and nothing of them survives', () => {
+    const a = createAnonymizer();
+    fc.assert(
+      fc.property(docGroups, fc.boolean(), fc.constantFrom('%3A', '%3a'), (groups, compress, colon) => {
+        let addr = groups.map((g) => g.toString(16)).join(':');
+        if (compress) addr = new URL(`http://[${addr}]/`).hostname.slice(1, -1);
+        const encoded = addr.replaceAll(':', colon);
+        expect(a.anonymize(`GET /geo?ip=${encoded}&lang=en HTTP/1.1`)).toBe('GET /geo?ip=<IP_ADDRESS>&lang=en HTTP/1.1');
+      }),
+    );
+  });
+
+  it.each([
+    ['a percentage', 'cpu=50% mem=3A%3A1'],
+    ['escapes inside a word', 'q=x%3A%3A1'],
+    ['an encoded MAC', 'q=aa%3Abb%3Acc%3Add%3Aee%3Aff'],
+    ['an encoded time', 't=12%3A30%3A45'],
+  ])('not an address: %s', (_name, line) => {
+    expect(find(line)).toEqual([]);
   });
 });
