@@ -8,8 +8,9 @@ import type { Detector, DetectorOptions } from './lib/types.js';
  * IPv6 address: full (`2001:0db8:0000:0000:0000:0000:0000:0001`), compressed (`2001:db8::1`), any
  * case, with a zone (`fe80::1%eth0`), IPv4-mapped (`::ffff:192.0.2.1`); also inside
  * `[2001:db8::1]:443`, URLs and `key:value`, and followed by `:port` without brackets (HAProxy
- * `2001:db8::1:51234`, Apache `[client 2001:db8::7:51234]`). (IPv4 is the sibling detector
- * ipv4-address.ts; both report IP_ADDRESS.)
+ * `2001:db8::1:51234`, Apache `[client 2001:db8::7:51234]`), and URL-encoded in a query string
+ * (`?ip=2001%3Adb8%3A%3A1`; the same grammar with `%3A` for its colon, decoded for the checks).
+ * (IPv4 is the sibling detector ipv4-address.ts; both report IP_ADDRESS.)
  *
  * The shape is the RFC 3986 grammar (`IPv6address`), its alternatives ordered from the most groups
  * after `::` to the fewest, so the first that ends at a token boundary or before a last `:port` is
