@@ -1,5 +1,5 @@
 import { defineDetector } from './lib/define.js';
-import { isAlnum, isDigit, isLetter } from './lib/chars.js';
+import { isAlnum, isDigit, isHex, isLetter } from './lib/chars.js';
 import { label, written, type Rng } from './lib/generate.js';
 import type { Detector, DetectorOptions } from './lib/types.js';
 import { canonicalIPv6, ipv6Value, maskIpv6 } from './ipv6-address.js';
@@ -114,6 +114,11 @@ function gluedInHostName(text: string, start: number, end: number): boolean {
   return !versionMark && followedByDomain(text, end);
 }
 
+/** Right after a URL escape (`%2C198.51.100.2`, `%20192.0.2.1`): the escape separates, it glues nothing. */
+function afterUrlEscape(text: string, start: number): boolean {
+  return text.charCodeAt(start - 3) === 37 && isHex(text.charCodeAt(start - 2)) && isHex(text.charCodeAt(start - 1));
+}
+
 /** Windows component versions: `…~amd64~~10.0.1.2` (CBS), `…_31bf3856ad364e35_10.0.1.2_none_…` (WinSxS). */
 function isComponentVersion(text: string, start: number, end: number): boolean {
   const prev = text.charCodeAt(start - 1);
@@ -187,7 +192,7 @@ export function makeIpv4Detector(keepLoopback: boolean): Detector<'IP_ADDRESS'> 
       for (let i = start + 1; i < start + 4; i++) if (text.charCodeAt(i) === 45) dashed = true;
       if (dashed) {
         if (!inHostName(text, start, end)) return 0;
-      } else if (isLetter(text.charCodeAt(start - 1))) {
+      } else if (isLetter(text.charCodeAt(start - 1)) && !afterUrlEscape(text, start)) {
         if (!gluedInHostName(text, start, end)) return 0;
       } else if (text.charCodeAt(start - 1) === 47 && isProductVersion(text, start, end)) {
         return 0;

@@ -184,6 +184,7 @@ export class OnePassScanner implements Scanner, ValidateContext {
       const c = text.charCodeAt(i);
       if (c < 128 && (TOKEN_CHARS[c] & ALNUM) !== 0) {
         if (!prevAlnum) {
+          const tokenStart = i;
           const skip = isHex(c) ? benignTokenEnd(text, i) : -1;
           if (skip > 0) {
             i = skip - 1; // a timestamp or UUID: none of its parts starts a finding
@@ -221,17 +222,16 @@ export class OnePassScanner implements Scanner, ValidateContext {
             j++;
           }
           // Except a digit run glued to the letters that goes on with `.digit`: the address in a host
-          // name (`host203.0.113.9.example.com`), offered to the detectors that ask for it.
-          if (
-            text.charCodeAt(j) === 46 &&
-            isDigit(text.charCodeAt(j + 1)) &&
-            isDigit(text.charCodeAt(j - 1)) &&
-            !isDigit(c) &&
-            glued.length > 0
-          ) {
-            let k = j - 1;
-            while (isDigit(text.charCodeAt(k - 1))) k--;
-            found = this.offer(glued, k, found, IN_DIGITS);
+          // name (`host203.0.113.9.example.com`) or after a URL escape (`xff=…%2C198.51.100.2`,
+          // `%20192.0.2.1`), offered to the detectors that ask for it.
+          if (text.charCodeAt(j) === 46 && isDigit(text.charCodeAt(j + 1)) && isDigit(text.charCodeAt(j - 1)) && glued.length > 0) {
+            const escaped = text.charCodeAt(tokenStart - 1) === 37 && isHex(text.charCodeAt(tokenStart + 1));
+            if (!isDigit(c) || escaped) {
+              const floor = escaped ? tokenStart + 2 : tokenStart + 1;
+              let k = j - 1;
+              while (k > floor && isDigit(text.charCodeAt(k - 1))) k--;
+              if (k >= floor) found = this.offer(glued, k, found, IN_DIGITS);
+            }
           }
           i = j - 1;
         }

@@ -171,3 +171,26 @@ describe('digit runs glued to letters (gluedToLetters)', () => {
     expect(spans([dottedNotGlued, dotted], 'host1.2.3.example x 4.5.6')).toEqual(['1.2.3', '4.5.6']);
   });
 });
+
+describe('digit runs after a URL escape (gluedToLetters)', () => {
+  const dotted = defineDetector({
+    type: 'IP_ADDRESS',
+    name: 'dotted_escape',
+    candidate: 'digits',
+    gluedToLetters: true,
+    minLen: 5,
+    maxLen: 5,
+    shape: /[0-9]\.[0-9]\.[0-9]/y,
+    baseScore: 0.9,
+    examples: { match: ['1.2.3'], noMatch: ['1.2'] },
+  });
+  it.each([
+    ['a%2C1.2.3', ['1.2.3']], // escape ending in a letter
+    ['a%201.2.3', ['1.2.3']], // escape ending in a digit: the run starts after it
+    ['a%2', []],
+    ['a%20', []],
+    ['a%2C1.2', []],
+  ])('%j → %j', (text, expected) => {
+    expect(spans([dotted], text)).toEqual(expected);
+  });
+});

@@ -346,3 +346,26 @@ describe('IP_ADDRESS normalize: one canonical form per address for keyed operato
     expect(new Set(values.map(hashOf)).size).toBe(values.length);
   });
 });
+
+describe('IPv4 right after a URL escape (%2C, %20, %3D)', () => {
+  it.each([
+    ['GET /geo?xff=198.51.100.2%2C203.0.113.9&x=1 HTTP/1.1', ['198.51.100.2', '203.0.113.9']],
+    ['GET /search?q=from%20192.0.2.1%20ok HTTP/1.1', ['192.0.2.1']],
+    ['GET /r?filter=ip%3D203.0.113.77 HTTP/1.1', ['203.0.113.77']],
+    ['GET /r?q=%2010.001.002.003', ['10.001.002.003']],
+    ['查询 /r?ips=192.0.2.8%2C192.0.2.9 完成', ['192.0.2.8', '192.0.2.9']],
+  ])('%s', (line, expected) => {
+    expect(find(line)).toEqual(expected);
+  });
+
+  it.each([
+    ['a version after an escape', 'q=%2Cv1.2.3.4'],
+    ['an OID after escapes', 'x=%2F%2F1.2.840.113549'],
+    ['a Windows build after an escape', 'q=%3D10.0.10625.1189'],
+    ['a longer number after an escape', 'q=%2012345.1.2.3.4'],
+    ['glued to letters after an escape', 'q=%20abc192.0.2.1'],
+    ['loopback after an escape (kept by default)', 'q=%20127.0.0.1'],
+  ])('not an address: %s', (_name, line) => {
+    expect(find(line)).toEqual([]);
+  });
+});
