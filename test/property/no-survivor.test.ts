@@ -79,6 +79,8 @@ const IP_NOTATIONS: ReadonlyArray<[string, (r: Rng) => { before: string; value: 
   ['glued host name', (r) => ({ before: r.pick(['host', 'node', 'srv']), value: docV4(r).join('.'), after: '.example.com' })],
   ['dashed host name', (r) => ({ before: r.pick(['adsl-', 'ec2-', '']), value: docV4(r).join('-'), after: r.pick(['.dsl.example.net', '.static.example.net', '.default.pod.cluster.local']) })],
   ['IPv6:port', (r) => ({ before: r.pick(['[client ', 'haproxy[42]: ', '客户端 ']), value: docV6(r), after: `:${r.int(1024, 65535)}` })],
+  ['IPv6 URL-encoded', (r) => ({ before: 'GET /geo?ip=', value: docV6(r).replaceAll(':', r.pick(['%3A', '%3a'])), after: '&lang=en' })],
+  ['IPv4 after a URL escape', (r) => ({ before: `GET /geo?xff=${docV4(r).join('.')}${r.pick(['%2C', '%20', '%2C%20'])}`, value: docV4(r).join('.'), after: '&x=1' })],
 ];
 
 describe('no IP address survives anonymize, in the notations logs write', () => {
