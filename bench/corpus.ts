@@ -203,7 +203,7 @@ const TEMPLATES: readonly Template[] = [
     lang: 'en', // kubernetes / infra
     build(b, r) {
       b.s(`I${r.pick(['0224', '1109', '0305'])} ${p2(r.int(0, 23))}:${p2(r.int(0, 59))}:${p2(r.int(0, 59))}.${r.digits(6)} `).bare('pid').s(` controller.go:${r.int(10, 900)}] "Reconciling node" `);
-      b.la('ec2_hostname').s(' ').la('version').s(' ').la('git_sha').slot().s(' ').la(r.pick(['oid', 'retina_asset', 'user_at_host', 'port'] as const));
+      b.la('host_name').s(' ').la('version').s(' ').la('git_sha').slot().s(' ').la(r.pick(['oid', 'retina_asset', 'user_at_host', 'port'] as const));
     },
   },
   {

@@ -83,9 +83,15 @@ export const GENERAL_LOOKALIKES = {
   oid(r) {
     return look('oid', r.pick(['1.3.6.1.4.1.311.21.7', '1.2.840.113549.1.1.11', '2.16.840.1.101.3.4.2.1', `1.3.6.1.2.1.2.2.1.${r.int(1, 22)}.${r.int(1, 48)}`, '1.3.6.1.4.1.2021.10.1.3.1']), r.pick(['oid=', 'OID ', 'sigalg=']));
   },
-  ec2_hostname(r) {
-    const h = `ip-10-${r.int(0, 255)}-${r.int(0, 255)}-${r.int(1, 254)}`;
-    return look('ec2_hostname', r.chance(0.5) ? h : `${h}.${r.pick(['ec2.internal', 'ap-southeast-1.compute.internal'])}`, r.pick(['host=', 'node ', 'hostname: ']));
+  host_name(r) {
+    // Host names without an address in them (`ip-10-0-1-17` spells one and is found since issue 10).
+    const h = r.pick([
+      `web-${r.hex(9)}-${r.pick(['x2k4p', 'q7zlm', 'b9r2t'])}`,
+      `app${pad(r.int(1, 40), 2)}.prod.example.com`,
+      `node-${r.int(1, 64)}.cluster.local`,
+      `db-primary-${r.int(0, 3)}`,
+    ]);
+    return look('host_name', h, r.pick(['host=', 'node ', 'hostname: ']));
   },
   amount(r) {
     const v = `${r.int(1, 999)},${pad(r.int(0, 999), 3)}.${pad(r.int(0, 99), 2)}`;

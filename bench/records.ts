@@ -189,7 +189,7 @@ function event(r: Rng, lang: Lang): JsonObject {
       status: r.pick([200, 200, 201, 204, 302, 400, 404, 500]),
       bytes: laNumber(r, 'byte_count'),
       ua: r.chance(0.4) ? `Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${la(r, 'browser_version')} Safari/537.36` : r.pick(UAS),
-      host: la(r, 'ec2_hostname'),
+      host: la(r, 'host_name'),
     };
   }
   if (r.chance(0.6)) {

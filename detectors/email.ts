@@ -15,8 +15,10 @@ import { maskKeeping } from './lib/mask.js';
  *
  * Not e-mails: retina asset names (`icon@2x.png`, `file@1.5x.jpg`), `user@host` without a dot-TLD,
  * `@mentions` and npm scopes (no local part), `pkg@1.2.3` versions (no letter TLD), and URL userinfo
- * (`https://user:pass@host.example.com/`, `ftp://bob@files.example.com`). validator's `isEmail` has
- * the last word, after the cheap checks.
+ * (`https://user:pass@host.example.com/`, `ftp://bob@files.example.com`), and message ids in `<…>`
+ * after `Message-ID:`, `In-Reply-To:`, `References:`, postfix `message-id=`, Dovecot `msgid=` (a mail system's id, not a mailbox; an
+ * address in `From:` or `to=<…>` is found). validator's `isEmail` has the last word, after the cheap
+ * checks.
  */
 
 // validator ships CommonJS with `exports.default`; under NodeNext the default import is the module
@@ -51,6 +53,40 @@ function isUrlUserinfo(text: string, start: number): boolean {
   const floor = Math.max(0, start - 2 - 64);
   while (i >= floor && isUserinfo(text.charCodeAt(i))) i--;
   return i >= 1 && text.charCodeAt(i) === 47 && text.charCodeAt(i - 1) === 47;
+}
+
+/** Header and field names whose `<…@host>` value is a message id (RFC 5322), compared without `-`/`_` and case. */
+const MESSAGE_ID_KEYS = ['messageid', 'msgid', 'inreplyto', 'references'];
+const MESSAGE_IDS_MAX = 64;
+
+/**
+ * `Message-ID: <20261203101112.ABCD@mail.example.com>`, postfix `message-id=<…>`, JSON
+ * `"message_id":"<…>"`: the part before the `@` is a mail system's unique id, not a mailbox.
+ */
+function isMessageId(text: string, start: number): boolean {
+  if (text.charCodeAt(start - 1) !== 60 /* < */) return false;
+  let i = start - 2;
+  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 34)) i--; // spaces, quotes
+  // `References: <a@host> <b@host>`: step back over the ids before this one (a thread's first 64;
+  // later ones are found as addresses: bounded work per candidate, and failing closed).
+  for (let ids = 0; text.charCodeAt(i) === 62 /* > */ && ids < MESSAGE_IDS_MAX; ids++) {
+    const open = text.lastIndexOf('<', i);
+    if (open < 0 || i - open > 256) return false;
+    i = open - 1;
+    while (i >= 0 && text.charCodeAt(i) === 32) i--;
+  }
+  const sep = text.charCodeAt(i);
+  if (sep !== 58 /* : */ && sep !== 61 /* = */) return false;
+  i--;
+  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 34)) i--;
+  let key = '';
+  for (; i >= 0 && key.length < 12; i--) {
+    const c = text.charCodeAt(i) | 32;
+    if (c === 45 || c === 127 /* - and _ (95 | 32) */) continue;
+    if (c < 97 || c > 122) break;
+    key = String.fromCharCode(c) + key;
+  }
+  return MESSAGE_ID_KEYS.includes(key);
 }
 
 /** The domain starts like a density suffix: `2x.`, `3X.`, `1.5x.` (`icon@2x.png`). */
@@ -119,6 +155,7 @@ export default defineDetector({
     }
     if (at <= start) return 0;
     if (isUrlUserinfo(text, start)) return 0;
+    if (isMessageId(text, start)) return 0;
     const domain = at + atLen;
     if (isDensitySuffix(text, domain, end)) return 0;
     let dot = end - 1;
@@ -149,6 +186,7 @@ export default defineDetector({
       'https://user:pass@host.example.com/',
       'ftp://bob@files.example.com',
       'a..b@example.com',
+      'Message-ID: <20261203101112.ABCD@mail.example.com>',
     ],
   },
   fieldNames: ['email', 'email_address', 'mail', '邮箱', '电子邮箱'],

@@ -59,6 +59,13 @@ export interface DetectorSpec<T extends string = string> {
    * other `alnum` detectors are not offered them.
    */
   readonly digitStart?: boolean;
+  /**
+   * Only for `digits`: also offered a digit run glued to a word's letters, or to a URL escape, when
+   * it goes on with `.digit` (the address in a host name, `host203.0.113.9.example.com`; after
+   * `%2C` in `xff=…%2C198.51.100.2`). Such runs are rare, and other `digits` detectors are not
+   * offered them (`TPL2025.1.2` is no phone).
+   */
+  readonly gluedToLetters?: boolean;
   /** Bounds on the length (UTF-16 units) of a finding, checked before anything else. */
   readonly minLen: number;
   readonly maxLen: number;

@@ -25,6 +25,8 @@ export interface CompiledDetectors {
   readonly byClass: Readonly<Record<CandidateClass, readonly CompiledDetector[]>>;
   /** The `alnum` detectors whose values may begin with a digit. */
   readonly alnumDigitStart: readonly CompiledDetector[];
+  /** The `digits` detectors also offered a digit run glued to letters (`host203.0.113.9…`). */
+  readonly digitsGlued: readonly CompiledDetector[];
   readonly words: ContextWords;
 }
 
@@ -84,5 +86,6 @@ export function compileDetectors(detectors: readonly Detector[]): CompiledDetect
   // (Priority between detectors is applied when overlaps are resolved, not in this order.)
   for (const list of Object.values(byClass)) list.sort((a, b) => a.minLen - b.minLen || a.index - b.index);
   const alnumDigitStart = byClass.alnum.filter((c) => c.detector.digitStart === true);
-  return { all, byClass, alnumDigitStart, words };
+  const digitsGlued = byClass.digits.filter((c) => c.detector.gluedToLetters === true);
+  return { all, byClass, alnumDigitStart, digitsGlued, words };
 }

@@ -33,7 +33,7 @@ const LOCAL_PART_MAX = 64;
 const MAX_CUTS = 6;
 
 /**
- * A `hexcolon` value (IPv6, MAC) has a `:` after at most four hex digits, or a MAC's `-` after two or
+ * A `hexcolon` value (IPv6, MAC) has a `:` (or URL-encoded `%3A`) after at most four hex digits, or a MAC's `-` after two or
  * Cisco `.` after four, or is a compact MAC, exactly twelve hex digits: most hex-looking starts
  * (`2026-03-03`, `deadbeef`, hashes) fail here.
  */
@@ -50,7 +50,12 @@ function looksHexColon(text: string, start: number): boolean {
   if (i >= n) return false;
   const c = text.charCodeAt(i);
   const run = i - start;
-  return c === 58 || (c === 45 && run === 2) || (c === 46 && run === 4);
+  return c === 58 || (c === 45 && run === 2) || (c === 46 && run === 4) || (c === 37 && isEncodedColon(text, i));
+}
+
+/** `%3A` or `%3a`: a colon in a URL (`?ip=2001%3Adb8%3A%3A1`). */
+function isEncodedColon(text: string, i: number): boolean {
+  return text.charCodeAt(i + 1) === 51 && (text.charCodeAt(i + 2) | 32) === 97;
 }
 
 /**
@@ -178,6 +183,7 @@ export class OnePassScanner implements Scanner, ValidateContext {
   private collect(text: string): Finding[] | null {
     const { digits, alnum, hexcolon, at } = this.compiled.byClass;
     const alnumDigit = this.compiled.alnumDigitStart;
+    const glued = this.compiled.digitsGlued;
     const alnumDigitMin = alnumDigit.length > 0 ? alnumDigit[0].minLen : Infinity;
     const n = text.length;
     let found: Finding[] | null = null;
@@ -186,6 +192,7 @@ export class OnePassScanner implements Scanner, ValidateContext {
       const c = text.charCodeAt(i);
       if (c < 128 && (TOKEN_CHARS[c] & ALNUM) !== 0) {
         if (!prevAlnum) {
+          const tokenStart = i;
           const skip = isHex(c) ? benignTokenEnd(text, i) : -1;
           if (skip > 0) {
             i = skip - 1; // a timestamp or UUID: none of its parts starts a finding
@@ -207,8 +214,8 @@ export class OnePassScanner implements Scanner, ValidateContext {
               else if (q - i >= 2 && q - i <= 8 && isGroupSeparator(cq) && q + 1 < n && isAlnum(text.charCodeAt(q + 1))) {
                 found = this.offer(alnumDigit, i, found, IN_GROUPED);
               }
-              // A hex group goes on with `:`, `-`, `.` or a hex letter (`fe80::1`, `00:1a:…`, `0a1b.…`).
-              if ((cq === 58 || cq === 45 || cq === 46 || isHex(cq)) && looksHexColon(text, i)) {
+              // A hex group goes on with `:`, `-`, `.`, `%3A` or a hex letter (`fe80::1`, `00:1a:…`, `0a1b.…`).
+              if ((cq === 58 || cq === 45 || cq === 46 || cq === 37 || isHex(cq)) && looksHexColon(text, i)) {
                 found = this.offer(hexcolon, i, found, IN_HEX);
               }
             }
@@ -227,6 +234,18 @@ export class OnePassScanner implements Scanner, ValidateContext {
             const d = text.charCodeAt(j);
             if (d >= 128 || (TOKEN_CHARS[d] & ALNUM) === 0) break;
             j++;
+          }
+          // Except a digit run glued to the letters that goes on with `.digit`: the address in a host
+          // name (`host203.0.113.9.example.com`) or after a URL escape (`xff=…%2C198.51.100.2`,
+          // `%20192.0.2.1`), offered to the detectors that ask for it.
+          if (text.charCodeAt(j) === 46 && isDigit(text.charCodeAt(j + 1)) && isDigit(text.charCodeAt(j - 1)) && glued.length > 0) {
+            const escaped = text.charCodeAt(tokenStart - 1) === 37 && isHex(text.charCodeAt(tokenStart + 1));
+            if (!isDigit(c) || escaped) {
+              const floor = escaped ? tokenStart + 2 : tokenStart + 1;
+              let k = j - 1;
+              while (k > floor && isDigit(text.charCodeAt(k - 1))) k--;
+              if (k >= floor) found = this.offer(glued, k, found, IN_DIGITS);
+            }
           }
           i = j - 1;
         }

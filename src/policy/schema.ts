@@ -75,6 +75,12 @@ export const policySchema = z.strictObject({
         }),
     })
     .optional(),
+  /** Both IP detectors (ipv4_address, ipv6_address): `keep_loopback: false` also replaces 127.0.0.1, ::1, 0.0.0.0. */
+  ip_address: z
+    .strictObject({
+      keep_loopback: z.boolean(),
+    })
+    .optional(),
   fields: z
     .strictObject({
       /** The built-in dictionary of personal field names (name, address, 姓名, 地址, …). */
@@ -103,9 +109,13 @@ export function ruleFor(policy: Policy, type: PiiType): { operator: OperatorChoi
 
 /**
  * Each detector's options from the policy, by detector name: the sections named after a detector
- * (`phone: { regions: [...] }`), validated above. The anonymizer hands them to the detector's
- * `configure` hook, so no part of the core knows any one detector.
+ * (`phone: { regions: [...] }`; `ip_address` is the section of both IP detectors), validated above.
+ * The anonymizer hands them to the detector's `configure` hook, so no part of the core knows any one
+ * detector.
  */
 export function detectorOptions(policy: Policy): Readonly<Record<string, DetectorOptions>> {
-  return policy.phone ? { phone: policy.phone } : {};
+  const options: Record<string, DetectorOptions> = {};
+  if (policy.phone) options.phone = policy.phone;
+  if (policy.ip_address) options.ipv4_address = options.ipv6_address = policy.ip_address;
+  return options;
 }

@@ -213,7 +213,7 @@ describe('corpus', () => {
       hdfs_block: /^blk_-?\d+$/,
       hdfs_timestamp: /^\d{6} \d{6}$/,
       amount: /^[\d,]+\.\d\d$/,
-      ec2_hostname: /^ip-10(-\d{1,3}){3}/,
+      host_name: /^[a-z][a-z0-9.-]+$/,
     };
     for (const line of a) {
       for (const l of line.lookalikes) {

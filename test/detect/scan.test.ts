@@ -139,3 +139,58 @@ describe('review fixes', () => {
     expect(found.length).toBeGreaterThan(0);
   }, 30_000);
 });
+
+describe('digit runs glued to letters (gluedToLetters)', () => {
+  const dotted = defineDetector({
+    type: 'IP_ADDRESS',
+    name: 'dotted_glued',
+    candidate: 'digits',
+    gluedToLetters: true,
+    minLen: 5,
+    maxLen: 5,
+    shape: /[0-9]\.[0-9]\.[0-9]/y,
+    baseScore: 0.9,
+    examples: { match: ['1.2.3'], noMatch: ['1.2'] },
+  });
+  const dottedNotGlued = defineDetector({ ...dotted, name: 'dotted_plain', gluedToLetters: false });
+
+  it.each([
+    ['host1.2.3.example', ['1.2.3']],
+    ['ab12cd1.2.3 x', ['1.2.3']], // the digit run right before the dot
+    ['x 1.2.3', ['1.2.3']], // an ordinary start is offered once
+    ['1a1.2.3', []], // a token starting with a digit is not looked into
+    ['host1.2', []],
+    ['host1.x', []],
+  ])('%j → %j', (text, expected) => {
+    expect(spans([dotted], text)).toEqual(expected);
+  });
+
+  it('is offered only to the detectors that ask for it', () => {
+    expect(spans([dottedNotGlued], 'host1.2.3.example')).toEqual([]);
+    expect(spans([eightDigits], 'TPL12345678.1')).toEqual([]);
+    expect(spans([dottedNotGlued, dotted], 'host1.2.3.example x 4.5.6')).toEqual(['1.2.3', '4.5.6']);
+  });
+});
+
+describe('digit runs after a URL escape (gluedToLetters)', () => {
+  const dotted = defineDetector({
+    type: 'IP_ADDRESS',
+    name: 'dotted_escape',
+    candidate: 'digits',
+    gluedToLetters: true,
+    minLen: 5,
+    maxLen: 5,
+    shape: /[0-9]\.[0-9]\.[0-9]/y,
+    baseScore: 0.9,
+    examples: { match: ['1.2.3'], noMatch: ['1.2'] },
+  });
+  it.each([
+    ['a%2C1.2.3', ['1.2.3']], // escape ending in a letter
+    ['a%201.2.3', ['1.2.3']], // escape ending in a digit: the run starts after it
+    ['a%2', []],
+    ['a%20', []],
+    ['a%2C1.2', []],
+  ])('%j → %j', (text, expected) => {
+    expect(spans([dotted], text)).toEqual(expected);
+  });
+});

@@ -150,9 +150,42 @@ describe('EMAIL on adversarial 1 MB inputs (linear time; the timeout is the boun
     ['dotted run then b@', 'a.'.repeat(MB / 2) + 'b@example.com', 1],
     ['many labels, no TLD', ('a@' + 'b1.'.repeat(40) + '9 ').repeat(MB / 124), 0],
     ['TLD run-on hyphens', ('a@b.' + 'c'.repeat(30) + '- ').repeat(MB / 36), 0],
+    // The first 64 ids after the key are message ids; past that, bounded work: found (failing closed).
+    ['a References: list 1 MB long', 'References: ' + '<m1@mail.example.com> '.repeat(MB / 22), Math.floor(MB / 22) - 65],
+    ['> < chains without a key', '<a@example.com> '.repeat(MB / 16).slice(0, MB), MB / 16],
     // Many findings in one string: 8192, not 1 MB worth (overlap resolution is O(findings²) today).
     ['emails back to back', 'a@example.com '.repeat(8192), 8192],
   ])('%s', (_name, input, count) => {
     expect(findWith(email, input)).toHaveLength(count);
   }, 60_000);
+});
+
+describe('EMAIL: message ids are not mailboxes', () => {
+  it.each([
+    'Message-ID: <20261203101112.ABCD@mail.example.com>',
+    'Message-Id: <CAF1x2y3z4+abc@mail.example.com>',
+    'MESSAGE-ID:<x1.y2@example.com>',
+    'In-Reply-To: <20261202090807.EFGH@mail.example.org>',
+    'Dec  3 10:11:12 mx1 postfix/cleanup[2231]: 4F2B81C0A2: message-id=<20261203101112.4F2B81C0A2@mx1.example.com>',
+    '{"ts":"2026-12-03T10:11:12Z","message_id":"<abc.123@mail.example.com>","status":"sent"}',
+    '邮件已投递 Message-ID: <20261203101112.ABCD@mail.example.com>',
+    'References: <20261201.A1@mail.example.com> <20261202.B2@mail.example.org> <CAF9x@mail.example.net>',
+    'References: ' + Array.from({ length: 40 }, (_, k) => `<202612${String(k).padStart(2, '0')}.Q${k}@mail.example.com>`).join(' '),
+    'Dec  3 10:11:12 mx1 dovecot: lmtp(4242): msgid=<20261203101112.ABCD@mail.example.com>: saved mail to INBOX',
+  ])('%s', (line) => {
+    expect(find(line)).toEqual([]);
+  });
+
+  it.each<[string, string[]]>([
+    ['Dec  3 10:11:12 mx1 postfix/smtp[2232]: 4F2B81C0A2: to=<jane.roe@example.org>, relay=mx.example.org[192.0.2.25]:25, status=sent (250 2.0.0 Ok)', ['jane.roe@example.org']],
+    ['Dec  3 10:11:12 mx1 postfix/qmgr[2230]: 4F2B81C0A2: from=<bob@example.com>, size=2048, nrcpt=1 (queue active)', ['bob@example.com']],
+    ['From: Jane Roe <jane.roe@example.com> Message-ID: <20261203.ABCD@mail.example.com>', ['jane.roe@example.com']],
+    ['{"message_id":"<m1@mail.example.com>","from":"li.si@example.com"}', ['li.si@example.com']],
+    ['Reply-To: <zhang.san@example.com>', ['zhang.san@example.com']],
+    ['Dec  3 10:11:12 mx1 dovecot: lmtp(jane.roe@example.com)<4242><Xk2a>: msgid=<20261203.ABCD@mail.example.com>: saved mail to INBOX', ['jane.roe@example.com']],
+    ['To: <a.b@example.com> <c.d@example.org>', ['a.b@example.com', 'c.d@example.org']],
+    ['发件人 <wang.wu@example.org> 邮件ID <20261203.X@mail.example.org>', ['wang.wu@example.org', '20261203.X@mail.example.org']],
+  ])('a real address beside or in other headers is found: %s', (line, expected) => {
+    expect(find(line)).toEqual(expected);
+  });
 });

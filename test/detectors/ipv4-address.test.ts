@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import email from '../../detectors/email.js';
-import ipv4 from '../../detectors/ipv4-address.js';
+import ipv4, { normalizeIpAddress } from '../../detectors/ipv4-address.js';
 import ipv6 from '../../detectors/ipv6-address.js';
 import mac from '../../detectors/mac-address.js';
+import { createAnonymizer } from '../../src/index.js';
 import { findAll, findWith } from '../support/scan.js';
 
 const NETWORK = [email, ipv4, ipv6, mac] as const;
@@ -57,10 +59,8 @@ describe('IPv4 near misses', () => {
     ['firmware', 'firmware 4.2.0.16'],
     ['Chinese version', '版本 1.2.3.4'],
     ['Chinese version number', '版本号：10.2.3.4'],
-    ['host name that spells an IP', 'ip-10-0-1-17'],
     ['a network in CIDR notation (what generalize writes)', 'route 192.0.2.0/24 via gw'],
     ['a /16 network', 'allow 10.20.0.0/16;'],
-    ['EC2 host name', 'ip-10-0-1-17.ec2.internal'],
     ['octet over 255', '192.0.2.256'],
     ['leading zero', '192.0.02.1'],
     ['three parts', '192.0.2'],
@@ -110,7 +110,10 @@ describe('IPv4 in log lines, EN and ZH, beside other findings', () => {
     ],
     [
       'INFO agent started version=10.0.10625.1189 os=6.1.7601.23505 oid=1.3.6.1.4.1 host=ip-10-0-1-17 peer=192.0.2.200:7946',
-      [['IP_ADDRESS', '192.0.2.200']],
+      [
+        ['IP_ADDRESS', '10-0-1-17'],
+        ['IP_ADDRESS', '192.0.2.200'],
+      ],
     ],
     [
       '{"ts":"2026-02-24T12:26:41Z","client_ip":"203.0.113.9","version":"1.2.3.4","email":"John.Doe@Example.com"}',
@@ -150,11 +153,221 @@ describe('IPv4 on adversarial 1 MB inputs (linear time; the timeout is the bound
     ['digits', '9'.repeat(MB), 0],
     ['256.256.256.256 ', '256.256.256.256 '.repeat(MB / 16), 0],
     ['1.1.1.1.1 ', '1.1.1.1.1 '.repeat(Math.floor(MB / 10)), 0],
+    ['1-1-1-1-', '1-'.repeat(MB / 2), 0],
+    ['x-1-1-1-1-1 ', 'x-1-1-1-1-1 '.repeat(Math.floor(MB / 12)), 0],
+    ['glued a1.1a1.1', 'a1.1'.repeat(MB / 4), 0],
+    ['glued host1.1.1.1.1.x ', 'host1.1.1.1.1.x '.repeat(MB / 16), 0],
+    ['~~1.1.1.1 ', '~~1.1.1.1 '.repeat(Math.floor(MB / 10)), 0],
     // 64 KB, not 1 MB: the context lookup scans all earlier word hits per candidate (O(n²) today).
     ['version 1.2.3.4 ', 'version 1.2.3.4 '.repeat(4096), 0],
     // Many findings in one string: 8192, not 1 MB worth (overlap resolution is O(findings²) today).
     ['addresses back to back', '192.0.2.1 '.repeat(8192), 8192],
+    ['host-name addresses back to back', 'ip-10-0-1-17 host192.0.2.1.example.com '.repeat(4096), 8192],
   ])('%s', (_name, input, count) => {
     expect(findWith(ipv4, input)).toHaveLength(count);
   }, 60_000);
+});
+
+/** Reserved documentation addresses (RFC 5737) and private 10/8 ones (EC2, Kubernetes), drawn by fast-check. */
+const docAddress = fc
+  .tuple(fc.constantFrom([192, 0, 2], [198, 51, 100], [203, 0, 113]), fc.integer({ min: 1, max: 254 }))
+  .map(([net, host]) => [...net, host]);
+const privateAddress = fc.tuple(fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 1, max: 254 })).map(([b, c, d]) => [10, b, c, d]);
+
+describe('IPv4 after a host name and / (Java InetAddress.toString)', () => {
+  it.each([
+    ['java.net.ConnectException: Call From host.example.com/10.1.2.3 to namenode.example.com:8020 failed on connection exception', '10.1.2.3'],
+    ['Caused by: java.net.SocketTimeoutException: connect timed out: db-primary.example.com/198.51.100.14:5432', '198.51.100.14'],
+    ['INFO  Connected to node db01/192.0.2.44:9042 (Cassandra)', '192.0.2.44'],
+    ['io.netty.channel.AbstractChannel$AnnotatedConnectException: Connection refused: api.example.com/203.0.113.80:443', '203.0.113.80'],
+    ['连接失败 host.example.com/198.51.100.7:3306 超时', '198.51.100.7'],
+  ])('%s', (line, expected) => {
+    expect(find(line)).toEqual([expected]);
+  });
+
+  it('finds any generated address after a host name and /', () => {
+    fc.assert(
+      fc.property(docAddress, fc.constantFrom('host.example.com', 'db-primary', 'node7'), fc.integer({ min: 1, max: 65535 }), (o, host, port) => {
+        const addr = o.join('.');
+        expect(find(`Call From ${host}/${addr}:${port} to nn:8020 failed`)).toEqual([addr]);
+      }),
+    );
+  });
+
+  it.each([
+    ['Chrome reduced version', 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/122.0.0.0 Safari/537.36'],
+    ['Opera', 'Mozilla/5.0 (X11; Linux x86_64) Chrome/120.0.0.0 Safari/537.36 OPR/106.0.0.0'],
+    ['Yandex', 'Mozilla/5.0 YaBrowser/24.1.0.0 Safari/537.36'],
+  ])('a product token version is not an address: %s', (_name, line) => {
+    expect(find(line)).toEqual([]);
+  });
+});
+
+describe('IPv4 with zero-padded octets', () => {
+  it.each([
+    ['10.001.002.003', '10.001.002.003', '10.1.2.3'],
+    ['client=192.000.002.010 port 22', '192.000.002.010', '192.0.2.10'],
+    ['ACL permit 198.051.100.007 any', '198.051.100.007', '198.51.100.7'],
+    ['来源 203.000.113.009 拒绝', '203.000.113.009', '203.0.113.9'],
+  ])('%s', (line, value, normalized) => {
+    expect(find(line)).toEqual([value]);
+    expect(ipv4.normalize?.(value)).toBe(normalized);
+  });
+
+  it('finds any generated address padded to three digits', () => {
+    fc.assert(
+      fc.property(docAddress, (o) => {
+        const padded = o.map((x) => String(x).padStart(3, '0')).join('.');
+        expect(find(`deny from ${padded} (firewall)`)).toEqual([padded]);
+      }),
+    );
+  });
+
+  it.each([
+    ['OID', 'oid 1.2.840.113549 rsaEncryption'],
+    ['OID bare', 'alg=1.2.840.113549.1.1.11'],
+    ['Windows build', 'os 10.0.10625.1189'],
+    ['clock with milliseconds, dots', 'at 10.01.02.003'],
+    ['two-digit padded octet', '192.0.02.1'],
+    ['date with dots', '2026.12.03'],
+    ['three octets', 'subnet 10.20.30 reserved'],
+    ['three padded octets', 'code 010.020.030'],
+  ])('not an address: %s', (_name, line) => {
+    expect(find(line)).toEqual([]);
+  });
+});
+
+describe('IPv4 embedded in host names (only the address part is the finding)', () => {
+  it.each([
+    ['ip-10-0-1-17.ec2.internal', '10-0-1-17'],
+    ['Dec  3 10:11:12 ip-10-0-1-17 systemd[1]: Started Session 42 of user ec2-user.', '10-0-1-17'],
+    ['host203.0.113.9.example.com', '203.0.113.9'],
+    ['adsl-198-51-100-7.dsl.example.net', '198-51-100-7'],
+    ['198-51-100-7.static.example.net', '198-51-100-7'],
+    ['10-0-1-17.default.pod.cluster.local', '10-0-1-17'],
+    ['ec2-203-0-113-9.compute-1.example.com', '203-0-113-9'],
+    ['postfix/smtpd[4242]: connect from adsl-198-51-100-7.dsl.example.net[198.51.100.7]', '198-51-100-7'],
+    ['解析主机 ip-10-0-1-17.ec2.internal 成功', '10-0-1-17'],
+  ])('%s', (line, expected) => {
+    expect(find(line).slice(0, 1)).toEqual([expected]);
+  });
+
+  it('finds generated addresses in every host-name form, and the rest of the name stays byte for byte', () => {
+    const a = createAnonymizer();
+    const forms: Array<(o: number[]) => [string, string]> = [
+      (o) => [`ip-${o.join('-')}.ec2.internal`, 'ip-<IP_ADDRESS>.ec2.internal'],
+      (o) => [`ip-${o.join('-')}`, 'ip-<IP_ADDRESS>'],
+      (o) => [`host${o.join('.')}.example.com`, 'host<IP_ADDRESS>.example.com'],
+      (o) => [`adsl-${o.join('-')}.dsl.example.net`, 'adsl-<IP_ADDRESS>.dsl.example.net'],
+      (o) => [`${o.join('-')}.static.example.net`, '<IP_ADDRESS>.static.example.net'],
+      (o) => [`${o.join('-')}.default.pod.cluster.local`, '<IP_ADDRESS>.default.pod.cluster.local'],
+    ];
+    fc.assert(
+      fc.property(fc.oneof(docAddress, privateAddress), fc.constantFrom(...forms), (o, form) => {
+        const [host, expected] = form(o);
+        expect(a.anonymize(`resolved ${host} ok`)).toBe(`resolved ${expected} ok`);
+      }),
+    );
+  });
+
+  it('normalizes and masks the dashed form as the dotted one', () => {
+    expect(ipv4.normalize?.('198-51-100-7')).toBe('198.51.100.7');
+    expect(createAnonymizer({ policy: { operator: 'mask' } }).anonymize('ip-10-0-1-17.ec2.internal')).toBe('ip-10-0-*-*.ec2.internal');
+  });
+
+  it.each([
+    ['ISO date', 'backup 2026-12-03 done'],
+    ['date and time with dashes', 'file-2026-12-03-10-11-12.log'],
+    ['version string v1-2-3-4', 'tag v1-2-3-4 pushed'],
+    ['dashed numbers alone', 'range 10-20-30-40 ok'],
+    ['build label', 'build-1-2-3-4 passed'],
+    ['release archive', 'release-1-2-3-4.tar.gz'],
+    ['file name glued to letters', 'app-v1.2.3.4.tar.gz'],
+    ['glued without a domain', 'abc192.0.2.1'],
+    ['five dashed numbers', 'ip-10-0-1-17-5'],
+    ['octet over 255', 'ip-10-0-1-256.ec2.internal'],
+    ['phone-like dashes', 'call 555-010-0123'],
+  ])('not an address: %s', (_name, line) => {
+    expect(find(line)).toEqual([]);
+  });
+});
+
+describe('IPv4 loopback and unspecified', () => {
+  const keepNone = ipv4.configure!({ keep_loopback: false });
+  it.each([
+    ['Connection refused: localhost/127.0.0.1:5432', '127.0.0.1'],
+    ['listen 0.0.0.0:8080', '0.0.0.0'],
+    ['bind 127.1.2.3', '127.1.2.3'],
+    ['ip-127-0-0-1', '127-0-0-1'],
+    ['padded 127.000.000.001', '127.000.000.001'],
+  ])('kept by default, found with keep_loopback: false: %s', (line, value) => {
+    expect(find(line)).toEqual([]);
+    expect(findWith(keepNone, line).map(([, v]) => v)).toEqual([value]);
+  });
+
+  it('through the policy, and beside an address that is always found', () => {
+    const line = 'upstream 127.0.0.1:9000 client 192.0.2.7 bind 0.0.0.0';
+    expect(createAnonymizer().anonymize(line)).toBe('upstream 127.0.0.1:9000 client <IP_ADDRESS> bind 0.0.0.0');
+    expect(createAnonymizer({ policy: { ip_address: { keep_loopback: false } } }).anonymize(line)).toBe(
+      'upstream <IP_ADDRESS>:9000 client <IP_ADDRESS> bind <IP_ADDRESS>',
+    );
+  });
+
+  it('other addresses near loopback are found', () => {
+    expect(find('126.255.255.255 128.0.0.1 0.0.0.1')).toEqual(['126.255.255.255', '128.0.0.1', '0.0.0.1']);
+  });
+});
+
+describe('IPv4: Windows component versions are not addresses', () => {
+  it.each([
+    'Package_for_KB5031356~31bf3856ad364e35~amd64~~10.0.1.2',
+    '2026-12-03 10:11:12, Info                  CBS    Appl: detect Parent, Package: Package_for_KB5031356~31bf3856ad364e35~amd64~~10.0.1.2, Parent: Microsoft-Windows-Foo-Package~31bf3856ad364e35~amd64~~10.0.19041.3570, Disposition = Detect',
+    '2026-12-03 10:11:12, Info                  CSI    00000012 Component: amd64_microsoft-windows-foo_31bf3856ad364e35_10.0.1.2_none_5a1b2c3d4e5f6a7b',
+    '2026-12-03 10:11:12, Info  CBS    Exec: Processing package Microsoft-Windows-Foo-Package~31bf3856ad364e35~amd64~zh-CN~10.0.1.2 完成',
+  ])('%s', (line) => {
+    expect(find(line)).toEqual([]);
+  });
+
+  it('an address in the same CBS line is still found', () => {
+    expect(find('2026-12-03 10:11:12, Info  CBS    WU: Downloading from 192.0.2.80 Package_for_KB5031356~31bf3856ad364e35~amd64~~10.0.1.2')).toEqual(['192.0.2.80']);
+  });
+});
+
+describe('IP_ADDRESS normalize: one canonical form per address for keyed operators (hash)', () => {
+  const a = createAnonymizer({ policy: { operator: 'hash' }, key: Buffer.alloc(32, 7) });
+  const hashOf = (v: string) => a.anonymize(v);
+
+  it('every notation of one address hashes alike', () => {
+    expect(new Set(['10.1.2.3', '010.001.002.003', 'ip-10-1-2-3'].map(hashOf).map((h) => h.replace('ip-', ''))).size).toBe(1);
+    expect(new Set(['2001:db8::7', '2001:DB8:0:0:0:0:0:7', '2001:0db8:0000:0000:0000:0000:0000:0007'].map(hashOf)).size).toBe(1);
+    expect(normalizeIpAddress('::FFFF:192.0.2.1')).toBe('::ffff:192.0.2.1');
+  });
+
+  it('different addresses hash differently, IPv6 included', () => {
+    const values = ['192.0.2.1', '192.0.2.2', '2001:db8::7', '2001:db8::8', '2001:db8:0:0:1:0:0:1', '::ffff:192.0.2.1'];
+    expect(new Set(values.map(hashOf)).size).toBe(values.length);
+  });
+});
+
+describe('IPv4 right after a URL escape (%2C, %20, %3D)', () => {
+  it.each([
+    ['GET /geo?xff=198.51.100.2%2C203.0.113.9&x=1 HTTP/1.1', ['198.51.100.2', '203.0.113.9']],
+    ['GET /search?q=from%20192.0.2.1%20ok HTTP/1.1', ['192.0.2.1']],
+    ['GET /r?filter=ip%3D203.0.113.77 HTTP/1.1', ['203.0.113.77']],
+    ['GET /r?q=%2010.001.002.003', ['10.001.002.003']],
+    ['查询 /r?ips=192.0.2.8%2C192.0.2.9 完成', ['192.0.2.8', '192.0.2.9']],
+  ])('%s', (line, expected) => {
+    expect(find(line)).toEqual(expected);
+  });
+
+  it.each([
+    ['a version after an escape', 'q=%2Cv1.2.3.4'],
+    ['an OID after escapes', 'x=%2F%2F1.2.840.113549'],
+    ['a Windows build after an escape', 'q=%3D10.0.10625.1189'],
+    ['a longer number after an escape', 'q=%2012345.1.2.3.4'],
+    ['glued to letters after an escape', 'q=%20abc192.0.2.1'],
+    ['loopback after an escape (kept by default)', 'q=%20127.0.0.1'],
+  ])('not an address: %s', (_name, line) => {
+    expect(find(line)).toEqual([]);
+  });
 });

@@ -181,3 +181,20 @@ describe('MAC on adversarial 1 MB inputs (linear time; the timeout is the bound)
     expect(findWith(mac, input)).toHaveLength(count);
   }, 60_000);
 });
+
+describe('five hex groups are neither a MAC nor an IPv6 address', () => {
+  it.each([
+    'a4:5e:60:12:9f',
+    'mac a4:5e:60:12:9f',
+    'hwaddr=A4-5E-60-12-9F',
+    'BSSID 00:00:5e:00:53 (truncated)',
+    '设备 MAC地址：a4:5e:60:12:9f 不完整',
+    'aabb.ccdd',
+  ])('%s', (line) => {
+    expect(findAll(line, NETWORK)).toEqual([]);
+  });
+
+  it('the six-group address beside it is found', () => {
+    expect(findAll('prefix a4:5e:60:12:9f of 00:00:5e:00:53:9f', NETWORK)).toEqual([['MAC_ADDRESS', '00:00:5e:00:53:9f']]);
+  });
+});

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { LogveilError } from '../../src/errors.js';
 import { loadPolicyFile, parsePolicy } from '../../src/policy/load.js';
-import { ruleFor } from '../../src/policy/schema.js';
+import { detectorOptions, ruleFor } from '../../src/policy/schema.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'logveil-policy-'));
 const file = (name: string, text: string) => {
@@ -29,6 +29,13 @@ describe('policy', () => {
     expect(ruleFor(p, 'PHONE').operator).toBe('mask');
   });
 
+  it('gives the ip_address section to both IP detectors, and nothing without it', () => {
+    const own = detectorOptions(parsePolicy({ ip_address: { keep_loopback: false } }));
+    expect(own.ipv4_address).toEqual({ keep_loopback: false });
+    expect(own.ipv6_address).toEqual({ keep_loopback: false });
+    expect(detectorOptions(parsePolicy({}))).toEqual({});
+  });
+
   it.each([
     [{ operator: 'scramble' }, /operator/],
     [{ threshold: 2 }, /threshold/],
@@ -37,6 +44,7 @@ describe('policy', () => {
     [{ types: { EMAIL: { colour: 'red' } } }, /types\.EMAIL/],
     [{ tresholds: 0.5 }, /tresholds|Unrecognized/],
     [{ phone: { regions: ['china'] } }, /phone\.regions\.0/],
+    [{ ip_address: { keep_loopback: 'no' } }, /ip_address\.keep_loopback/],
     [{ version: 2 }, /version/],
   ])('rejects %j naming the key', (input, key) => {
     expect(() => parsePolicy(input, 'p.yaml')).toThrow(key);
@@ -78,6 +86,7 @@ describe('policy', () => {
     [{ fields: { rule: [] } }, 'fields: Unrecognized key: "rule"'],
     [{ fields: { rules: [{ match: 'a', action: 'keep', note: 'x' }] } }, 'fields.rules.0: Unrecognized key: "note"'],
     [{ phone: { regions: ['CN'], region: 'US' } }, 'phone: Unrecognized key: "region"'],
+    [{ ip_address: { keep_loopback: false, keep_loopbacks: false } }, 'ip_address: Unrecognized key: "keep_loopbacks"'],
     [{ types: ['EMAIL'] }, 'types: Invalid input: expected record, received array'],
     [{ fields: { names: ['nick'] } }, 'fields.names: Invalid input: expected record, received array'],
     [{ fields: { rules: { match: 'a', action: 'keep' } } }, 'fields.rules: Invalid input: expected array, received object'],
@@ -144,5 +153,6 @@ describe('the shipped samples/policy.yaml', () => {
     expect(p.fields.dictionary).toBe(true);
     expect(p.fields.rules.map((r) => r.match)).toContain('**.password');
     expect(p.phone?.regions).toContain('CN');
+    expect(p.ip_address?.keep_loopback).toBe(true);
   });
 });

@@ -126,3 +126,44 @@ describe('no checksummed identifier survives in any common grouping', () => {
     );
   });
 });
+
+/**
+ * IP notations logs write besides the generator's plain ones (issue 10): after a host name and `/`,
+ * zero-padded, inside host names, IPv6 followed by `:port` without brackets. `value` is what must not
+ * survive; host names keep their other labels.
+ */
+const octet = (r: Rng) => r.int(1, 254);
+const docV4 = (r: Rng) => [...r.pick([[192, 0, 2], [198, 51, 100], [203, 0, 113]]), octet(r)];
+const docV6 = (r: Rng) => {
+  const groups = ['2001', 'db8', ...Array.from({ length: 6 }, () => (r.chance(0.3) ? '0' : r.hex(r.int(1, 4))))];
+  const text = groups.join(':');
+  const written = r.chance(0.5) ? new URL(`http://[${text}]/`).hostname.slice(1, -1) : text;
+  return r.chance(0.2) ? written.toUpperCase() : written;
+};
+const IP_NOTATIONS: ReadonlyArray<[string, (r: Rng) => { before: string; value: string; after: string }]> = [
+  ['after host/', (r) => ({ before: `Call From ${r.pick(['host.example.com', 'db-primary', 'localhost.localdomain'])}/`, value: docV4(r).join('.'), after: `:${r.int(1, 65535)}` })],
+  ['zero-padded', (r) => ({ before: r.pick(['', 'client=', '来源 ']), value: docV4(r).map((o) => String(o).padStart(3, '0')).join('.'), after: '' })],
+  ['ip- host name', (r) => ({ before: 'ip-', value: [10, r.int(0, 255), r.int(0, 255), octet(r)].join('-'), after: r.pick(['', '.ec2.internal']) })],
+  ['glued host name', (r) => ({ before: r.pick(['host', 'node', 'srv']), value: docV4(r).join('.'), after: '.example.com' })],
+  ['dashed host name', (r) => ({ before: r.pick(['adsl-', 'ec2-', '']), value: docV4(r).join('-'), after: r.pick(['.dsl.example.net', '.static.example.net', '.default.pod.cluster.local']) })],
+  ['IPv6:port', (r) => ({ before: r.pick(['[client ', 'haproxy[42]: ', '客户端 ']), value: docV6(r), after: `:${r.int(1024, 65535)}` })],
+  ['IPv6 URL-encoded', (r) => ({ before: 'GET /geo?ip=', value: docV6(r).replaceAll(':', r.pick(['%3A', '%3a'])), after: '&lang=en' })],
+  ['IPv4 after a URL escape', (r) => ({ before: `GET /geo?xff=${docV4(r).join('.')}${r.pick(['%2C', '%20', '%2C%20'])}`, value: docV4(r).join('.'), after: '&x=1' })],
+];
+
+describe('no IP address survives anonymize, in the notations logs write', () => {
+  const a = createAnonymizer();
+
+  it.each(IP_NOTATIONS.map(([name, make]) => [name, make] as const))('%s', (_name, make) => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 0x7fffffff }), (seed) => {
+        const r = rng(seed);
+        const { before, value, after } = make(r);
+        const text = [filler(r), `${before}${value}${after}`, filler(r)].filter(Boolean).join(r.pick([' ', '\t']));
+        const out = a.anonymize(text);
+        expect(out, `seed ${seed}: ${text}`).not.toContain(value);
+      }),
+      { numRuns: Number(process.env.LOGVEIL_PROPERTY_RUNS ?? 150) },
+    );
+  });
+});
