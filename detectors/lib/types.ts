@@ -14,8 +14,12 @@ import type { ValueGenerator } from './generate.js';
  *               IBAN, credit codes); with `digitStart`, also a token starting with a digit
  * - `hexcolon`: a token starting with a hex digit or `::` (IPv6, MAC)
  * - `at`:       an `@` (or URL-encoded `%40`); the candidate starts where the local part starts
+ * - `word`:     a token starting with an ASCII letter (user names), offered only in a string that holds
+ *               one of the detector's context words (as a substring, or in the value's key): most words
+ *               of a log are not values, so this class needs `context.required`, and its `validate`
+ *               reads the exact convention around the token (`user=`, `/home/`, `Invalid user … from`)
  */
-export type CandidateClass = 'digits' | 'alnum' | 'hexcolon' | 'at';
+export type CandidateClass = 'digits' | 'alnum' | 'hexcolon' | 'at' | 'word';
 
 /** What the scanner knows about the surroundings of a candidate, computed lazily. */
 export interface ValidateContext {
@@ -25,6 +29,8 @@ export interface ValidateContext {
   readonly negative: boolean;
   /** A field rule says the whole value is this detector's type. */
   readonly field: boolean;
+  /** The key (JSON key, CSV header, logfmt key) the scanned string is the value of, if any. */
+  readonly key?: string;
 }
 
 /**

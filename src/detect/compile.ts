@@ -25,6 +25,8 @@ export interface CompiledDetectors {
   readonly byClass: Readonly<Record<CandidateClass, readonly CompiledDetector[]>>;
   /** The `alnum` detectors whose values may begin with a digit. */
   readonly alnumDigitStart: readonly CompiledDetector[];
+  /** Any context word of a `word` detector, as a substring: a string without one offers no word candidate. */
+  readonly wordGate: WordPrefilter | null;
   readonly words: ContextWords;
 }
 
@@ -71,18 +73,21 @@ export function compileDetectors(detectors: readonly Detector[]): CompiledDetect
       maxLen: d.maxLen,
       shape,
       plainRuns: d.candidate === 'digits' ? plainRunTable(shape, d.maxLen) : new Uint8Array(0),
-      required: d.context?.required === true,
+      // A `word` candidate is offered only past the string's gate (wordGate); its `validate` reads the
+      // convention itself, which is stricter than a word somewhere in the window.
+      required: d.context?.required === true && d.candidate !== 'word',
       words: new Set((d.context?.words ?? []).map((w) => words.id(w))),
       negative: new Set((d.context?.negative ?? []).map((w) => words.id(w))),
       wordsPrefilter: anyOf(d.context?.words ?? []),
       negativePrefilter: anyOf(d.context?.negative ?? []),
     };
   });
-  const byClass: Record<CandidateClass, CompiledDetector[]> = { digits: [], alnum: [], hexcolon: [], at: [] };
+  const byClass: Record<CandidateClass, CompiledDetector[]> = { digits: [], alnum: [], hexcolon: [], at: [], word: [] };
   for (const c of all) byClass[c.detector.candidate].push(c);
   // Shortest first, so that the scanner stops at the first detector a candidate is too short for.
   // (Priority between detectors is applied when overlaps are resolved, not in this order.)
   for (const list of Object.values(byClass)) list.sort((a, b) => a.minLen - b.minLen || a.index - b.index);
   const alnumDigitStart = byClass.alnum.filter((c) => c.detector.digitStart === true);
-  return { all, byClass, alnumDigitStart, words };
+  const wordGate = anyOf(byClass.word.flatMap((c) => c.detector.context?.words ?? []));
+  return { all, byClass, alnumDigitStart, wordGate, words };
 }

@@ -124,6 +124,8 @@ export class OnePassScanner implements Scanner, ValidateContext {
   private readonly anywhere: Int8Array;
   private current!: CompiledDetector;
   private currentStart = 0;
+  /** Whether the string (or its key) holds a `word` detector's context word: -1 not known yet. */
+  private wordsOpen = -1;
 
   constructor(detectors: readonly Detector[]) {
     this.compiled = compileDetectors(detectors);
@@ -145,6 +147,9 @@ export class OnePassScanner implements Scanner, ValidateContext {
   get field(): boolean {
     return this.place?.fieldType === this.current.type;
   }
+  get key(): string | undefined {
+    return this.place?.key;
+  }
 
   scan(text: string, place?: ScanPlace): readonly Finding[] {
     this.text = text;
@@ -154,6 +159,7 @@ export class OnePassScanner implements Scanner, ValidateContext {
     this.hitCursor = 0;
     this.keyHits = null;
     this.anywhere.fill(-1);
+    this.wordsOpen = -1;
     const found = this.collect(text);
     this.text = '';
     this.place = undefined;
@@ -168,7 +174,7 @@ export class OnePassScanner implements Scanner, ValidateContext {
   }
 
   private collect(text: string): Finding[] | null {
-    const { digits, alnum, hexcolon, at } = this.compiled.byClass;
+    const { digits, alnum, hexcolon, at, word } = this.compiled.byClass;
     const alnumDigit = this.compiled.alnumDigitStart;
     const alnumDigitMin = alnumDigit.length > 0 ? alnumDigit[0].minLen : Infinity;
     const n = text.length;
@@ -206,6 +212,7 @@ export class OnePassScanner implements Scanner, ValidateContext {
               found = this.offer(alnum, i, found, IN_ALNUM);
             }
             if (isHex(c) && looksHexColon(text, i)) found = this.offer(hexcolon, i, found, IN_HEX);
+            if (word.length > 0 && this.wordGateOpen()) found = this.offerWord(word, i, found);
           }
           // The rest of the token's letters and digits start nothing: skip them in a tight loop.
           let j = i + 1;
@@ -229,6 +236,31 @@ export class OnePassScanner implements Scanner, ValidateContext {
         found = this.offer(hexcolon, i, found, IN_HEX); // `::1`
       }
       prevAlnum = false;
+    }
+    return found;
+  }
+
+  /**
+   * Whether `word` candidates are offered in this string: one native substring test for their context
+   * words, made once per string at its first letter token (most lines hold none of them), or a word in
+   * the value's key.
+   */
+  private wordGateOpen(): boolean {
+    if (this.wordsOpen < 0) {
+      const gate = this.compiled.wordGate;
+      const key = this.place?.key;
+      this.wordsOpen = gate !== null && (gate.test(this.text) || (key !== undefined && gate.test(key))) ? 1 : 0;
+    }
+    return this.wordsOpen === 1;
+  }
+
+  /** A token starting with a letter at `start`, past the gate: each `word` detector's shape, then `validate`. */
+  private offerWord(dets: readonly CompiledDetector[], start: number, found: Finding[] | null): Finding[] | null {
+    const text = this.text;
+    for (let k = 0; k < dets.length; k++) {
+      const shape = dets[k].shape;
+      shape.lastIndex = start;
+      if (shape.test(text)) found = this.accept(dets[k], start, shape.lastIndex, found);
     }
     return found;
   }
