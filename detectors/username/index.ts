@@ -2,7 +2,7 @@ import { defineDetector } from '../lib/define.js';
 import { isAlnum, isDigit, isLetter } from '../lib/chars.js';
 import { written, type Rng } from '../lib/generate.js';
 import { isCjkWordChar } from '../lib/scripts.js';
-import { keptName } from './kept.js';
+import { isPseudonym, keptName } from './kept.js';
 
 /**
  * User and account names (login names), found by the conventions logs write them in. A name is any
@@ -172,6 +172,15 @@ function windowsProfile(text: string, s: number): boolean {
   return /\\\\?users\\\\?$/i.test(text.slice(Math.max(0, s - 10), s));
 }
 
+/** `USERNAME`, `EMAIL`: a type's name, which the tag operator writes in `<>`. */
+function isTag(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 65 && c <= 90) || c === 95 || isDigit(c))) return false;
+  }
+  return true;
+}
+
 /**
  * How the convention before the name at [start, end) reads: NONE, KEYED (a key, a path, sudo, su,
  * sshd) or PROSE (a bare `user` with a qualifier, where sentences follow too). `ctx.key` is the key of
@@ -185,6 +194,7 @@ function convention(text: string, start: number, end: number, key: string | unde
   const opener = closerOf(c);
   if (s > 0 && opener >= 0) {
     if (text.charCodeAt(end) !== opener) return NONE;
+    if (c === LT && isTag(text, start, end)) return NONE; // `<USERNAME>`: what the tag operator wrote
     wrapped = true;
     close = end + 1;
     s--;
@@ -209,7 +219,7 @@ function convention(text: string, start: number, end: number, key: string | unde
     const k = keyBefore(text, s - 1, false);
     return k !== null && isUserKey(k) ? KEYED : NONE;
   }
-  if (isCjkWordChar(c)) return zhLabelBefore(text, s) ? KEYED : NONE;
+  if (isCjkWordChar(c)) return zhLabelBefore(text, s) ? PROSE : NONE;
   if (c !== SP && c !== TAB) return NONE;
   let q = s - 1;
   while (q > 0 && s - q < 12 && (text.charCodeAt(q - 1) === SP || text.charCodeAt(q - 1) === TAB)) q--;
@@ -218,10 +228,10 @@ function convention(text: string, start: number, end: number, key: string | unde
     const k = keyBefore(text, q - 1, true);
     if (k === null) return NONE;
     // sudo: `sudo:    alice : TTY=pts/0 ; PWD=… ; COMMAND=…`
-    if (k.toLowerCase() === 'sudo') return text.startsWith(' : ', end) ? KEYED : NONE;
+    if (/(?:^|\s)sudo$/i.test(k)) return text.startsWith(' : ', end) ? KEYED : NONE;
     return isUserKey(k) ? KEYED : NONE;
   }
-  if (isCjkWordChar(b)) return zhLabelBefore(text, q) ? KEYED : NONE;
+  if (isCjkWordChar(b)) return zhLabelBefore(text, q) ? PROSE : NONE; // `用户 ID 12345`: prose
   if (b === RPAREN) {
     // su: `(to root) alice on pts/0`
     const open = text.lastIndexOf('(', q - 1);
@@ -313,6 +323,8 @@ export default defineDetector({
     if (!endsName(end < text.length ? text.charCodeAt(end) : -1)) return 0;
     const how = convention(text, start, end, ctx.key);
     if (how === NONE || keptName(text, start, end)) return 0;
+    // Anonymizing twice changes nothing the first pass wrote.
+    if (isPseudonym(text, start, end)) return 0;
     if (how === PROSE && STOP_WORDS.has(text.slice(start, end).toLowerCase())) return 0;
     return SCORE;
   },

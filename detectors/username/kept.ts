@@ -43,3 +43,11 @@ export function keptName(text: string, start: number, end: number): boolean {
   const name = text.slice(start, end).toLowerCase();
   return KEPT.has(name) || name.startsWith('systemd-') || /^(?:dwm|umfd)-\d{1,3}$/.test(name);
 }
+
+/** `USERNAME_mgxuv5q5nh3ksl4w`: what the hash operator wrote (a type, `_`, 16 base32 chars). */
+const PSEUDONYM = /^[A-Z][A-Z0-9_]*_[a-z2-7]{16}$/;
+
+/** Whether text[start, end) is a keyed pseudonym: anonymizing twice changes nothing the first pass wrote. */
+export function isPseudonym(text: string, start: number, end: number): boolean {
+  return end - start >= 18 && PSEUDONYM.test(text.slice(start, end));
+}

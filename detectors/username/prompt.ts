@@ -1,7 +1,7 @@
 import { defineDetector } from '../lib/define.js';
 import { isAlnum } from '../lib/chars.js';
 import { written } from '../lib/generate.js';
-import { keptName } from './kept.js';
+import { isPseudonym, keptName } from './kept.js';
 
 /**
  * The user name of a shell prompt copied into a log or a ticket: `[alice@web01 ~]$`, `[alice@web01
@@ -61,7 +61,8 @@ export default defineDetector({
     const before = start > 0 ? text.charCodeAt(start - 1) : SP;
     if (before !== SP && before !== 9 && before !== 91 /* [ */) return 0;
     const host = hostEnd(text, end + 1);
-    if (host === end + 1 || !promptTail(text, host, before === 91) || keptName(text, start, end)) return 0;
+    if (host === end + 1 || !promptTail(text, host, before === 91)) return 0;
+    if (keptName(text, start, end) || isPseudonym(text, start, end)) return 0;
     return 0.75;
   },
   examples: {
