@@ -160,11 +160,21 @@ function zhLabelBefore(text: string, end: number): boolean {
   return ZH_LABELS.some((w) => run.endsWith(w));
 }
 
-/** `/home/`, `/Users/` right before `s` (a folder of its own: not `/myhome/`). */
+/** An HTTP request line or a URL key: a path after it is a URL's (`GET /home/index`), not a folder. */
+const URL_WORD = /(?:^|[\s"'])(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS|url|uri|href|referr?er|route|endpoint|location)[=:]?\s?["']?$/i;
+
+/**
+ * `/home/`, `/Users/` (macOS writes it capitalized) right before `s`, starting a path of its own (not
+ * `/myhome/`, `https://host/home/`, `GET /home/index`).
+ */
 function homePath(text: string, s: number): boolean {
-  const tail = text.slice(Math.max(0, s - 8), s).toLowerCase();
-  const m = /(?:^|[^a-z0-9_.-])(?:home|users)\/$/.exec(tail);
-  return m !== null && tail.charCodeAt(tail.length - 6 - (tail.endsWith('users/') ? 1 : 0)) === SLASH;
+  let p: number;
+  if (text.startsWith('/home/', s - 6)) p = s - 6;
+  else if (text.startsWith('/Users/', s - 7)) p = s - 7;
+  else return false;
+  const b = p > 0 ? text.charCodeAt(p - 1) : SP;
+  if (isAlnum(b) || b === 95 || b === 45 || b === 46 || b === SLASH) return false; // inside another path or word
+  return !URL_WORD.test(text.slice(Math.max(0, p - 12), p));
 }
 
 /** `\Users\` or the JSON-escaped `\\Users\\` right before `s`. */

@@ -237,3 +237,24 @@ describe('prompts', () => {
     expect(a.anonymize(once)).toBe(once);
   });
 });
+
+describe('home folders are paths, not URLs', () => {
+  it.each([
+    ['an API path', '"GET /api/v1/users/search?name=x HTTP/1.1" 200'],
+    ['a request line', 'GET /home/dashboard HTTP/1.1'],
+    ['a quoted request line', '"POST /home/login HTTP/1.1" 302'],
+    ['a URL', 'redirect to https://example.com/home/welcome'],
+    ['a URL key', 'uri=/home/settings referer="/home/index"'],
+    ['lower-case /users/ is no macOS home', 'mounted /users/shared'],
+  ])('%s', (_name, text) => {
+    expect(names(text)).toEqual([]);
+  });
+
+  it.each([
+    ['after a key', 'cwd=/home/okoch/app', 'okoch'],
+    ['in quotes', 'stat("/Users/hannah/Desktop")', 'hannah'],
+    ['after a colon', 'passwd entry okoch:x:1001:1001::/home/okoch:/bin/bash', 'okoch'],
+  ])('%s', (_name, text, expected) => {
+    expect(names(text)).toEqual([expected]);
+  });
+});
