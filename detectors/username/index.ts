@@ -36,7 +36,7 @@ const SCORE = 0.75;
 /** Keys (compared without case, `_`, `-`, `.`, spaces and quotes) whose value is a user name. */
 const USER_KEYS = new Set([
   'user', 'username', 'ruser', 'euser', 'login', 'loginname', 'logname', 'logon', 'logonname', 'account',
-  'accountname', 'samaccountname', 'uid', 'principal', 'owner',
+  'accountname', 'samaccountname', 'uid',
   '用户', '用户名', '登录名', '登录用户', '账号', '帐号', '登录账号', '登陆账号', '用户账号', '账户名',
 ]);
 /** A key ending in one of these names a user too (`remote_user`, `sasl_username`, `TargetUserName`). */
@@ -48,10 +48,14 @@ const ZH_LABELS = ['用户', '用户名', '登录名', '账号', '帐号', '登�
 /** The word before a bare `user` that makes the next word a name (`Invalid user X`, `for user X`). */
 const USER_QUALIFIERS = new Set(['invalid', 'illegal', 'unknown', 'for', 'of', 'from', 'by', 'authenticating', 'as']);
 
-/** sshd's authentication methods, before `for X from`. */
-const SSH_METHODS = new Set([
+/**
+ * The word before `for X` in sshd: its authentication methods (`Accepted publickey for X from`) and
+ * `Too many authentication failures for X`. (`owner`, `principal` are not user keys: `Owner:
+ * com.apple.iokit…` in macOS logs, Kerberos `HTTP/host@REALM`.)
+ */
+const SSH_FOR = new Set([
   'password', 'publickey', 'none', 'hostbased', 'keyboard-interactive', 'keyboard-interactive/pam',
-  'gssapi-with-mic', 'gssapi-keyex', 'gssapi',
+  'gssapi-with-mic', 'gssapi-keyex', 'gssapi', 'failures',
 ]);
 
 /** English words that follow `user` in sentences (`waiting for user input`): not names after prose. */
@@ -86,6 +90,9 @@ const LPAREN = 40;
 const RPAREN = 41;
 const FW_COLON = 0xff1a;
 const FW_EQ = 0xff1d;
+
+/** sudo's syslog tag, right before the name (`sudo:`, `sudo[4242]:`). */
+const SUDO = /(?:^|\s)sudo(?:\[\d{1,10}\])?:$/;
 
 /** What found the name: nothing, a key or a path (a value, never prose), or a prose phrase. */
 const NONE = 0;
@@ -128,12 +135,6 @@ function keyBefore(text: string, sep: number, spaced: boolean): string | null {
     if (open < 0 || j - open > 40) return null;
     return text.slice(open + 1, j);
   }
-  // `sudo[4242]:`: the pid is not the key.
-  if (q === 93 /* ] */) {
-    const open = text.lastIndexOf('[', j);
-    if (open < 0 || j - open > 12) return null;
-    j = open - 1;
-  }
   const end = j + 1;
   while (j >= 0 && end - j <= 40) {
     const c = text.charCodeAt(j);
@@ -169,8 +170,8 @@ const URL_WORD = /(?:^|[\s"'])(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS|url|uri|
  */
 function homePath(text: string, s: number): boolean {
   let p: number;
-  if (text.startsWith('/home/', s - 6)) p = s - 6;
-  else if (text.startsWith('/Users/', s - 7)) p = s - 7;
+  if (s >= 6 && text.startsWith('/home/', s - 6)) p = s - 6;
+  else if (s >= 7 && text.startsWith('/Users/', s - 7)) p = s - 7;
   else return false;
   const b = p > 0 ? text.charCodeAt(p - 1) : SP;
   if (isAlnum(b) || b === 95 || b === 45 || b === 46 || b === SLASH) return false; // inside another path or word
@@ -225,7 +226,9 @@ function convention(text: string, start: number, end: number, key: string | unde
   // The name is the keyed value itself (`alice`, `<alice>`, `CORP\alice` under `user`).
   if (s === 0) return key !== undefined && close === text.length && isUserKey(key) ? KEYED : NONE;
   if (text.charCodeAt(end) === BSLASH && isLetter(text.charCodeAt(end + 1))) return NONE; // a domain
-  if (c === EQ || c === FW_EQ || c === COLON || c === FW_COLON) {
+  // `user:alice` only quoted (`"user":"alice"`) or after a Chinese key (`账号:alice`):
+  // `pam_unix(login:session)`, `a:b:c` are no pairs.
+  if (c === EQ || c === FW_EQ || c === FW_COLON || (c === COLON && (wrapped || isCjkWordChar(text.charCodeAt(s - 2))))) {
     const k = keyBefore(text, s - 1, false);
     return k !== null && isUserKey(k) ? KEYED : NONE;
   }
@@ -235,11 +238,10 @@ function convention(text: string, start: number, end: number, key: string | unde
   while (q > 0 && s - q < 12 && (text.charCodeAt(q - 1) === SP || text.charCodeAt(q - 1) === TAB)) q--;
   const b = text.charCodeAt(q - 1);
   if (b === COLON || b === FW_COLON) {
+    // sudo: `sudo:    alice : TTY=pts/0 ; PWD=… ; COMMAND=…` (`sudo[4242]:` too)
+    if (SUDO.test(text.slice(Math.max(0, q - 20), q))) return text.startsWith(' : ', end) ? KEYED : NONE;
     const k = keyBefore(text, q - 1, true);
-    if (k === null) return NONE;
-    // sudo: `sudo:    alice : TTY=pts/0 ; PWD=… ; COMMAND=…`
-    if (/(?:^|\s)sudo$/i.test(k)) return text.startsWith(' : ', end) ? KEYED : NONE;
-    return isUserKey(k) ? KEYED : NONE;
+    return k !== null && isUserKey(k) ? KEYED : NONE;
   }
   if (isCjkWordChar(b)) return zhLabelBefore(text, q) ? PROSE : NONE; // `用户 ID 12345`: prose
   if (b === RPAREN) {
@@ -263,7 +265,7 @@ function convention(text: string, start: number, end: number, key: string | unde
     // sshd: `Accepted publickey for alice from …`
     if (ws < 2 || text.charCodeAt(ws - 1) !== SP) return NONE;
     const ps = wordStart(text, ws - 1);
-    return SSH_METHODS.has(text.slice(ps, ws - 1).toLowerCase()) ? KEYED : NONE;
+    return SSH_FOR.has(text.slice(ps, ws - 1).toLowerCase()) ? KEYED : NONE;
   }
   // PAM: `session opened for user root by alice(uid=1000)`
   if (lower === 'by') return text.startsWith('(uid=', end) ? KEYED : NONE;
@@ -341,8 +343,8 @@ export default defineDetector({
   context: {
     // The gate (as substrings): a string with none of these offers no candidate to this detector.
     words: [
-      'user', 'login', 'logname', 'account', 'uid', 'principal', 'owner', 'sudo',
-      'to root', 'home', 'password', 'publickey', 'hostbased', 'keyboard-interactive', 'gssapi', '用户',
+      'user', 'login', 'logname', 'account', 'uid', 'sudo',
+      'to root', 'home', 'password', 'publickey', 'hostbased', 'keyboard-interactive', 'gssapi', 'failures', '用户',
       '登录名', '账号', '帐号',
     ],
     required: true,

@@ -27,7 +27,8 @@ const KEPT = new Set([
   'kibana', 'logstash', 'grafana', 'prometheus', 'zabbix', 'nagios', 'git', 'gitlab', 'gitlab-runner',
   'jenkins', 'ftp', 'ftpuser', 'anonymous', 'postfix', 'dovecot', 'dovenull', 'vmail', 'exim',
   'clamav', 'amavis', 'bind', 'named', 'squid', 'haproxy', 'zookeeper', 'kafka', 'hadoop', 'hdfs',
-  'yarn', 'spark', 'hive', 'oracle', 'sonar', 'nexus', 'ansible', 'deploy', 'runner', 'svc',
+  'yarn', 'spark', 'hive', 'oracle', 'sonar', 'nexus', 'ansible', 'deploy', 'runner', 'svc', 'cyrus',
+  'login', // PAM's `by LOGIN(uid=0)`: the login program
   // Windows built-in accounts and profiles
   'system', 'local service', 'network service', 'localservice', 'networkservice', 'defaultaccount',
   'wdagutilityaccount', 'krbtgt', 'public', 'default', 'defaultuser0', 'all users', 'default user',

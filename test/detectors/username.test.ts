@@ -258,3 +258,20 @@ describe('home folders are paths, not URLs', () => {
     expect(names(text)).toEqual([expected]);
   });
 });
+
+describe('lines from real systems that hold no user name (shapes seen in public log samples)', () => {
+  it.each([
+    ['macOS CCLogTap owner', 'CCLogTap::profileRemoved, Owner: com.apple.iokit.IO80211Family, Name: OneStats'],
+    ['Kerberos principal', 'principal=HTTP/web01.example.com@EXAMPLE.COM'],
+    ['PAM LOGIN program', 'login[2421]: pam_unix(login:session): session opened for user root by LOGIN(uid=0)'],
+    ['PAM check pass', 'sshd[5131]: pam_unix(sshd:auth): check pass; user unknown'],
+    ['sshd request', 'Received disconnect from 192.0.2.7: 11: Closed due to user request. [preauth]'],
+    ['Couldn\'t authenticate', 'ftpd[1003]: Couldn\'t authenticate user'],
+  ])('%s', (_name, text) => {
+    expect(names(text)).toEqual([]);
+  });
+
+  it('too many authentication failures for X', () => {
+    expect(names('sshd[24200]: Disconnecting: Too many authentication failures for mgarcia [preauth]')).toEqual(['mgarcia']);
+  });
+});
