@@ -35,7 +35,7 @@ const SCORE = 0.75;
 
 /** Keys (compared without case, `_`, `-`, `.`, spaces and quotes) whose value is a user name. */
 const USER_KEYS = new Set([
-  'user', 'username', 'ruser', 'euser', 'login', 'loginname', 'logname', 'logon', 'logonname', 'account',
+  'user', 'username', 'ruser', 'login', 'loginname', 'logname', 'logon', 'logonname', 'account',
   'accountname', 'samaccountname', 'uid',
   '用户', '用户名', '登录名', '登录用户', '账号', '帐号', '登录账号', '登陆账号', '用户账号', '账户名',
 ]);
@@ -341,11 +341,12 @@ export default defineDetector({
     return SCORE;
   },
   context: {
-    // The gate (as substrings): a string with none of these offers no candidate to this detector.
+    // Anchors: a token is tried only when it starts shortly after one of these whole words (or the
+    // value's key holds one); validate() then reads the exact convention.
     words: [
-      'user', 'login', 'logname', 'account', 'uid', 'sudo',
-      'to root', 'home', 'password', 'publickey', 'hostbased', 'keyboard-interactive', 'gssapi', 'failures', '用户',
-      '登录名', '账号', '帐号',
+      'user', 'users', 'username', 'ruser', 'login', 'logname', 'logon', 'account', 'uid', 'sudo', 'to root',
+      'home', 'password', 'publickey', 'hostbased', 'keyboard-interactive', 'gssapi-with-mic', 'gssapi-keyex',
+      'failures', 'targetusername', 'subjectusername', 'samaccountname', '用户', '用户名', '登录名', '账号', '帐号',
     ],
     required: true,
   },

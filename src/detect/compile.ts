@@ -25,8 +25,8 @@ export interface CompiledDetectors {
   readonly byClass: Readonly<Record<CandidateClass, readonly CompiledDetector[]>>;
   /** The `alnum` detectors whose values may begin with a digit. */
   readonly alnumDigitStart: readonly CompiledDetector[];
-  /** Any context word of a `word` detector, as a substring: a string without one offers no word candidate. */
-  readonly wordGate: WordPrefilter | null;
+  /** The `word` detectors' context words (anchors): a word candidate is offered only shortly after one. */
+  readonly wordAnchors: ContextWords | null;
   readonly words: ContextWords;
 }
 
@@ -73,8 +73,8 @@ export function compileDetectors(detectors: readonly Detector[]): CompiledDetect
       maxLen: d.maxLen,
       shape,
       plainRuns: d.candidate === 'digits' ? plainRunTable(shape, d.maxLen) : new Uint8Array(0),
-      // A `word` candidate is offered only past the string's gate (wordGate); its `validate` reads the
-      // convention itself, which is stricter than a word somewhere in the window.
+      // A `word` candidate is offered only shortly after one of its anchor words (wordAnchors); its
+      // `validate` reads the convention itself, which is stricter than a word in the window.
       required: d.context?.required === true && d.candidate !== 'word',
       words: new Set((d.context?.words ?? []).map((w) => words.id(w))),
       negative: new Set((d.context?.negative ?? []).map((w) => words.id(w))),
@@ -88,6 +88,7 @@ export function compileDetectors(detectors: readonly Detector[]): CompiledDetect
   // (Priority between detectors is applied when overlaps are resolved, not in this order.)
   for (const list of Object.values(byClass)) list.sort((a, b) => a.minLen - b.minLen || a.index - b.index);
   const alnumDigitStart = byClass.alnum.filter((c) => c.detector.digitStart === true);
-  const wordGate = anyOf(byClass.word.flatMap((c) => c.detector.context?.words ?? []));
-  return { all, byClass, alnumDigitStart, wordGate, words };
+  const anchors = byClass.word.flatMap((c) => c.detector.context?.words ?? []);
+  const wordAnchors = anchors.length > 0 ? new ContextWords(anchors) : null;
+  return { all, byClass, alnumDigitStart, wordAnchors, words };
 }

@@ -275,3 +275,19 @@ describe('lines from real systems that hold no user name (shapes seen in public 
     expect(names('sshd[24200]: Disconnecting: Too many authentication failures for mgarcia [preauth]')).toEqual(['mgarcia']);
   });
 });
+
+describe('hostile input stays linear (no clock: a quadratic path fails by the timeout)', () => {
+  const MB = 1 << 20;
+  it.each([
+    ['for user ab', 'for user ab '.repeat(Math.floor(MB / 12)), Math.floor(MB / 12)],
+    ['user user user', 'user '.repeat(MB / 5), 0],
+    ['user=<user=<', 'user=<'.repeat(MB / 6), 0],
+    ['/home/home/', '/home'.repeat(MB / 5), 1], // the first `/home/home` is user home's folder
+    ['sudo: sudo:', 'sudo: '.repeat(MB / 6), 0],
+    ['用户用户', '用户'.repeat(MB / 2), 0],
+  ])('%s', (_name, input, count) => {
+    const found = names(input);
+    expect(found.length).toBe(count);
+    expect(found.every((v) => v === 'ab' || v === 'home')).toBe(true);
+  }, 30_000);
+});
