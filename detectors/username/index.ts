@@ -42,8 +42,12 @@ const USER_KEYS = new Set([
 /** A key ending in one of these names a user too (`remote_user`, `sasl_username`, `TargetUserName`). */
 const USER_KEY_ENDS = ['user', 'username', 'loginname', 'accountname'];
 
-/** Chinese labels a name follows without a colon (`登录用户 alice`, `用户alice登录成功`). */
+/** Chinese keys (before `：`, `=`) whose value is a user name: `用户名：`, `登录账号=`, `操作用户=`. */
 const ZH_LABELS = ['用户', '用户名', '登录名', '账号', '帐号', '登录账号', '用户账号'];
+/** Chinese labels a name follows without a colon (`登录用户 alice`, `用户alice登录成功`); not `账号`, mostly a bank's. */
+const ZH_BARE = ['用户', '用户名', '登录名'];
+/** An `账号` of these is a bank account's, whatever its value (`银行账号：`, `收款账号=`). */
+const BANK_WORDS = /银行|收款|付款|对公|卡/;
 
 /** The word before a bare `user` that makes the next word a name (`Invalid user X`, `for user X`). */
 const USER_QUALIFIERS = new Set(['invalid', 'illegal', 'unknown', 'for', 'of', 'from', 'by', 'authenticating', 'as']);
@@ -119,7 +123,7 @@ export function isUserKey(key: string): boolean {
   const k = key.toLowerCase().replace(/[\s_.\-"']/g, '');
   if (USER_KEYS.has(k)) return true;
   for (const end of USER_KEY_ENDS) if (k.endsWith(end)) return true;
-  return ZH_LABELS.some((w) => k.endsWith(w));
+  return ZH_LABELS.some((w) => k.endsWith(w)) && !BANK_WORDS.test(k);
 }
 
 /**
@@ -155,10 +159,10 @@ function wordStart(text: string, end: number): number {
   return j;
 }
 
-/** The CJK run ending at `end` ends with a label a name follows (`登录用户`, `账号`). */
+/** The CJK run ending at `end` ends with a label a name follows without a colon (`登录用户`). */
 function zhLabelBefore(text: string, end: number): boolean {
   const run = text.slice(Math.max(0, end - 6), end);
-  return ZH_LABELS.some((w) => run.endsWith(w));
+  return ZH_BARE.some((w) => run.endsWith(w));
 }
 
 /** An HTTP request line or a URL key: a path after it is a URL's (`GET /home/index`), not a folder. */

@@ -151,6 +151,9 @@ describe('USERNAME near misses', () => {
     ['an asset name', 'icon@2x.png logo@3x.png'],
     ['npm package', 'installed lodash@4.17.21'],
     ['用户 ID', '用户 ID 12345 登录成功'],
+    ['a bank label before an IBAN', '国际银行账号 IBAN 已校验'],
+    ['a bank account key with letters', '银行账号：abc 收款账号=xyz'],
+    ['账号 without a colon', '账号 IBAN'],
   ])('%s', (_name, text) => {
     expect(names(text)).toEqual([]);
   });
