@@ -276,6 +276,18 @@ function convention(text: string, start: number, end: number, key: string | unde
   return NONE;
 }
 
+/**
+ * `account=mt84 rhqb 9000 9406 9590 98`: the first group of an IBAN written in groups (in lower case
+ * too), not a name; an IBAN's is the longer span when it is found, and a part of it is no name either.
+ */
+function ibanHead(text: string, start: number, end: number): boolean {
+  if (end - start !== 4 || text.charCodeAt(end) !== SP) return false;
+  if (!isLetter(text.charCodeAt(start)) || !isLetter(text.charCodeAt(start + 1))) return false;
+  if (!isDigit(text.charCodeAt(start + 2)) || !isDigit(text.charCodeAt(start + 3))) return false;
+  for (let i = end + 1; i < end + 5; i++) if (!isAlnum(text.charCodeAt(i))) return false;
+  return true;
+}
+
 /** Names as people get them: initials and surnames, first.last, pinyin, with digits now and then. */
 const FIRST = ['alice', 'james', 'maria', 'david', 'sarah', 'michael', 'emma', 'oliver', 'sophia', 'lucas', 'hannah', 'daniel'];
 const LAST = ['smith', 'johnson', 'garcia', 'miller', 'brown', 'wilson', 'taylor', 'anderson', 'thomas', 'moore', 'clarke', 'walker'];
@@ -337,6 +349,7 @@ export default defineDetector({
   shape: /[A-Za-z](?:[A-Za-z0-9._-]{0,62}[A-Za-z0-9_])?/y,
   validate(text, start, end, ctx) {
     if (!endsName(end < text.length ? text.charCodeAt(end) : -1)) return 0;
+    if (ibanHead(text, start, end)) return 0;
     const how = convention(text, start, end, ctx.key);
     if (how === NONE || keptName(text, start, end)) return 0;
     // Anonymizing twice changes nothing the first pass wrote.

@@ -154,6 +154,7 @@ describe('USERNAME near misses', () => {
     ['a bank label before an IBAN', '国际银行账号 IBAN 已校验'],
     ['a bank account key with letters', '银行账号：abc 收款账号=xyz'],
     ['账号 without a colon', '账号 IBAN'],
+    ['an IBAN in lower-case groups under account=', 'update account=mt84 rhqb 9000 9406 9590 98 build=3.20.2'],
   ])('%s', (_name, text) => {
     expect(names(text)).toEqual([]);
   });
