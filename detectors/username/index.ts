@@ -3,6 +3,7 @@ import { isAlnum, isDigit, isLetter } from '../lib/chars.js';
 import { written, type Rng } from '../lib/generate.js';
 import { isCjkWordChar } from '../lib/scripts.js';
 import { isPseudonym, keptName } from './kept.js';
+import { IBAN_REGISTRY } from '../iban.js';
 
 /**
  * User and account names (login names), found by the conventions logs write them in. A name is any
@@ -276,16 +277,20 @@ function convention(text: string, start: number, end: number, key: string | unde
   return NONE;
 }
 
+/** IBAN country codes (upper case). */
+const IBAN_COUNTRIES = new Set(IBAN_REGISTRY.split(' ').map((e) => e.slice(0, 2)));
+
 /**
  * `account=mt84 rhqb 9000 9406 9590 98`: the first group of an IBAN written in groups (in lower case
- * too), not a name; an IBAN's is the longer span when it is found, and a part of it is no name either.
+ * too), not a name: an IBAN country, two digits, then another group, or the tag a first pass wrote
+ * for the rest (`de83 <BANK_ACCOUNT>`: anonymizing twice must change nothing).
  */
 function ibanHead(text: string, start: number, end: number): boolean {
   if (end - start !== 4 || text.charCodeAt(end) !== SP) return false;
-  if (!isLetter(text.charCodeAt(start)) || !isLetter(text.charCodeAt(start + 1))) return false;
   if (!isDigit(text.charCodeAt(start + 2)) || !isDigit(text.charCodeAt(start + 3))) return false;
-  for (let i = end + 1; i < end + 5; i++) if (!isAlnum(text.charCodeAt(i))) return false;
-  return true;
+  const next = text.charCodeAt(end + 1);
+  if (!(isAlnum(next) || next === LT)) return false;
+  return IBAN_COUNTRIES.has(text.slice(start, start + 2).toUpperCase());
 }
 
 /** Names as people get them: initials and surnames, first.last, pinyin, with digits now and then. */

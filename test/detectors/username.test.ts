@@ -155,6 +155,7 @@ describe('USERNAME near misses', () => {
     ['a bank account key with letters', '银行账号：abc 收款账号=xyz'],
     ['账号 without a colon', '账号 IBAN'],
     ['an IBAN in lower-case groups under account=', 'update account=mt84 rhqb 9000 9406 9590 98 build=3.20.2'],
+    ['the same after a first pass', 'update account=de83 <BANK_ACCOUNT> build=3.20.2'],
   ])('%s', (_name, text) => {
     expect(names(text)).toEqual([]);
   });
