@@ -96,6 +96,9 @@ const RPAREN = 41;
 const FW_COLON = 0xff1a;
 const FW_EQ = 0xff1d;
 
+/** The element a Windows event's XML writes a field in: `<Data Name="TargetUserName">`. */
+const XML_NAME = /Name=["']([A-Za-z]{1,40})["']>$/;
+
 /** sudo's syslog tag, right before the name (`sudo:`, `sudo[4242]:`). */
 const SUDO = /(?:^|\s)sudo(?:\[\d{1,10}\])?:$/;
 
@@ -107,7 +110,7 @@ const PROSE = 2;
 /** Chars that may follow a name: it ends there (`@` would make it an email's, `=` a key). */
 function endsName(c: number): boolean {
   if (c < 0 || c === SP || c === TAB || c === 10 || c === 13) return true;
-  if (c < 128) return ',;>\'")]}/\\:|(.!&?#'.includes(String.fromCharCode(c));
+  if (c < 128) return ',;<>\'")]}/\\:|(.!&?#'.includes(String.fromCharCode(c));
   return c === 0xff0c || c === 0x3002 || c === 0xff1b || c === 0xff09 || c === 0x300d || c === 0x3011 || c === 0x3001 || c === 0x3000 || isCjkWordChar(c);
 }
 
@@ -217,6 +220,11 @@ function convention(text: string, start: number, end: number, key: string | unde
     c = text.charCodeAt(s - 1);
   }
   if (c === SLASH) return homePath(text, s) ? KEYED : NONE;
+  // Windows event XML: `<Data Name="TargetUserName">jdoe</Data>`
+  if (c === 62 /* > */) {
+    const m = XML_NAME.exec(text.slice(Math.max(0, s - 48), s));
+    return m !== null && text.charCodeAt(end) === LT && isUserKey(m[1]) ? KEYED : NONE;
+  }
   if (c === BSLASH) {
     if (windowsProfile(text, s)) return KEYED;
     // `CORP\alice`, `CORP\\alice`: the name after its domain, which stays.

@@ -50,6 +50,7 @@ describe('USERNAME in the conventions of real logs (English)', () => {
     ['PostgreSQL', 'FATAL:  password authentication failed for user "kpatel"', 'kpatel'],
     ['FTP command', 'vsftpd: FTP command: Client "192.0.2.8", "USER nbrown"', 'nbrown'],
     ['Windows event key', 'EventID=4625 TargetUserName=jdoe TargetDomainName=CORP LogonType=3', 'jdoe'],
+    ['Windows event XML', '<EventData><Data Name="SubjectUserName">WEB01$</Data><Data Name="TargetUserName">jdoe</Data><Data Name="TargetDomainName">CORP</Data></EventData>', 'jdoe'],
     ['domain before the name', 'auth ok user=CORP\\jdoe ip=192.0.2.3', 'jdoe'],
     ['LDAP uid', 'conn=1001 op=2 BIND dn="uid=rthomas,ou=people,dc=example,dc=com" method=128', 'rthomas'],
     ['home folder', 'open("/home/lucas.g/.ssh/authorized_keys"): permission denied', 'lucas.g'],
