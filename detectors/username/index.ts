@@ -100,7 +100,7 @@ const FW_EQ = 0xff1d;
 const XML_NAME = /Name=["']([A-Za-z]{1,40})["']>$/;
 
 /** sudo's syslog tag, right before the name (`sudo:`, `sudo[4242]:`). */
-const SUDO = /(?:^|\s)sudo(?:\[\d{1,10}\])?:$/;
+const SUDO = /(?:^|[^A-Za-z0-9_-])sudo(?:\[\d{1,10}\])?:$/;
 
 /** What found the name: nothing, a key or a path (a value, never prose), or a prose phrase. */
 const NONE = 0;
