@@ -79,6 +79,11 @@ const STOP_WORDS = new Set([
   'key', 'keys', 'token', 'tokens', 'cache', 'config', 'configuration', 'experience', 'units',
   'unit', 'instance', 'slice', 'here', 'there', 'which', 'logged', 'exists', 'found', 'created',
   'deleted', 'removed', 'added', 'updated', 'changed', 'signed', 'connected', 'disconnected',
+  'agents', 'devices', 'events', 'files', 'jobs', 'tasks', 'errors', 'messages', 'changes', 'types',
+  'count', 'counts', 'number', 'status', 'state', 'type', 'error', 'message', 'event', 'file', 'job',
+  'task', 'data', 'notification', 'notifications', 'activity', 'behavior', 'behaviour', 'feedback',
+  'content', 'upload', 'uploads', 'defined', 'specified', 'provided', 'supplied', 'requested',
+  'permission', 'denied', 'timeout', 'timed', 'cancelled', 'canceled', 'aborted', 'closed', 'opened',
 ]);
 
 const SP = 32;
@@ -139,9 +144,8 @@ function keyBefore(text: string, sep: number, spaced: boolean): string | null {
   if (j < 0) return null;
   const q = text.charCodeAt(j);
   if (q === DQUOTE || q === APOS) {
-    const open = text.lastIndexOf(String.fromCharCode(q), j - 1);
-    if (open < 0 || j - open > 40) return null;
-    return text.slice(open + 1, j);
+    const open = lastIndexWithin(text, q, j - 1, 40);
+    return open < 0 ? null : text.slice(open + 1, j);
   }
   const end = j + 1;
   while (j >= 0 && end - j <= 40) {
@@ -150,6 +154,12 @@ function keyBefore(text: string, sep: number, spaced: boolean): string | null {
     j--;
   }
   return j + 1 < end ? text.slice(j + 1, end) : null;
+}
+
+/** Index of the last `c` at or before `from`, looking at most `reach` chars back (bounded: linear scans), or -1. */
+function lastIndexWithin(text: string, c: number, from: number, reach: number): number {
+  for (let i = from; i >= 0 && from - i < reach; i--) if (text.charCodeAt(i) === c) return i;
+  return -1;
 }
 
 /** Start of the word of letters (and `-`, `/`) that ends at `end`, at most 28 chars back. */
@@ -254,13 +264,14 @@ function convention(text: string, start: number, end: number, key: string | unde
     // sudo: `sudo:    alice : TTY=pts/0 ; PWD=… ; COMMAND=…` (`sudo[4242]:` too)
     if (SUDO.test(text.slice(Math.max(0, q - 20), q))) return text.startsWith(' : ', end) ? KEYED : NONE;
     const k = keyBefore(text, q - 1, true);
-    return k !== null && isUserKey(k) ? KEYED : NONE;
+    if (k === null || !isUserKey(k)) return NONE;
+    return k.includes(' ') ? PROSE : KEYED; // `error reading user: permission denied` is a sentence
   }
   if (isCjkWordChar(b)) return zhLabelBefore(text, q) ? PROSE : NONE; // `用户 ID 12345`: prose
   if (b === RPAREN) {
     // su: `(to root) alice on pts/0`
-    const open = text.lastIndexOf('(', q - 1);
-    return open >= 0 && q - open < 36 && text.startsWith('(to ', open) && text.startsWith(' on ', close) ? KEYED : NONE;
+    const open = lastIndexWithin(text, LPAREN, q - 2, 36);
+    return open >= 0 && text.startsWith('(to ', open) && text.startsWith(' on ', close) ? KEYED : NONE;
   }
   if (!isLetter(b)) return NONE;
   const ws = wordStart(text, q);

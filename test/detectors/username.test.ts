@@ -143,6 +143,7 @@ describe('USERNAME near misses', () => {
     ['ids with letters', 'user_id=u8812 userid=abc'],
     ['user agents', 'userAgent=Mozilla/5.0 User-Agent: curl/8.5.0 user_agent=okhttp/4.12'],
     ['prose after user', 'waiting for user input; for user accounts; invalid user session; no such user data'],
+    ['a sentence ending in user:', 'error reading user: permission denied; number of user agents: 3'],
     ['user with no qualifier', 'user logged in from the console; user alice is not a convention'],
     ['a machine account', 'TargetUserName=WEB01$ LogonType=3'],
     ['Windows built-in profiles', 'C:\\Users\\Public\\Desktop C:\\Users\\Default\\NTUSER.DAT'],
@@ -291,6 +292,8 @@ describe('hostile input stays linear (no clock: a quadratic path fails by the ti
     ['/home/home/', '/home'.repeat(MB / 5), 1], // the first `/home/home` is user home's folder
     ['sudo: sudo:', 'sudo: '.repeat(MB / 6), 0],
     ['用户用户', '用户'.repeat(MB / 2), 0],
+    ['user) a user) a', 'user) a '.repeat(MB / 8), 0],
+    ['user":"a user":"a', 'user":x" '.repeat(MB / 9), 0],
   ])('%s', (_name, input, count) => {
     const found = names(input);
     expect(found.length).toBe(count);
