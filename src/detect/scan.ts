@@ -61,7 +61,7 @@ function looksHexColon(text: string, start: number): boolean {
  * Which ASCII chars each candidate class's values are written with, as bit flags in one table, so the
  * token-extent loop is a monomorphic table lookup:
  * - digits: digits, separators, brackets, `+`, `/`, and the ID check char X
- * - alnum: letters, digits, spaces (grouped IBANs) and brackets (`A123456(3)`)
+ * - alnum: letters, digits, spaces, `-` and `.` (grouped IBANs) and brackets (`A123456(3)`)
  * - hexcolon: letters, digits, `:`, `.`, `-`, `%` (zone ids)
  * - at: anything but whitespace, double quotes, angle brackets, `,` and `;` around an address (a `'`
  *   may be a name's apostrophe: `o'brien@…`)
@@ -70,8 +70,10 @@ const IN_DIGITS = 1;
 const IN_ALNUM = 2;
 const IN_HEX = 4;
 const IN_EMAIL = 8;
-/** Letters and digits only: `digitStart` alnum values (credit codes) are unbroken. */
+/** Letters and digits only: `digitStart` alnum values (credit codes) written compact. */
 const IN_WORD = 16;
+/** Letters, digits, space and `-`: `digitStart` alnum values written in groups (`9135 0100 M000 …`). */
+const IN_GROUPED = 32;
 /** Not a token class: an ASCII letter or digit (the main loop's test). */
 const ALNUM = 16;
 const TOKEN_CHARS = new Uint8Array(128);
@@ -79,10 +81,11 @@ for (let c = 0; c < 128; c++) {
   const alnum = isAlnum(c);
   let f = alnum ? ALNUM : 0;
   if (isDigit(c) || ' -.()+/Xx'.includes(String.fromCharCode(c))) f |= IN_DIGITS;
-  if (alnum || ' ()'.includes(String.fromCharCode(c))) f |= IN_ALNUM;
+  if (alnum || ' -.()'.includes(String.fromCharCode(c))) f |= IN_ALNUM;
   if (alnum || ':.-%'.includes(String.fromCharCode(c))) f |= IN_HEX;
   if (c > 32 && !'"<>,;'.includes(String.fromCharCode(c))) f |= IN_EMAIL;
   if (alnum) f |= IN_WORD;
+  if (alnum || c === 32 || c === 45) f |= IN_GROUPED;
   TOKEN_CHARS[c] = f;
 }
 
@@ -205,9 +208,13 @@ export class OnePassScanner implements Scanner, ValidateContext {
             while (q < n && isDigit(text.charCodeAt(q))) q++;
             if (!dotted) {
               found = this.offerDigits(digits, i, q, found);
-              // Credit codes are unbroken letters and digits: a shorter run with no letter after is none.
+              // A credit code: letters and digits, or groups of them (a first group of 2 to 8 digits, one
+              // separator, more letters or digits); a shorter run followed by neither is none.
               const cq = q < n ? text.charCodeAt(q) : 0;
               if (q - i >= alnumDigitMin || isLetter(cq)) found = this.offer(alnumDigit, i, found, IN_WORD);
+              else if (q - i >= 2 && q - i <= 8 && isGroupSeparator(cq) && q + 1 < n && isAlnum(text.charCodeAt(q + 1))) {
+                found = this.offer(alnumDigit, i, found, IN_GROUPED);
+              }
               // A hex group goes on with `:`, `-`, `.` or a hex letter (`fe80::1`, `00:1a:…`, `0a1b.…`).
               if ((cq === 58 || cq === 45 || cq === 46 || isHex(cq)) && looksHexColon(text, i)) {
                 found = this.offer(hexcolon, i, found, IN_HEX);
