@@ -18,11 +18,13 @@ import { IBAN_REGISTRY } from '../iban.js';
  *   logfmt, CSV) is the whole value. Keys ending in `id` are ids (`user_id=u123`), `userAgent` is none;
  * - sshd and PAM prose: `Invalid user X from`, `Failed password for invalid user X`, `for user X`
  *   (`session opened for user X by`), `of user X` (systemd-logind), `authenticating user X`,
- *   `Accepted password|publickey|keyboard-interactive/pam… for X from`, `by X(uid=1000)`;
+ *   `Accepted password|publickey|keyboard-interactive/pam… for X from`, `Too many authentication
+ *   failures for X`, `by X(uid=1000)`; Windows event XML `<Data Name="TargetUserName">X</Data>`;
  *   `Access denied for user 'X'@…`, `for user "X"` (MySQL, PostgreSQL); FTP's `"USER X"`;
  * - sudo `sudo:    X : TTY=pts/0 ; …`, su `(to root) X on pts/0`;
  * - home folders `/home/X/`, `/Users/X/`, `C:\Users\X\` (also JSON-escaped `C:\\Users\\X\\`);
- * - Chinese labels without a colon: `登录用户 X`, `用户X`, `账号 X`.
+ * - Chinese labels without a colon: `登录用户 X`, `用户X` (not `账号 X`: mostly a bank's, as are
+ *   `银行账号：`, `收款账号=` whatever their value).
  * Shell prompts `X@host:~$` are the `at` candidate's (prompt.ts).
  *
  * The finding is exactly the name: `<`, `>`, quotes, a `DOMAIN\` before it and punctuation after it
@@ -34,7 +36,10 @@ import { IBAN_REGISTRY } from '../iban.js';
 
 const SCORE = 0.75;
 
-/** Keys (compared without case, `_`, `-`, `.`, spaces and quotes) whose value is a user name. */
+/**
+ * Keys (compared without case, `_`, `-`, `.`, spaces and quotes) whose value is a user name. Not
+ * `owner` (`Owner: com.apple.iokit…` in macOS logs) nor `principal` (Kerberos `HTTP/host@REALM`).
+ */
 const USER_KEYS = new Set([
   'user', 'username', 'ruser', 'login', 'loginname', 'logname', 'logon', 'logonname', 'account',
   'accountname', 'samaccountname', 'uid',
@@ -55,8 +60,7 @@ const USER_QUALIFIERS = new Set(['invalid', 'illegal', 'unknown', 'for', 'of', '
 
 /**
  * The word before `for X` in sshd: its authentication methods (`Accepted publickey for X from`) and
- * `Too many authentication failures for X`. (`owner`, `principal` are not user keys: `Owner:
- * com.apple.iokit…` in macOS logs, Kerberos `HTTP/host@REALM`.)
+ * `Too many authentication failures for X`.
  */
 const SSH_FOR = new Set([
   'password', 'publickey', 'none', 'hostbased', 'keyboard-interactive', 'keyboard-interactive/pam',
@@ -112,10 +116,14 @@ const NONE = 0;
 const KEYED = 1;
 const PROSE = 2;
 
-/** Chars that may follow a name: it ends there (`@` would make it an email's, `=` a key). */
+/** ASCII chars that may follow a name (`@` would make it an email's, `=` a key's). */
+const ENDS_NAME = new Uint8Array(128);
+for (const ch of ' \t\r\n,;<>\'")]}/\\:|(.!&?#') ENDS_NAME[ch.charCodeAt(0)] = 1;
+
+/** A name ends before `c` (-1: the end of the string). */
 function endsName(c: number): boolean {
-  if (c < 0 || c === SP || c === TAB || c === 10 || c === 13) return true;
-  if (c < 128) return ',;<>\'")]}/\\:|(.!&?#'.includes(String.fromCharCode(c));
+  if (c < 0) return true;
+  if (c < 128) return ENDS_NAME[c] === 1;
   return c === 0xff0c || c === 0x3002 || c === 0xff1b || c === 0xff09 || c === 0x300d || c === 0x3011 || c === 0x3001 || c === 0x3000 || isCjkWordChar(c);
 }
 
