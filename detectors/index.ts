@@ -14,6 +14,8 @@ import phone from './phone/index.js';
 import type { Detector as AnyDetector, DetectorSpec as Spec } from './lib/types.js';
 import twNationalId from './tw-national-id.js';
 import usSsn from './us-ssn.js';
+import username from './username/index.js';
+import usernamePrompt from './username/prompt.js';
 
 /**
  * Every pattern detector, in priority order (earlier wins a tie on span and score): checksum-validated
@@ -37,6 +39,8 @@ export const detectors = [
   macAddress,
   cnPassport,
   bankAccount,
+  username,
+  usernamePrompt,
 ] as const satisfies readonly AnyDetector[];
 
 /** The kinds of personal data the pattern detectors find (`'CN_RESIDENT_ID' | 'IBAN' | …`). */

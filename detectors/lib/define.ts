@@ -20,6 +20,7 @@ export function defineDetector<const T extends string>(spec: DetectorSpec<T>): D
   if (spec.examples.match.length === 0) fail('needs at least one matching example');
   if (spec.examples.noMatch.length === 0) fail('needs at least one non-matching example');
   if (spec.context?.required && spec.context.words.length === 0) fail('required context without words');
+  if (spec.candidate === 'word' && !spec.context?.required) fail('a word candidate needs required context words');
   if (!spec.validate && spec.baseScore === undefined) fail('needs validate() or baseScore');
   if (Array.isArray(spec.mask) && !spec.mask.every((n: number) => Number.isInteger(n) && n >= 0)) fail('mask keeps a whole number of chars');
   for (const kind of Object.keys(spec.generate?.nearMisses ?? {})) if (!/^[a-z0-9_]+$/.test(kind)) fail(`near miss ${kind} must be lower_snake_case`);

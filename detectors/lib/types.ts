@@ -15,8 +15,13 @@ import type { ValueGenerator } from './generate.js';
  *               `digitStart`, also a token starting with a digit
  * - `hexcolon`: a token starting with a hex digit or `::` (IPv6, MAC)
  * - `at`:       an `@` (or URL-encoded `%40`); the candidate starts where the local part starts
+ * - `word`:     a token starting with an ASCII letter (user names), offered only when it starts at most
+ *               16 chars after the end of one of the detector's context words, its anchors (`user`,
+ *               `home`, `用户名`), or the value's key holds one: most words of a log are not values, so
+ *               this class needs `context.required`, and its `validate` reads the exact convention
+ *               around the token (`user=`, `/home/`, `Invalid user … from`)
  */
-export type CandidateClass = 'digits' | 'alnum' | 'hexcolon' | 'at';
+export type CandidateClass = 'digits' | 'alnum' | 'hexcolon' | 'at' | 'word';
 
 /** What the scanner knows about the surroundings of a candidate, computed lazily. */
 export interface ValidateContext {

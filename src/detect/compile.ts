@@ -27,6 +27,8 @@ export interface CompiledDetectors {
   readonly alnumDigitStart: readonly CompiledDetector[];
   /** The `digits` detectors also offered a digit run glued to letters (`host203.0.113.9…`). */
   readonly digitsGlued: readonly CompiledDetector[];
+  /** The `word` detectors' context words (anchors): a word candidate is offered only shortly after one. */
+  readonly wordAnchors: ContextWords | null;
   readonly words: ContextWords;
 }
 
@@ -73,19 +75,23 @@ export function compileDetectors(detectors: readonly Detector[]): CompiledDetect
       maxLen: d.maxLen,
       shape,
       plainRuns: d.candidate === 'digits' ? plainRunTable(shape, d.maxLen) : new Uint8Array(0),
-      required: d.context?.required === true,
+      // A `word` candidate is offered only shortly after one of its anchor words (wordAnchors); its
+      // `validate` reads the convention itself, which is stricter than a word in the window.
+      required: d.context?.required === true && d.candidate !== 'word',
       words: new Set((d.context?.words ?? []).map((w) => words.id(w))),
       negative: new Set((d.context?.negative ?? []).map((w) => words.id(w))),
       wordsPrefilter: anyOf(d.context?.words ?? []),
       negativePrefilter: anyOf(d.context?.negative ?? []),
     };
   });
-  const byClass: Record<CandidateClass, CompiledDetector[]> = { digits: [], alnum: [], hexcolon: [], at: [] };
+  const byClass: Record<CandidateClass, CompiledDetector[]> = { digits: [], alnum: [], hexcolon: [], at: [], word: [] };
   for (const c of all) byClass[c.detector.candidate].push(c);
   // Shortest first, so that the scanner stops at the first detector a candidate is too short for.
   // (Priority between detectors is applied when overlaps are resolved, not in this order.)
   for (const list of Object.values(byClass)) list.sort((a, b) => a.minLen - b.minLen || a.index - b.index);
   const alnumDigitStart = byClass.alnum.filter((c) => c.detector.digitStart === true);
   const digitsGlued = byClass.digits.filter((c) => c.detector.gluedToLetters === true);
-  return { all, byClass, alnumDigitStart, digitsGlued, words };
+  const anchors = byClass.word.flatMap((c) => c.detector.context?.words ?? []);
+  const wordAnchors = anchors.length > 0 ? new ContextWords(anchors) : null;
+  return { all, byClass, alnumDigitStart, digitsGlued, wordAnchors, words };
 }

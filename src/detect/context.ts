@@ -115,8 +115,33 @@ export class ContextWords {
     }
   }
 
+  /** Whether a non-ASCII char starts some word: one array read (the scan loop asks it per char). */
+  startsWide(c: number): boolean {
+    return this.startsOther[c] === 1;
+  }
+
+  /**
+   * End of the longest whole word starting at p, or -1 (the caller knows a word may start at p: no
+   * letter before it). Most chars start no word: one table read.
+   */
+  wordEndAt(text: string, p: number): number {
+    const c0 = text.charCodeAt(p);
+    const state = c0 < 128 ? this.ascii[lower(c0)] : (this.firstOther.get(c0) ?? 0);
+    if (state === 0) return -1;
+    return this.longestWord(text, p, state) >= 0 ? this.longestEnd : -1;
+  }
+
   /** From the state after text[p], the longest whole word starting at p, appended to `out`. */
   private walk(text: string, p: number, state: number, out: WordHit[]): void {
+    const best = this.longestWord(text, p, state);
+    if (best >= 0) out.push({ end: this.longestEnd, word: best });
+  }
+
+  /** End of the last word `longest` found. */
+  private longestEnd = 0;
+
+  /** From the state after text[p], the id of the longest whole word starting at p (its end in longestEnd), or -1. */
+  private longestWord(text: string, p: number, state: number): number {
     const ascii = this.ascii;
     const n = text.length;
     let best = -1;
@@ -135,7 +160,8 @@ export class ContextWords {
       state = next;
       i++;
     }
-    if (best >= 0) out.push({ end: bestEnd, word: best });
+    this.longestEnd = bestEnd;
+    return best;
   }
 }
 

@@ -31,6 +31,12 @@ export interface Scanner {
 const LOCAL_PART_MAX = 64;
 /** How often a rejected grouped span is cut back to an earlier separator (a phone has up to 6 groups). */
 const MAX_CUTS = 6;
+/**
+ * How far after the end of an anchor word a `word` candidate may start: `Accepted publickey for X`,
+ * `session opened for user root by X(uid=…)`, `sudo[4242]: X`.
+ */
+const ANCHOR_REACH = 16;
+const NO_ANCHOR = -1_000_000;
 
 /**
  * A `hexcolon` value (IPv6, MAC) has a `:` (or URL-encoded `%3A`) after at most four hex digits, or a MAC's `-` after two or
@@ -134,6 +140,10 @@ export class OnePassScanner implements Scanner, ValidateContext {
   private readonly anywhere: Int8Array;
   private current!: CompiledDetector;
   private currentStart = 0;
+  /** End of the last anchor word of the `word` detectors seen in the string (0: the key is one). */
+  private anchorEnd = NO_ANCHOR;
+  /** Whether a key holds an anchor word, by key (a log repeats its keys). */
+  private readonly keyAnchors = new Map<string, boolean>();
 
   constructor(detectors: readonly Detector[]) {
     this.compiled = compileDetectors(detectors);
@@ -167,6 +177,7 @@ export class OnePassScanner implements Scanner, ValidateContext {
     this.hitCursor = 0;
     this.keyHits = null;
     this.anywhere.fill(-1);
+    this.anchorEnd = place?.key !== undefined && this.keyAnchored(place.key) ? 0 : NO_ANCHOR;
     const found = this.collect(text);
     this.text = '';
     this.place = undefined;
@@ -181,7 +192,8 @@ export class OnePassScanner implements Scanner, ValidateContext {
   }
 
   private collect(text: string): Finding[] | null {
-    const { digits, alnum, hexcolon, at } = this.compiled.byClass;
+    const { digits, alnum, hexcolon, at, word } = this.compiled.byClass;
+    const anchors = this.compiled.wordAnchors;
     const alnumDigit = this.compiled.alnumDigitStart;
     const glued = this.compiled.digitsGlued;
     const alnumDigitMin = alnumDigit.length > 0 ? alnumDigit[0].minLen : Infinity;
@@ -227,6 +239,12 @@ export class OnePassScanner implements Scanner, ValidateContext {
               found = this.offer(alnum, i, found, IN_ALNUM);
             }
             if (isHex(c) && looksHexColon(text, i)) found = this.offer(hexcolon, i, found, IN_HEX);
+            if (anchors !== null) {
+              // A word is a candidate shortly after an anchor (`user=`, `/home/`), then may be one itself.
+              if (i - this.anchorEnd <= ANCHOR_REACH) found = this.offerWord(word, i, found);
+              const e = anchors.wordEndAt(text, i);
+              if (e > 0) this.anchorEnd = e;
+            }
           }
           // The rest of the token's letters and digits start nothing: skip them in a tight loop.
           let j = i + 1;
@@ -260,8 +278,33 @@ export class OnePassScanner implements Scanner, ValidateContext {
         found = this.offer(digits, i, found, IN_DIGITS);
       } else if (c === 58 /* : */ && !prevAlnum && text.charCodeAt(i + 1) === 58) {
         found = this.offer(hexcolon, i, found, IN_HEX); // `::1`
+      } else if (c >= 128 && anchors !== null && anchors.startsWide(c)) {
+        const e = anchors.wordEndAt(text, i); // a CJK anchor (`用户名`)
+        if (e > 0) this.anchorEnd = e;
       }
       prevAlnum = false;
+    }
+    return found;
+  }
+
+  private keyAnchored(key: string): boolean {
+    const anchors = this.compiled.wordAnchors;
+    if (anchors === null) return false;
+    let yes = this.keyAnchors.get(key);
+    if (yes === undefined) {
+      yes = anchors.hits(key).length > 0;
+      if (this.keyAnchors.size < 10_000) this.keyAnchors.set(key, yes);
+    }
+    return yes;
+  }
+
+  /** A token starting with a letter at `start`, after an anchor: each `word` detector's shape, then `validate`. */
+  private offerWord(dets: readonly CompiledDetector[], start: number, found: Finding[] | null): Finding[] | null {
+    const text = this.text;
+    for (let k = 0; k < dets.length; k++) {
+      const shape = dets[k].shape;
+      shape.lastIndex = start;
+      if (shape.test(text)) found = this.accept(dets[k], start, shape.lastIndex, found);
     }
     return found;
   }

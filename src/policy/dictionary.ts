@@ -3,7 +3,9 @@ import type { Detector, PiiType } from '../../detectors/index.js';
 /**
  * The built-in dictionary of personal field names, EN and ZH, with the type their whole value is: the
  * general part below (names, addresses, birth dates… that no pattern can find), then each detector's
- * own `fieldNames` (id_card, 身份证号, iban…). On by default (policy `fields.dictionary: false` turns it
+ * own `fieldNames` (id_card, 身份证号, iban…; `username`, `用户名` are USERNAME's, in
+ * detectors/username/: generic keys such as `user`, `login`, `account` are not here, because their
+ * values are as often placeholders, system accounts or numbers: the detector reads them). On by default (policy `fields.dictionary: false` turns it
  * off, `fields.names` adds to it). Names are compared normalized: case, `_`, `-`, spaces and camelCase
  * humps do not matter, so `firstName`, `first_name` and `First-Name` are one name.
  */
@@ -15,8 +17,6 @@ export const FIELD_DICTIONARY: Readonly<Record<string, PiiType>> = {
   given_name: 'PERSON_NAME',
   family_name: 'PERSON_NAME',
   surname: 'PERSON_NAME',
-  username: 'PERSON_NAME',
-  user_name: 'PERSON_NAME',
   nickname: 'PERSON_NAME',
   real_name: 'PERSON_NAME',
   account_name: 'PERSON_NAME',
@@ -61,7 +61,6 @@ export const FIELD_DICTIONARY: Readonly<Record<string, PiiType>> = {
   advertising_id: 'DEVICE_ID',
   姓名: 'PERSON_NAME',
   名字: 'PERSON_NAME',
-  用户名: 'PERSON_NAME',
   昵称: 'PERSON_NAME',
   真实姓名: 'PERSON_NAME',
   开户名: 'PERSON_NAME',

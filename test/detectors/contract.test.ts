@@ -5,14 +5,17 @@ import { compileScanner } from '../../src/detect/scan.js';
 const all = compileScanner(detectors);
 
 /**
- * Where a `match` example's value is: the whole example, or what follows its context label. A label
- * has no digit and ends in a separator (`passport: `, `身份证号：`, `IMEI=`), so a finding that took only
- * the tail of a value (`19851120 1234` of `310115 19851120 1234`) does not pass for a labelled one.
+ * Where a `match` example's value is: the whole example, or what follows its context label and
+ * precedes its context tail. A label has no digit and ends in a separator (`passport: `, `身份证号：`,
+ * `IMEI=`), a tail has no digit and starts with one (a prompt's `@web ~]$`), so a finding that took
+ * only part of a value (`19851120 1234` of `310115 19851120 1234`) does not pass for a labelled one.
  */
 function valueSpan(example: string, found: { start: number; end: number }): [number, number] {
-  if (found.end !== example.length) return [0, example.length];
   const label = example.slice(0, found.start);
-  return label === '' || /^\D*[^\p{L}\p{N}]$/u.test(label) ? [found.start, found.end] : [0, example.length];
+  const tail = example.slice(found.end);
+  const labelled = label === '' || /^\D*[^\p{L}\p{N}]$/u.test(label);
+  const tailed = tail === '' || /^[^\p{L}\p{N}]\D*$/u.test(tail);
+  return labelled && tailed ? [found.start, found.end] : [0, example.length];
 }
 
 /** Every detector's own examples, and the contract shared by all of them. */

@@ -119,7 +119,7 @@ describe('bare name and address values of several words', () => {
     ['name=Bob, Status=OK', 'name=<PERSON_NAME>, Status=OK'],
     ['name=Bob, then left', 'name=<PERSON_NAME>, then left'],
     // Other fields keep ending at the space; at most four more words are taken.
-    ['user=Zhang San', 'user=Zhang San'],
+    ['team=Zhang San', 'team=Zhang San'],
     ['name=Alice Bob Carol Dave Eve Frank', 'name=<PERSON_NAME> Frank'],
   ])('%s → %s', async (line, expected) => {
     expect(await anonymized(`${line}\n`)).toBe(`${expected}\n`);
@@ -147,7 +147,7 @@ describe.each(Object.entries(visitors))('text lines with key-value pairs (%s)', 
     ['{"msg":"call \\u0031\\u0033800138000 now"}', '{"msg":"call <PHONE> now"}'], // escapes read, value written back
     ['msg="contact \\"a@example.com\\"" level=info', 'msg="contact \\"<EMAIL>\\"" level=info'],
     // the rest of the line is anonymized as before
-    ['user=alice from 192.0.2.17 email=a@example.com', 'user=alice from <IP_ADDRESS> email=<EMAIL>'],
+    ['user=alice from 192.0.2.17 email=a@example.com', 'user=<USERNAME> from <IP_ADDRESS> email=<EMAIL>'],
     ['order_id=13800138000 call 13800138000', 'order_id=13800138000 call <PHONE>'],
   ])('%s → %s', async (line, expected) => {
     expect(await anonymized(`${line}\n`, undefined, make)).toBe(`${expected}\n`);

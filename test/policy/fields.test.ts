@@ -114,7 +114,10 @@ describe('FieldRules: names are compared normalized', () => {
 describe('FieldRules: the dictionary', () => {
   it.each<[string, string]>([
     ['name', 'PERSON_NAME'],
-    ['username', 'PERSON_NAME'],
+    ['username', 'USERNAME'],
+    ['userName', 'USERNAME'],
+    ['用户名', 'USERNAME'],
+    ['TargetUserName', 'USERNAME'],
     ['姓名', 'PERSON_NAME'],
     ['开户名', 'PERSON_NAME'],
     ['address', 'ADDRESS'],
@@ -140,6 +143,11 @@ describe('FieldRules: the dictionary', () => {
   it('keys that are not personal are scanned', () => {
     const fr = rules({});
     for (const key of ['order_id', 'status', 'msg', 'trace_id', 'amount', 'names', 'named']) expect(kind(fr, [key])).toBe('scan');
+  });
+
+  it('generic user keys are scanned, not replaced whole: their values are often placeholders, system accounts or ids', () => {
+    const fr = rules({});
+    for (const key of ['user', 'login', 'account', 'ruser', 'uid', 'user_id', 'userId', 'users']) expect(kind(fr, [key])).toBe('scan');
   });
 
   it('switched off, no name is special; `names` still adds its own', () => {

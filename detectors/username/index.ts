@@ -1,0 +1,446 @@
+import { defineDetector } from '../lib/define.js';
+import { isAlnum, isDigit, isLetter } from '../lib/chars.js';
+import { written, type Rng } from '../lib/generate.js';
+import { isCjkWordChar } from '../lib/scripts.js';
+import { isPseudonym, keptName } from './kept.js';
+import { IBAN_REGISTRY } from '../iban.js';
+
+/**
+ * User and account names (login names), found by the conventions logs write them in. A name is any
+ * word, so nothing about the token itself says "user name": only the text right around it does, and
+ * this file reads that text exactly (a context word somewhere in the window is far too loose: `user
+ * logged in` is no name). The conventions:
+ *
+ * - a key naming a user (`user=alice`, `ruser=alice`, `USER=alice`, `user: alice`, `"user":"alice"`,
+ *   `login=`, `logname=`, `account=` (a letter-first value: bank accounts are digits), `uid=` (LDAP
+ *   `uid=alice,ou=people`), keys ending in `user`/`username` (`remote_user`, `sasl_username`,
+ *   `TargetUserName`), `用户名：`, `登录名`, `账号`; a value scanned alone under such a key (JSON,
+ *   logfmt, CSV) is the whole value. Keys ending in `id` are ids (`user_id=u123`), `userAgent` is none;
+ * - sshd and PAM prose: `Invalid user X from`, `Failed password for invalid user X`, `for user X`
+ *   (`session opened for user X by`), `of user X` (systemd-logind), `authenticating user X`,
+ *   `Accepted password|publickey|keyboard-interactive/pam… for X from`, `Too many authentication
+ *   failures for X`, `by X(uid=1000)`; Windows event XML `<Data Name="TargetUserName">X</Data>`;
+ *   `Access denied for user 'X'@…`, `for user "X"` (MySQL, PostgreSQL); FTP's `"USER X"`;
+ * - sudo `sudo:    X : TTY=pts/0 ; …`, su `(to root) X on pts/0`;
+ * - home folders `/home/X/`, `/Users/X/`, `C:\Users\X\` (also JSON-escaped `C:\\Users\\X\\`);
+ * - Chinese labels without a colon: `登录用户 X`, `用户X` (not `账号 X`: mostly a bank's, as are
+ *   `银行账号：`, `收款账号=` whatever their value).
+ * Shell prompts `X@host:~$` are the `at` candidate's (prompt.ts).
+ *
+ * The finding is exactly the name: `<`, `>`, quotes, a `DOMAIN\` before it and punctuation after it
+ * stay. Kept as they are: system accounts and placeholders (kept.ts), and after prose words
+ * (`for user input`) the English words that follow `user` in sentences (STOP_WORDS).
+ *
+ * No checksum: a context-only score, below the validated types'.
+ */
+
+const SCORE = 0.75;
+
+/**
+ * Keys (compared without case, `_`, `-`, `.`, spaces and quotes) whose value is a user name. Not
+ * `owner` (`Owner: com.apple.iokit…` in macOS logs) nor `principal` (Kerberos `HTTP/host@REALM`).
+ */
+const USER_KEYS = new Set([
+  'user', 'username', 'ruser', 'login', 'loginname', 'logname', 'logon', 'logonname', 'account',
+  'accountname', 'samaccountname', 'uid',
+  '用户', '用户名', '登录名', '登录用户', '账号', '帐号', '登录账号', '登陆账号', '用户账号', '账户名',
+]);
+/** A key ending in one of these names a user too (`remote_user`, `sasl_username`, `TargetUserName`). */
+const USER_KEY_ENDS = ['user', 'username', 'loginname', 'accountname'];
+
+/** Chinese keys (before `：`, `=`) whose value is a user name: `用户名：`, `登录账号=`, `操作用户=`. */
+const ZH_LABELS = ['用户', '用户名', '登录名', '账号', '帐号', '登录账号', '用户账号'];
+/** Chinese labels a name follows without a colon (`登录用户 alice`, `用户alice登录成功`); not `账号`, mostly a bank's. */
+const ZH_BARE = ['用户', '用户名', '登录名'];
+/** An `账号` of these is a bank account's, whatever its value (`银行账号：`, `收款账号=`). */
+const BANK_WORDS = /银行|收款|付款|对公|卡/;
+
+/** The word before a bare `user` that makes the next word a name (`Invalid user X`, `for user X`). */
+const USER_QUALIFIERS = new Set(['invalid', 'illegal', 'unknown', 'for', 'of', 'from', 'by', 'authenticating', 'as']);
+
+/**
+ * The word before `for X` in sshd: its authentication methods (`Accepted publickey for X from`) and
+ * `Too many authentication failures for X`.
+ */
+const SSH_FOR = new Set([
+  'password', 'publickey', 'none', 'hostbased', 'keyboard-interactive', 'keyboard-interactive/pam',
+  'gssapi-with-mic', 'gssapi-keyex', 'gssapi', 'failures',
+]);
+
+/** English words that follow `user` in sentences (`waiting for user input`): not names after prose. */
+const STOP_WORDS = new Set([
+  'a', 'an', 'the', 'and', 'or', 'not', 'is', 'was', 'are', 'has', 'had', 'have', 'does', 'did', 'do',
+  'can', 'cannot', 'could', 'should', 'would', 'will', 'must', 'may', 'might', 'in', 'on', 'at', 'to',
+  'of', 'for', 'from', 'by', 'with', 'without', 'into', 'via', 'that', 'this', 'which', 'who', 'whose',
+  'when', 'if', 'then', 'than', 'already', 'successfully', 'now', 'still', 'also', 'only',
+  'input', 'inputs', 'data', 'info', 'information', 'account', 'accounts', 'name', 'names', 'id', 'ids',
+  'uid', 'gid', 'session', 'sessions', 'login', 'logins', 'logout', 'auth', 'authentication',
+  'authorization', 'credentials', 'password', 'passwords', 'profile', 'profiles', 'settings',
+  'preferences', 'request', 'requests', 'access', 'role', 'roles', 'group', 'groups', 'permission',
+  'permissions', 'agent', 'interface', 'interaction', 'action', 'actions', 'space', 'home', 'mode',
+  'level', 'list', 'lookup', 'record', 'records', 'entry', 'object', 'context', 'details', 'table',
+  'database', 'directory', 'manager', 'service', 'process', 'processes', 'limit', 'limits', 'quota',
+  'key', 'keys', 'token', 'tokens', 'cache', 'config', 'configuration', 'experience', 'units',
+  'unit', 'instance', 'slice', 'here', 'there', 'which', 'logged', 'exists', 'found', 'created',
+  'deleted', 'removed', 'added', 'updated', 'changed', 'signed', 'connected', 'disconnected',
+  'agents', 'devices', 'events', 'files', 'jobs', 'tasks', 'errors', 'messages', 'changes', 'types',
+  'count', 'counts', 'number', 'status', 'state', 'type', 'error', 'message', 'event', 'file', 'job',
+  'task', 'data', 'notification', 'notifications', 'activity', 'behavior', 'behaviour', 'feedback',
+  'content', 'upload', 'uploads', 'defined', 'specified', 'provided', 'supplied', 'requested',
+  'permission', 'denied', 'timeout', 'timed', 'cancelled', 'canceled', 'aborted', 'closed', 'opened',
+]);
+
+const SP = 32;
+const TAB = 9;
+const DQUOTE = 34;
+const APOS = 39;
+const BACKTICK = 96;
+const LT = 60;
+const EQ = 61;
+const COLON = 58;
+const SLASH = 47;
+const BSLASH = 92;
+const LPAREN = 40;
+const RPAREN = 41;
+const FW_COLON = 0xff1a;
+const FW_EQ = 0xff1d;
+
+/** The element a Windows event's XML writes a field in: `<Data Name="TargetUserName">`. */
+const XML_NAME = /Name=["']([A-Za-z]{1,40})["']>$/;
+
+/** sudo's syslog tag, right before the name (`sudo:`, `sudo[4242]:`). */
+const SUDO = /(?:^|[^A-Za-z0-9_-])sudo(?:\[\d{1,10}\])?:$/;
+
+/** What found the name: nothing, a key or a path (a value, never prose), or a prose phrase. */
+const NONE = 0;
+const KEYED = 1;
+const PROSE = 2;
+
+/** ASCII chars that may follow a name (`@` would make it an email's, `=` a key's). */
+const ENDS_NAME = new Uint8Array(128);
+for (const ch of ' \t\r\n,;<>\'")]}/\\:|(.!&?#') ENDS_NAME[ch.charCodeAt(0)] = 1;
+
+/** A name ends before `c` (-1: the end of the string). */
+function endsName(c: number): boolean {
+  if (c < 0) return true;
+  if (c < 128) return ENDS_NAME[c] === 1;
+  return c === 0xff0c || c === 0x3002 || c === 0xff1b || c === 0xff09 || c === 0x300d || c === 0x3011 || c === 0x3001 || c === 0x3000 || isCjkWordChar(c);
+}
+
+function closerOf(c: number): number {
+  return c === LT ? 62 : c === DQUOTE || c === APOS || c === BACKTICK ? c : -1;
+}
+
+function isKeyChar(c: number): boolean {
+  return isAlnum(c) || c === 95 || c === 45 || c === 46 || isCjkWordChar(c);
+}
+
+/** `user`, `remote_user`, `TargetUserName`, `Account Name`, `用户名`: the normalized key names a user. */
+export function isUserKey(key: string): boolean {
+  const k = key.toLowerCase().replace(/[\s_.\-"']/g, '');
+  if (USER_KEYS.has(k)) return true;
+  for (const end of USER_KEY_ENDS) if (k.endsWith(end)) return true;
+  return ZH_LABELS.some((w) => k.endsWith(w)) && !BANK_WORDS.test(k);
+}
+
+/**
+ * The key that ends right before the separator at `sep` (`=`, `:`), quoted or not; with `spaced`,
+ * words joined by single spaces (`Account Name:`, `Failed login for user:`). Null when there is none.
+ */
+function keyBefore(text: string, sep: number, spaced: boolean): string | null {
+  let j = sep - 1;
+  if (j < 0) return null;
+  const q = text.charCodeAt(j);
+  if (q === DQUOTE || q === APOS) {
+    const open = lastIndexWithin(text, q, j - 1, 40);
+    return open < 0 ? null : text.slice(open + 1, j);
+  }
+  const end = j + 1;
+  while (j >= 0 && end - j <= 40) {
+    const c = text.charCodeAt(j);
+    if (!(isKeyChar(c) || (spaced && c === SP && j > 0 && isLetter(text.charCodeAt(j - 1)) && isLetter(text.charCodeAt(j + 1))))) break;
+    j--;
+  }
+  return j + 1 < end ? text.slice(j + 1, end) : null;
+}
+
+/** Index of the last `c` at or before `from`, looking at most `reach` chars back (bounded: linear scans), or -1. */
+function lastIndexWithin(text: string, c: number, from: number, reach: number): number {
+  for (let i = from; i >= 0 && from - i < reach; i--) if (text.charCodeAt(i) === c) return i;
+  return -1;
+}
+
+/** Start of the word of letters (and `-`, `/`) that ends at `end`, at most 28 chars back. */
+function wordStart(text: string, end: number): number {
+  let j = end;
+  while (j > 0 && end - j < 28) {
+    const c = text.charCodeAt(j - 1);
+    if (!(isLetter(c) || c === 45 || c === SLASH)) break;
+    j--;
+  }
+  return j;
+}
+
+/** The CJK run ending at `end` ends with a label a name follows without a colon (`登录用户`). */
+function zhLabelBefore(text: string, end: number): boolean {
+  const run = text.slice(Math.max(0, end - 6), end);
+  return ZH_BARE.some((w) => run.endsWith(w));
+}
+
+/** An HTTP request line or a URL key: a path after it is a URL's (`GET /home/index`), not a folder. */
+const URL_WORD = /(?:^|[\s"'])(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS|url|uri|href|referr?er|route|endpoint|location)[=:]?\s?["']?$/i;
+
+/**
+ * `/home/`, `/Users/` (macOS writes it capitalized) right before `s`, starting a path of its own (not
+ * `/myhome/`, `https://host/home/`, `GET /home/index`).
+ */
+function homePath(text: string, s: number): boolean {
+  let p: number;
+  if (s >= 6 && text.startsWith('/home/', s - 6)) p = s - 6;
+  else if (s >= 7 && text.startsWith('/Users/', s - 7)) p = s - 7;
+  else return false;
+  const b = p > 0 ? text.charCodeAt(p - 1) : SP;
+  if (isAlnum(b) || b === 95 || b === 45 || b === 46 || b === SLASH) return false; // inside another path or word
+  return !URL_WORD.test(text.slice(Math.max(0, p - 12), p));
+}
+
+/** `\Users\` or the JSON-escaped `\\Users\\` right before `s`. */
+function windowsProfile(text: string, s: number): boolean {
+  return /\\\\?users\\\\?$/i.test(text.slice(Math.max(0, s - 10), s));
+}
+
+/** `USERNAME`, `EMAIL`: a type's name, which the tag operator writes in `<>`. */
+function isTag(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 65 && c <= 90) || c === 95 || isDigit(c))) return false;
+  }
+  return true;
+}
+
+/**
+ * How the convention before the name at [start, end) reads: NONE, KEYED (a key, a path, sudo, su,
+ * sshd) or PROSE (a bare `user` with a qualifier, where sentences follow too). `ctx.key` is the key of
+ * a value scanned alone.
+ */
+function convention(text: string, start: number, end: number, key: string | undefined): number {
+  let s = start;
+  let c = text.charCodeAt(s - 1);
+  let wrapped = false;
+  let close = end;
+  const opener = closerOf(c);
+  if (s > 0 && opener >= 0) {
+    if (text.charCodeAt(end) !== opener) return NONE;
+    if (c === LT && isTag(text, start, end)) return NONE; // `<USERNAME>`: what the tag operator wrote
+    wrapped = true;
+    close = end + 1;
+    s--;
+    c = text.charCodeAt(s - 1);
+  }
+  if (c === SLASH) return homePath(text, s) ? KEYED : NONE;
+  // Windows event XML: `<Data Name="TargetUserName">jdoe</Data>`
+  if (c === 62 /* > */) {
+    const m = XML_NAME.exec(text.slice(Math.max(0, s - 48), s));
+    return m !== null && text.charCodeAt(end) === LT && isUserKey(m[1]) ? KEYED : NONE;
+  }
+  if (c === BSLASH) {
+    if (windowsProfile(text, s)) return KEYED;
+    // `CORP\alice`, `CORP\\alice`: the name after its domain, which stays.
+    let k = s - 1;
+    if (text.charCodeAt(k - 1) === BSLASH) k--;
+    let d = k;
+    while (d > 0 && k - d < 16 && (isAlnum(text.charCodeAt(d - 1)) || text.charCodeAt(d - 1) === 45 || text.charCodeAt(d - 1) === 46)) d--;
+    if (d === k || !isLetter(text.charCodeAt(d))) return NONE;
+    s = d;
+    c = text.charCodeAt(s - 1);
+  }
+  // The name is the keyed value itself (`alice`, `<alice>`, `CORP\alice` under `user`).
+  if (s === 0) return key !== undefined && close === text.length && isUserKey(key) ? KEYED : NONE;
+  if (text.charCodeAt(end) === BSLASH && isLetter(text.charCodeAt(end + 1))) return NONE; // a domain
+  // `user:alice` only quoted (`"user":"alice"`) or after a Chinese key (`账号:alice`):
+  // `pam_unix(login:session)`, `a:b:c` are no pairs.
+  if (c === EQ || c === FW_EQ || c === FW_COLON || (c === COLON && (wrapped || isCjkWordChar(text.charCodeAt(s - 2))))) {
+    const k = keyBefore(text, s - 1, false);
+    return k !== null && isUserKey(k) ? KEYED : NONE;
+  }
+  if (isCjkWordChar(c)) return zhLabelBefore(text, s) ? PROSE : NONE;
+  if (c !== SP && c !== TAB) return NONE;
+  let q = s - 1;
+  while (q > 0 && s - q < 12 && (text.charCodeAt(q - 1) === SP || text.charCodeAt(q - 1) === TAB)) q--;
+  const b = text.charCodeAt(q - 1);
+  if (b === COLON || b === FW_COLON) {
+    // sudo: `sudo:    alice : TTY=pts/0 ; PWD=… ; COMMAND=…` (`sudo[4242]:` too)
+    if (SUDO.test(text.slice(Math.max(0, q - 20), q))) return text.startsWith(' : ', end) ? KEYED : NONE;
+    const k = keyBefore(text, q - 1, true);
+    if (k === null || !isUserKey(k)) return NONE;
+    return k.includes(' ') ? PROSE : KEYED; // `error reading user: permission denied` is a sentence
+  }
+  if (isCjkWordChar(b)) return zhLabelBefore(text, q) ? PROSE : NONE; // `用户 ID 12345`: prose
+  if (b === RPAREN) {
+    // su: `(to root) alice on pts/0`
+    const open = lastIndexWithin(text, LPAREN, q - 2, 36);
+    return open >= 0 && text.startsWith('(to ', open) && text.startsWith(' on ', close) ? KEYED : NONE;
+  }
+  if (!isLetter(b)) return NONE;
+  const ws = wordStart(text, q);
+  const word = text.slice(ws, q);
+  const lower = word.toLowerCase();
+  if (lower === 'user' || lower === 'username') {
+    // FTP's command: `"USER alice"`.
+    if (word === 'USER' && (ws === 0 || text.charCodeAt(ws - 1) === DQUOTE)) return KEYED;
+    if (wrapped) return PROSE; // `for user 'alice'@…`, `user "alice"`
+    if (ws < 2 || text.charCodeAt(ws - 1) !== SP) return NONE;
+    const ps = wordStart(text, ws - 1);
+    return USER_QUALIFIERS.has(text.slice(ps, ws - 1).toLowerCase()) ? PROSE : NONE;
+  }
+  if (lower === 'for') {
+    // sshd: `Accepted publickey for alice from …`
+    if (ws < 2 || text.charCodeAt(ws - 1) !== SP) return NONE;
+    const ps = wordStart(text, ws - 1);
+    return SSH_FOR.has(text.slice(ps, ws - 1).toLowerCase()) ? KEYED : NONE;
+  }
+  // PAM: `session opened for user root by alice(uid=1000)`
+  if (lower === 'by') return text.startsWith('(uid=', end) ? KEYED : NONE;
+  return NONE;
+}
+
+/** IBAN country codes (upper case). */
+const IBAN_COUNTRIES = new Set(IBAN_REGISTRY.split(' ').map((e) => e.slice(0, 2)));
+
+/**
+ * `account=mt84 rhqb 9000 9406 9590 98`: the first group of an IBAN written in groups (in lower case
+ * too), not a name: an IBAN country, two digits, then another group, or the tag a first pass wrote
+ * for the rest (`de83 <BANK_ACCOUNT>`: anonymizing twice must change nothing).
+ */
+function ibanHead(text: string, start: number, end: number): boolean {
+  if (end - start !== 4 || text.charCodeAt(end) !== SP) return false;
+  if (!isDigit(text.charCodeAt(start + 2)) || !isDigit(text.charCodeAt(start + 3))) return false;
+  const next = text.charCodeAt(end + 1);
+  if (!(isAlnum(next) || next === LT)) return false;
+  return IBAN_COUNTRIES.has(text.slice(start, start + 2).toUpperCase());
+}
+
+/** Names as people get them: initials and surnames, first.last, pinyin, with digits now and then. */
+const FIRST = ['alice', 'james', 'maria', 'david', 'sarah', 'michael', 'emma', 'oliver', 'sophia', 'lucas', 'hannah', 'daniel'];
+const LAST = ['smith', 'johnson', 'garcia', 'miller', 'brown', 'wilson', 'taylor', 'anderson', 'thomas', 'moore', 'clarke', 'walker'];
+const PINYIN_GIVEN = ['wei', 'fang', 'xiuying', 'jing', 'lei', 'qiang', 'min', 'jie', 'yang', 'yong', 'yan', 'juan', 'tao', 'ming'];
+const PINYIN_FAMILY = ['zhang', 'wang', 'li', 'liu', 'chen', 'yang', 'huang', 'zhao', 'wu', 'zhou', 'xu', 'sun', 'ma', 'zhu'];
+
+function userName(r: Rng, lang: 'en' | 'zh'): string {
+  const [given, family] = lang === 'zh' ? [r.pick(PINYIN_GIVEN), r.pick(PINYIN_FAMILY)] : [r.pick(FIRST), r.pick(LAST)];
+  const digits = r.chance(0.4) ? String(r.int(1, 99)) : '';
+  switch (r.int(0, 4)) {
+    case 0:
+      return given[0] + family + digits; // jsmith7
+    case 1:
+      return `${given}.${family}${digits}`; // alice.smith
+    case 2:
+      return `${family}_${given}${digits}`; // zhang_wei
+    case 3:
+      return family + given + digits; // zhangwei88
+    default:
+      return given + family[0] + digits; // alices
+  }
+}
+
+/** Where logs write a user name: the text before it and after it (no other personal value in either). */
+const EN_PLACES: ReadonlyArray<readonly [string, string]> = [
+  ['user=', ''],
+  ['ruser=', ' rhost=localhost'],
+  ['pam_unix(sshd:session): session opened for user ', ' by (uid=0)'],
+  ['sshd[2231]: Invalid user ', ' from'],
+  ['Failed password for invalid user ', ''],
+  ['Accepted publickey for ', ' from'],
+  ['Disconnected from authenticating user ', ''],
+  ['imap-login: Login: user=<', '>, method=PLAIN'],
+  ['sudo:   ', ' : TTY=pts/0 ; PWD=/srv/app ; USER=root ; COMMAND=/usr/bin/systemctl restart nginx'],
+  ['su[4242]: (to root) ', ' on pts/1'],
+  ['open /home/', '/.ssh/authorized_keys'],
+  ['C:\\Users\\', '\\AppData\\Local\\Temp'],
+  ['/Users/', '/Library/Logs'],
+  ["Access denied for user '", "'@'localhost'"],
+  ['password authentication failed for user "', '"'],
+  ['remote_user=', ''],
+  ['"userName":"', '"'],
+];
+const ZH_PLACES: ReadonlyArray<readonly [string, string]> = [
+  ['用户名：', ''],
+  ['登录用户 ', ' 登录成功'],
+  ['账号:', ''],
+  ['用户', '登录失败'],
+  ['user=', ''],
+  ['操作用户=', ''],
+];
+
+export default defineDetector({
+  type: 'USERNAME',
+  name: 'username',
+  candidate: 'word',
+  minLen: 2,
+  maxLen: 64,
+  shape: /[A-Za-z](?:[A-Za-z0-9._-]{0,62}[A-Za-z0-9_])?/y,
+  validate(text, start, end, ctx) {
+    if (!endsName(end < text.length ? text.charCodeAt(end) : -1)) return 0;
+    if (ibanHead(text, start, end)) return 0;
+    const how = convention(text, start, end, ctx.key);
+    if (how === NONE || keptName(text, start, end)) return 0;
+    // Anonymizing twice changes nothing the first pass wrote.
+    if (isPseudonym(text, start, end)) return 0;
+    if (how === PROSE && STOP_WORDS.has(text.slice(start, end).toLowerCase())) return 0;
+    return SCORE;
+  },
+  context: {
+    // Anchors: a token is tried only when it starts shortly after one of these whole words (or the
+    // value's key holds one); validate() then reads the exact convention.
+    words: [
+      'user', 'users', 'username', 'ruser', 'login', 'logname', 'logon', 'account', 'uid', 'sudo', 'to root',
+      'home', 'password', 'publickey', 'hostbased', 'keyboard-interactive', 'gssapi-with-mic', 'gssapi-keyex',
+      'failures', 'targetusername', 'subjectusername', 'samaccountname', '用户', '用户名', '登录名', '账号', '帐号',
+    ],
+    required: true,
+  },
+  examples: {
+    match: [
+      'user=alice',
+      'ruser=jsmith',
+      'session opened for user zhang.wei',
+      'Invalid user oracle1',
+      'Accepted publickey for m.garcia',
+      'imap-login: Login: user=<alice.w>',
+      '/home/wangfang',
+      'C:\\Users\\jsmith',
+      '用户名：zhangsan',
+      '登录用户 lisi',
+    ],
+    noMatch: [
+      'user=root',
+      'user=unknown',
+      'user_id=12345',
+      'userAgent=Mozilla',
+      'waiting for user input',
+      'alice', // no convention
+      'user logged in',
+      'logname= uid=0 euid=0 tty=ssh ruser= rhost=localhost',
+    ],
+  },
+  fieldNames: ['username', 'user_name', 'login_name', 'logon_name', 'sasl_username', 'target_user_name', 'subject_user_name', 'sam_account_name', '用户名', '登录名', '登录账号'],
+  mask: [1, 0],
+  generate: {
+    valid(r, lang) {
+      const name = userName(r, lang);
+      const [before, after] = r.pick(lang === 'zh' ? ZH_PLACES : EN_PLACES);
+      return written(name, before, after);
+    },
+    nearMisses: {
+      system_account: (r) => {
+        const [before, after] = r.pick(EN_PLACES);
+        return written(r.pick(['root', 'www-data', 'postgres', 'ubuntu', 'ec2-user', 'nobody', 'systemd-network', 'admin']), before, after);
+      },
+      username_placeholder: (r) => written(r.pick(['unknown', 'null', 'none', 'n/a', '-', '?']), r.pick(['user=', 'login=', 'ruser=', 'user: '])),
+      user_id_number: (r) => written(String(r.int(1000, 99999)), r.pick(['user_id=', 'userId=', 'uid=', 'users='])),
+      user_agent: (r) => written(r.pick(['Mozilla/5.0', 'curl/8.5.0', 'okhttp/4.12.0', 'Go-http-client/1.1']), r.pick(['userAgent=', 'User-Agent: ', 'user_agent='])),
+      user_prose: (r) => written(r.pick(['input', 'data', 'accounts', 'session']), r.pick(['waiting for user ', 'invalid user ', 'no such user '])),
+    },
+    keys: { en: ['user', 'userName', 'login'], zh: ['用户名', '登录名'] },
+  },
+});

@@ -1,0 +1,80 @@
+import { defineDetector } from '../lib/define.js';
+import { isAlnum } from '../lib/chars.js';
+import { written } from '../lib/generate.js';
+import { isPseudonym, keptName } from './kept.js';
+
+/**
+ * The user name of a shell prompt copied into a log or a ticket: `[alice@web01 ~]$`, `[alice@web01
+ * nginx]#` (RHEL), `alice@web01:~$`, `alice@web01:/var/log$` (Debian). Offered at the `@` like an
+ * email, it is a name only in a prompt's exact shape: the host has no dot-separated TLD to make it an
+ * address, and the prompt ends in `$` or `#`. A host with a domain (`alice@web01.example.com:~$`) is
+ * an email's span, which is longer and wins the overlap: the name goes either way. System accounts
+ * (`root@web01:~#`) stay (kept.ts).
+ */
+
+const AT = 64;
+const COLON = 58;
+const SP = 32;
+
+/** End of a host name starting at `i` (letters, digits, `-`, `.`), at most 63 chars. */
+function hostEnd(text: string, i: number): number {
+  const stop = Math.min(text.length, i + 63);
+  while (i < stop) {
+    const c = text.charCodeAt(i);
+    if (!(isAlnum(c) || c === 45 || c === 46)) break;
+    i++;
+  }
+  return i;
+}
+
+/**
+ * After the host: `:~$`, `:/var/log#`, `:~/src$` (Debian) or, in brackets (`bracketed`: a `[` before
+ * the name), ` ~]$`, ` nginx]#` (RHEL).
+ */
+function promptTail(text: string, i: number, bracketed: boolean): boolean {
+  const c = text.charCodeAt(i);
+  let j = i + 1;
+  const stop = Math.min(text.length, i + 128);
+  if (c === COLON) {
+    const d = text.charCodeAt(j);
+    if (d !== 126 /* ~ */ && d !== 47 /* / */) return false;
+    while (j < stop && text.charCodeAt(j) > SP && text.charCodeAt(j) !== 36 && text.charCodeAt(j) !== 35) j++;
+  } else if (c === SP && bracketed) {
+    while (j < stop && text.charCodeAt(j) > SP && text.charCodeAt(j) !== 93 /* ] */) j++;
+    if (j === i + 1 || text.charCodeAt(j) !== 93) return false;
+    j++;
+  } else return false;
+  const p = text.charCodeAt(j);
+  if (p !== 36 /* $ */ && p !== 35 /* # */) return false;
+  return j + 1 >= text.length || text.charCodeAt(j + 1) === SP;
+}
+
+export default defineDetector({
+  type: 'USERNAME',
+  name: 'username_prompt',
+  candidate: 'at',
+  minLen: 2,
+  maxLen: 32,
+  shape: /[A-Za-z](?:[A-Za-z0-9._-]{0,30}[A-Za-z0-9_])?/y,
+  validate(text, start, end) {
+    if (text.charCodeAt(end) !== AT) return 0;
+    const before = start > 0 ? text.charCodeAt(start - 1) : SP;
+    if (before !== SP && before !== 9 && before !== 91 /* [ */) return 0;
+    const host = hostEnd(text, end + 1);
+    if (host === end + 1 || !promptTail(text, host, before === 91)) return 0;
+    if (keptName(text, start, end) || isPseudonym(text, start, end)) return 0;
+    return 0.75;
+  },
+  examples: {
+    match: ['[alice@web ~]$', 'zhang.wei@build-server:~/src$', 'msmith@db:/var/log#'],
+    noMatch: ['root@web01:~#', 'alice@web01', 'icon@2x.png', 'alice@web01 ~]$', 'see alice@web01:8080 now'],
+  },
+  mask: [1, 0],
+  generate: {
+    valid(r) {
+      const name = r.pick(['alice', 'jsmith', 'zhang.wei', 'li_na', 'mgarcia']) + (r.chance(0.5) ? String(r.int(1, 99)) : '');
+      return r.chance(0.5) ? written(name, '[', `@web0${r.int(1, 9)} ~]$`) : written(name, '', `@build-0${r.int(1, 9)}:~/src$`);
+    },
+    keys: { en: ['user'], zh: ['用户名'] },
+  },
+});

@@ -1,0 +1,302 @@
+import { describe, expect, it } from 'vitest';
+import { detectors } from '../../detectors/index.js';
+import username from '../../detectors/username/index.js';
+import usernamePrompt from '../../detectors/username/prompt.js';
+import { keptName } from '../../detectors/username/kept.js';
+import { rng } from '../../bench/random.js';
+import { createAnonymizer } from '../../src/anonymizer.js';
+import { visitLine } from '../../src/formats/text.js';
+import { anonymizingVisitor } from '../../src/visitors.js';
+import { findAll } from '../support/scan.js';
+
+/** The USERNAME findings of the whole list in a string, as their text. */
+const names = (text: string, key?: string): string[] =>
+  findAll(text, detectors, key === undefined ? undefined : { key })
+    .filter(([type]) => type === 'USERNAME')
+    .map(([, value]) => value);
+
+/** A text line as `logveil anonymize` writes it with the default policy (pairs and field rules included). */
+const anonymizer = createAnonymizer();
+const visitor = anonymizingVisitor(anonymizer);
+const line = (text: string): string => visitLine(visitor, text, 0);
+
+// Fictional names: a generated one (the detector's own generator, seeded) and a few written here.
+const GEN = username.generate!;
+const r = rng(20261203);
+const GENERATED = Array.from({ length: 40 }, (_, i) => GEN.valid(r, i % 2 ? 'zh' : 'en'));
+
+describe('USERNAME in the conventions of real logs (English)', () => {
+  it.each([
+    ['sshd invalid user', 'Dec  3 16:01:02 web01 sshd[2231]: Invalid user mgarcia from 203.0.113.9 port 51234', 'mgarcia'],
+    ['sshd failed password, invalid user', 'sshd[2231]: Failed password for invalid user zhang.wei from 203.0.113.9 port 51234 ssh2', 'zhang.wei'],
+    ['sshd accepted password', 'sshd[2240]: Accepted password for jsmith from 198.51.100.23 port 40022 ssh2', 'jsmith'],
+    ['sshd accepted publickey', 'sshd[2240]: Accepted publickey for alice_w from 198.51.100.23 port 40022 ssh2: ED25519 SHA256:Zm9vYmFy', 'alice_w'],
+    ['sshd keyboard-interactive', 'sshd[88]: Accepted keyboard-interactive/pam for li.na from 192.0.2.44 port 2200 ssh2', 'li.na'],
+    ['sshd disconnected authenticating user', 'sshd[91]: Disconnected from authenticating user dmiller 192.0.2.7 port 60122 [preauth]', 'dmiller'],
+    ['sshd connection closed by invalid user', 'sshd[91]: Connection closed by invalid user test01 192.0.2.7 port 60122 [preauth]', 'test01'],
+    ['PAM session opened', 'sshd[2240]: pam_unix(sshd:session): session opened for user wangfang by (uid=0)', 'wangfang'],
+    ['PAM session opened, new uid form', 'CRON[311]: pam_unix(cron:session): session opened for user etaylor(uid=1003) by (uid=0)', 'etaylor'],
+    ['PAM session closed', 'sshd[2240]: pam_unix(sshd:session): session closed for user wangfang', 'wangfang'],
+    ['systemd-logind', 'systemd-logind[612]: New session 42 of user sophia.m.', 'sophia.m'],
+    ['PAM authentication failure', 'sshd[77]: pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=192.0.2.7  user=hliu', 'hliu'],
+    ['ruser', 'su[77]: pam_unix(su:auth): authentication failure; logname=okoch uid=1000 euid=0 tty=pts/0 ruser=okoch rhost=  user=root', 'okoch,okoch'],
+    ['sudo', 'sudo:    cwalker : TTY=pts/0 ; PWD=/srv/app ; USER=root ; COMMAND=/usr/bin/systemctl restart nginx', 'cwalker'],
+    ['sudo with a pid', 'sudo[4242]: cwalker : 3 incorrect password attempts ; TTY=pts/1 ; PWD=/srv ; USER=root ; COMMAND=/bin/su', 'cwalker'],
+    ['su', 'su[4242]: (to root) cwalker on pts/1', 'cwalker'],
+    ['su via PAM by X(uid=)', 'su: pam_unix(su-l:session): session opened for user root by cwalker(uid=1000)', 'cwalker'],
+    ['Dovecot', 'dovecot: imap-login: Login: user=<emma.b>, method=PLAIN, rip=192.0.2.10, lip=192.0.2.1, mpid=3110, TLS', 'emma.b'],
+    ['Postfix SASL', 'postfix/smtpd[5512]: 4F3A21C0: client=mail.example.com[192.0.2.33], sasl_method=LOGIN, sasl_username=owright', 'owright'],
+    ['MySQL', "[Warning] Access denied for user 'app_ro'@'192.0.2.50' (using password: YES)", 'app_ro'],
+    ['PostgreSQL', 'FATAL:  password authentication failed for user "kpatel"', 'kpatel'],
+    ['FTP command', 'vsftpd: FTP command: Client "192.0.2.8", "USER nbrown"', 'nbrown'],
+    ['Windows event key', 'EventID=4625 TargetUserName=jdoe TargetDomainName=CORP LogonType=3', 'jdoe'],
+    ['Windows event XML', '<EventData><Data Name="SubjectUserName">WEB01$</Data><Data Name="TargetUserName">jdoe</Data><Data Name="TargetDomainName">CORP</Data></EventData>', 'jdoe'],
+    ['domain before the name', 'auth ok user=CORP\\jdoe ip=192.0.2.3', 'jdoe'],
+    ['LDAP uid', 'conn=1001 op=2 BIND dn="uid=rthomas,ou=people,dc=example,dc=com" method=128', 'rthomas'],
+    ['home folder', 'open("/home/lucas.g/.ssh/authorized_keys"): permission denied', 'lucas.g'],
+    ['macOS home', 'crash report written to /Users/hannah/Library/Logs/DiagnosticReports/app.ips', 'hannah'],
+    ['Windows profile', 'Loaded C:\\Users\\dmoore\\AppData\\Local\\Temp\\setup.log', 'dmoore'],
+    ['Windows profile, JSON-escaped in text', 'ERROR path="C:\\\\Users\\\\dmoore\\\\AppData\\\\Local\\\\app.db" locked', 'dmoore'],
+    ['logfmt', 'level=info msg="login ok" user=okoch session=9f3a', 'okoch'],
+    ['key with a colon', 'Failed login for user: mgarcia (3 attempts)', 'mgarcia'],
+    ['login key', 'audit: login=achen result=denied', 'achen'],
+    ['account key, letters', 'account=zhou_min status=locked', 'zhou_min'],
+    ['remote_user (nginx)', 'remote_user=jsmith request="GET / HTTP/1.1" status=200', 'jsmith'],
+    ['JSON in a line', 'payload={"user":"li.na","action":"export"}', 'li.na'],
+  ])('%s', (_name, text, expected) => {
+    expect(names(text)).toEqual(expected.split(','));
+  });
+});
+
+describe('USERNAME in Chinese lines', () => {
+  it.each([
+    ['用户名：', '2026-02-24 08:00:03 INFO 用户名：zhangwei 登录成功', 'zhangwei'],
+    ['登录用户 X', '登录用户 wang.fang 密码错误 3 次', 'wang.fang'],
+    ['用户X glued', '用户liuyang登录失败', 'liuyang'],
+    ['账号: X (letters: not a bank account)', '重置密码 账号:chen_jie 来源 192.0.2.8', 'chen_jie'],
+    ['key ending in 用户', '操作用户=zhao.lei 操作=删除', 'zhao.lei'],
+  ])('%s', (_name, text, expected) => {
+    expect(names(text)).toEqual([expected]);
+  });
+
+  it('a Chinese name under 用户名 is the field rule\'s (the whole value)', () => {
+    expect(line('用户名：张伟 状态：正常')).toBe('用户名：<USERNAME> 状态：正常');
+  });
+});
+
+describe('USERNAME as a value scanned alone under its key (JSON, logfmt, CSV)', () => {
+  it.each([
+    ['user', 'okoch', 'okoch'],
+    ['USER', 'okoch', 'okoch'],
+    ['login', 'li.na', 'li.na'],
+    ['ruser', 'achen', 'achen'],
+    ['remote_user', 'achen', 'achen'],
+    ['登录名', 'wangfang', 'wangfang'],
+    ['user', '<emma.b>', 'emma.b'],
+    ['user', 'CORP\\jdoe', 'jdoe'],
+  ])('%s: %s', (key, value, expected) => {
+    expect(names(value, key)).toEqual([expected]);
+  });
+
+  it.each([
+    ['user_id', 'u8812'],
+    ['userId', 'abc123'],
+    ['userAgent', 'Mozilla'],
+    ['user', 'root'],
+    ['user', 'unknown'],
+    ['login', 'success'],
+    ['account', 'locked'],
+    ['service', 'okoch'],
+  ])('%s: %s is no name', (key, value) => {
+    expect(names(value, key)).toEqual([]);
+  });
+});
+
+describe('the replacement covers exactly the name', () => {
+  it.each([
+    ['Dovecot <>', 'imap-login: Login: user=<emma.b>, method=PLAIN, rip=192.0.2.10', 'imap-login: Login: user=<<USERNAME>>, method=PLAIN, rip=<IP_ADDRESS>'],
+    ['MySQL quotes', "Access denied for user 'app_ro'@'localhost' (using password: YES)", "Access denied for user '<USERNAME>'@'localhost' (using password: YES)"],
+    ['PostgreSQL double quotes', 'password authentication failed for user "kpatel"', 'password authentication failed for user "<USERNAME>"'],
+    ['home folder', 'cat /home/lucas.g/.bashrc', 'cat /home/<USERNAME>/.bashrc'],
+    ['domain stays', 'user=CORP\\jdoe ok', 'user=CORP\\<USERNAME> ok'],
+    ['sentence end', 'session closed for user wangfang.', 'session closed for user <USERNAME>.'],
+    ['sudo', 'sudo:    cwalker : TTY=pts/0 ; PWD=/home/cwalker ; USER=root ; COMMAND=/bin/ls', 'sudo:    <USERNAME> : TTY=pts/0 ; PWD=/home/<USERNAME> ; USER=root ; COMMAND=/bin/ls'],
+    ['JSON value', '{"user":"li.na","n":2}', '{"user":"<USERNAME>","n":2}'],
+    ['userName key (field rule)', '{"userName":"li.na"}', '{"userName":"<USERNAME>"}'],
+    ['prompt', '[jsmith@web01 ~]$ sudo -i', '[<USERNAME>@web01 ~]$ sudo -i'],
+  ])('%s', (_name, text, expected) => {
+    expect(line(text)).toBe(expected);
+  });
+
+  it('an email under a user key is an email, whole', () => {
+    expect(line('user=li.na@example.com')).toBe('user=<EMAIL>');
+  });
+});
+
+describe('USERNAME near misses', () => {
+  it.each([
+    ['system accounts', 'sshd[1]: Accepted publickey for root from 192.0.2.1 port 22 ssh2; session opened for user www-data by (uid=0); user=postgres; /home/ubuntu/x; [ec2-user@web01 ~]$'],
+    ['systemd accounts', 'session opened for user systemd-network by (uid=0)'],
+    ['placeholders', 'user=unknown ruser=(unknown) login=- user=? user=null account=none'],
+    ['empty PAM fields', 'authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=192.0.2.7'],
+    ['internal ids', 'user_id=12345 userId=88 uid=1000 users=42 account=12345678'],
+    ['ids with letters', 'user_id=u8812 userid=abc'],
+    ['user agents', 'userAgent=Mozilla/5.0 User-Agent: curl/8.5.0 user_agent=okhttp/4.12'],
+    ['prose after user', 'waiting for user input; for user accounts; invalid user session; no such user data'],
+    ['a sentence ending in user:', 'error reading user: permission denied; number of user agents: 3'],
+    ['user with no qualifier', 'user logged in from the console; user alice is not a convention'],
+    ['a machine account', 'TargetUserName=WEB01$ LogonType=3'],
+    ['Windows built-in profiles', 'C:\\Users\\Public\\Desktop C:\\Users\\Default\\NTUSER.DAT'],
+    ['a folder that is not home', '/var/myhome/alice/x /opt/users/list'],
+    ['an email', 'login=li.na@example.com'],
+    ['user@host in a command is no prompt', 'ran ssh deploy@web01 and git@github.com'],
+    ['an asset name', 'icon@2x.png logo@3x.png'],
+    ['npm package', 'installed lodash@4.17.21'],
+    ['用户 ID', '用户 ID 12345 登录成功'],
+    ['a bank label before an IBAN', '国际银行账号 IBAN 已校验'],
+    ['a bank account key with letters', '银行账号：abc 收款账号=xyz'],
+    ['账号 without a colon', '账号 IBAN'],
+    ['an IBAN in lower-case groups under account=', 'update account=mt84 rhqb 9000 9406 9590 98 build=3.20.2'],
+    ['the same after a first pass', 'update account=de83 <BANK_ACCOUNT> build=3.20.2'],
+  ])('%s', (_name, text) => {
+    expect(names(text)).toEqual([]);
+  });
+
+  it('every kept name is kept, case-insensitively', () => {
+    for (const n of ['root', 'ROOT', 'www-data', 'Administrator', 'SYSTEM', 'systemd-resolve', 'DWM-2', 'UMFD-0', 'nobody', 'unknown']) {
+      expect(keptName(n, 0, n.length), n).toBe(true);
+    }
+    for (const n of ['alice', 'jsmith', 'zhangwei']) expect(keptName(n, 0, n.length), n).toBe(false);
+  });
+});
+
+describe('generated values', () => {
+  it('the generator writes names in EN and pinyin, each found at its place', () => {
+    for (const w of GENERATED) {
+      expect(w.value).toMatch(/^[a-z][a-z0-9._]*[a-z0-9]$/);
+      const text = `2026-02-24T08:00:00Z INFO ${w.before}${w.value}${w.after} done`;
+      expect(names(text), text).toContain(w.value);
+      expect(line(text), text).not.toContain(w.value);
+    }
+  });
+
+  it('near misses are not found', () => {
+    const rr = rng(7);
+    for (const [kind, make] of Object.entries(GEN.nearMisses!)) {
+      for (let i = 0; i < 20; i++) {
+        const w = make(rr);
+        const text = `INFO ${w.before}${w.value}${w.after} done`;
+        expect(names(text), `${kind}: ${text}`).toEqual([]);
+      }
+    }
+  });
+
+  it('the prompt generator is found', () => {
+    const rr = rng(11);
+    for (let i = 0; i < 20; i++) {
+      const w = usernamePrompt.generate!.valid(rr, 'en');
+      expect(names(`${w.before}${w.value}${w.after} ls -la`)).toEqual([w.value]);
+    }
+  });
+});
+
+describe('operators on USERNAME', () => {
+  const text = 'sshd[2240]: Accepted password for jsmith from 198.51.100.23 port 40022 ssh2';
+  const key = new Uint8Array(32).map((_, i) => (i * 37 + 11) & 0xff);
+  const run = (operator: 'tag' | 'mask' | 'hash' | 'redact') =>
+    createAnonymizer({ key, policy: { version: 1, types: { USERNAME: { operator }, IP_ADDRESS: { operator: 'tag' } } } }).anonymize(text);
+
+  it('tag', () => expect(run('tag')).toBe('sshd[2240]: Accepted password for <USERNAME> from <IP_ADDRESS> port 40022 ssh2'));
+  it('mask keeps the first char', () => expect(run('mask')).toBe('sshd[2240]: Accepted password for j***** from <IP_ADDRESS> port 40022 ssh2'));
+  it('hash is a keyed pseudonym, the same for the same name', () => {
+    const out = run('hash');
+    expect(out).toMatch(/^sshd\[2240\]: Accepted password for USERNAME_[a-z2-7]{16} from <IP_ADDRESS> port 40022 ssh2$/);
+    expect(run('hash')).toBe(out);
+  });
+  it('redact', () => expect(run('redact')).toBe('sshd[2240]: Accepted password for  from <IP_ADDRESS> port 40022 ssh2'));
+  it('anonymizing twice changes nothing the first pass wrote', () => {
+    for (const op of ['tag', 'mask', 'hash'] as const) {
+      const a = createAnonymizer({ key, policy: { version: 1, types: { USERNAME: { operator: op } } } });
+      const once = a.anonymize(text);
+      expect(a.anonymize(once), op).toBe(once);
+    }
+  });
+});
+
+describe('prompts', () => {
+  it.each([
+    ['RHEL', '[mgarcia@web01 ~]$ tail -f app.log', 'mgarcia'],
+    ['RHEL root dir', '[mgarcia@web01 nginx]# ls', 'mgarcia'],
+    ['Debian', 'zhang.wei@build-02:~/src$ make', 'zhang.wei'],
+    ['Debian path', 'li_na@db1:/var/log# tail syslog', 'li_na'],
+  ])('%s', (_name, text, expected) => {
+    expect(names(text)).toEqual([expected]);
+  });
+
+  it('a host with a domain makes an email, which takes the name with it', () => {
+    expect(line('[mgarcia@web01.example.com ~]$ ls')).toBe('[<EMAIL> ~]$ ls');
+  });
+
+  it('hashing a prompt twice changes nothing the first pass wrote', () => {
+    const a = createAnonymizer({ key: new Uint8Array(32).map((_, i) => (i * 53 + 7) & 0xff), policy: { version: 1, operator: 'hash' } });
+    const once = a.anonymize('[mgarcia@web01 ~]$ ls');
+    expect(once).toMatch(/^\[USERNAME_[a-z2-7]{16}@web01 ~\]\$ ls$/);
+    expect(a.anonymize(once)).toBe(once);
+  });
+});
+
+describe('home folders are paths, not URLs', () => {
+  it.each([
+    ['an API path', '"GET /api/v1/users/search?name=x HTTP/1.1" 200'],
+    ['a request line', 'GET /home/dashboard HTTP/1.1'],
+    ['a quoted request line', '"POST /home/login HTTP/1.1" 302'],
+    ['a URL', 'redirect to https://example.com/home/welcome'],
+    ['a URL key', 'uri=/home/settings referer="/home/index"'],
+    ['lower-case /users/ is no macOS home', 'mounted /users/shared'],
+  ])('%s', (_name, text) => {
+    expect(names(text)).toEqual([]);
+  });
+
+  it.each([
+    ['after a key', 'cwd=/home/okoch/app', 'okoch'],
+    ['in quotes', 'stat("/Users/hannah/Desktop")', 'hannah'],
+    ['after a colon', 'passwd entry okoch:x:1001:1001::/home/okoch:/bin/bash', 'okoch'],
+  ])('%s', (_name, text, expected) => {
+    expect(names(text)).toEqual([expected]);
+  });
+});
+
+describe('lines from real systems that hold no user name (shapes seen in public log samples)', () => {
+  it.each([
+    ['macOS CCLogTap owner', 'CCLogTap::profileRemoved, Owner: com.apple.iokit.IO80211Family, Name: OneStats'],
+    ['Kerberos principal', 'principal=HTTP/web01.example.com@EXAMPLE.COM'],
+    ['PAM LOGIN program', 'login[2421]: pam_unix(login:session): session opened for user root by LOGIN(uid=0)'],
+    ['PAM check pass', 'sshd[5131]: pam_unix(sshd:auth): check pass; user unknown'],
+    ['sshd request', 'Received disconnect from 192.0.2.7: 11: Closed due to user request. [preauth]'],
+    ['Couldn\'t authenticate', 'ftpd[1003]: Couldn\'t authenticate user'],
+  ])('%s', (_name, text) => {
+    expect(names(text)).toEqual([]);
+  });
+
+  it('too many authentication failures for X', () => {
+    expect(names('sshd[24200]: Disconnecting: Too many authentication failures for mgarcia [preauth]')).toEqual(['mgarcia']);
+  });
+});
+
+describe('hostile input stays linear (no clock: a quadratic path fails by the timeout)', () => {
+  const MB = 1 << 20;
+  it.each([
+    ['for user ab', 'for user ab '.repeat(Math.floor(MB / 12)), Math.floor(MB / 12)],
+    ['user user user', 'user '.repeat(MB / 5), 0],
+    ['user=<user=<', 'user=<'.repeat(MB / 6), 0],
+    ['/home/home/', '/home'.repeat(MB / 5), 1], // the first `/home/home` is user home's folder
+    ['sudo: sudo:', 'sudo: '.repeat(MB / 6), 0],
+    ['用户用户', '用户'.repeat(MB / 2), 0],
+    ['user) a user) a', 'user) a '.repeat(MB / 8), 0],
+    ['user":"a user":"a', 'user":x" '.repeat(MB / 9), 0],
+  ])('%s', (_name, input, count) => {
+    const found = names(input);
+    expect(found.length).toBe(count);
+    expect(found.every((v) => v === 'ab' || v === 'home')).toBe(true);
+  }, 30_000);
+});
