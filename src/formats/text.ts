@@ -12,6 +12,7 @@ import { TextLineTransform, type LineMapper } from './lines/transform.js';
 import { decodeValue, droppedValue, encodeValue, isEncoded } from './inline/encoding.js';
 import { findKeyValues } from './inline/pairs.js';
 import type { KvSpan } from './inline/span.js';
+import { SqlMemory, sqlValues, type SqlValues } from './inline/statements.js';
 
 const WHOLE_LINE: readonly never[] = [];
 
@@ -83,14 +84,14 @@ function visitText(visitor: ValueVisitor, text: string, record: number): string 
  * its key (`token=`, `token=""`, `"token":""`, `null` for a JSON number). A line with nothing replaced
  * comes back as the very same string.
  */
-export function visitLine(visitor: ValueVisitor, line: string, record: number): string {
+export function visitLine(visitor: ValueVisitor, line: string, record: number, memory: SqlMemory | null = null): string {
   // A visitor reads a value that holds pairs with visitLine again (visitors.ts): bounded, see MAX_NESTING.
   if (nesting >= MAX_NESTING) {
     throw new LogveilError('LV_FORMAT', `record ${record + 1}: values nested inside values more than ${MAX_NESTING} deep (not read)`);
   }
   nesting++;
   try {
-    return visitPairs(visitor, line, record);
+    return visitPairs(visitor, line, record, memory);
   } finally {
     nesting--;
   }
@@ -106,8 +107,9 @@ export const MAX_NESTING = 32;
 /** visitLine calls under way (visitLine is synchronous: one count per thread). */
 let nesting = 0;
 
-function visitPairs(visitor: ValueVisitor, line: string, record: number): string {
-  const found = findKeyValues(line);
+function visitPairs(visitor: ValueVisitor, line: string, record: number, memory: SqlMemory | null): string {
+  const sql = sqlValues(line, record, memory);
+  const found = sql === null ? findKeyValues(line) : withSqlValues(visitor, findKeyValues(line), sql);
   if (found.length === 0) return visitText(visitor, line, record);
   const spans = visitor.holdsWords ? withWordRuns(visitor.holdsWords, line, found) : found;
   const escapes = ESCAPES.test(line); // most lines have no backslash, `%` or `+`: no value is encoded
@@ -160,6 +162,29 @@ function visitedAlone(visitor: ValueVisitor, line: string, span: KvSpan, escapes
   if ((escapes || span.encoding === 'number') && isEncoded(line, span)) return true;
   if (span.path.length > 1) return true;
   return visitor.decides === undefined ? span.prose !== true : visitor.decides(span.path);
+}
+
+/**
+ * The pairs of a line that holds SQL values (inline/sql.ts, inline/statements.ts): the SQL values
+ * with their columns, and the pairs that overlap none of them nor the statement's keyword (`mobile=`
+ * in `set mobile='…'` gives way to the column, `Preparing: INSERT` is no pair). A pair whose value
+ * holds the whole statement (`sql="select …"`) keeps it when a field rule decides that pair.
+ */
+function withSqlValues(visitor: ValueVisitor, pairs: readonly KvSpan[], sql: SqlValues): readonly KvSpan[] {
+  const { spans, keywordStart, keywordEnd } = sql;
+  for (const p of pairs) {
+    if (p.start <= keywordStart && p.end > keywordEnd && visitor.decides?.(p.path) === true) return pairs;
+  }
+  if (spans.length === 0 && keywordStart < 0) return pairs;
+  const out: KvSpan[] = [];
+  let k = 0;
+  for (const p of pairs) {
+    while (k < spans.length && spans[k].end <= p.start) out.push(spans[k++]);
+    const overlaps = (k < spans.length && spans[k].start < p.end) || (p.start < keywordEnd && keywordStart < p.end);
+    if (!overlaps) out.push(p);
+  }
+  while (k < spans.length) out.push(spans[k++]);
+  return out;
 }
 
 /** How many capitalized words a bare name or address value may run on over. */
@@ -231,8 +256,10 @@ function visitPieces(
   return result + visitText(visitor, line.slice(at), record);
 }
 
+/** One stream's line mapper: it remembers the SQL statements whose values later lines print. */
 function textLines({ visitor }: FormatOptions): LineMapper {
-  return (line, record) => visitLine(visitor, line, record);
+  const memory = new SqlMemory();
+  return (line, record) => visitLine(visitor, line, record, memory);
 }
 
 /** Plain-text logs: every line is visited, key-value pairs in it with their keys (see visitLine). */

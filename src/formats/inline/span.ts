@@ -14,6 +14,8 @@ export type KvEncoding =
   | 'quoted'
   /** Inside single quotes, with backslash escapes (`\'`, `\\`, `\n`, `\r`, `\t`). */
   | 'single'
+  /** An SQL string's content (sql.ts): `''` stands for `'`, and MySQL's backslash escapes. */
+  | 'sql'
   /** A query-string value: %-encoded, `+` is a space. */
   | 'url'
   /** The content of a JSON string (JSON escapes). */
