@@ -43,8 +43,11 @@ function holdsWords(action: FieldAction): boolean {
   return action.kind === 'as' && MULTI_WORD.has(action.type);
 }
 
-/** A char that can start a key-value pair in text (see formats/inline/pairs.ts). */
-const PAIR_TRIGGER = /[=:{\uff1a]/;
+/**
+ * A char that can start a key-value pair in text (see formats/inline/pairs.ts), or an SQL insert,
+ * whose values have columns without any of those chars (formats/inline/sql.ts).
+ */
+const PAIR_TRIGGER = /[=:{\uff1a]|\b(?:insert|replace)\s+into\s/i;
 
 /** One finding as `logveil scan` reports it; the value only when asked for. */
 export interface FindingReport {

@@ -109,7 +109,7 @@ let nesting = 0;
 
 function visitPairs(visitor: ValueVisitor, line: string, record: number, memory: SqlMemory | null): string {
   const sql = sqlValues(line, record, memory);
-  const found = sql === null ? findKeyValues(line) : withSqlValues(visitor, findKeyValues(line), sql);
+  const found = sql === null ? findKeyValues(line) : withSqlValues(visitor, line, findKeyValues(line), sql);
   if (found.length === 0) return visitText(visitor, line, record);
   const spans = visitor.holdsWords ? withWordRuns(visitor.holdsWords, line, found) : found;
   const escapes = ESCAPES.test(line); // most lines have no backslash, `%` or `+`: no value is encoded
@@ -168,12 +168,14 @@ function visitedAlone(visitor: ValueVisitor, line: string, span: KvSpan, escapes
  * The pairs of a line that holds SQL values (inline/sql.ts, inline/statements.ts): the SQL values
  * with their columns, and the pairs that overlap none of them nor the statement's keyword (`mobile=`
  * in `set mobile='…'` gives way to the column, `Preparing: INSERT` is no pair). A pair whose value
- * holds the whole statement (`sql="select …"`) keeps it when a field rule decides that pair.
+ * holds the whole statement (`sql="select …"`) keeps it when the pair is visited on its own (a field
+ * rule decides it, or its value is encoded: the visitor reads the decoded value as a line, SQL and all).
  */
-function withSqlValues(visitor: ValueVisitor, pairs: readonly KvSpan[], sql: SqlValues): readonly KvSpan[] {
+function withSqlValues(visitor: ValueVisitor, line: string, pairs: readonly KvSpan[], sql: SqlValues): readonly KvSpan[] {
   const { spans, keywordStart, keywordEnd } = sql;
+  // A pair visited on its own (a rule decides it, or it is encoded) is read with its statement then.
   for (const p of pairs) {
-    if (p.start <= keywordStart && p.end > keywordEnd && visitor.decides?.(p.path) === true) return pairs;
+    if (p.start <= keywordStart && p.end > keywordEnd && visitedAlone(visitor, line, p, true)) return pairs;
   }
   if (spans.length === 0 && keywordStart < 0) return pairs;
   const out: KvSpan[] = [];

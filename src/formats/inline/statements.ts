@@ -40,6 +40,8 @@ interface Remembered {
   next: number;
 }
 
+/** What a line needs to hold for anything here: a MyBatis arrow, a Hibernate binding, a statement keyword. */
+const GATE = /==>|binding parameter |\b(?:insert|replace|update|select|delete)\s/gi;
 const ARROW = '==>';
 const PREPARING = 'Preparing:';
 const PARAMETERS = 'Parameters:';
@@ -74,8 +76,11 @@ export class SqlMemory {
  * and the line holds no statement. Without a memory (a value read as a line), statements only.
  */
 export function sqlValues(line: string, record: number, memory: SqlMemory | null): SqlValues | null {
+  if (memory !== null) memory.at(record);
+  // Most lines have none of it: one native test, and nothing more for them.
+  GATE.lastIndex = 0;
+  if (!GATE.test(line)) return null;
   if (memory !== null) {
-    memory.at(record);
     const arrow = line.indexOf(ARROW);
     if (arrow >= 0) {
       const after = skipSpaces(line, arrow + ARROW.length);
