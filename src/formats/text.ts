@@ -172,12 +172,22 @@ function visitedAlone(visitor: ValueVisitor, line: string, span: KvSpan, escapes
  * rule decides it, or its value is encoded: the visitor reads the decoded value as a line, SQL and all).
  */
 function withSqlValues(visitor: ValueVisitor, line: string, pairs: readonly KvSpan[], sql: SqlValues): readonly KvSpan[] {
-  const { spans, keywordStart, keywordEnd } = sql;
+  const { keywordStart, keywordEnd } = sql;
+  let spans = sql.spans;
   // A pair visited on its own (a rule decides it, or it is encoded) is read with its statement then.
   for (const p of pairs) {
     if (p.start <= keywordStart && p.end > keywordEnd && visitedAlone(visitor, line, p, true)) return pairs;
   }
   if (spans.length === 0 && keywordStart < 0) return pairs;
+  // A statement's bare number that a pair also reads is the pair's: it reads a number written in
+  // groups whole (`set card_no=4111 1111 1111 1111` is no SQL, but a log's), the statement would not.
+  if (keywordStart >= 0 && pairs.length > 0) {
+    let j = 0; // both are sorted and neither overlaps itself: one walk
+    spans = spans.filter((v) => {
+      while (j < pairs.length && pairs[j].end <= v.start) j++;
+      return v.encoding !== 'plain' || !(j < pairs.length && pairs[j].start < v.end);
+    });
+  }
   const out: KvSpan[] = [];
   let k = 0;
   for (const p of pairs) {

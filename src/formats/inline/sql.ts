@@ -39,6 +39,8 @@ export interface SqlStatement {
 const KEYWORD = /\b(?:insert|replace|update|select|delete)\s/gi;
 /** How many keyword hits a line may try before it is taken for prose (`select a file, then update …`). */
 const MAX_TRIES = 4;
+/** Tokens of a function call whose `?`s take the column it is compared with or inserted as. */
+const MAX_CALL_TOKENS = 32;
 /** Tokens read per statement at most: a batch insert longer than this pairs its first rows only. */
 const MAX_TOKENS = 200_000;
 
@@ -169,6 +171,13 @@ function word(t: number): string {
   return kind(t) === Tok.Word ? line.slice(starts[t], ends[t]).toLowerCase() : '';
 }
 
+/** Whether token `t` is the word `w` (lower case), in any case, without making a string. */
+function isWord(t: number, w: string): boolean {
+  if (kind(t) !== Tok.Word || ends[t] - starts[t] !== w.length) return false;
+  for (let i = 0; i < w.length; i++) if ((line.charCodeAt(starts[t] + i) | 0x20) !== w.charCodeAt(i)) return false;
+  return true;
+}
+
 /** Words that are never a column name in front of a comparison. */
 const KEYWORDS = new Set(['and', 'or', 'not', 'where', 'set', 'on', 'when', 'then', 'else', 'case', 'having', 'select', 'from', 'values', 'value', 'is', 'null', 'like', 'in', 'between', 'exists', 'as', 'by', 'limit', 'offset', 'join', 'using', 'returning']);
 
@@ -180,8 +189,12 @@ function columnAt(t: number): string | null {
   let e = ends[t];
   if (k === Tok.Word) {
     if (KEYWORDS.has(word(t))) return null;
-    const dot = line.lastIndexOf('.', e - 1);
-    if (dot >= s) s = dot + 1;
+    for (let i = e - 1; i > s; i--) {
+      if (line.charCodeAt(i) === 46) {
+        s = i + 1; // `u.mobile` → `mobile`
+        break;
+      }
+    }
   } else if (k === Tok.Name || k === Tok.Dq) {
     s++;
     e--;
@@ -212,7 +225,8 @@ function operand(t: number, column: string): number {
     if (kind(t + 1) === Tok.LParen) {
       let depth = 0;
       let u = t + 1;
-      for (; u < count; u++) {
+      // A call longer than MAX_CALL_TOKENS gives no column (nested calls would make this quadratic).
+      for (const limit = Math.min(count, t + MAX_CALL_TOKENS); u < limit; u++) {
         if (kinds[u] === Tok.LParen) depth++;
         else if (kinds[u] === Tok.RParen && --depth === 0) break;
         else if (kinds[u] === Tok.Param) columns.set(u, column);
@@ -233,14 +247,14 @@ function comparisons(): void {
     }
     if (kinds[t + 1] !== Tok.Word) continue;
     let u = t + 1;
-    if (word(u) === 'not') u++;
-    const w = word(u);
-    if (w !== 'like' && w !== 'ilike' && w !== 'between' && w !== 'in') continue;
+    if (isWord(u, 'not')) u++;
+    const w = isWord(u, 'in') ? 'in' : isWord(u, 'like') || isWord(u, 'ilike') ? 'like' : isWord(u, 'between') ? 'between' : '';
+    if (w === '') continue;
     const column = columnAt(t);
     if (column === null) continue;
     if (w === 'between') {
       const next = operand(u + 1, column);
-      if (word(next) === 'and') operand(next + 1, column);
+      if (isWord(next, 'and')) operand(next + 1, column);
     } else if (w === 'in') {
       if (kind(u + 1) !== Tok.LParen) continue;
       for (let v = u + 2; kind(v) !== Tok.RParen && v < count; ) {
@@ -257,7 +271,7 @@ function comparisons(): void {
 /** `insert into t (c1, …) values (v1, …), (…)`: each row's n-th value has the n-th column. */
 function insertRows(): void {
   let t = 1;
-  while (t < count && kinds[t] !== Tok.LParen && word(t) !== 'values' && word(t) !== 'value') t++;
+  while (t < count && kinds[t] !== Tok.LParen && !isWord(t, 'values') && !isWord(t, 'value')) t++;
   if (kind(t) !== Tok.LParen) return; // no column list
   const names: (string | null)[] = [];
   for (t++; t < count && kinds[t] !== Tok.RParen; t++) {
@@ -266,7 +280,7 @@ function insertRows(): void {
     if (kind(t + 1) !== Tok.Comma && kind(t + 1) !== Tok.RParen) return; // not a column list
   }
   t++;
-  if (word(t) !== 'values' && word(t) !== 'value') return;
+  if (!isWord(t, 'values') && !isWord(t, 'value')) return;
   for (t++; kind(t) === Tok.LParen; ) {
     // One row: its values, each up to a `,` or the `)` at its depth.
     const items: number[] = [];
@@ -321,12 +335,12 @@ function statementAt(s: string, start: number): SqlStatement | null {
     // What makes the keyword a statement and not a word of prose.
     if (kw === 'insert' || kw === 'replace') {
       let t = 1;
-      if (word(t) === 'ignore' || word(t) === 'or') t += word(t) === 'or' ? 2 : 1;
-      if (word(t) !== 'into') return null;
+      if (isWord(t, 'ignore') || isWord(t, 'or')) t += isWord(t, 'or') ? 2 : 1;
+      if (!isWord(t, 'into')) return null;
     } else if (kw === 'update') {
       if (!hasWord(2, 4, 'set')) return null;
     } else if (kw === 'delete') {
-      if (word(1) !== 'from') return null;
+      if (!isWord(1, 'from')) return null;
     } else if (kw === 'select') {
       if (!hasWord(2, count, 'from')) return null;
     } else {
@@ -357,6 +371,6 @@ function statementAt(s: string, start: number): SqlStatement | null {
 
 /** Whether the word `w` is among tokens [from, to). */
 function hasWord(from: number, to: number, w: string): boolean {
-  for (let t = from; t < to && t < count; t++) if (word(t) === w) return true;
+  for (let t = from; t < to && t < count; t++) if (isWord(t, w)) return true;
   return false;
 }
