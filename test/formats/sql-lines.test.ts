@@ -105,6 +105,12 @@ describe('SQL in a line: values with their columns', () => {
     expect(await anonymizeLines(clean)).toBe(clean);
   });
 
+  it('a number written in groups after `=` is read whole, as in a pair', async () => {
+    expect(await anonymizeLines(`update t set card_no=${CARD.replace(/(\d{4})(?=\d)/g, '$1 ')}, real_name='Li Lei' where id=5\n`)).toBe(
+      "update t set card_no=<PAYMENT_CARD>, real_name='<PERSON_NAME>' where id=5\n",
+    );
+  });
+
   it("a field rule's drop empties the value and keeps the quotes", async () => {
     const policy: PolicyInput = { fields: { rules: [{ match: 'id_no', action: 'drop' }] } };
     expect(await anonymizeLines(`update t set id_no='${PASSPORT}' where id=7\n`, policy)).toBe(`update t set id_no='' where id=7\n`);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readSql } from '../../../src/formats/inline/sql.js';
 import { decodeValue, encodeValue, isEncoded } from '../../../src/formats/inline/encoding.js';
@@ -135,5 +136,40 @@ describe("the 'sql' encoding: '' and backslash escapes", () => {
     const line = "x 'O''Brien' y";
     expect(isEncoded(line, { start: 3, end: 11, path: ['a'], encoding: 'sql' })).toBe(true);
     expect(isEncoded("x 'Brien' y", { start: 3, end: 8, path: ['a'], encoding: 'sql' })).toBe(false);
+  });
+});
+
+describe('hostile lines', () => {
+  it('1 MB lines are read in linear time, and read right', () => {
+    const n = 1 << 20;
+    expect(read(`select * from t where ${'a = f('.repeat(n / 6)}`)).toEqual({ values: [], placeholders: [] }); // calls never close
+    expect(read(`update t set a = '${"''".repeat(n / 2)}`)).toEqual({ values: [], placeholders: [] }); // a string never closes
+    expect(read('select '.repeat(n / 7))).toBeNull();
+    const cols = read(`insert into t (${'u.a, '.repeat(n / 5)}b) values (${'1, '.repeat(n / 5)}2)`);
+    expect(cols?.values.length).toBe(0); // past the token cap no row closes
+    const rows = read(`insert into t (a) values ${"('x'), ".repeat(20_000)}('y')`);
+    expect(rows?.values.length).toBe(20_001);
+    expect(new Set(rows?.values.map((v) => v.join(' ')))).toEqual(new Set(['a x sql', 'a y sql']));
+    const list = read(`select * from t where a in (${'?, '.repeat(50_000)}?)`);
+    expect(list?.placeholders.length).toBe(50_001);
+    expect(new Set(list?.placeholders)).toEqual(new Set(['a']));
+  }, 60_000);
+
+  it('values are sorted, apart, inside the line and never hold the quotes around them, whatever the input', () => {
+    const alphabet = fc.constantFrom('insert ', 'into ', 'update ', 'set ', 'select ', 'from ', 'where ', 'values ', 'a', 'b', ' ', '(', ')', ',', '=', "'", "''", '"', '`', '?', '1', '-', '.', 'in ', '张', '\\', ';');
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 60 }).map((a) => a.join('')), (line) => {
+        const s = readSql(line);
+        if (s === null) return;
+        let at = s.start;
+        for (const v of s.values) {
+          expect(v.start).toBeGreaterThanOrEqual(at);
+          expect(v.end).toBeGreaterThan(v.start);
+          expect(v.end).toBeLessThanOrEqual(line.length);
+          at = v.end;
+        }
+      }),
+      { numRuns: 2000, seed: 10 },
+    );
   });
 });
