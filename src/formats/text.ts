@@ -185,7 +185,7 @@ function withSqlValues(visitor: ValueVisitor, line: string, pairs: readonly KvSp
     let j = 0; // both are sorted and neither overlaps itself: one walk
     spans = spans.filter((v) => {
       while (j < pairs.length && pairs[j].end <= v.start) j++;
-      return v.encoding !== 'plain' || !(j < pairs.length && pairs[j].start < v.end);
+      return v.encoding !== 'bare' || !(j < pairs.length && pairs[j].start < v.end);
     });
   }
   const out: KvSpan[] = [];
@@ -231,6 +231,7 @@ function wordRunEnd(line: string, end: number, limit: number): number {
     const comma = line.charCodeAt(e) === 44;
     if (line.charCodeAt(comma ? e + 1 : e) !== 32) break;
     const p = comma ? e + 2 : e + 1;
+    if (p >= limit) break; // the next value starts there
     const c = line.charCodeAt(p);
     if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57))) break;
     let q = p + 1;

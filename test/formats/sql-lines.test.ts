@@ -179,6 +179,12 @@ describe('MyBatis: Parameters lines paired with their Preparing line', () => {
     expect(out[3]).toBe('2026-12-03 10:00:01,004 [http-nio-8080-exec-8] DEBUG c.e.m.UserMapper.findByMobile - ==> Parameters: <PHONE>(String), 0(Integer)');
   });
 
+  it('result rows: values with the columns the Columns line names, look-alikes kept', async () => {
+    const at = (rest: string) => `2026-12-03 10:00:01,005 [http-nio-8080-exec-8] TRACE c.e.m.UserMapper.findByMobile - ${rest}`;
+    const input = lines(at('<==    Columns: id, real_name, mobile, id_card, balance, created_at'), at(`<==        Row: 1001, Li Lei, ${MOBILE2}, ${ID}, 1024.00, 2026-12-03 10:00:00.0`), at('<==      Total: 1'));
+    expect((await anonymizeLines(input)).split('\n')[1]).toBe(at('<==        Row: 1001, <PERSON_NAME>, <PHONE>, <CN_RESIDENT_ID>, 1024.00, 2026-12-03 10:00:00.0'));
+  });
+
   it('without its statement a Parameters line is scanned as text, as before', async () => {
     const line = `[exec-9] c.e.M.insert - ==> Parameters: 1001(Long), ${MOBILE}(String), ${ID}(String), 20261203(Long)\n`;
     expect(await anonymizeLines(line)).toBe('[exec-9] c.e.M.insert - ==> Parameters: 1001(Long), <PHONE>(String), <CN_RESIDENT_ID>(String), 20261203(Long)\n');

@@ -14,6 +14,8 @@ export type KvEncoding =
   | 'quoted'
   /** Inside single quotes, with backslash escapes (`\'`, `\\`, `\n`, `\r`, `\t`). */
   | 'single'
+  /** A bare value whose ends its notation fixes (an SQL number, a bound SQL value): written back as is. */
+  | 'bare'
   /** An SQL string's content (sql.ts): `''` stands for `'`, and MySQL's backslash escapes. */
   | 'sql'
   /** A query-string value: %-encoded, `+` is a space. */

@@ -7,6 +7,9 @@
  *   values are cut at the `(Type)` suffixes MyBatis writes, `null` has none). The two lines are
  *   paired by what comes before `==>` (logger and thread), without the parts that change from line to
  *   line (timestamps, pids), and only when the counts agree; a batch repeats Parameters lines.
+ * - MyBatis result rows: `<==    Columns: id, mobile, real_name`, then `<==        Row: 1001, …, 张三`
+ *   (no types: a row whose values hold `, ` does not cut into as many values as there are columns,
+ *   and is not paired).
  * - Hibernate: `… org.hibernate.SQL - insert into t (a, b) values (?, ?)` or `Hibernate: insert …`,
  *   then `… binding parameter [1] as [VARCHAR] - [13800138000]` (Hibernate 6: `binding parameter
  *   (1:VARCHAR) <- […]`). The logger differs between the two, so they are paired by the thread and
@@ -41,10 +44,13 @@ interface Remembered {
 }
 
 /** What a line needs to hold for anything here: a MyBatis arrow, a Hibernate binding, a statement keyword. */
-const GATE = /==>|binding parameter |\b(?:insert|replace|update|select|delete)\s/gi;
+const GATE = /==>|<==|binding parameter |\b(?:insert|replace|update|select|delete)\s/gi;
 const ARROW = '==>';
 const PREPARING = 'Preparing:';
 const PARAMETERS = 'Parameters:';
+const RESULT_ARROW = '<==';
+const COLUMNS = 'Columns:';
+const ROW = 'Row:';
 const BINDING = 'binding parameter ';
 
 /** The statement memory of one stream of lines (the text format makes one per input). */
@@ -91,6 +97,16 @@ export function sqlValues(line: string, record: number, memory: SqlMemory | null
         return statement && { spans: statement.values, keywordStart: statement.start, keywordEnd: statement.keywordEnd };
       }
     }
+    const back = line.indexOf(RESULT_ARROW);
+    if (back >= 0) {
+      const after = skipSpaces(line, back + RESULT_ARROW.length);
+      const key = () => `r${prefixKey(line, back, true)}`;
+      if (line.startsWith(COLUMNS, after)) {
+        memory.remember(key(), resultColumns(line, skipSpaces(line, after + COLUMNS.length)));
+        return null;
+      }
+      if (line.startsWith(ROW, after)) return myBatisRow(line, skipSpaces(line, after + ROW.length), memory.get(key()));
+    }
     const binding = line.indexOf(BINDING);
     if (binding >= 0) {
       const bound = hibernateBinding(line, binding, memory);
@@ -121,7 +137,35 @@ function myBatisParameters(line: string, arrow: number, from: number, memory: Sq
     const column = columns[i];
     const s = cut[2 * i];
     const e = cut[2 * i + 1];
-    if (column !== null && e > s) spans.push({ start: s, end: e, path: [column], encoding: 'plain' });
+    if (column !== null && e > s) spans.push({ start: s, end: e, path: [column], encoding: 'bare' });
+  }
+  return { spans, keywordStart: -1, keywordEnd: -1 };
+}
+
+/** `<==    Columns: id, mobile, real_name`: the names, null for an empty one. */
+function resultColumns(line: string, from: number): (string | null)[] {
+  const text = line.slice(from, skipSpacesBack(line, line.length));
+  return text === '' ? [] : text.split(', ').map((name) => name.trim() || null);
+}
+
+/**
+ * `<==        Row: 1001, 13912345678, 张三`: each value with the column the Columns line before it
+ * named; when a value holds `, ` the count is off and nothing is paired.
+ */
+function myBatisRow(line: string, from: number, columns: Remembered | undefined): SqlValues | null {
+  if (columns === undefined) return null;
+  const end = skipSpacesBack(line, line.length);
+  const names = columns.columns;
+  const spans: KvSpan[] = [];
+  let p = from;
+  for (let i = 0; i < names.length; i++) {
+    const comma = line.indexOf(', ', p);
+    const last = i + 1 === names.length;
+    if (last ? comma >= 0 && comma < end : comma < 0 || comma > end) return null; // more values, or fewer
+    const e = last ? end : comma;
+    const name = names[i];
+    if (name !== null && e > p && !(e - p === 4 && line.startsWith('null', p))) spans.push({ start: p, end: e, path: [name], encoding: 'bare' });
+    p = e + 2;
   }
   return { spans, keywordStart: -1, keywordEnd: -1 };
 }
@@ -179,7 +223,7 @@ function hibernateBinding(line: string, at: number, memory: SqlMemory): SqlValue
   const column = index <= statement.columns.length ? statement.columns[index - 1] : null;
   const value = line.slice(start, close);
   if (column === null || close === start || value === 'null') return { spans: [], keywordStart: -1, keywordEnd: -1 };
-  return { spans: [{ start, end: close, path: [column], encoding: 'plain' }], keywordStart: -1, keywordEnd: -1 };
+  return { spans: [{ start, end: close, path: [column], encoding: 'bare' }], keywordStart: -1, keywordEnd: -1 };
 }
 
 const LEVELS = new Set(['trace', 'debug', 'info', 'warn', 'warning', 'error', 'fatal', 'severe', 'fine', 'finer', 'finest', 'config']);

@@ -14,7 +14,7 @@ describe('readSql: literal values with their columns', () => {
   it('insert: each value of a row has its column, strings without their quotes', () => {
     expect(read("insert into t_user (id, mobile, id_no, email, real_name) values (1001, '13912345678', 'E55512345', 'a@example.com', '张三')")).toEqual({
       values: [
-        ['id', '1001', 'plain'],
+        ['id', '1001', 'bare'],
         ['mobile', '13912345678', 'sql'],
         ['id_no', 'E55512345', 'sql'],
         ['email', 'a@example.com', 'sql'],
@@ -26,10 +26,10 @@ describe('readSql: literal values with their columns', () => {
 
   it('insert: several rows, quoted names (backticks, double quotes, brackets), upper case', () => {
     expect(read("INSERT INTO `t_user` (`id`, \"mobile\", [real_name]) VALUES (1, '13912345678', 'Li Lei'), (2, '13987654321', 'O''Brien');")?.values).toEqual([
-      ['id', '1', 'plain'],
+      ['id', '1', 'bare'],
       ['mobile', '13912345678', 'sql'],
       ['real_name', 'Li Lei', 'sql'],
-      ['id', '2', 'plain'],
+      ['id', '2', 'bare'],
       ['mobile', '13987654321', 'sql'],
       ['real_name', "O''Brien", 'sql'],
     ]);
@@ -37,7 +37,7 @@ describe('readSql: literal values with their columns', () => {
 
   it('insert: a row with another count of values pairs nothing, the other rows still pair', () => {
     expect(read("insert into t (a, real_name) values (1, 'x', 'Zhang San'), (2, 'Li Lei')")?.values).toEqual([
-      ['a', '2', 'plain'],
+      ['a', '2', 'bare'],
       ['real_name', 'Li Lei', 'sql'],
     ]);
   });
@@ -58,10 +58,10 @@ describe('readSql: literal values with their columns', () => {
     expect(read("update t_user u set u.mobile='13912345678', real_name = '王五', status=1 where u.id=1001 and amount >= 12.50 and version<>3")?.values).toEqual([
       ['mobile', '13912345678', 'sql'],
       ['real_name', '王五', 'sql'],
-      ['status', '1', 'plain'],
-      ['id', '1001', 'plain'],
-      ['amount', '12.50', 'plain'],
-      ['version', '3', 'plain'],
+      ['status', '1', 'bare'],
+      ['id', '1001', 'bare'],
+      ['amount', '12.50', 'bare'],
+      ['version', '3', 'bare'],
     ]);
   });
 
@@ -72,7 +72,7 @@ describe('readSql: literal values with their columns', () => {
       ['real_name', '张%', 'sql'],
       ['birthday', '1990-01-01', 'sql'],
       ['birthday', '1999-12-31', 'sql'],
-      ['delta', '-5', 'plain'],
+      ['delta', '-5', 'bare'],
     ]);
   });
 
@@ -96,13 +96,13 @@ describe('readSql: literal values with their columns', () => {
     expect(s && line.slice(s.start, s.keywordEnd)).toBe('update');
     expect(read(line)?.values).toEqual([
       ['real_name', 'Li Lei', 'sql'],
-      ['id', '7', 'plain'],
+      ['id', '7', 'bare'],
     ]);
   });
 
   it('a truncated statement: values before the open string pair, the rest is left to the text', () => {
     expect(read("insert into t (id, mobile) values (1, '13912345678'), (2, '1398765")?.values).toEqual([
-      ['id', '1', 'plain'],
+      ['id', '1', 'bare'],
       ['mobile', '13912345678', 'sql'],
     ]);
     expect(read("update t set real_name='Li Lei', mobile='1391234")?.values).toEqual([['real_name', 'Li Lei', 'sql']]);

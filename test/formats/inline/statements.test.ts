@@ -105,6 +105,41 @@ describe('MyBatis: Parameters paired with the Preparing line of the same logger 
   });
 });
 
+describe('MyBatis result rows: Row lines paired with the Columns line before them', () => {
+  const at = (rest: string) => `2026-12-03 10:00:00.200 TRACE [exec-1] c.e.m.UserMapper.findByMobile - ${rest}`;
+
+  it('each value with its column; null is no value; a row that does not cut into as many values pairs nothing', () => {
+    const lines = [
+      at('<==    Columns: id, mobile, real_name, status'),
+      at('<==        Row: 1001, 13912345678, Zhang San, 1'),
+      at('<==        Row: 1002, null, 王五, 2'),
+      at('<==        Row: 1003, 13987654321, Smith, John, 1'),
+      at('<==        Row: 1004, 13987654321, Li'),
+      at('<==      Total: 4'),
+    ];
+    expect(pairs(lines).slice(1)).toEqual([
+      [
+        ['id', '1001'],
+        ['mobile', '13912345678'],
+        ['real_name', 'Zhang San'],
+        ['status', '1'],
+      ],
+      [
+        ['id', '1002'],
+        ['real_name', '王五'],
+        ['status', '2'],
+      ],
+      [],
+      [],
+      [],
+    ]);
+  });
+
+  it('another thread’s rows do not take these columns', () => {
+    expect(pairs([at('<==    Columns: mobile'), '2026-12-03 10:00:00.200 TRACE [exec-2] c.e.m.UserMapper.findByMobile - <==        Row: 13912345678'])[1]).toEqual([]);
+  });
+});
+
 describe('Hibernate: binding lines paired with the statement before them', () => {
   it('Spring Boot lines: org.hibernate.SQL then BasicBinder, same thread', () => {
     const lines = [
