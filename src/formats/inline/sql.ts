@@ -310,11 +310,11 @@ function insertRows(): void {
 }
 
 /**
- * The first statement in the line, or null: a keyword (insert, replace, update, select, delete) that
- * starts one, tried at most MAX_TRIES times.
+ * The first statement in the line from `from`, or null: a keyword (insert, replace, update, select,
+ * delete) that starts one, tried at most MAX_TRIES times.
  */
-export function readSql(s: string): SqlStatement | null {
-  KEYWORD.lastIndex = 0;
+export function readSql(s: string, from = 0): SqlStatement | null {
+  KEYWORD.lastIndex = from;
   for (let tries = 0; tries < MAX_TRIES; tries++) {
     const m = KEYWORD.exec(s);
     if (m === null) break;

@@ -92,7 +92,8 @@ export function sqlValues(line: string, record: number, memory: SqlMemory | null
       const after = skipSpaces(line, arrow + ARROW.length);
       if (line.startsWith(PARAMETERS, after)) return myBatisParameters(line, arrow, skipSpaces(line, after + PARAMETERS.length), memory);
       if (line.startsWith(PREPARING, after)) {
-        const statement = readSql(line);
+        // From after the label: a mapper method named like a keyword (`UserMapper.select :`) is no statement.
+        const statement = readSql(line, after + PREPARING.length);
         memory.remember(`m${prefixKey(line, arrow, true)}`, statement?.placeholders ?? null);
         return statement && { spans: statement.values, keywordStart: statement.start, keywordEnd: statement.keywordEnd };
       }

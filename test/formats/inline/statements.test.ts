@@ -64,6 +64,18 @@ describe('MyBatis: Parameters paired with the Preparing line of the same logger 
     ]);
   });
 
+  it('a mapper method named like a keyword is no statement', () => {
+    const lines = [
+      `${SPRING('main', 'c.e.m.UserMapper.select  ')}==>  Preparing: select id from t_user where real_name = ? and mobile = ?`,
+      `${SPRING('main', 'c.e.m.UserMapper.select  ')}==> Parameters: Zhang San(String), 13912345678(String)`,
+    ];
+    expect(sqlValues(lines[0], 0, null)).not.toBeNull();
+    expect(pairs(lines)[1]).toEqual([
+      ['real_name', 'Zhang San'],
+      ['mobile', '13912345678'],
+    ]);
+  });
+
   it('a batch repeats Parameters lines for one Preparing line', () => {
     const p = '[batch-1] DEBUG c.e.M.insertAll - ==>  Preparing: insert into t (mobile) values (?)';
     const v = (n: string) => `[batch-1] DEBUG c.e.M.insertAll - ==> Parameters: ${n}(String)`;
