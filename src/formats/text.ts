@@ -153,14 +153,15 @@ function visitPairs(visitor: ValueVisitor, line: string, record: number, memory:
 
 /**
  * Whether a pair's value is visited on its own: when a field rule decides it, its text is not its
- * value, or its key is a dotted path (`order.detail=…`: the prefix groups fields, it does not label
- * this one, so its words must not count against the value as they would in the line). A visitor that
+ * value, its key is a dotted path (`order.detail=…`: the prefix groups fields, it does not label
+ * this one, so its words must not count against the value as they would in the line), or it is an
+ * SQL value (its column is its context; the words around it are other columns and values). A visitor that
  * cannot say (no `decides`) gets every value on its own but prose pairs (`passport no: E55512345`),
  * whose key may be the last word of a phrase that the scan needs as context.
  */
 function visitedAlone(visitor: ValueVisitor, line: string, span: KvSpan, escapes: boolean): boolean {
   if ((escapes || span.encoding === 'number') && isEncoded(line, span)) return true;
-  if (span.path.length > 1) return true;
+  if (span.path.length > 1 || span.alone === true) return true;
   return visitor.decides === undefined ? span.prose !== true : visitor.decides(span.path);
 }
 

@@ -37,6 +37,11 @@ export interface KvSpan {
    * phrase (`passport no: E55512345`, `Caused by: …`) and the words before it belong to the value.
    */
   readonly prose?: true;
+  /**
+   * A value whose place names it better than the words around it (an SQL value and its column: the
+   * line around it holds the statement's other columns and values): always visited on its own.
+   */
+  readonly alone?: true;
 }
 
 export const NO_SPANS: readonly KvSpan[] = Object.freeze([]);

@@ -359,7 +359,7 @@ function statementAt(s: string, start: number): SqlStatement | null {
         const quoted = k !== Tok.Num;
         const vs = quoted ? starts[t] + 1 : starts[t];
         const ve = quoted ? ends[t] - 1 : ends[t];
-        if (ve > vs) values.push({ start: vs, end: ve, path: [column], encoding: k === Tok.Str ? 'sql' : k === Tok.Dq ? 'quoted' : 'bare' });
+        if (ve > vs) values.push({ start: vs, end: ve, path: [column], encoding: k === Tok.Str ? 'sql' : k === Tok.Dq ? 'quoted' : 'bare', alone: true });
       }
     }
     return { start, keywordEnd: ends[0], values, placeholders };

@@ -138,7 +138,7 @@ function myBatisParameters(line: string, arrow: number, from: number, memory: Sq
     const column = columns[i];
     const s = cut[2 * i];
     const e = cut[2 * i + 1];
-    if (column !== null && e > s) spans.push({ start: s, end: e, path: [column], encoding: 'bare' });
+    if (column !== null && e > s) spans.push({ start: s, end: e, path: [column], encoding: 'bare', alone: true });
   }
   return { spans, keywordStart: -1, keywordEnd: -1 };
 }
@@ -165,7 +165,7 @@ function myBatisRow(line: string, from: number, columns: Remembered | undefined)
     if (last ? comma >= 0 && comma < end : comma < 0 || comma > end) return null; // more values, or fewer
     const e = last ? end : comma;
     const name = names[i];
-    if (name !== null && e > p && !(e - p === 4 && line.startsWith('null', p))) spans.push({ start: p, end: e, path: [name], encoding: 'bare' });
+    if (name !== null && e > p && !(e - p === 4 && line.startsWith('null', p))) spans.push({ start: p, end: e, path: [name], encoding: 'bare', alone: true });
     p = e + 2;
   }
   return { spans, keywordStart: -1, keywordEnd: -1 };
@@ -224,7 +224,7 @@ function hibernateBinding(line: string, at: number, memory: SqlMemory): SqlValue
   const column = index <= statement.columns.length ? statement.columns[index - 1] : null;
   const value = line.slice(start, close);
   if (column === null || close === start || value === 'null') return { spans: [], keywordStart: -1, keywordEnd: -1 };
-  return { spans: [{ start, end: close, path: [column], encoding: 'bare' }], keywordStart: -1, keywordEnd: -1 };
+  return { spans: [{ start, end: close, path: [column], encoding: 'bare', alone: true }], keywordStart: -1, keywordEnd: -1 };
 }
 
 const LEVELS = new Set(['trace', 'debug', 'info', 'warn', 'warning', 'error', 'fatal', 'severe', 'fine', 'finer', 'finest', 'config']);
