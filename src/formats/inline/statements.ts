@@ -27,7 +27,7 @@ import type { KvSpan } from './span.js';
 /** The values of one line that SQL pairs with columns, and where the statement's keyword is if any. */
 export interface SqlValues {
   readonly spans: readonly KvSpan[];
-  /** A statement's first keyword: a pair whose value holds more than it holds the statement. */
+  /** Where a statement's first keyword is (-1 on a line of bound values): a pair holding more holds the statement. */
   readonly keywordStart: number;
   readonly keywordEnd: number;
 }
@@ -44,7 +44,9 @@ interface Remembered {
 }
 
 /** What a line needs to hold for anything here: a MyBatis arrow, a Hibernate binding, a statement keyword. */
-const GATE = /==>|<==|binding parameter |\b(?:insert|replace|update|select|delete)\s/gi;
+const GATE = /==>|<==|binding parameter |hibernate[:.]|\bo\.h\.SQL\b|\b(?:insert|replace|update|select|delete)\s/gi;
+/** A Hibernate statement line (`Hibernate: …`, `org.hibernate.SQL - …`), also one whose statement follows on other lines. */
+const HIBERNATE_SQL = /Hibernate:|\bhibernate\.SQL\b|\bo\.h\.SQL\b/;
 const ARROW = '==>';
 const PREPARING = 'Preparing:';
 const PARAMETERS = 'Parameters:';
@@ -115,13 +117,19 @@ export function sqlValues(line: string, record: number, memory: SqlMemory | null
     }
   }
   const statement = readSql(line);
-  if (statement === null) return null;
-  if (memory !== null && statement.placeholders.length > 0) {
-    let end = statement.start;
-    if (line.startsWith('Hibernate:', skipSpacesBack(line, end) - 'Hibernate:'.length)) end = skipSpacesBack(line, end) - 'Hibernate:'.length;
-    memory.remember(`h${prefixKey(line, end, false)}`, statement.placeholders);
+  if (memory !== null) {
+    // The statement's ?s, for the binding lines after it; a Hibernate line whose statement cannot be
+    // read here (format_sql writes it on the lines after) forgets the one before, so that its
+    // bindings are not paired with another statement's columns.
+    const hibernate = HIBERNATE_SQL.exec(line);
+    const end = statement !== null ? statement.start : hibernate !== null ? hibernate.index : -1;
+    if (end >= 0) {
+      let at = hibernate !== null && hibernate.index < end ? hibernate.index : end;
+      while (at > 0 && !isBlank(line.charCodeAt(at - 1))) at--; // the whole logger name goes
+      memory.remember(`h${prefixKey(line, at, false)}`, statement?.placeholders ?? null);
+    }
   }
-  return { spans: statement.values, keywordStart: statement.start, keywordEnd: statement.keywordEnd };
+  return statement && { spans: statement.values, keywordStart: statement.start, keywordEnd: statement.keywordEnd };
 }
 
 /** `==> Parameters: v1(Type), null, v3(Type)` from `from`, paired with the remembered `?` columns. */

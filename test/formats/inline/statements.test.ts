@@ -173,6 +173,27 @@ describe('Hibernate: binding lines paired with the statement before them', () =>
     expect(pairs(lines).slice(1)).toEqual([[['real_name', 'Li Lei']], [], [['id', '7']]]);
   });
 
+  it('a statement written on the lines after its Hibernate line (format_sql) forgets the one before', () => {
+    const lines = [
+      '2026-12-03 10:00:00.1 DEBUG [main] org.hibernate.SQL - insert into t (mobile, real_name) values (?, ?)',
+      '2026-12-03 10:00:00.2 TRACE [main] o.h.t.d.s.BasicBinder - binding parameter [1] as [VARCHAR] - [13912345678]',
+      '2026-12-03 10:00:00.3 DEBUG [main] org.hibernate.SQL - ',
+      '    update',
+      '        t',
+      '    set',
+      '        status=?',
+      '2026-12-03 10:00:00.4 TRACE [main] o.h.t.d.s.BasicBinder - binding parameter [1] as [INTEGER] - [2]',
+      'Hibernate: insert into t (mobile) values (?)',
+      'Hibernate: ',
+      '    select',
+      '2026-12-03 10:00:00.5 TRACE [main] o.h.t.d.s.BasicBinder - binding parameter [1] as [VARCHAR] - [13912345678]',
+    ];
+    const got = pairs(lines);
+    expect(got[1]).toEqual([['mobile', '13912345678']]);
+    expect(got[7]).toEqual([]);
+    expect(got[11]).toEqual([]);
+  });
+
   it('bindings out of order, or past the last ?, pair nothing', () => {
     const lines = [
       '[main] org.hibernate.SQL - insert into t (mobile) values (?)',
