@@ -32,6 +32,7 @@ const SOLO = '\x04';
 const MARKS = /[\x01-\x04]/;
 const MARK_START = /[\x01\x04]/g;
 const SOLO_CODE = 4;
+const QMARK = 63;
 /** Chars without which no value in a line is encoded. */
 const ESCAPES = /[\\%+]/;
 
@@ -166,35 +167,39 @@ function visitedAlone(visitor: ValueVisitor, line: string, span: KvSpan, escapes
 }
 
 /**
- * The pairs of a line that holds SQL values (inline/sql.ts, inline/statements.ts): the SQL values
- * with their columns, and the pairs that overlap none of them nor the statement's keyword (`mobile=`
- * in `set mobile='…'` gives way to the column, `Preparing: INSERT` is no pair). A pair whose value
- * holds the whole statement (`sql="select …"`) keeps it when the pair is visited on its own (a field
- * rule decides it, or its value is encoded: the visitor reads the decoded value as a line, SQL and all).
+ * The pairs of a line that holds SQL values (inline/sql.ts, inline/statements.ts), with those values:
+ * - a pair whose value holds the whole statement (`sql="select …"`) keeps it when the pair is
+ *   visited on its own (a field rule decides it, or its value is encoded: the visitor reads the
+ *   decoded value as a line, SQL and all);
+ * - inside a statement the SQL reader says what a value is: a pair on the keyword (`Preparing:
+ *   INSERT`), on a `?` (`set mobile=?`: no value at all) or on a quoted value (`mobile='…'`) is no
+ *   pair; one that reads a number in groups (`set card_no=4111 1111 1111 1111`, a log's if not SQL)
+ *   is kept, whole, instead of the statement's bare number, and written back as is (no word run, no
+ *   logfmt quotes: `real_name=? WHERE` is no name);
+ * - on a line of bound values (MyBatis Parameters, Hibernate binding), the values win.
  */
 function withSqlValues(visitor: ValueVisitor, line: string, pairs: readonly KvSpan[], sql: SqlValues): readonly KvSpan[] {
-  const { keywordStart, keywordEnd } = sql;
-  let spans = sql.spans;
-  // A pair visited on its own (a rule decides it, or it is encoded) is read with its statement then.
+  const { spans, keywordStart, keywordEnd, statementEnd } = sql;
   for (const p of pairs) {
     if (p.start <= keywordStart && p.end > keywordEnd && visitedAlone(visitor, line, p, true)) return pairs;
   }
   if (spans.length === 0 && keywordStart < 0) return pairs;
-  // A statement's bare number that a pair also reads is the pair's: it reads a number written in
-  // groups whole (`set card_no=4111 1111 1111 1111` is no SQL, but a log's), the statement would not.
-  if (keywordStart >= 0 && pairs.length > 0) {
-    let j = 0; // both are sorted and neither overlaps itself: one walk
-    spans = spans.filter((v) => {
-      while (j < pairs.length && pairs[j].end <= v.start) j++;
-      return v.encoding !== 'bare' || !(j < pairs.length && pairs[j].start < v.end);
-    });
-  }
   const out: KvSpan[] = [];
   let k = 0;
   for (const p of pairs) {
     while (k < spans.length && spans[k].end <= p.start) out.push(spans[k++]);
-    const overlaps = (k < spans.length && spans[k].start < p.end) || (p.start < keywordEnd && keywordStart < p.end);
-    if (!overlaps) out.push(p);
+    // The values it overlaps: [k, k2).
+    let k2 = k;
+    let bareOnly = true;
+    for (; k2 < spans.length && spans[k2].start < p.end; k2++) if (spans[k2].encoding !== 'bare') bareOnly = false;
+    const inStatement = keywordStart >= 0 && p.start < statementEnd && keywordStart < p.end;
+    if (!inStatement) {
+      if (k2 === k) out.push(p);
+      continue;
+    }
+    if (p.start < keywordEnd || !bareOnly || line.charCodeAt(p.start) === QMARK) continue;
+    out.push(p.encoding === 'logfmt' || p.encoding === 'plain' ? { ...p, encoding: 'bare' } : p);
+    k = k2; // the statement's bare numbers under it give way
   }
   while (k < spans.length) out.push(spans[k++]);
   return out;

@@ -111,6 +111,12 @@ describe('SQL in a line: values with their columns', () => {
     );
   });
 
+  it('pairs inside a statement: a placeholder is no value, an unquoted name is one word, quotes are the statement’s', async () => {
+    expect(await anonymizeLines(lines('update t_user set mobile=?, real_name=? WHERE id=? AND status=?', 'update t_user set name=Bob WHERE id=5', "update t_user set name='Bob' where id=5"))).toBe(
+      lines('update t_user set mobile=?, real_name=? WHERE id=? AND status=?', 'update t_user set name=<PERSON_NAME> WHERE id=5', "update t_user set name='<PERSON_NAME>' where id=5"),
+    );
+  });
+
   it("a field rule's drop empties the value and keeps the quotes", async () => {
     const policy: PolicyInput = { fields: { rules: [{ match: 'id_no', action: 'drop' }] } };
     expect(await anonymizeLines(`update t set id_no='${PASSPORT}' where id=7\n`, policy)).toBe(`update t set id_no='' where id=7\n`);
@@ -175,6 +181,9 @@ describe('MyBatis: Parameters lines paired with their Preparing line', () => {
       `2026-12-03 10:00:01,004 [http-nio-8080-exec-8] DEBUG c.e.m.UserMapper.findByMobile - ==> Parameters: ${MOBILE2}(String), 0(Integer)`,
     );
     const out = (await anonymizeLines(input)).split('\n');
+    // `mobile=?` and `real_name=? WHERE` are no pairs: a placeholder is no value, WHERE no name.
+    expect(out[0]).toBe(input.split('\n')[0]);
+    expect(out[2]).toBe(input.split('\n')[2]);
     expect(out[1]).toBe('2026-12-03 10:00:01,002 [http-nio-8080-exec-7] DEBUG c.e.m.UserMapper.updateContact - ==> Parameters: <PHONE>(String), <EMAIL>(String), <PERSON_NAME>(String), 1001(Long), 1(Integer)');
     expect(out[3]).toBe('2026-12-03 10:00:01,004 [http-nio-8080-exec-8] DEBUG c.e.m.UserMapper.findByMobile - ==> Parameters: <PHONE>(String), 0(Integer)');
   });

@@ -29,6 +29,8 @@ export interface SqlStatement {
   /** Where its first keyword starts and ends in the line. */
   readonly start: number;
   readonly keywordEnd: number;
+  /** Where what was read of it ends: before a `;`, a string that does not close, or at the line's end. */
+  readonly end: number;
   /** Its literal values that have a column, in line order (path `[column]`). */
   readonly values: readonly KvSpan[];
   /** The column of each `?` in order, null where none is known. */
@@ -362,7 +364,7 @@ function statementAt(s: string, start: number): SqlStatement | null {
         if (ve > vs) values.push({ start: vs, end: ve, path: [column], encoding: k === Tok.Str ? 'sql' : k === Tok.Dq ? 'quoted' : 'bare', alone: true });
       }
     }
-    return { start, keywordEnd: ends[0], values, placeholders };
+    return { start, keywordEnd: ends[0], end: ends[count - 1], values, placeholders };
   } finally {
     line = '';
     columns.clear();

@@ -30,6 +30,8 @@ export interface SqlValues {
   /** Where a statement's first keyword is (-1 on a line of bound values): a pair holding more holds the statement. */
   readonly keywordStart: number;
   readonly keywordEnd: number;
+  /** Where the statement ends (-1 on a line of bound values). */
+  readonly statementEnd: number;
 }
 
 /** Statements kept per stream at most (one per thread and logger, typically a few dozen). */
@@ -97,7 +99,7 @@ export function sqlValues(line: string, record: number, memory: SqlMemory | null
         // From after the label: a mapper method named like a keyword (`UserMapper.select :`) is no statement.
         const statement = readSql(line, after + PREPARING.length);
         memory.remember(`m${prefixKey(line, arrow, true)}`, statement?.placeholders ?? null);
-        return statement && { spans: statement.values, keywordStart: statement.start, keywordEnd: statement.keywordEnd };
+        return statement && { spans: statement.values, keywordStart: statement.start, keywordEnd: statement.keywordEnd, statementEnd: statement.end };
       }
     }
     const back = line.indexOf(RESULT_ARROW);
@@ -129,7 +131,7 @@ export function sqlValues(line: string, record: number, memory: SqlMemory | null
       memory.remember(`h${prefixKey(line, at, false)}`, statement?.placeholders ?? null);
     }
   }
-  return statement && { spans: statement.values, keywordStart: statement.start, keywordEnd: statement.keywordEnd };
+  return statement && { spans: statement.values, keywordStart: statement.start, keywordEnd: statement.keywordEnd, statementEnd: statement.end };
 }
 
 /** `==> Parameters: v1(Type), null, v3(Type)` from `from`, paired with the remembered `?` columns. */
@@ -148,7 +150,7 @@ function myBatisParameters(line: string, arrow: number, from: number, memory: Sq
     const e = cut[2 * i + 1];
     if (column !== null && e > s) spans.push({ start: s, end: e, path: [column], encoding: 'bare', alone: true });
   }
-  return { spans, keywordStart: -1, keywordEnd: -1 };
+  return { spans, keywordStart: -1, keywordEnd: -1, statementEnd: -1 };
 }
 
 /** `<==    Columns: id, mobile, real_name`: the names, null for an empty one. */
@@ -176,7 +178,7 @@ function myBatisRow(line: string, from: number, columns: Remembered | undefined)
     if (name !== null && e > p && !(e - p === 4 && line.startsWith('null', p))) spans.push({ start: p, end: e, path: [name], encoding: 'bare', alone: true });
     p = e + 2;
   }
-  return { spans, keywordStart: -1, keywordEnd: -1 };
+  return { spans, keywordStart: -1, keywordEnd: -1, statementEnd: -1 };
 }
 
 /** MyBatis writes a value's class's simple name after it; these are nearly all of them. */
@@ -231,8 +233,8 @@ function hibernateBinding(line: string, at: number, memory: SqlMemory): SqlValue
   statement.next = index + 1;
   const column = index <= statement.columns.length ? statement.columns[index - 1] : null;
   const value = line.slice(start, close);
-  if (column === null || close === start || value === 'null') return { spans: [], keywordStart: -1, keywordEnd: -1 };
-  return { spans: [{ start, end: close, path: [column], encoding: 'bare', alone: true }], keywordStart: -1, keywordEnd: -1 };
+  if (column === null || close === start || value === 'null') return { spans: [], keywordStart: -1, keywordEnd: -1, statementEnd: -1 };
+  return { spans: [{ start, end: close, path: [column], encoding: 'bare', alone: true }], keywordStart: -1, keywordEnd: -1, statementEnd: -1 };
 }
 
 const LEVELS = new Set(['trace', 'debug', 'info', 'warn', 'warning', 'error', 'fatal', 'severe', 'fine', 'finer', 'finest', 'config']);
