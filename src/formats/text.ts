@@ -1,8 +1,9 @@
 /**
  * The text format: every line a record. Key-value pairs and JSON found inside a line (inline/) are
- * visited on their own, with their paths, when a field rule decides them or their text is encoded;
- * the rest of the line as free text (visitLine, which NDJSON and CSV also use for a record that is
- * not what its format says).
+ * visited on their own, with their paths, when a field rule decides them or their text is encoded,
+ * and so are SQL values with their columns (inline/sql.ts; the values MyBatis and Hibernate print on
+ * later lines through the stream's SqlMemory, inline/statements.ts); the rest of the line as free
+ * text (visitLine, which NDJSON and CSV also use for a record that is not what its format says).
  */
 import { isCjkWordChar } from '../../detectors/lib/scripts.js';
 import { LogveilError } from '../errors.js';
@@ -74,6 +75,8 @@ function visitText(visitor: ValueVisitor, text: string, record: number): string 
  *    encoded), or it is a JSON number (a replacement that is not a number is written as a JSON
  *    string). A visitor without `decides` gets every pair's value on its own except prose pairs
  *    (`passport no: E55512345`: the key is the last word of a phrase the scan needs as context).
+ *    An SQL value is always visited on its own, its column as its path (see withSqlValues); with a
+ *    `memory`, values bound on later lines are too (MyBatis Parameters, Hibernate binding).
  * 2. The rest of the line, those values stood in for, is visited as free text (path `[]`): every other
  *    value is scanned there, in its line, where its key and the words before it count as context,
  *    exactly as before pairs were looked for.
