@@ -3,6 +3,7 @@ import { isCnProvinceAt } from './cn-resident-id.js';
 import { defineDetector } from './lib/define.js';
 import { CN_DIVISIONS } from './lib/cn-divisions.js';
 import { label, written, type Rng } from './lib/generate.js';
+import type { ValidateContext } from './lib/types.js';
 
 /**
  * Unified social credit code (统一社会信用代码, GB 32100-2015): 18 chars from
@@ -24,6 +25,10 @@ import { label, written, type Rng } from './lib/generate.js';
  * txn, 订单, 批次…) an all-digit number is taken for that id. Codes with a letter (most issued since 2015: `MA…` organization codes, letter check chars) need no
  * context: ids and timestamps are digits, and upper-case alphanumeric tokens of this exact structure
  * are rare.
+ *
+ * Written compact or in groups (`9135 0100 M000 100Y 43`, `91350100-M000100Y43`, `91 350100 M000100Y4 3`):
+ * one space or `-` between any two chars, one kind throughout. The check chars carry the grouping, but
+ * grouped all-digit codes need a context word or a field rule (spaced digit groups are everywhere).
  *
  * Upper case only: the codes are printed and registered in upper case, and the standard's alphabet is
  * defined in upper case; a lower-case 18-char token is much more likely a hash or a generated id.
@@ -94,29 +99,49 @@ function codeValue(r: Rng): string {
   return body + usccCheckChar(body, 0);
 }
 
+/**
+ * The score of the 18 chars text[start, start+18) (the shape has checked the alphabet per position).
+ * All-digit codes need a context word or a field rule when grouped: spaced digit groups are anywhere
+ * in logs, and a two-check-char code alone is not enough for them.
+ */
+function codeScore(text: string, start: number, ctx: ValidateContext, grouped: boolean): number {
+  const a = text.charCodeAt(start);
+  if ((TYPES[a] & (1 << (text.charCodeAt(start + 1) - 48))) === 0) return 0;
+  if (text.charCodeAt(start + 2) === 49 && text.charCodeAt(start + 3) === 48) {
+    // 10xxxx: only 100000, the national level.
+    for (let i = start + 4; i < start + 8; i++) if (text.charCodeAt(i) !== 48) return 0;
+  } else if (!isCnProvinceAt(text, start + 2)) return 0;
+  if (gb11714CheckCode(text, start + 8) !== text.charCodeAt(start + 16)) return 0;
+  if (usccCheckChar(text, start).charCodeAt(0) !== text.charCodeAt(start + 17)) return 0;
+  if (a <= 57) {
+    let i = start + 8;
+    while (i < start + 18 && text.charCodeAt(i) <= 57) i++;
+    if (i === start + 18 && !ctx.context && !ctx.field) return ctx.negative || grouped ? 0 : SCORE_BARE_DIGITS; // see above
+  }
+  return SCORE;
+}
+
 export default defineDetector({
   type: 'CN_USCC',
   name: 'cn_uscc',
   candidate: 'alnum',
   digitStart: true,
   minLen: 18,
-  maxLen: 18,
-  shape: /[1-9ANY]\d{7}[0-9A-HJ-NP-RTUW-Y]{8}[0-9X][0-9A-HJ-NP-RTUW-Y]/y,
-  validate(text, start, _end, ctx) {
-    const a = text.charCodeAt(start);
-    if ((TYPES[a] & (1 << (text.charCodeAt(start + 1) - 48))) === 0) return 0;
-    if (text.charCodeAt(start + 2) === 49 && text.charCodeAt(start + 3) === 48) {
-      // 10xxxx: only 100000, the national level.
-      for (let i = start + 4; i < start + 8; i++) if (text.charCodeAt(i) !== 48) return 0;
-    } else if (!isCnProvinceAt(text, start + 2)) return 0;
-    if (gb11714CheckCode(text, start + 8) !== text.charCodeAt(start + 16)) return 0;
-    if (usccCheckChar(text, start).charCodeAt(0) !== text.charCodeAt(start + 17)) return 0;
-    if (a <= 57) {
-      let i = start + 8;
-      while (i < start + 18 && text.charCodeAt(i) <= 57) i++;
-      if (i === start + 18 && !ctx.context && !ctx.field) return ctx.negative ? 0 : SCORE_BARE_DIGITS; // see above
+  maxLen: 18 + 17, // grouped: at most one separator between two chars
+  // Each char after the first may follow one space or `-` (grouped writings; validate wants one kind).
+  shape: /[1-9ANY](?:[ -]?\d){7}(?:[ -]?[0-9A-HJ-NP-RTUW-Y]){8}[ -]?[0-9X][ -]?[0-9A-HJ-NP-RTUW-Y]/y,
+  validate(text, start, end, ctx) {
+    if (end - start === 18) return codeScore(text, start, ctx, false);
+    // Grouped (rare: allocates): one kind of separator, then the same checks on the chars alone.
+    let kind = 0;
+    let code = '';
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 32 && c !== 45) code += text[i];
+      else if (kind === 0) kind = c;
+      else if (c !== kind) return 0; // `9135 0100-M000…`: not one value's grouping
     }
-    return SCORE;
+    return codeScore(code, 0, ctx, true);
   },
   context: {
     words: [
@@ -185,10 +210,24 @@ export default defineDetector({
       '201801011200000001', // an 18-digit order id
     ],
   },
+  /** The 18 chars without the grouping: one code, one pseudonym, however it was written. */
+  normalize: (value) => value.replace(/[ -]/g, ''),
   fieldNames: ['uscc', 'credit_code', '统一社会信用代码'],
   mask: [8, 0],
   generate: {
-    valid: (r, lang) => written(codeValue(r), label(r, lang, ['credit_code=', 'uscc: ', 'company_id='], ['统一社会信用代码:', '信用代码：', '企业代码 '], 0.4)),
+    // Compact, or grouped as printed (4-4-4-4-2, 8-10, 2-6-9-1) with spaces or dashes and a label.
+    valid(r, lang) {
+      const code = codeValue(r);
+      const en = ['credit_code=', 'uscc: ', 'company_id='];
+      const zh = ['统一社会信用代码:', '信用代码：', '企业代码 ', '税号 '];
+      if (r.chance(0.6)) return written(code, label(r, lang, en, zh, 0.4));
+      const sizes = r.pick([[4, 4, 4, 4, 2], [8, 10], [2, 6, 9, 1]]);
+      const sep = r.pick([' ', '-']);
+      const groups: string[] = [];
+      let i = 0;
+      for (const n of sizes) groups.push(code.slice(i, (i += n)));
+      return written(groups.join(sep), label(r, lang, en, zh, 0));
+    },
     keys: { en: ['credit_code', 'uscc'], zh: ['统一社会信用代码', '信用代码'] },
   },
 });

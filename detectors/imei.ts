@@ -1,21 +1,25 @@
-import { digitsOnly, luhnCheckDigit, luhnValid, withLuhn } from './lib/checksum.js';
+import { countDigits, digitsOnly, luhnCheckDigit, luhnValid, withLuhn } from './lib/checksum.js';
 import { defineDetector } from './lib/define.js';
 import { labelledScore, normalizeLabels } from './lib/label.js';
-import { isDigit } from './lib/chars.js';
+import { isDigit, readNumber } from './lib/chars.js';
 import { label, written } from './lib/generate.js';
 
 /**
- * IMEI (3GPP TS 23.003): 8-digit TAC + 6-digit serial + Luhn check digit = 15 digits, written compact
- * or grouped 2-6-6-1 (`86-012345-678901-4`); IMEISV: the same 14 digits + a 2-digit software version
- * = 16 digits, no check digit (compact or 2-6-6-2).
+ * IMEI (3GPP TS 23.003): 8-digit TAC + 6-digit serial + Luhn check digit = 15 digits; IMEISV: the same
+ * 14 digits + a 2-digit software version = 16 digits, no check digit. Written compact or in the
+ * groupings 3GPP and vendors print, with `-` or spaces (one kind): 2-6-6-1 (`86-012345-678901-4`,
+ * reporting body, rest of the TAC, serial, check), 6-2-6-1 (`860123-45-678901-4`, the old TAC + FAC),
+ * 8-6-1 (`86012345-678901-4`, TAC, serial, check); IMEISV the same with 2 final digits.
  *
  * A 15-digit Luhn-valid run is one random number in ten, so the check digit is not enough on its own:
- * - the dashed 2-6-6-1 layout is the IMEI's own and needs nothing else (0.9);
+ * - dashed in one of the layouts above it is the IMEI's own and needs nothing else (0.9), except an
+ *   8-6-1 whose 8 digits are a date (`20261203-101112-1`: date, time, sequence is a common id);
  * - compact or space-grouped, it needs a context word (IMEI, MEID, device id, 设备号, 串号…) or a
  *   field rule. A bare run next to a negative word (txn, order, 订单, 流水) is not an IMEI, even with
  *   an IMEI word elsewhere in the window, unless the label right before the value names it
  *   (`order=12 imei=…`), and a value under another field's key (`txn_id=…`) is never one.
- * - IMEISV (16 digits, nothing to check) always needs that context, and scores 0.8 (context-only).
+ * - IMEISV (16 digits, nothing to check): found alone only dashed 2-6-6-2, the layout 3GPP prints;
+ *   otherwise with that context. Scores 0.8 (no checksum).
  *
  * An IMEI overlapping a payment card: 15-digit IMEIs begin with reporting-body codes (01, 35, 86,
  * 99…) that are not the 15-digit Amex IIN (34, 37), so the two rarely compete.
@@ -42,6 +46,14 @@ const WORDS = [
 ];
 const NEGATIVE = ['order', 'txn', 'transaction', 'trace', 'invoice', '订单', '流水', '单号', '交易'];
 
+/** text[start, start+8) reads as a date YYYYMMDD (19xx/20xx): the first group of a date-time id. */
+function isDateAt(text: string, start: number): boolean {
+  const century = readNumber(text, start, 2);
+  const month = readNumber(text, start + 4, 2);
+  const day = readNumber(text, start + 6, 2);
+  return (century === 19 || century === 20) && month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
 const WORDS_NORM = normalizeLabels(WORDS);
 const NEGATIVE_NORM = normalizeLabels(NEGATIVE);
 
@@ -51,16 +63,21 @@ export default defineDetector({
   candidate: 'digits',
   minLen: 15,
   maxLen: 19,
-  // compact 15/16 | 2-6-6-1(2) with '-' | with spaces.
-  shape: /\d{15,16}|\d{2}-\d{6}-\d{6}-\d{1,2}|\d{2} \d{6} \d{6} \d{1,2}/y,
+  // compact 15/16 | 2-6-6-1(2) | 6-2-6-1(2) | 8-6-1(2), each with '-' or with spaces.
+  shape:
+    /\d{15,16}|\d{2}-\d{6}-\d{6}-\d{1,2}|\d{2} \d{6} \d{6} \d{1,2}|\d{6}-\d{2}-\d{6}-\d{1,2}|\d{6} \d{2} \d{6} \d{1,2}|\d{8}-\d{6}-\d{1,2}|\d{8} \d{6} \d{1,2}/y,
   validate(text, start, end, ctx) {
-    const sep = text.charCodeAt(start + 2);
-    const grouped = sep === 45 || sep === 32;
-    const n = grouped ? end - start - 3 : end - start;
     if (text.charCodeAt(end) === 46 && isDigit(text.charCodeAt(end + 1))) return 0; // `….5`: a decimal
+    let lead = start; // the first group: 2, 6 or 8 digits when grouped
+    while (lead < end && isDigit(text.charCodeAt(lead))) lead++;
+    const sep = lead < end ? text.charCodeAt(lead) : 0;
+    const first = lead - start;
+    const n = countDigits(text, start, end);
     if (n === 15) {
       if (!luhnValid(text, start, end)) return 0;
-      if (sep === 45) return SCORE; // the 2-6-6-1 dashed layout
+      if (sep === 45 && !(first === 8 && isDateAt(text, start))) return SCORE; // a dashed IMEI layout
+    } else if (sep === 45 && first === 2) {
+      return SCORE_SV; // IMEISV dashed 2-6-6-2
     }
     const score = n === 15 ? SCORE : SCORE_SV;
     return labelledScore(text, start, score, ctx, WORDS_NORM, NEGATIVE_NORM);
@@ -76,6 +93,10 @@ export default defineDetector({
       '设备号:860123456789014',
       'deviceId: 86 012345 678901 4',
       'IMEISV 8601234567890123',
+      '860123-45-678901-4', // 6-2-6-1
+      '86012345-678901-4', // 8-6-1
+      'imei 86012345 678901 4',
+      '86-012345-678901-23', // IMEISV 2-6-6-2
     ],
     noMatch: [
       '860123456789014', // Luhn-valid, but bare and no context
@@ -85,6 +106,10 @@ export default defineDetector({
       'imei ok, order 860123456789014', // the label right before is `order`
       '8601234567890123', // IMEISV without context
       'x860123456789014', // glued to a letter
+      '86012345 678901 4', // spaced without context
+      '86-012345 678901-4', // mixed separators
+      '860123-45-678901-5', // 6-2-6-1, bad check digit
+      '20260224-122641-3', // 8-6-1 Luhn-valid, but date-time-sequence
     ],
   },
   fieldNames: ['imei'],
@@ -94,9 +119,12 @@ export default defineDetector({
     valid(r, lang) {
       const body = r.pick(['35', '86', '01', '99']) + r.digits(12);
       const v = body + luhnCheckDigit(body);
-      if (r.chance(0.3)) {
-        const grouped = `${v.slice(0, 2)}-${v.slice(2, 8)}-${v.slice(8, 14)}-${v.slice(14)}`;
-        return written(grouped, label(r, lang, ['IMEI: ', 'imei='], ['设备IMEI:', 'IMEI号 '], 0.5));
+      if (r.chance(0.4)) {
+        // 2-6-6-1, 6-2-6-1 or 8-6-1, dashed (found alone) or spaced (with a label).
+        const cuts = r.pick([[2, 8, 14], [6, 8, 14], [8, 14]]);
+        const sep = r.pick(['-', '-', ' ']);
+        const groups = [0, ...cuts].map((c, k, all) => v.slice(c, all[k + 1]));
+        return written(groups.join(sep), label(r, lang, ['IMEI: ', 'imei='], ['设备IMEI:', 'IMEI号 '], sep === '-' ? 0.5 : 0));
       }
       return written(v, label(r, lang, ['IMEI: ', 'imei=', 'device_imei='], ['设备IMEI:', 'IMEI号 ', 'imei:'], 0));
     },

@@ -57,6 +57,19 @@ function labelledAsVersion(text: string, start: number): boolean {
   return false;
 }
 
+/**
+ * A network in CIDR notation, `203.0.113.0/24` (every host bit zero), names a network, not a host (an
+ * interface address with its prefix, `192.0.2.7/24`, is still a host). It is also what the generalize
+ * operator writes: a second pass must leave it. `end` is the address's end, at the `/`.
+ */
+function isNetworkPrefix(text: string, start: number, end: number): boolean {
+  const m = /^\/([0-9]{1,2})(?![0-9])/.exec(text.slice(end, end + 4));
+  const bits = m ? Number(m[1]) : 33;
+  if (bits > 32) return false;
+  const address = text.slice(start, end).split('.').reduce((acc, o) => acc * 256 + Number(o), 0);
+  return address % 2 ** (32 - bits) === 0;
+}
+
 /** An address in a documentation range (RFC 5737). */
 function addressValue(r: Rng): string {
   return `${r.pick(['192.0.2', '198.51.100', '203.0.113'])}.${r.int(1, 254)}`;
@@ -84,6 +97,7 @@ export default defineDetector({
     if (ctx.negative && labelledAsVersion(text, start)) return 0;
     // A product token's version (`Chrome/122.0.0.0`, `CriOS/102.0.0.0`), as in User-Agent headers.
     if (text.charCodeAt(start - 1) === 47 && isAsciiLetter(text.charCodeAt(start - 2))) return 0;
+    if (text.charCodeAt(end) === 47 && isNetworkPrefix(text, start, end)) return 0;
     return isIP(text.slice(start, end), 4) ? SCORE : 0;
   },
   context: { words: [], negative: NEGATIVE },
@@ -99,6 +113,7 @@ export default defineDetector({
       'v1.2.3.4',
       'Mozilla/5.0 Chrome/122.0.0.0 Safari/537.36',
       'version 1.2.3.4',
+      'route 203.0.113.0/24 via',
       'build: 10.0.0.1',
       'ip-10-0-1-17',
       '192.0.2.256',

@@ -101,6 +101,9 @@ export default defineDetector({
   shape:
     /(?:(?<!:)|(?<=[G-Zg-z_\u0080-\uffff][0-9A-Fa-f]{0,4}:))(?=[0-9A-Fa-f]{0,4}:)[0-9A-Fa-f:]{2,39}(?![0-9A-Fa-f:])(?:\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3})?(?:%[0-9A-Za-z]{1,16})?(?![.:%][0-9A-Za-z])/y,
   validate(text, start, end) {
+    // A network prefix, `2001:db8:1::/48` (zeros to the end, then a length), names a network, not a
+    // host; it is also what the generalize operator writes, which a second pass must leave.
+    if (text.charCodeAt(end) === 47 && text.charCodeAt(end - 1) === 58 && text.charCodeAt(end - 2) === 58 && /^\/[0-9]{1,3}(?![0-9])/.test(text.slice(end, end + 5))) return 0;
     let colons = 0;
     let doubleColon = false;
     let dotted = false;
@@ -145,6 +148,7 @@ export default defineDetector({
     ],
     noMatch: [
       '::',
+      'route 2001:db8:1::/48 via',
       '12:30:45',
       'aa:bb:cc:dd:ee:ff',
       'aa:bb:cc:dd:ee:ff:00:11',

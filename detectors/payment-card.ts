@@ -4,19 +4,32 @@ import { isDigit } from './lib/chars.js';
 import { groupsOfFour, label, written, type Rng } from './lib/generate.js';
 
 /**
- * Payment card number (PAN, ISO/IEC 7812): 13–19 digits, written compact or grouped with one space
+ * Payment card number (PAN, ISO/IEC 7812): 12–19 digits, written compact or grouped with one space
  * or one '-' (the same separator throughout): 4-4-4-4, 4-4-4-4-3, Amex 4-6-5, Diners 4-6-4. Mixed
  * separators (`4111 1111-1111 1111`) are not a card layout and do not match.
  *
  * A finding needs all three of: the Luhn check, a known IIN (issuer prefix) and one of that brand's
- * lengths. Luhn alone passes 1 random number in 10; the IIN table never starts with `1`, so epoch
- * millis (13 digits, `1…`), epoch micros (16, `1…`), snowflake ids (`1…`) and compact timestamps
- * (`20260224122641`, 14 digits, no `20` IIN) cannot be cards whatever their check digit.
+ * lengths. Luhn alone passes 1 random number in 10; the IIN table starts with `1` only for UATP,
+ * which needs a card word, so epoch millis (13 digits, `1…`), epoch micros (16, `1…`), snowflake ids
+ * (`1…`) and compact timestamps (`20260224122641`, 14 digits, no `20` IIN) are never cards alone,
+ * whatever their check digit.
  *
  *   Visa 4 (13, 16, 19) · Mastercard 51–55, 2221–2720 (16) · Amex 34, 37 (15) · UnionPay 62 (16–19)
  *   Discover 6011, 644–649, 65 (16–19) · JCB 3528–3589 (16–19) · Diners 36, 300–305, 38–39 (14–19)
+ *   Mir 2200–2204 (16–19)
  *   Maestro and other debit ranges 50, 56–58, 60 (not 6011), 63, 67 (16–19; 13–15 only with a
- *   card context word)
+ *   card context word) · UATP 1 (15, only with a card context word: 15-digit ids starting with 1 are
+ *   common)
+ *
+ * Unknown IIN: a Luhn-valid number of 12–19 digits is a card when a field rule says so, or when the
+ * label right before it names a card number (`cardNo=`, `card_number:`, `payment.card=`, `卡号：`,
+ * `card number is`; not `card_id=`, `cardExpiry=`, `card_ts=`), or, scanned alone under a key, the key
+ * does (`{"card": …}`), and no negative word (order, txn, id…) stands in the window unclaimed: 0.9.
+ * A card word elsewhere in the window is not enough (`card declined, txn …`).
+ *
+ * 18 digits is the CN resident ID's length, and 18-digit ids that fail its check are everywhere: an
+ * 18-digit number is a card alone only with a brand that issues 18 digits (UnionPay, Discover, JCB,
+ * Mir); the weak ranges (Maestro-range, Diners) need a card word at 18 digits.
  *
  * The 4-6-5 layout must be an Amex number and 4-6-4 a Diners one; 4-4-4-4 / 4-4-4-4-3 need a brand
  * issuing 16 / 19 digits.
@@ -48,6 +61,7 @@ import { groupsOfFour, label, written, type Rng } from './lib/generate.js';
 const SCORE = 0.97;
 const SCORE_NEGATIVE = 0.85;
 const SCORE_WEAK = 0.9; // Maestro-range without a card word
+const SCORE_UNBRANDED = 0.9; // no known IIN, Luhn-valid, under a card label or field
 
 // Brand length masks: bit n set = n digits allowed.
 const bits = (...lens: number[]) => lens.reduce((m, n) => m | (1 << n), 0);
@@ -62,6 +76,7 @@ const AMEX = bits(15);
 const LONG = range(16, 19); // UnionPay, Discover, JCB
 const DINERS = range(14, 19);
 const WEAK = range(13, 19); // Maestro-range; < 16 needs context (checked below)
+const UATP = bits(15) | (1 << 30); // needs context (checked below); bit 30 tells it from Amex
 
 /** Length mask of the brand whose IIN starts text[start..start+3] (four digits); 0 for no brand. */
 function brandMask(text: string, start: number): number {
@@ -70,7 +85,10 @@ function brandMask(text: string, start: number): number {
   const p3 = p2 * 10 + text.charCodeAt(start + 2) - 48;
   const p4 = p3 * 10 + text.charCodeAt(start + 3) - 48;
   switch (d0) {
+    case 1:
+      return UATP;
     case 2:
+      if (p4 >= 2200 && p4 <= 2204) return LONG; // Mir
       return p4 >= 2221 && p4 <= 2720 ? SIXTEEN : 0;
     case 3:
       if (p2 === 34 || p2 === 37) return AMEX;
@@ -93,6 +111,63 @@ function brandMask(text: string, start: number): number {
   }
 }
 
+const WORDS = [
+  'card',
+  'card no',
+  'card number',
+  'cardno',
+  'cardnumber',
+  'credit card',
+  'debit card',
+  'cc',
+  'pan',
+  'visa',
+  'mastercard',
+  'amex',
+  'maestro',
+  'unionpay',
+  'jcb',
+  'diners',
+  'discover',
+  'mir',
+  'uatp',
+  '卡号',
+  '卡號',
+  '信用卡',
+  '银行卡',
+  '借记卡',
+  '储蓄卡',
+  '银联',
+];
+const NEGATIVE = [
+  'order',
+  'txn',
+  'transaction',
+  'trace',
+  'id',
+  'uid',
+  'ref',
+  'invoice',
+  'tracking',
+  'imei',
+  'meid',
+  '订单',
+  '流水',
+  '单号',
+  '交易号',
+  '设备号',
+  '串号',
+];
+/**
+ * A key that names a card number: ends in a card word, then at most `no`/`number`/`#` (`cardNo`,
+ * `card_number`, `payment.card`, `creditCard`, `pan`, `银行卡号`), not `card_id`, `cardExpiry`,
+ * `card_ts`, `timespan`.
+ */
+const CARD_NAME = String.raw`(?:card|(?<![a-z])pan|卡号|卡號|信用卡|银行卡|借記卡|借记卡|储蓄卡)(?:[\s_.-]?(?:no\.?|nr\.?|num(?:ber)?|nbr|#))?`;
+const CARD_KEY = new RegExp(`${CARD_NAME}$`, 'i');
+/** The same label written right before the value: `cardNo=`, `"card_number": "`, `卡号：`, `card number is `. */
+const CARD_LABEL = new RegExp(String.raw`${CARD_NAME}(?:\s+is)?["']?\s?[:=：]?\s?["']?$`, 'i');
+
 /** A valid number of a common brand: its IIN, its length, its Luhn digit. */
 function cardValue(r: Rng): string {
   const [, prefix, len] = r.pick<[string, () => string, number]>([
@@ -105,6 +180,8 @@ function cardValue(r: Rng): string {
     ['unionpay', () => '62' + r.digits(4), 19],
     ['discover', () => r.pick(['6011', String(r.int(644, 649)) + r.digits(1), '65' + r.digits(2)]) + r.digits(2), 16],
     ['jcb', () => String(r.int(3528, 3589)) + r.digits(2), 16],
+    ['jcb', () => String(r.int(3528, 3589)) + r.digits(2), 19],
+    ['mir', () => String(r.int(2200, 2204)) + r.digits(2), 16],
   ]);
   const body = prefix() + r.digits(len - 7);
   return body + luhnCheckDigit(body);
@@ -120,16 +197,21 @@ export default defineDetector({
   type: 'PAYMENT_CARD',
   name: 'payment_card',
   candidate: 'digits',
-  minLen: 13,
+  minLen: 12,
   maxLen: 23,
-  // compact | 4-4-4-4(-3) or 4-6-5/4-6-4 with spaces | the same with '-'.
-  shape: /\d{13,19}|\d{4}(?:(?: \d{4}){3}(?: \d{3})?| \d{6} \d{4,5})|\d{4}(?:(?:-\d{4}){3}(?:-\d{3})?|-\d{6}-\d{4,5})/y,
+  // compact | groups of four (4-4-4-4, 4-4-4-4-3, …) or 4-6-5/4-6-4 with spaces | the same with '-'.
+  shape: /\d{12,19}|\d{4}(?:(?: \d{4}){2,3}(?: \d{1,3})?| \d{6} \d{4,5})|\d{4}(?:(?:-\d{4}){2,3}(?:-\d{1,3})?|-\d{6}-\d{4,5})/y,
   validate(text, start, end, ctx) {
     const sep = text.charCodeAt(start + 4);
     const grouped = sep === 32 || sep === 45;
     const n = grouped ? countDigits(text, start, end) : end - start;
     let mask = brandMask(text, start);
-    if ((mask & (1 << n)) === 0) return 0;
+    if ((mask & (1 << n)) === 0) {
+      // No brand of this length: only a card field or card word can make it one. Luhn first: it is a
+      // short loop, the word lookup is not, and most such numbers (epoch millis, ids) fail it.
+      if (n < 12 || !luhnValid(text, start, end) || !(ctx.field || ctx.context)) return 0;
+      mask = 0;
+    }
     // A decimal or dotted continuation (`4000123456789017.5`) is a number, not a PAN.
     if (text.charCodeAt(end) === 46 && isDigit(text.charCodeAt(end + 1))) return 0;
     // The tail of an identifier: `blk_4874546133732485077`, `blk_-4837458178846809749` (HDFS block
@@ -140,68 +222,35 @@ export default defineDetector({
       const p2 = text.charCodeAt(start - 2);
       if (p2 === 95 || isDigit(p2) || ((p2 | 32) >= 97 && (p2 | 32) <= 122)) return 0;
     }
-    if (grouped && text.charCodeAt(start + 11) === sep) {
-      // 4-6-x: Amex (15) or Diners (14) only.
-      if (n === 15 ? mask !== AMEX : mask !== DINERS) return 0;
+    if (mask !== 0 && grouped) {
+      // 4-6-x: Amex (15) or Diners (14) only; groups of four: 16 or 19 digits (4-4-4-4, 4-4-4-4-3).
+      // Other groups of four (4-4-4-2…) only under a card label, for numbers of no known brand.
+      if (text.charCodeAt(start + 11) === sep) {
+        if (n === 15 ? mask !== AMEX : mask !== DINERS) return 0;
+      } else if (n !== 16 && n !== 19) return 0;
     }
-    if (!luhnValid(text, start, end)) return 0;
+    if (mask !== 0 && !luhnValid(text, start, end)) return 0;
+    if (mask === 0) {
+      if (ctx.field) return SCORE_UNBRANDED;
+      if (ctx.negative) return 0; // an order or txn word unclaimed by another value: its id, more likely
+      const alone = start === 0 && end === text.length; // a value scanned under its key
+      const named = alone ? ctx.key !== undefined && CARD_KEY.test(ctx.key) : CARD_LABEL.test(text.slice(Math.max(0, start - 48), start));
+      return named ? SCORE_UNBRANDED : 0;
+    }
     // Weak evidence: the broad Maestro-range, and lengths no brand issues any more (Visa 13) or that
     // only a minority of Diners cards use (15, 17–19).
-    const weak = mask === WEAK || (mask === VISA && n === 13) || (mask === DINERS && n !== 14 && n !== 16);
+    const weak = mask === WEAK || mask === UATP || (mask === VISA && n === 13) || (mask === DINERS && n !== 14 && n !== 16);
     if (weak) {
       if (ctx.context || ctx.field) return SCORE;
-      if ((mask === WEAK && n < 16) || ctx.negative) return 0;
+      if (((mask === WEAK || mask === UATP) && n < 16) || n === 18 || ctx.negative) return 0;
       return SCORE_WEAK;
     }
     if (ctx.negative && !ctx.context && !ctx.field) return SCORE_NEGATIVE;
     return SCORE;
   },
   context: {
-    words: [
-      'card',
-      'card no',
-      'card number',
-      'cardno',
-      'cardnumber',
-      'credit card',
-      'debit card',
-      'cc',
-      'pan',
-      'visa',
-      'mastercard',
-      'amex',
-      'maestro',
-      'unionpay',
-      'jcb',
-      'diners',
-      'discover',
-      '卡号',
-      '卡號',
-      '信用卡',
-      '银行卡',
-      '借记卡',
-      '储蓄卡',
-      '银联',
-    ],
-    negative: [
-      'order',
-      'txn',
-      'transaction',
-      'trace',
-      'id',
-      'uid',
-      'ref',
-      'invoice',
-      'tracking',
-      'imei',
-      'meid',
-      '订单',
-      '流水',
-      '单号',
-      '交易号',
-      '设备号',
-      '串号',
-    ],
+    words: WORDS,
+    negative: NEGATIVE,
   },
   normalize: digitsOnly,
   examples: {
@@ -238,10 +287,16 @@ export default defineDetector({
       'blk_4000123456789017', // an HDFS block id
     ],
   },
-  fieldNames: ['card_number', 'card_no'],
+  fieldNames: ['card_number', 'card_no', 'card_num', 'credit_card', 'credit_card_number', 'debit_card', 'payment_card', '信用卡号'],
   mask: [0, 4],
   generate: {
     valid(r, lang) {
+      if (r.chance(0.1)) {
+        // UATP (1, 15 digits) or a number of no known IIN: a card only under a card label.
+        const body = r.chance(0.5) ? '1' + r.digits(13) : r.pick(['7', '8', '9']) + r.digits(r.int(10, 17));
+        const v = body + luhnCheckDigit(body);
+        return written(v, label(r, lang, ['cardNo=', 'card_number: ', 'payment.card=', 'card number is '], ['卡号：', '银行卡号 ', '信用卡号:'], 0));
+      }
       const digits = cardValue(r);
       const value = r.chance(0.5) ? digits : groupCard(digits, r.pick([' ', '-']));
       return written(value, label(r, lang, ['card=', 'card_no: ', 'pan=', 'cc '], ['卡号:', '银行卡：', '信用卡号 '], 0.4));

@@ -14,18 +14,19 @@ import { label, pad, written } from './lib/generate.js';
  *   context word. Decision on negative words: a dashed 3-2-4 value next to `order`/`txn`/`订单` is
  *   still SSN-shaped and stays an SSN, at 0.6, so a policy threshold can keep it or not; masking an
  *   order id that happens to be written like an SSN is the cheaper mistake.
- * - Spaced `123 45 6789`: three space-separated numbers are everywhere in logs (`200 45 1234`: status,
- *   duration, bytes), so it needs a context word or a field rule: 0.85.
+ * - Spaced `123 45 6789` or dotted `123.45.6789`: three numbers separated by spaces are everywhere in
+ *   logs (`200 45 1234`: status, duration, bytes), and dotted ones are versions and amounts, so these
+ *   need a context word or a field rule: 0.85. One separator throughout (`123.45-6789` is none).
  * - Bare `123456789`: only with a context word or a field rule, never next to a negative word unless
  *   the label right before it names the SSN, never under another field's key (`pid=`): 0.75.
  * - A value that continues a longer dashed token (`1-123-45-6789`, `123-45-6789-01`, `ABC-123-45-6789`),
- *   a longer spaced number run or a decimal (`123456789.5`) is not an SSN.
+ *   a longer spaced or dotted number run (`1.123.45.6789`) or a decimal (`123456789.5`) is not an SSN.
  */
 
 const SCORE_DASHED = 0.85;
 const SCORE_DASHED_CONTEXT = 0.95;
 const SCORE_DASHED_NEGATIVE = 0.6;
-const SCORE_SPACED = 0.85;
+const SCORE_GROUPED = 0.85; // spaced or dotted
 const SCORE_BARE = 0.75;
 
 const WORDS = [
@@ -41,6 +42,9 @@ const WORDS = [
   '社会安全号码',
   '社会安全码',
   '社安号',
+  '社會安全號',
+  '社會安全號碼',
+  '社會安全碼',
 ];
 const NEGATIVE = [
   'order',
@@ -63,6 +67,23 @@ const NEGATIVE = [
 ];
 
 
+/** `-`, `:`, `/`, `.`: a number that goes on with one of these is a date, time or version. */
+function continuesNumber(c: number): boolean {
+  return c === 45 || c === 58 || c === 47 || c === 46;
+}
+/** The digit run ending at text[i] has at most four digits and stands alone (could be a group). */
+function groupBefore(text: string, i: number): boolean {
+  let n = 0;
+  while (n < 5 && i - n >= 0 && isDigit(text.charCodeAt(i - n))) n++;
+  return n <= 4 && !continuesNumber(text.charCodeAt(i - n));
+}
+/** The digit run starting at text[i] has at most four digits and stands alone (could be a group). */
+function groupAfter(text: string, i: number): boolean {
+  let n = 0;
+  while (n < 5 && isDigit(text.charCodeAt(i + n))) n++;
+  return n <= 4 && !continuesNumber(text.charCodeAt(i + n));
+}
+
 const WORDS_NORM = normalizeLabels(WORDS);
 const NEGATIVE_NORM = normalizeLabels(NEGATIVE);
 
@@ -72,7 +93,7 @@ export default defineDetector({
   candidate: 'digits',
   minLen: 9,
   maxLen: 11,
-  shape: /\d{3}-\d{2}-\d{4}|\d{3} \d{2} \d{4}|\d{9}/y,
+  shape: /\d{3}-\d{2}-\d{4}|\d{3} \d{2} \d{4}|\d{3}\.\d{2}\.\d{4}|\d{9}/y,
   validate(text, start, end, ctx) {
     const bare = end - start === 9;
     const area = readNumber(text, start, 3);
@@ -91,12 +112,14 @@ export default defineDetector({
         if (ctx.context || ctx.field) return SCORE_DASHED_CONTEXT;
         return ctx.negative ? SCORE_DASHED_NEGATIVE : SCORE_DASHED;
       }
-    } else {
-      // Part of a longer run of space-separated numbers.
-      if (prev === 32 && isDigit(text.charCodeAt(start - 2))) return 0;
-      if (next === 32 && isDigit(text.charCodeAt(end + 1))) return 0;
+    } else if (!bare) {
+      // Part of a longer run of grouped numbers (`1.123.45.6789`, `7 123 45 6789`, `123 45 6789 12`): a
+      // neighbour of up to four digits standing alone could be one of its groups. A longer number, or
+      // one that goes on as a date or time (`2026-12-25T…`, `10:11:12`), is a token of its own.
+      if (prev === sep && isDigit(text.charCodeAt(start - 2)) && (sep === 46 || groupBefore(text, start - 2))) return 0;
+      if (next === sep && isDigit(text.charCodeAt(end + 1)) && (sep === 46 || groupAfter(text, end + 1))) return 0;
     }
-    const score = bare ? SCORE_BARE : SCORE_SPACED;
+    const score = bare ? SCORE_BARE : SCORE_GROUPED;
     return labelledScore(text, start, score, ctx, WORDS_NORM, NEGATIVE_NORM);
   },
   context: { words: WORDS, negative: NEGATIVE },
@@ -110,6 +133,8 @@ export default defineDetector({
       'SSN#123456789',
       'social security number: 123456789',
       'order 123-45-6789', // still SSN-shaped (lower score)
+      'SSN 123.45.6789', // dotted, with context
+      '社会安全号 123456789',
     ],
     noMatch: [
       '000-45-6789', // area 000
@@ -125,18 +150,23 @@ export default defineDetector({
       '1-123-45-6789', // inside a longer dashed number
       '123-45-67890', // one digit too many
       'x123-45-6789', // glued to a letter
+      '123.45.6789', // dotted without context
+      'ssn 123.45-6789', // mixed separators
+      'ssn 1.123.45.6789', // inside a longer dotted number
     ],
   },
-  fieldNames: ['ssn'],
+  fieldNames: ['ssn', 'social_security_number', 'social_security_no', '社会安全号码'],
   mask: [0, 4],
   generate: {
     valid(r, lang) {
       let area = r.int(1, 899);
       if (area === 666) area = 665;
       const [a, g, s] = [pad(area, 3), pad(r.int(1, 99), 2), pad(r.int(1, 9999), 4)];
-      const dashed = r.chance(0.8);
-      const value = dashed ? `${a}-${g}-${s}` : a + g + s;
-      return written(value, label(r, lang, ['ssn=', 'SSN: ', 'social security number '], ['SSN:', '社会安全号码:'], dashed ? 0.5 : 0));
+      // Dashed (its own layout, found bare); spaced, dotted or 9 digits only after a label.
+      const form = r.int(0, 9);
+      const dashed = form < 6;
+      const value = dashed ? `${a}-${g}-${s}` : form === 6 ? `${a} ${g} ${s}` : form === 7 ? `${a}.${g}.${s}` : a + g + s;
+      return written(value, label(r, lang, ['ssn=', 'SSN: ', 'social security number ', 'SSN#', 'Social Security No. '], ['SSN:', '社会安全号码:', '社会安全号 '], dashed ? 0.5 : 0));
     },
     keys: { en: ['ssn'], zh: ['ssn'] },
   },

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { detectors as defaultDetectors } from '../detectors/index.js';
+import { isOperatorOutput } from '../detectors/lib/operator-output.js';
 import type { Detector, MaskRule, PiiType } from '../detectors/index.js';
 import { compileScanner, type ScanPlace, type Scanner } from './detect/scan.js';
 import { NO_FINDINGS, type Finding } from './detect/finding.js';
@@ -102,6 +103,8 @@ export class Anonymizer {
    * policy's operator for the type or the one given.
    */
   replace(value: string, type: PiiType, operator?: OperatorName): string {
+    // What an operator wrote stays as it is: a field rule reading `mobile=138****8000` again does not mask the mask.
+    if (isOperatorOutput(value)) return value;
     const plan = this.plans.get(type) ?? this.fallbackPlan(type);
     const hashKey = this.hashKey;
     let normalized: string | undefined;

@@ -4,6 +4,7 @@ import { DROP, type FieldPath, formatPath, lastKey, type Place, type ValueVisito
 import { visitLine } from './formats/text.js';
 import type { PiiType } from '../detectors/index.js';
 import type { FieldAction } from './policy/fields.js';
+import { plausibleFieldValue } from './policy/plausible.js';
 
 /**
  * Replace what the policy asks for: field rules first (keep, drop, or the whole value as a type),
@@ -22,7 +23,7 @@ export function anonymizingVisitor(anonymizer: Anonymizer): ValueVisitor {
         case 'drop':
           return DROP;
         case 'as':
-          return value === '' ? value : anonymizer.replace(value, action.type, action.operator);
+          return plausibleFieldValue(action.type, value) ? anonymizer.replace(value, action.type, action.operator) : value;
         case 'scan': {
           // A structured value may itself hold pairs (`"msg": "login password=hunter2"`): read it as
           // a text line so their field rules apply. A whole line (path []) is already that.
@@ -81,7 +82,7 @@ export function scanningVisitor(anonymizer: Anonymizer, report: (r: FindingRepor
   function visitAt(value: string, record: number, rulePath: FieldPath, shownPath: FieldPath): Visited {
     const action = fields.resolve(rulePath);
     const field = shownPath.length ? fieldName(shownPath) : null;
-    if (action.kind === 'as' && value !== '') {
+    if (action.kind === 'as' && plausibleFieldValue(action.type, value)) {
       const finding: Finding = { type: action.type, start: 0, end: value.length, score: 1, detector: 'field_rule' };
       report({ record, field, finding, value });
     } else if (action.kind === 'scan') {

@@ -87,9 +87,14 @@ export function cnResidentIdCheckChar(text: string, start: number, end: number):
   return k === 17 ? CN_ID_CHECK[sum % 11] : '';
 }
 
+/** Space, `-`, `.`: the separators iban97Valid skips (IBANs are grouped with them). */
+function isIbanGap(c: number): boolean {
+  return c === 32 || c === 45 || c === 46;
+}
+
 /**
- * ISO 7064 MOD 97-10 as IBAN uses it: move the first four chars to the end, letters to 10..35, the
- * number mod 97 must be 1. Spaces are skipped; any other non-alphanumeric char fails.
+ * ISO 7064 MOD 97-10 as IBAN uses it: move the first four chars to the end, letters (either case) to
+ * 10..35, the number mod 97 must be 1. Spaces, `-` and `.` are skipped; any other char fails.
  */
 export function iban97Valid(text: string, start: number, end: number): boolean {
   let rem = 0;
@@ -105,16 +110,16 @@ export function iban97Valid(text: string, start: number, end: number): boolean {
   };
   let head = start;
   // Skip the first four significant chars, then process the rest, then the four.
-  for (; head < end && seen < 4; head++) if (text.charCodeAt(head) !== 32) seen++;
+  for (; head < end && seen < 4; head++) if (!isIbanGap(text.charCodeAt(head))) seen++;
   if (seen < 4) return false;
   for (let i = head; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c === 32) continue;
+    if (isIbanGap(c)) continue;
     if (!step(c)) return false;
   }
   for (let i = start; i < head; i++) {
     const c = text.charCodeAt(i);
-    if (c === 32) continue;
+    if (isIbanGap(c)) continue;
     if (!step(c)) return false;
   }
   return rem === 1;

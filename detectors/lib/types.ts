@@ -11,7 +11,8 @@ import type { ValueGenerator } from './generate.js';
  * starts once per string and offers each to the detectors of its class only.
  * - `digits`:   a token starting with a digit, `+` or `(` (numbers, phones, IPv4, ID numbers)
  * - `alnum`:    a token starting with one or two ASCII letters followed by a digit (passports, HK ID,
- *               IBAN, credit codes); with `digitStart`, also a token starting with a digit
+ *               IBAN, credit codes), in either case, that may go on over spaces, `-` and `.`; with
+ *               `digitStart`, also a token starting with a digit
  * - `hexcolon`: a token starting with a hex digit or `::` (IPv6, MAC)
  * - `at`:       an `@` (or URL-encoded `%40`); the candidate starts where the local part starts
  */
@@ -25,6 +26,8 @@ export interface ValidateContext {
   readonly negative: boolean;
   /** A field rule says the whole value is this detector's type. */
   readonly field: boolean;
+  /** The key the string is the value of (JSON key, CSV header), when it is scanned under one. */
+  readonly key?: string;
 }
 
 /**
@@ -51,8 +54,9 @@ export interface DetectorSpec<T extends string = string> {
   readonly candidate: CandidateClass;
   /**
    * Only for `alnum`: values may also begin with a digit (a credit code `91350100M000100Y43`) and are
-   * then unbroken letters and digits. Digit starts are the most common candidates in a log, so other
-   * `alnum` detectors are not offered them.
+   * then unbroken letters and digits, or groups of them after a first group of 2 to 8 digits and a
+   * space or `-` (`9135 0100 M000 100Y 43`). Digit starts are the most common candidates in a log, so
+   * other `alnum` detectors are not offered them.
    */
   readonly digitStart?: boolean;
   /** Bounds on the length (UTF-16 units) of a finding, checked before anything else. */

@@ -1,6 +1,7 @@
 // Over 400 lines on purpose for now: the candidate loop, its class offers and the per-line context
 // cache are one hot path, kept together so it can be profiled and changed as one (issue 13 redesigns it).
 import { isAlnum, isDigit, isHex, isLetter } from '../../detectors/lib/chars.js';
+import { insideOperatorToken, operatorTokenEnd } from '../../detectors/lib/operator-output.js';
 import { isCjkWordChar } from '../../detectors/lib/scripts.js';
 import type { Detector, PiiType, ValidateContext } from '../../detectors/index.js';
 import { compileDetectors, type CompiledDetector, type CompiledDetectors } from './compile.js';
@@ -55,7 +56,7 @@ function looksHexColon(text: string, start: number): boolean {
  * Which ASCII chars each candidate class's values are written with, as bit flags in one table, so the
  * token-extent loop is a monomorphic table lookup:
  * - digits: digits, separators, brackets, `+`, `/`, and the ID check char X
- * - alnum: letters, digits, spaces (grouped IBANs) and brackets (`A123456(3)`)
+ * - alnum: letters, digits, spaces, `-` and `.` (grouped IBANs) and brackets (`A123456(3)`)
  * - hexcolon: letters, digits, `:`, `.`, `-`, `%` (zone ids)
  * - at: anything but whitespace, double quotes, angle brackets, `,` and `;` around an address (a `'`
  *   may be a name's apostrophe: `o'brien@…`)
@@ -64,8 +65,10 @@ const IN_DIGITS = 1;
 const IN_ALNUM = 2;
 const IN_HEX = 4;
 const IN_EMAIL = 8;
-/** Letters and digits only: `digitStart` alnum values (credit codes) are unbroken. */
+/** Letters and digits only: `digitStart` alnum values (credit codes) written compact. */
 const IN_WORD = 16;
+/** Letters, digits, space and `-`: `digitStart` alnum values written in groups (`9135 0100 M000 …`). */
+const IN_GROUPED = 32;
 /** Not a token class: an ASCII letter or digit (the main loop's test). */
 const ALNUM = 16;
 const TOKEN_CHARS = new Uint8Array(128);
@@ -73,10 +76,11 @@ for (let c = 0; c < 128; c++) {
   const alnum = isAlnum(c);
   let f = alnum ? ALNUM : 0;
   if (isDigit(c) || ' -.()+/Xx'.includes(String.fromCharCode(c))) f |= IN_DIGITS;
-  if (alnum || ' ()'.includes(String.fromCharCode(c))) f |= IN_ALNUM;
+  if (alnum || ' -.()'.includes(String.fromCharCode(c))) f |= IN_ALNUM;
   if (alnum || ':.-%'.includes(String.fromCharCode(c))) f |= IN_HEX;
   if (c > 32 && !'"<>,;'.includes(String.fromCharCode(c))) f |= IN_EMAIL;
   if (alnum) f |= IN_WORD;
+  if (alnum || c === 32 || c === 45) f |= IN_GROUPED;
   TOKEN_CHARS[c] = f;
 }
 
@@ -145,6 +149,9 @@ export class OnePassScanner implements Scanner, ValidateContext {
   get field(): boolean {
     return this.place?.fieldType === this.current.type;
   }
+  get key(): string | undefined {
+    return this.place?.key;
+  }
 
   scan(text: string, place?: ScanPlace): readonly Finding[] {
     this.text = text;
@@ -186,13 +193,19 @@ export class OnePassScanner implements Scanner, ValidateContext {
           if (isDigit(c)) {
             // `1.2.3.4.5`: a digit run right after `<digit>.` continues a number, it does not start one.
             const dotted = i >= 2 && text.charCodeAt(i - 1) === 46 && isDigit(text.charCodeAt(i - 2));
+            // `+44207***0553`: the digits a mask kept belong to the masked value and start nothing.
+            const masked = i >= 1 && text.charCodeAt(i - 1) === 42;
             let q = i + 1;
             while (q < n && isDigit(text.charCodeAt(q))) q++;
-            if (!dotted) {
+            if (!dotted && !masked) {
               found = this.offerDigits(digits, i, q, found);
-              // Credit codes are unbroken letters and digits: a shorter run with no letter after is none.
+              // A credit code: letters and digits, or groups of them (a first group of 2 to 8 digits, one
+              // separator, more letters or digits); a shorter run followed by neither is none.
               const cq = q < n ? text.charCodeAt(q) : 0;
               if (q - i >= alnumDigitMin || isLetter(cq)) found = this.offer(alnumDigit, i, found, IN_WORD);
+              else if (q - i >= 2 && q - i <= 8 && isGroupSeparator(cq) && q + 1 < n && isAlnum(text.charCodeAt(q + 1))) {
+                found = this.offer(alnumDigit, i, found, IN_GROUPED);
+              }
               // A hex group goes on with `:`, `-`, `.` or a hex letter (`fe80::1`, `00:1a:…`, `0a1b.…`).
               if ((cq === 58 || cq === 45 || cq === 46 || isHex(cq)) && looksHexColon(text, i)) {
                 found = this.offer(hexcolon, i, found, IN_HEX);
@@ -382,7 +395,7 @@ export class OnePassScanner implements Scanner, ValidateContext {
     for (let k = this.hitCursor; k < hits.length; k++) {
       const h = hits[k];
       if (h.end > start) break;
-      if (h.end >= floor && ids.has(h.word) && !this.claimedBetween(h.end, start)) return true;
+      if (h.end >= floor && ids.has(h.word) && !this.claimedBetween(h.end, start) && !insideOperatorToken(this.text, h.end - 1)) return true;
     }
     return false;
   }
@@ -400,7 +413,15 @@ export class OnePassScanner implements Scanner, ValidateContext {
     let tokenDigit = false;
     for (let i = from; i <= to; i++) {
       const c = i < to ? text.charCodeAt(i) : 32;
-      if (isDigit(c)) {
+      // A value an operator wrote (`<BANK_ACCOUNT>`, `PHONE_k3j9…`, `NL82 **** **50`) is the value
+      // that claimed the word, whatever words it replaced: a second pass must not hand the word on.
+      const token = letters === 0 && i < to ? operatorTokenEnd(text, i) : -1;
+      if (token > 0 && token <= to) {
+        digit = word = true;
+        i = token - 1;
+      } else if (c === 42 /* * */ && (text.charCodeAt(i + 1) === 42 || text.charCodeAt(i - 1) === 42 || isAlnum(text.charCodeAt(i - 1)))) {
+        digit = word = true;
+      } else if (isDigit(c)) {
         digit = tokenDigit = true;
       } else if (isLetter(c)) {
         letters++;

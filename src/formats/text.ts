@@ -5,6 +5,7 @@
  * later lines through the stream's SqlMemory, inline/statements.ts); the rest of the line as free
  * text (visitLine, which NDJSON and CSV also use for a record that is not what its format says).
  */
+import { isOperatorOutput } from '../../detectors/lib/operator-output.js';
 import { isCjkWordChar } from '../../detectors/lib/scripts.js';
 import { LogveilError } from '../errors.js';
 import { DROP, type FieldPath, type ValueVisitor } from '../record/index.js';
@@ -44,8 +45,10 @@ function standIn(line: string, start: number, end: number): string {
   let word = false;
   let letters = 0;
   let tokenDigit = false;
+  let written = false; // a char an operator writes (`*`, `<`, `_`): worth asking whether the value is its output
   for (let i = start; i <= end; i++) {
     const c = i < end ? line.charCodeAt(i) : 32;
+    if (c === 42 || c === 60 || c === 95) written = true;
     if (c >= 48 && c <= 57) digit = tokenDigit = true;
     else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) letters++;
     else {
@@ -55,6 +58,8 @@ function standIn(line: string, start: number, end: number): string {
       tokenDigit = false;
     }
   }
+  // What an operator wrote (`<IBAN>`, `**** 1013`) stood for a value with its digits and words.
+  if (written && isOperatorOutput(line.slice(start, end))) digit = word = true;
   let body = (digit ? '0' : '') + (digit && word ? FILL : '') + (word ? 'zz' : '');
   if (body.length > n - 2) body = digit ? '0' : word && n >= 4 ? 'zz' : '';
   if (body.length > n - 2) body = '';

@@ -37,6 +37,9 @@ export const generalize: Operator = (value, ctx) => {
  */
 function generalizeIp(value: string): string | null {
   let v = value.trim();
+  // Already a network this coarse or coarser (what this operator wrote): keep it, so a second pass changes nothing.
+  const network = /^(.+)\/(\d{1,3})$/.exec(v);
+  if (network && (ipv4(network[1]) ? Number(network[2]) <= 24 : ipv6Groups(network[1]) !== null && Number(network[2]) <= 48)) return v;
   const bracketed = /^\[([^\]]+)\](?::\d{1,5})?$/.exec(v);
   if (bracketed) v = bracketed[1];
   const v4 = ipv4(v.replace(/:\d{1,5}$/, ''));

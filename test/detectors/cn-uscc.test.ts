@@ -195,6 +195,66 @@ describe('near misses', () => {
   });
 });
 
+/** A code written in groups of `sizes` chars joined by `sep`. */
+const grouped = (code: string, sizes: number[], sep: string): string => {
+  const out: string[] = [];
+  let i = 0;
+  for (const n of sizes) out.push(code.slice(i, (i += n)));
+  expect(i).toBe(18);
+  return out.join(sep);
+};
+/** How codes get printed and typed: fours, the 8-10 split (division | organization code), the 2-6-9-1 structure. */
+const GROUPINGS: number[][] = [
+  [4, 4, 4, 4, 2],
+  [8, 10],
+  [2, 6, 9, 1],
+  [2, 6, 10],
+  [6, 6, 6],
+];
+
+describe('grouped codes', () => {
+  const lettered = [LETTERED[14], LETTERED[15], LETTERED[18], LETTERED[19], makeUscc('91350100', 'M000100Y')];
+  const cases = lettered.flatMap((code) => GROUPINGS.flatMap((sizes) => [' ', '-'].map((sep) => [grouped(code, sizes, sep), code] as const)));
+
+  it.each(cases)('%s', (text, code) => {
+    expect(find(text)).toEqual([U(text)]);
+    expect(find(`统一社会信用代码：${text}，`)).toEqual([U(text)]);
+    expect(findAll(`company ${text} ok`)).toEqual([U(text)]); // every detector on: taken whole, by this type
+    expect(scanner.scan(text).map((f) => f.score)).toEqual([0.97]);
+    expect(text.replace(/[ -]/g, '')).toBe(code);
+    expect(cnUscc.normalize?.(text)).toBe(code);
+  });
+
+  it('all-digit codes grouped need a context word or a field rule', () => {
+    const code = '913101155556667703';
+    for (const sizes of GROUPINGS) {
+      const text = grouped(code, sizes, ' ');
+      expect(find(text), text).toEqual([]);
+      expect(find(`税号 ${text}`), text).toEqual([U(text)]);
+      expect(find(`credit code: ${grouped(code, sizes, '-')}`), text).toEqual([U(grouped(code, sizes, '-'))]);
+      expect(findWith(cnUscc, text, { fieldType: 'CN_USCC' })).toEqual([U(text)]);
+      expect(find(`订单 ${text}`), text).toEqual([]);
+    }
+  });
+
+  const good = makeUscc('91350100', 'M000100Y');
+  it.each([
+    ['bad check char, fours', grouped(badCheck(good), [4, 4, 4, 4, 2], ' ')],
+    ['bad check char, dashes', grouped(badCheck(good), [8, 10], '-')],
+    ['mixed separators', `${good.slice(0, 4)} ${good.slice(4, 8)}-${good.slice(8)}`],
+    ['two spaces', `${good.slice(0, 8)}  ${good.slice(8)}`],
+    ['dots', grouped(good, [4, 4, 4, 4, 2], '.')],
+    ['a char short', `${good.slice(0, 4)} ${good.slice(4, 8)} ${good.slice(8, 12)} ${good.slice(12, 16)} ${good[16]}`],
+    ['lower case', grouped(good, [4, 4, 4, 4, 2], ' ').toLowerCase()],
+    ['timestamp then words', '2026 1203 1011 12OK 43'],
+    ['access log numbers', 'GET /x 200 45 1234 5678 9012 3456 78'],
+    ['UUID', '3f2c1e5a-8b7d-4c2e-9f10-1a2b3c4d5e6f'],
+    ['date and time', '2026-12-03 10:11:12'],
+  ])('%s: %j', (_why, text) => {
+    expect(find(text)).toEqual([]);
+  });
+});
+
 const ALL = [cnResidentId, cnPassport, hkId, cnUscc];
 
 describe('next to CN_RESIDENT_ID', () => {
@@ -221,6 +281,8 @@ describe('log lines', () => {
     [`2026-11-24 11:21:00 [INFO] 商户入驻成功 统一社会信用代码：${code} 法人身份证号：${person}`, [U(code), ['CN_RESIDENT_ID', person]]],
     [`2026-11-24 11:21:01 [INFO] 对账完成 批次 913101155556667703 共 128 笔`, []], // 批次: a batch id
     [`2026-11-24 11:21:02 [ERROR] 营业执照号码 ${code.toLowerCase()} 格式错误`, []],
+    [`2026-12-03 10:11:12 [INFO] 开票抬头 税号 ${grouped(code, [4, 4, 4, 4, 2], ' ')} 金额 1200.00 版本 1.2.3`, [U(grouped(code, [4, 4, 4, 4, 2], ' '))]],
+    [`2026-12-03 10:11:12 INFO invoice issued to credit_code ${grouped(code, [8, 10], '-')} ts=1796292672123`, [U(grouped(code, [8, 10], '-'))]],
   ])('%s', (line, expected) => {
     expect(findAll(line, ALL)).toEqual(expected);
   });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import isIBANModule from 'validator/lib/isIBAN.js';
 import { describe, expect, it } from 'vitest';
 import { iban97Valid } from '../../detectors/lib/checksum.js';
@@ -117,6 +118,51 @@ describe('iban positives: a sample for every registry country, compact and print
   });
 });
 
+// Hashes in lower case (sha1/sha256 of 'logveil'), computed with node:crypto.
+const sha1 = createHash('sha1').update('logveil').digest('hex');
+const sha256 = createHash('sha256').update('logveil').digest('hex');
+
+/** Every other way the same IBAN gets written: case, separators, irregular groups. */
+function notations(value: string): Array<[string, string]> {
+  const groups = (n: number, sep: string) => value.slice(0, 4) + sep + value.slice(4).replace(new RegExp(`(.{${n}})(?=.)`, 'g'), `$1${sep}`);
+  return [
+    ['lower case', value.toLowerCase()],
+    ['lower case, printed', print(value).toLowerCase()],
+    ['mixed case', value.slice(0, 4) + value.slice(4).toLowerCase()],
+    ['mixed case, country in lower case', value.slice(0, 2).toLowerCase() + value.slice(2)],
+    ['dashes', print(value).replace(/ /g, '-')],
+    ['dots', print(value).replace(/ /g, '.')],
+    ['lower case, dashes', print(value).replace(/ /g, '-').toLowerCase()],
+    ['groups of five', groups(5, ' ')],
+    ['groups of three, dashes', groups(3, '-')],
+    ['groups of six, dots', groups(6, '.')],
+    ['bank code apart', `${value.slice(0, 4)} ${value.slice(4, 12)} ${value.slice(12)}`],
+    ['check digits glued to the BBAN', `${value.slice(0, 8)} ${value.slice(8)}`],
+  ];
+}
+
+describe('iban in other notations: every registry country', () => {
+  // validator's table is stricter than the registry for a few countries (see sampleBban): it checks the plain samples.
+  const both = [...samples.map(([cc, v]) => [cc, v, false] as const), ...plainSamples.map(([cc, v]) => [cc, v, true] as const)];
+  it.each(both)('%s %s', (cc, value, plain) => {
+    for (const [name, written] of notations(value)) {
+      expect(findWith(iban, written), `${name}: ${written}`).toEqual([['IBAN', written]]);
+      expect(findWith(iban, `iban: ${written}, bic TESTDEFFXXX`), `${name}: ${written}`).toEqual([['IBAN', written]]);
+      expect(iban.normalize?.(written), name).toBe(value);
+      // validator reads spaces, dashes and either case (not dots): it must agree that these are IBANs.
+      if (plain && !NOT_IN_VALIDATOR.has(cc) && !written.includes('.')) expect(isIBAN(written), `${name}: ${written}`).toBe(true);
+    }
+  });
+
+  it('takes the whole value with every detector on, never a part of it', () => {
+    for (const [, value] of [...samples, ...plainSamples]) {
+      for (const [name, written] of notations(value)) {
+        expect(findAll(`payee ${written} ok`), `${name}: ${written}`).toEqual([['IBAN', written]]);
+      }
+    }
+  });
+});
+
 describe('iban near misses', () => {
   it.each([
     ['bad check digits', badCheck(DE)],
@@ -128,21 +174,38 @@ describe('iban near misses', () => {
     ['digit where letters belong (mod 97 recomputed)', ibanOf('GB', '1EST12345612345678')],
     ['not a registry country (mod 97 recomputed)', ibanOf('XX', '100200300123456789')],
     ['ISO country without IBAN (mod 97 recomputed)', ibanOf('US', '100200300123456789')],
-    ['lower case', DE.toLowerCase()],
-    ['mixed case', 'De' + DE.slice(2)],
     ['double space', print(DE).replace(' ', '  ')],
-    ['groups of five', DE.replace(/(.{5})(?=.)/g, '$1 ')],
-    ['dashes', print(DE).replace(/ /g, '-')],
+    ['mixed separators', print(DE).replace(' ', '-')],
+    ['space and dot', print(GB).replace(/ /g, '.').replace('.', ' ')],
+    ['two separators in a row', print(DE).replace(' ', '-.')],
+    ['lower case, bad check digits', badCheck(DE).toLowerCase()],
+    ['dashed lower case, one BBAN digit changed', print(DE.slice(0, 10) + ((Number(DE[10]) + 1) % 10) + DE.slice(11)).replace(/ /g, '-').toLowerCase()],
+    ['dotted, one BBAN digit changed', print(GB.slice(0, 12) + ((Number(GB[12]) + 3) % 10) + GB.slice(13)).replace(/ /g, '.')],
+    ['dashed, bad check digits', print(badCheck(FR)).replace(/ /g, '-')],
+    ['dashed, one char short (mod 97 recomputed)', print(ibanOf('DE', '10020030012345678')).replace(/ /g, '-')],
+    ['lower case, letter where digits belong (mod 97 recomputed)', ibanOf('DE', '10020030012345678A').toLowerCase()],
+    ['country code and check digits apart', `DE ${DE.slice(2)}`],
     ['glued to a letter on the left', `x${DE}`],
     ['glued on the right', `${DE}A`],
     ['hex hash that starts like an IBAN', 'DE2510020030F3B2A1C4D5'],
     ['UUID', 'de251002-0030-0123-4567-89abcdef0123'],
     ['SHA-1', 'DE25100200300123456789A94A8FE5CCB19BA61C4C'],
     ['a version', 'v2.25.1002003001234'],
+    ['lower-case hex of DE length', 'de2510020030f3b2a1c4d5'],
+    ['lower-case UUID', 'de251002-0030-0123-4567-89abcdef0123'],
+    ['lower-case sha1', sha1],
+    ['lower-case sha256', sha256],
+    ['16-hex span id starting with a country code', 'be71096c1a2f00e3'],
+    ['base32 token', 'DE25ABCDEFGHIJKLMNOPQR'],
+    ['base64 token', 'De25q0VgYx9Rk2Lm+Pz/Ab=='],
+    ['timestamp after a country-like word', 'de25 2026-12-03 10:11:12'],
+    ['epoch millis after a country-like word', 'at12 1796292672123'],
   ])('%s: %s', (_name, text) => {
     expect(findWith(iban, text)).toEqual([]);
   });
 });
+
+const dashedLower = (v: string) => print(v).replace(/ /g, '-').toLowerCase();
 
 describe('iban in log lines (EN + ZH), with near misses side by side', () => {
   const mine = [card, imei, iban, ssn, bankAccount];
@@ -154,6 +217,10 @@ describe('iban in log lines (EN + ZH), with near misses side by side', () => {
     [`{"iban":"${print(FR)}","requestId":"7f3a9c2e-1d4b-4e8f-9a6b-0c1d2e3f4a5b","ts":1771935201123}`, [['IBAN', print(FR)]]],
     [`2026-02-24 12:26:41 汇款成功 收款IBAN ${print(ES)} 订单号 ${ES.slice(4)} 耗时 35ms`, [['IBAN', print(ES)]]],
     [`WARN 校验失败 ${print(badCheck(DE))}，已改用 IBAN ${NO}`, [['IBAN', NO]]],
+    [`2026-12-03 10:11:12 收款账户 iban: ${dashedLower(DE)} 金额 1200.00 EUR`, [['IBAN', dashedLower(DE)]]],
+    [`2026-12-03 10:11:12 INFO payout iban=${print(GB).toLowerCase()} batch=20261203101112 sha=${sha1}`, [['IBAN', print(GB).toLowerCase()]]],
+    [`beneficiary: ${print(FR).replace(/ /g, '.')}. ts=1796292672123 v1.2.3 trace=be71096c1a2f00e3`, [['IBAN', print(FR).replace(/ /g, '.')]]],
+    [`退款失败 账户 ${dashedLower(badCheck(ES))}，请求 de251002-0030-0123-4567-89abcdef0123`, []],
   ])('%s', (line, expected) => {
     expect(findAll(line, mine)).toEqual(expected);
   });

@@ -13,6 +13,10 @@ const luhn = (payload: string) => payload + luhnCheckDigit(payload);
 const badLuhn = (payload: string) => payload + ((Number(luhnCheckDigit(payload)) + 1) % 10);
 /** 2-6-6-1 (or 2-6-6-2 for IMEISV) with sep. */
 const grouped = (v: string, sep: string) => [v.slice(0, 2), v.slice(2, 8), v.slice(8, 14), v.slice(14)].join(sep);
+/** 6-2-6-1 (the old TAC + FAC, serial, check). */
+const g6261 = (v: string, sep: string) => [v.slice(0, 6), v.slice(6, 8), v.slice(8, 14), v.slice(14)].join(sep);
+/** 8-6-1 (TAC, serial, check). */
+const g861 = (v: string, sep: string) => [v.slice(0, 8), v.slice(8, 14), v.slice(14)].join(sep);
 
 const A = luhn('86012345678901'); // 860123456789014
 const B = luhn('35555550123456'); // 355555501234565
@@ -51,6 +55,15 @@ describe('imei positives', () => {
     ['IMEISV with a word', `IMEISV ${SV}`, SV],
     ['IMEISV dashed with a word', `imeisv=${grouped(SV, '-')}`, grouped(SV, '-')],
     ['imei word and an order word, label names the IMEI', `order=12 imei=${A}`, A],
+    ['dashed 6-2-6-1, no context needed', `model X ${g6261(A, '-')} ok`, g6261(A, '-')],
+    ['dashed 8-6-1, no context needed', g861(B, '-'), g861(B, '-')],
+    ['spaced 6-2-6-1 with a word', `IMEI: ${g6261(C, ' ')}`, g6261(C, ' ')],
+    ['spaced 8-6-1 with a word', `imei=${g861(A, ' ')}`, g861(A, ' ')],
+    ['spaced 8-6-1, Chinese word', `设备号：${g861(B, ' ')}。`, g861(B, ' ')],
+    ['IMEISV dashed 2-6-6-2, no context needed', `sv ${grouped(SV, '-')}`, grouped(SV, '-')],
+    ['IMEISV spaced with a word', `IMEISV ${grouped(SV, ' ')}`, grouped(SV, ' ')],
+    ['IMEISV 8-6-2 dashed with a word', `imeisv=${g861(SV, '-')}`, g861(SV, '-')],
+    ['8-6-1 dated TAC with a word', `imei ${g861(luhn('20261203101112'), '-')}`, g861(luhn('20261203101112'), '-')],
   ])('%s', (_name, text, expected) => {
     const list = Array.isArray(expected) ? expected : [expected];
     expect(findWith(imei, text)).toEqual(list.map((v) => ['IMEI', v]));
@@ -75,7 +88,22 @@ describe('imei near misses', () => {
     ['bad Luhn, with a word', `IMEI ${badLuhn('86012345678901')}`],
     ['spaced 2-6-6-1 without a word', grouped(A, ' ')],
     ['IMEISV without a word', SV],
-    ['IMEISV dashed without a word', grouped(SV, '-')],
+    ['IMEISV spaced without a word', grouped(SV, ' ')],
+    ['IMEISV 8-6-2 dashed without a word', g861(SV, '-')],
+    ['IMEISV 6-2-6-2 dashed without a word', g6261(SV, '-')],
+    ['spaced 6-2-6-1 without a word', g6261(A, ' ')],
+    ['spaced 8-6-1 without a word', g861(A, ' ')],
+    ['bad Luhn, 6-2-6-1', g6261(badLuhn('86012345678901'), '-')],
+    ['bad Luhn, 8-6-1', g861(badLuhn('35555550123456'), '-')],
+    ['bad Luhn, 8-6-1 spaced with a word', `IMEI ${g861(badLuhn('35555550123456'), ' ')}`],
+    ['mixed separators', `IMEI ${A.slice(0, 2)}-${A.slice(2, 8)} ${A.slice(8, 14)}-${A.slice(14)}`],
+    ['date-time-sequence id (8-6-1, Luhn-valid)', g861(luhn('20261203101112'), '-')],
+    ['date-time-sequence id in a file name', `app-${g861(luhn('20260224122641'), '-')}.log`],
+    ['one digit short, 8-6-1', `${A.slice(0, 8)}-${A.slice(8, 13)}-${A.slice(14)}`],
+    ['timestamp', 'imei 2026-12-03 10:11:12'],
+    ['version', 'imei v1.2.3'],
+    ['epoch millis with a word', 'imei checked at 1796292672123'],
+    ['one digit changed, 6-2-6-1', g6261(A.slice(0, 7) + ((Number(A[7]) + 1) % 10) + A.slice(8), '-')],
     ['txn', `txn ${A}`],
     ['order', `order ${A}`],
     ['订单', `订单号 ${A}`],
@@ -106,8 +134,17 @@ describe('imei scores', () => {
   ])('%s → %d', (text, score) => {
     expect(scores(text)).toEqual([score]);
   });
+  it.each([
+    [g6261(A, '-'), 0.9],
+    [g861(A, '-'), 0.9],
+    [grouped(SV, '-'), 0.8],
+    [`IMEI ${g861(A, ' ')}`, 0.9],
+  ])('%s → %d', (text, score) => {
+    expect(scores(text)).toEqual([score]);
+  });
   it('normalize keeps the digits', () => {
     expect(imei.normalize?.(grouped(A, '-'))).toBe(A);
+    expect(imei.normalize?.(g861(A, ' '))).toBe(A);
   });
 });
 
@@ -128,6 +165,9 @@ describe('imei in log lines (EN + ZH), with near misses side by side', () => {
     [`手机串号 ${grouped(B, '-')}，流水 ${orderId}`, [['IMEI', grouped(B, '-')]]],
     [`WARN bad imei ${badLuhn('86012345678901')} rejected; imei ${C} accepted`, [['IMEI', C]]],
     [`ERROR push failed for ${A}: timeout`, []],
+    [`2026-12-03 10:11:12 INFO handset ${g6261(B, '-')} attached, batch ${g861(orderId, '-')} v1.2.3`, [['IMEI', g6261(B, '-')]]],
+    [`2026-12-03 10:11:12 终端上线 IMEI：${g861(C, ' ')}，流水 ${orderId}，时间戳 1796292672123`, [['IMEI', g861(C, ' ')]]],
+    [`WARN IMEISV ${grouped(SV, '-')} reported by 198.51.100.7`, [['IMEI', grouped(SV, '-')]]],
   ])('%s', (line, expected) => {
     expect(findAll(line, mine)).toEqual(expected);
   });

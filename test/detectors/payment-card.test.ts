@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { luhnCheckDigit, luhnValid } from '../../detectors/lib/checksum.js';
+import { cnResidentIdCheckChar, luhnCheckDigit, luhnValid } from '../../detectors/lib/checksum.js';
+import cnResidentId from '../../detectors/cn-resident-id.js';
 import bankAccount from '../../detectors/bank-account.js';
 import iban from '../../detectors/iban.js';
 import imei from '../../detectors/imei.js';
@@ -150,6 +151,8 @@ describe('payment_card near misses', () => {
     ['Visa 15 in 4-6-5', group(luhn('40001234567890'), [4, 6, 5], ' ')],
     ['Visa 16 in 4-6-6', group(VISA16, [4, 6, 6], ' ')],
     ['Amex 15 in 4-4-4-3', group(AMEX, [4, 4, 4, 3], ' ')],
+    ['Visa 13 in 4-4-4-1', group(VISA13, [4, 4, 4, 1], ' ')],
+    ['UnionPay 17 in 4-4-4-4-1', group(luhn('6212345678901234'), [4, 4, 4, 4, 1], '-')],
     ['glued to a letter (left)', `x${VISA16}`],
     ['glued to a letter (right)', `${VISA16}x`],
     ['inside a longer digit run', `9${VISA16}`],
@@ -197,6 +200,142 @@ describe('payment_card scores and negative context', () => {
   });
 });
 
+describe('payment_card: Mir, UATP, JCB in every writing', () => {
+  const MIR16 = luhn('220012345678901');
+  const MIR19 = luhn('220412345678901234');
+  const JCB16 = luhn('358912345678901');
+  const JCB19 = luhn('352812345678901234');
+  const UATP = luhn('11223344556677'); // 15 digits starting with 1
+  it.each([
+    ['Mir 2200 16', MIR16],
+    ['Mir 2201 17', luhn('2201123456789012')],
+    ['Mir 2203 18', luhn('22031234567890123')],
+    ['Mir 2204 19', MIR19],
+    ['JCB 3589 16', JCB16],
+    ['JCB 3528 19', JCB19],
+  ])('%s alone, grouped, dashed and in a TSV row: %s', (_name, value) => {
+    expect(findWith(card, value)).toEqual([['PAYMENT_CARD', value]]);
+    const sizes = value.length === 16 ? [4, 4, 4, 4] : value.length === 19 ? [4, 4, 4, 4, 3] : [];
+    if (sizes.length > 0) {
+      for (const sep of [' ', '-']) {
+        const g = group(value, sizes, sep);
+        expect(findWith(card, `pay ${g} ok`)).toEqual([['PAYMENT_CARD', g]]);
+      }
+    }
+    // A TSV row: tab-separated cells, the card among other numbers.
+    expect(findAll(`1024\t张三\t${value}\t1200.00\t2026-12-03 10:11:12`)).toEqual([['PAYMENT_CARD', value]]);
+    expect(findAll(`1024\tzhang\t${group(value, sizes.length ? sizes : [value.length], '-')}\t12.50`)).toEqual([
+      ['PAYMENT_CARD', group(value, sizes.length ? sizes : [value.length], '-')],
+    ]);
+  });
+
+  it('Mir is 2200–2204 only', () => {
+    expect(findWith(card, luhn('219912345678901'))).toEqual([]);
+    expect(findWith(card, luhn('220512345678901'))).toEqual([]);
+    expect(findWith(card, badLuhn('220012345678901'))).toEqual([]);
+    expect(findWith(card, luhn('22001234567890'))).toEqual([]); // Mir at 15
+  });
+
+  it('UATP (1, 15 digits) needs a card word: 15-digit ids starting with 1 are common', () => {
+    expect(findWith(card, UATP)).toEqual([]);
+    expect(findWith(card, `uatp ${UATP}`)).toEqual([['PAYMENT_CARD', UATP]]);
+    expect(findWith(card, `card=${UATP}`)).toEqual([['PAYMENT_CARD', UATP]]);
+    expect(findWith(card, `卡号：${UATP}`)).toEqual([['PAYMENT_CARD', UATP]]);
+    expect(findWith(card, `card ${badLuhn('11223344556677')}`)).toEqual([]);
+    expect(findWith(card, `card ok after ${luhn('1122334455667')}`)).toEqual([]); // UATP is 15 digits; at 14, `card` is no label here
+    expect(findWith(card, `order ${UATP}`)).toEqual([]);
+  });
+});
+
+describe('payment_card: unknown IIN under a card label or field', () => {
+  const U12 = luhn('98765432109'); // 12 digits, no brand
+  const U16 = luhn('912345678901234'); // 16 digits, 9: no brand
+  const U19 = luhn('700012345678901234'); // 19 digits, 7: no brand
+  it.each([
+    ['cardNo=', `cardNo=${U16}`, U16],
+    ['card_number:', `card_number: ${U19}`, U19],
+    ['payment.card=', `payment.card=${U12}`, U12],
+    ['card number is', `card number is ${U16}`, U16],
+    ['JSON in a text line', `{"cardNo":"${U16}","amount":12}`, U16],
+    ['卡号：', `卡号：${U16}`, U16],
+    ['银行卡号', `银行卡号 ${U19}`, U19],
+    ['grouped', `card_no=${group(U16, [4, 4, 4, 4], ' ')}`, group(U16, [4, 4, 4, 4], ' ')],
+    ['grouped with dashes', `cardNumber: ${group(U16, [4, 4, 4, 4], '-')}`, group(U16, [4, 4, 4, 4], '-')],
+    ['14 digits in fours', `card number is ${group(luhn('8028339509421'), [4, 4, 4, 2], ' ')}`, group(luhn('8028339509421'), [4, 4, 4, 2], ' ')],
+    ['12 digits in fours, dashes', `卡号：${group(U12, [4, 4, 4], '-')}`, group(U12, [4, 4, 4], '-')],
+  ])('%s', (_name, text, value) => {
+    expect(findWith(card, text)).toEqual([['PAYMENT_CARD', value]]);
+  });
+
+  it('a field rule, or the whole value under a card key, is enough', () => {
+    expect(findWith(card, U16, { fieldType: 'PAYMENT_CARD' })).toEqual([['PAYMENT_CARD', U16]]);
+    expect(findWith(card, U16, { key: 'card' })).toEqual([['PAYMENT_CARD', U16]]);
+    expect(findWith(card, U12, { key: 'cardNo' })).toEqual([['PAYMENT_CARD', U12]]);
+    expect(findWith(card, U16, { key: 'payment.card' })).toEqual([['PAYMENT_CARD', U16]]);
+    expect(findWith(card, U16, { key: '银行卡号' })).toEqual([['PAYMENT_CARD', U16]]);
+    expect(findWith(card, U16, { key: 'pan' })).toEqual([['PAYMENT_CARD', U16]]);
+    expect(findWith(card, U16, { key: 'card_id' })).toEqual([]); // an id of the card record
+    expect(findWith(card, U16, { key: 'timespan' })).toEqual([]);
+    const epoch = luhn('177193520112'); // epoch millis, Luhn-valid
+    for (const key of ['cardUpdatedAt', 'card_ts', 'cardExpiry', 'card_count', 'cards']) {
+      expect(findWith(card, epoch, { key }), key).toEqual([]);
+    }
+    expect(findWith(card, U16, { key: 'order_id' })).toEqual([]);
+    expect(findWith(card, badLuhn('912345678901234'), { key: 'card' })).toEqual([]);
+  });
+
+  it.each([
+    ['no card word', U16],
+    ['bad Luhn under a card label', `cardNo=${badLuhn('912345678901234')}`],
+    ['11 digits under a card label', `cardNo=${luhn('9876543210')}`],
+    ['20 digits under a card label', `cardNo=${luhn('9123456789012345678')}`],
+    ['a card id', `card_id=${U16}`],
+    ['a card timestamp', `card_ts=${luhn('177193520112')}`],
+    ['a card expiry key', `cardExpiry: ${luhn('177193520112')}`],
+    ['card word, another label', `card declined, txn ${U16}`],
+    ['card word, then a timestamp', `card verified at ${luhn('177193520112')}`],
+    ['card word, epoch millis under another key', `card=ok ts=${luhn('179629267212')}`],
+    ['card word, order id label', `card ok order_no=${U19}`],
+    ['card word, version and UUID', 'card v1.2.3 3f2c1e5a-8b7d-4c2e-9f10-1a2b3c4d5e6f'],
+    ['card word, sha1', 'card sha1=da39a3ee5e6b4b0d3255bfef95601890afd80709'],
+  ])('not a card: %s', (_name, text) => {
+    expect(findWith(card, text)).toEqual([]);
+  });
+
+  it('scores 0.9', () => {
+    expect(scores(`cardNo=${U16}`)).toEqual([0.9]);
+  });
+});
+
+describe('payment_card: 18 digits (the CN resident ID length)', () => {
+  /** 17 digits + the digit that makes it Luhn-valid, when that digit is not the resident-ID check char. */
+  const luhnNotId = (p17: string): string => {
+    const v = luhn(p17);
+    expect(cnResidentIdCheckChar(v, 0, 17)).not.toBe(v[17]);
+    return v;
+  };
+  const idLike = luhnNotId('11010519900307123'); // a resident ID shape with a wrong check char, Luhn-valid
+  const chongqing = luhnNotId('50010119850101123'); // 50: Maestro-range and Chongqing's province code
+  const qinghai = luhnNotId('63010219800101123'); // 63: Maestro-range and Qinghai's
+  const gansu = luhnNotId('62010219800101123'); // 62: UnionPay, which issues 18 digits
+  it.each([
+    ['no brand', idLike],
+    ['Maestro-range 50', chongqing],
+    ['Maestro-range 63', qinghai],
+    ['Diners 36', luhnNotId('36010219800101125')],
+  ])('failing the ID check and Luhn-valid is no card alone: %s', (_name, value) => {
+    expect(findWith(card, value)).toEqual([]);
+    expect(findAll(`applicant ${value} submitted`, [cnResidentId, card])).toEqual([]);
+  });
+
+  it('a real brand at 18 digits is a card alone; weak ranges with a card word', () => {
+    expect(findWith(card, gansu)).toEqual([['PAYMENT_CARD', gansu]]);
+    expect(findWith(card, `card ${chongqing}`)).toEqual([['PAYMENT_CARD', chongqing]]);
+    expect(findWith(card, `卡号 ${qinghai}`)).toEqual([['PAYMENT_CARD', qinghai]]);
+    expect(findWith(card, luhn('500112345678901234'))).toEqual([['PAYMENT_CARD', luhn('500112345678901234')]]); // Maestro-range 19
+  });
+});
+
 describe('payment_card normalize', () => {
   it('keeps the digits only', () => {
     expect(card.normalize?.(group(VISA16, [4, 4, 4, 4], '-'))).toBe(VISA16);
@@ -227,6 +366,11 @@ describe('payment_card in log lines (EN + ZH), with near misses side by side', (
       [['PAYMENT_CARD', group(AMEX, [4, 6, 5], ' ')]],
     ],
     [`GET /api/v1/cards/${VISA16}/status 200 15ms`, [['PAYMENT_CARD', VISA16]]],
+    [
+      `2026-12-03 10:11:12 INFO charge ok payment.card=${luhn('912345678901234')} order=${luhn('912345678901234').slice(0, 15)}7 ts=1796292672123`,
+      [['PAYMENT_CARD', luhn('912345678901234')]],
+    ],
+    [`2026-12-03 10:11:12 绑卡成功 卡号：${group(luhn('220012345678901'), [4, 4, 4, 4], '-')}，版本 1.2.3`, [['PAYMENT_CARD', group(luhn('220012345678901'), [4, 4, 4, 4], '-')]]],
   ])('%s', (line, expected) => {
     expect(findAll(line, mine)).toEqual(expected);
   });

@@ -41,6 +41,19 @@ describe('us_ssn positives', () => {
     ['bare with a multi-word key', `Social Security Number: ${ssnOf(456, 78, 9012, '')}`, ssnOf(456, 78, 9012, '')],
     ['bare with a Chinese word', `社会安全号码：${ssnOf(456, 78, 9012, '')}`, ssnOf(456, 78, 9012, '')],
     ['dashed next to order (still SSN-shaped)', `order ${S}`, S],
+    ['dotted with a word', `SSN ${ssnOf(123, 45, 6789, '.')}`, ssnOf(123, 45, 6789, '.')],
+    ['dotted after a key', `ssn=${ssnOf(234, 56, 7890, '.')},`, ssnOf(234, 56, 7890, '.')],
+    ['dotted, highest valid, Chinese word', `社会安全号：${ssnOf(899, 99, 9999, '.')}。`, ssnOf(899, 99, 9999, '.')],
+    ['spaced, SSN# and a colon', `SSN#: ${ssnOf(345, 67, 8901, ' ')}`, ssnOf(345, 67, 8901, ' ')],
+    ['bare after SSN# and a space', `SSN# ${ssnOf(345, 67, 8901, '')}`, ssnOf(345, 67, 8901, '')],
+    ['bare after social security and a colon', `social security: ${ssnOf(567, 89, 123, '')}`, ssnOf(567, 89, 123, '')],
+    ['bare after a Chinese word and a space', `社会安全号 ${ssnOf(678, 1, 2345, '')}`, ssnOf(678, 1, 2345, '')],
+    ['bare after a traditional Chinese word', `社會安全號碼：${ssnOf(789, 12, 3456, '')}`, ssnOf(789, 12, 3456, '')],
+    ['spaced, a long number after it', `social security number ${ssnOf(299, 85, 9406, ' ')} 9231849735337190`, ssnOf(299, 85, 9406, ' ')],
+    ['spaced, a compact timestamp after it', `社会安全号 ${ssnOf(328, 63, 8708, ' ')} 20250309001017`, ssnOf(328, 63, 8708, ' ')],
+    ['spaced, a long number before it', `ssn 1796292672123 ${ssnOf(328, 63, 8708, ' ')}`, ssnOf(328, 63, 8708, ' ')],
+    ['spaced, an ISO timestamp after it', `SSN ${ssnOf(281, 32, 7970, ' ')} 2026-12-25T05:52:15Z`, ssnOf(281, 32, 7970, ' ')],
+    ['spaced, a clock time before it', `ssn 10:11:12 ${ssnOf(281, 32, 7970, ' ')}`, ssnOf(281, 32, 7970, ' ')],
   ])('%s', (_name, text, expected) => {
     expect(findWith(ssn, text)).toEqual([['US_SSN', expected]]);
   });
@@ -50,6 +63,9 @@ describe('us_ssn positives', () => {
     expect(findWith(ssn, bare, { fieldType: 'US_SSN' })).toEqual([['US_SSN', bare]]);
     expect(findWith(ssn, bare, { key: 'ssn' })).toEqual([['US_SSN', bare]]);
     expect(findWith(ssn, bare, { key: 'order_no' })).toEqual([]);
+    const dotted = ssnOf(123, 45, 6789, '.');
+    expect(findWith(ssn, dotted, { key: 'ssn' })).toEqual([['US_SSN', dotted]]);
+    expect(findWith(ssn, dotted, { fieldType: 'US_SSN' })).toEqual([['US_SSN', dotted]]);
   });
 });
 
@@ -78,6 +94,8 @@ describe('us_ssn near misses', () => {
     ['part number', `ABC-${S}`],
     ['a longer spaced run', `ssn 7 ${ssnOf(123, 45, 6789, ' ')}`],
     ['a longer spaced run (right)', `ssn ${ssnOf(123, 45, 6789, ' ')} 12`],
+    ['a longer spaced run (right, four digits)', `ssn ${ssnOf(123, 45, 6789, ' ')} 1234`],
+    ['a longer spaced run (left, four digits)', `ssn 1234 ${ssnOf(123, 45, 6789, ' ')}`],
     ['one digit too many', '123-45-67890'],
     ['area of four digits', '1234-45-6789'],
     ['mixed separators', '123-45 6789'],
@@ -87,6 +105,20 @@ describe('us_ssn near misses', () => {
     ['10 digits with a word', 'ssn 1234567890'],
     ['UUID', '123e4567-e89b-12d3-a456-426614174000'],
     ['epoch seconds with a word', 'ssn checked at 1771935201'],
+    ['dotted without a word', ssnOf(123, 45, 6789, '.')],
+    ['dotted, bad area, with a word', `ssn ${ssnOf(666, 45, 6789, '.')}`],
+    ['dotted, ITIN, with a word', `ssn ${ssnOf(912, 45, 6789, '.')}`],
+    ['dotted, group 00, with a word', `ssn ${ssnOf(123, 0, 6789, '.')}`],
+    ['dot and dash', `ssn ${S.replace('-', '.')}`],
+    ['dot and space', `ssn 123.45 6789`],
+    ['inside a longer dotted number (left)', `ssn 1.${ssnOf(123, 45, 6789, '.')}`],
+    ['inside a longer dotted number (right)', `ssn ${ssnOf(123, 45, 6789, '.')}.1`],
+    ['an IPv4 address with a word', 'ssn lookup from 123.45.67.89'],
+    ['a version with a word', 'ssn-service v1.2.3 build 123.45.67890'],
+    ['an amount with a word', 'ssn fee 123.45 USD'],
+    ['a timestamp with a word', 'ssn checked 2026-12-03 10:11:12'],
+    ['epoch millis with a word', 'ssn checked at 1796292672123'],
+    ['bare 9 digits, SSN word, ITIN', `SSN# ${ssnOf(912, 45, 6789, '')}`],
   ])('%s: %s', (_name, text) => {
     expect(findWith(ssn, text)).toEqual([]);
   });
@@ -100,11 +132,13 @@ describe('us_ssn scores', () => {
     [`订单 ${S}`, 0.6],
     [`ssn ${ssnOf(123, 45, 6789, ' ')}`, 0.85],
     [`ssn ${ssnOf(123, 45, 6789, '')}`, 0.75],
+    [`ssn ${ssnOf(123, 45, 6789, '.')}`, 0.85],
   ])('%s → %d', (text, score) => {
     expect(scores(text)).toEqual([score]);
   });
   it('normalize keeps the nine digits', () => {
     expect(ssn.normalize?.(S)).toBe('123456789');
+    expect(ssn.normalize?.(ssnOf(123, 45, 6789, '.'))).toBe('123456789');
   });
 });
 
@@ -123,6 +157,11 @@ describe('us_ssn in log lines (EN + ZH), with near misses side by side', () => {
       [['US_SSN', S]],
     ],
     [`WARN 社会安全号 ${ssnOf(666, 12, 3456)} 无效（666 段），已拒绝`, []],
+    [
+      `2026-12-03 10:11:12 INFO kyc ok SSN ${ssnOf(345, 67, 8901, '.')} app v1.2.3 ts=1796292672123 ip=203.0.113.7`,
+      [['US_SSN', ssnOf(345, 67, 8901, '.')]],
+    ],
+    [`2026-12-03 10:11:12 核验通过 社会安全号 ${ssnOf(456, 78, 9012, '')}，版本 1.2.3，耗时 35ms`, [['US_SSN', ssnOf(456, 78, 9012, '')]]],
     [`ERROR 表单 SSN 格式错误: ${ssnOf(912, 34, 5678)} 是 ITIN`, []],
   ])('%s', (line, expected) => {
     expect(findAll(line, mine)).toEqual(expected);

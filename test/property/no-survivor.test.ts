@@ -58,3 +58,71 @@ describe('no personal value survives anonymize', () => {
     );
   });
 });
+
+/** `value` cut into groups of the given sizes (the last takes the rest) joined by `sep`. */
+function regroup(value: string, sizes: readonly number[], sep: string): string {
+  const out: string[] = [];
+  let i = 0;
+  for (const n of sizes) {
+    if (i >= value.length) break;
+    out.push(value.slice(i, (i += n)));
+  }
+  if (i < value.length) out.push(value.slice(i));
+  return out.join(sep);
+}
+const compact = (v: string) => v.replace(/[\s.-]/g, '');
+
+/**
+ * Checksummed identifiers in any common grouping (issue 10): a valid value of the type, re-written in
+ * a notation drawn here (separator, group sizes, case), with the label the notation needs. Neither
+ * the value as written nor its letters and digits alone may survive: a partly replaced value is a leak.
+ */
+const NOTATIONS: Partial<Record<PatternType, (r: Rng, v: string) => { before: string; value: string }>> = {
+  // Any case, spaces/dashes/dots, groups of 1 to 8 after `CCdd`; no label needed.
+  IBAN(r, v) {
+    const sizes = [4];
+    for (let k = 0; k < 30; k++) sizes.push(r.int(1, 8));
+    const value = regroup(compact(v), sizes, r.pick([' ', '-', '.']));
+    return { before: r.pick(['', 'iban: ', '收款账户 iban: ']), value: r.pick([value, value.toLowerCase(), value.slice(0, 4) + value.slice(4).toLowerCase()]) };
+  },
+  // Printed groupings with spaces or dashes; a label (all-digit codes grouped need one).
+  CN_USCC: (r, v) => ({
+    before: r.pick(['统一社会信用代码：', '税号 ', 'credit code: ']),
+    value: regroup(compact(v), r.pick([[4, 4, 4, 4, 2], [8, 10], [2, 6, 9, 1], [2, 6, 10], [6, 6, 6]]), r.pick([' ', '-'])),
+  }),
+  // 2-6-6-1, 6-2-6-1, 8-6-1: dashed alone, spaced after a label.
+  IMEI(r, v) {
+    const sep = r.pick(['-', ' ']);
+    return { before: sep === '-' ? '' : r.pick(['IMEI ', '设备号：']), value: regroup(compact(v), r.pick([[2, 6, 6, 1], [6, 2, 6, 1], [8, 6, 1]]), sep) };
+  },
+  // Dots or spaces, or 9 digits, after an SSN word.
+  US_SSN: (r, v) => ({
+    before: r.pick(['SSN ', 'ssn=', 'SSN#', 'social security: ', '社会安全号 ']),
+    value: r.pick([regroup(compact(v), [3, 2, 4], '.'), regroup(compact(v), [3, 2, 4], ' '), compact(v)]),
+  }),
+  // Groups of four with spaces or dashes, or compact in a TSV row.
+  PAYMENT_CARD(r, v) {
+    const d = compact(v);
+    return { before: '', value: d.length === 15 ? d : regroup(d, [4, 4, 4, 4], r.pick([' ', '-', ''])) };
+  },
+};
+
+describe('no checksummed identifier survives in any common grouping', () => {
+  const a = createAnonymizer();
+  it.each(Object.keys(NOTATIONS).map((t) => [t as PatternType]))('%s', (type) => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 0x7fffffff }), (seed) => {
+        const r = rng(seed);
+        const generated = generators[type](r, 'en');
+        const { before, value } = NOTATIONS[type]!(r, generated.value);
+        // Cards that need their label (UATP, no known IIN) keep it.
+        const label = type === 'PAYMENT_CARD' && generated.before !== '' ? generated.before : before;
+        const text = [filler(r), `${label}${value}`, filler(r)].filter(Boolean).join(r.pick([' ', '\t']));
+        const out = a.anonymize(text);
+        expect(out, `seed ${seed}: ${text}`).not.toContain(value);
+        expect(out.replace(/[\s.-]/g, ''), `seed ${seed}: ${text}`).not.toContain(compact(value));
+      }),
+      { numRuns: Number(process.env.LOGVEIL_PROPERTY_RUNS ?? 150) },
+    );
+  });
+});

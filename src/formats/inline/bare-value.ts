@@ -59,9 +59,16 @@ function isUpper(c: number): boolean {
   return c >= 65 && c <= 90;
 }
 
-/** A char of a number group: digits, capitals (`002X`, IBAN), `-`, `(` `)`. */
+const STAR = 42;
+
+/** A char of a number group: digits, capitals (`002X`, IBAN), `-`, `(` `)`, and a mask's `*`. */
 function isGroupChar(c: number): boolean {
-  return isDigit(c) || isUpper(c) || c === DASH || c === 40 || c === 41;
+  return isDigit(c) || isUpper(c) || c === DASH || c === 40 || c === 41 || c === STAR;
+}
+
+/** A digit, or a digit the mask operator wrote over (`+44 740* **8608` is one masked number). */
+function isDigitOrMasked(c: number): boolean {
+  return isDigit(c) || c === STAR;
 }
 
 /** Chars that end a group and the value with it: `,` `;` `，` `；` `。`. */
@@ -85,7 +92,7 @@ export function extendGroups(s: string, vs: number, e: number): number {
   let digit = false;
   for (let i = vs; i < e; i++) {
     const c = s.charCodeAt(i);
-    if (isDigit(c)) digit = true;
+    if (isDigitOrMasked(c)) digit = true;
     else if (!isGroupChar(c) && !(i === vs && c === PLUS)) return e;
   }
   if (!digit) return e;
@@ -96,7 +103,7 @@ export function extendGroups(s: string, vs: number, e: number): number {
     let ge = gs;
     let groupDigit = false;
     while (ge < n && ge - gs <= GROUP_MAX && isGroupChar(s.charCodeAt(ge))) {
-      if (isDigit(s.charCodeAt(ge))) groupDigit = true;
+      if (isDigitOrMasked(s.charCodeAt(ge))) groupDigit = true;
       ge++;
     }
     if (ge === gs || ge - gs > GROUP_MAX) break;

@@ -1,0 +1,47 @@
+/**
+ * What logveil's operators write in place of a value (src/operators/): a tag `<PHONE>`, a keyed hash
+ * `PHONE_k3j9…` (16 base32 chars), a mask `138****8000`. A second pass must take these for the values
+ * they stand for and leave them as they are (issue 10: anonymizing twice changes nothing the first
+ * pass wrote): a field rule does not replace them again, and a context word they follow stays
+ * claimed by them. Here, not in src/operators/, because the scanner reads it too.
+ */
+
+const TAG = /^<[A-Z][A-Z0-9_]*>$/;
+const HASH = /^[A-Z][A-Z0-9_]*_[a-z2-7]{16}$/;
+const TOKEN = /<[A-Z][A-Z0-9_]*>|[A-Z][A-Z0-9_]*_[a-z2-7]{16}(?![A-Za-z0-9_])/y;
+
+/**
+ * A mask's `*`: two together, or one beside a letter or digit (`138****8000`, `张*`, `j***@`), or an
+ * IP address's masked part (`192.0.*.*`, `2001:db8:*`); not a glob or a footnote (`not *.address`).
+ */
+const MASK = /\*\*|[0-9A-Za-z\u4e00-\u9fff]\*|\*[0-9A-Za-z]|[.:]\*(?:[.:]|$)/;
+
+/** Whether a whole value is an operator's output: a tag, a hash token, or a mask. */
+export function isOperatorOutput(value: string): boolean {
+  return (value.includes('*') && MASK.test(value)) || TAG.test(value) || HASH.test(value);
+}
+
+/** Where a tag or hash token starting at `i` ends, or -1 (a mask is recognized by its `*`). */
+export function operatorTokenEnd(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c !== 60 /* < */ && !(c >= 65 && c <= 90)) return -1;
+  TOKEN.lastIndex = i;
+  return TOKEN.test(text) ? TOKEN.lastIndex : -1;
+}
+
+/**
+ * Whether text[i] lies inside a tag or hash token (`<BANK_ACCOUNT>`, `BANK_ACCOUNT_k3j9…`): a context
+ * word there is the name of a type an operator wrote, not a word of the log. Walks back over the
+ * token's capitals, digits and `_`, then reads the token forward.
+ */
+export function insideOperatorToken(text: string, i: number): boolean {
+  let p = i;
+  while (p > 0) {
+    const c = text.charCodeAt(p - 1);
+    if ((c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95) p--;
+    else break;
+  }
+  if (text.charCodeAt(p - 1) === 60 /* < */) p--;
+  const end = operatorTokenEnd(text, p);
+  return end > i;
+}
