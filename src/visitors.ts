@@ -23,17 +23,21 @@ export function anonymizingVisitor(anonymizer: Anonymizer): ValueVisitor {
         case 'drop':
           return DROP;
         case 'as':
-          return plausibleFieldValue(action.type, value) ? anonymizer.replace(value, action.type, action.operator) : value;
-        case 'scan': {
-          // A structured value may itself hold pairs (`"msg": "login password=hunter2"`): read it as
-          // a text line so their field rules apply. A whole line (path []) is already that.
-          if (place.path.length > 0 && PAIR_TRIGGER.test(value)) return visitLine(visitor, value, place.record);
-          const key = lastKey(place.path);
-          return anonymizer.anonymize(value, key === undefined ? undefined : { key });
-        }
+          // A value that cannot be of the field's type (a placeholder, an ID under an email key) is
+          // scanned like any other: fail closed.
+          return plausibleFieldValue(action.type, value) ? anonymizer.replace(value, action.type, action.operator) : scan(value, place);
+        case 'scan':
+          return scan(value, place);
       }
     },
   };
+  function scan(value: string, place: Place): string {
+    // A structured value may itself hold pairs (`"msg": "login password=hunter2"`): read it as
+    // a text line so their field rules apply. A whole line (path []) is already that.
+    if (place.path.length > 0 && PAIR_TRIGGER.test(value)) return visitLine(visitor, value, place.record);
+    const key = lastKey(place.path);
+    return anonymizer.anonymize(value, key === undefined ? undefined : { key });
+  }
   return visitor;
 }
 
@@ -82,10 +86,12 @@ export function scanningVisitor(anonymizer: Anonymizer, report: (r: FindingRepor
   function visitAt(value: string, record: number, rulePath: FieldPath, shownPath: FieldPath): Visited {
     const action = fields.resolve(rulePath);
     const field = shownPath.length ? fieldName(shownPath) : null;
-    if (action.kind === 'as' && plausibleFieldValue(action.type, value)) {
+    const asType = action.kind === 'as' && plausibleFieldValue(action.type, value);
+    if (asType) {
       const finding: Finding = { type: action.type, start: 0, end: value.length, score: 1, detector: 'field_rule' };
       report({ record, field, finding, value });
-    } else if (action.kind === 'scan') {
+    } else if (action.kind === 'scan' || action.kind === 'as') {
+      // A value that cannot be of the field's type is scanned, as anonymize does.
       if (rulePath.length > 0 && PAIR_TRIGGER.test(value)) {
         // Read as anonymize reads it: pairs inside the value get their field rules. Their findings
         // are reported under the value's field (`msg.name`), the rest under the value's own.

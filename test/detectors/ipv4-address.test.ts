@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import email from '../../detectors/email.js';
-import ipv4 from '../../detectors/ipv4-address.js';
+import ipv4, { maskIpAddress } from '../../detectors/ipv4-address.js';
 import ipv6 from '../../detectors/ipv6-address.js';
 import mac from '../../detectors/mac-address.js';
 import { findAll, findWith } from '../support/scan.js';
@@ -157,4 +157,12 @@ describe('IPv4 on adversarial 1 MB inputs (linear time; the timeout is the bound
   ])('%s', (_name, input, count) => {
     expect(findWith(ipv4, input)).toHaveLength(count);
   }, 60_000);
+});
+
+describe('mask', () => {
+  it('keeps the first two octets, and a port after the address (a field value), never the address whole', () => {
+    expect(maskIpAddress('198.51.100.5')).toBe('198.51.*.*');
+    expect(maskIpAddress('198.51.100.5:43072')).toBe('198.51.*.*:43072');
+    expect(maskIpAddress('2001:db8::5')).toBe('2001:db8:*');
+  });
 });
