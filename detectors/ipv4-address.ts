@@ -171,11 +171,17 @@ function addressValue(r: Rng): string {
   return `${r.pick(['192.0.2', '198.51.100', '203.0.113'])}.${r.int(1, 254)}`;
 }
 
+const IPV4_PORT = /^([0-9]{1,3})\.([0-9]{1,3})\.[0-9]{1,3}\.[0-9]{1,3}(:[0-9]{1,5})$/;
+
 /**
  * Either form of IP_ADDRESS (findings of one type share the first detector's mask): an IPv4 keeps
  * its first two octets (`192.0.*.*`, in a host name `10-0-*-*`), an IPv6 its routing prefix.
  */
 export function maskIpAddress(value: string): string {
+  // A field's whole value may hold a port (`ip=198.51.100.5:43072`): the address is masked, the port
+  // kept (read as IPv6 groups, the address itself stayed whole).
+  const withPort = IPV4_PORT.exec(value);
+  if (withPort !== null) return `${withPort[1]}.${withPort[2]}.*.*${withPort[3]}`;
   if (value.includes(':') || !/^[0-9]+[.-]/.test(value)) return maskIpv6(value);
   const sep = value[value.search(/[.-]/)];
   const parts = value.split(sep);

@@ -24,16 +24,18 @@ export function anonymizingVisitor(anonymizer: Anonymizer): ValueVisitor {
           return DROP;
         case 'as':
           return value === '' ? value : anonymizer.replace(value, action.type, action.operator);
-        case 'scan': {
-          // A structured value may itself hold pairs (`"msg": "login password=hunter2"`): read it as
-          // a text line so their field rules apply. A whole line (path []) is already that.
-          if (place.path.length > 0 && PAIR_TRIGGER.test(value)) return visitLine(visitor, value, place.record);
-          const key = lastKey(place.path);
-          return anonymizer.anonymize(value, key === undefined ? undefined : { key });
-        }
+        case 'scan':
+          return scan(value, place);
       }
     },
   };
+  function scan(value: string, place: Place): string {
+    // A structured value may itself hold pairs (`"msg": "login password=hunter2"`): read it as
+    // a text line so their field rules apply. A whole line (path []) is already that.
+    if (place.path.length > 0 && PAIR_TRIGGER.test(value)) return visitLine(visitor, value, place.record);
+    const key = lastKey(place.path);
+    return anonymizer.anonymize(value, key === undefined ? undefined : { key });
+  }
   return visitor;
 }
 
@@ -44,8 +46,11 @@ function holdsWords(action: FieldAction): boolean {
   return action.kind === 'as' && MULTI_WORD.has(action.type);
 }
 
-/** A char that can start a key-value pair in text (see formats/inline/pairs.ts). */
-const PAIR_TRIGGER = /[=:{\uff1a]/;
+/**
+ * A char that can start a key-value pair in text (see formats/inline/pairs.ts), or an SQL insert,
+ * whose values have columns without any of those chars (formats/inline/sql.ts).
+ */
+const PAIR_TRIGGER = /[=:{\uff1a]|\b(?:insert|replace)\s+into\s/i;
 
 /** One finding as `logveil scan` reports it; the value only when asked for. */
 export interface FindingReport {

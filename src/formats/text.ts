@@ -1,8 +1,9 @@
 /**
  * The text format: every line a record. Key-value pairs and JSON found inside a line (inline/) are
- * visited on their own, with their paths, when a field rule decides them or their text is encoded;
- * the rest of the line as free text (visitLine, which NDJSON and CSV also use for a record that is
- * not what its format says).
+ * visited on their own, with their paths, when a field rule decides them or their text is encoded,
+ * and so are SQL values with their columns (inline/sql.ts; the values MyBatis and Hibernate print on
+ * later lines through the stream's SqlMemory, inline/statements.ts); the rest of the line as free
+ * text (visitLine, which NDJSON and CSV also use for a record that is not what its format says).
  */
 import { isOperatorOutput } from '../../detectors/lib/operator-output.js';
 import { isCjkWordChar } from '../../detectors/lib/scripts.js';
@@ -13,6 +14,7 @@ import { TextLineTransform, type LineMapper } from './lines/transform.js';
 import { decodeValue, droppedValue, encodeValue, isEncoded } from './inline/encoding.js';
 import { findKeyValues } from './inline/pairs.js';
 import type { KvSpan } from './inline/span.js';
+import { SqlMemory, sqlValues, type SqlValues } from './inline/statements.js';
 
 const WHOLE_LINE: readonly never[] = [];
 
@@ -32,6 +34,7 @@ const SOLO = '\x04';
 const MARKS = /[\x01-\x04]/;
 const MARK_START = /[\x01\x04]/g;
 const SOLO_CODE = 4;
+const QMARK = 63;
 /** Chars without which no value in a line is encoded. */
 const ESCAPES = /[\\%+]/;
 
@@ -77,6 +80,8 @@ function visitText(visitor: ValueVisitor, text: string, record: number): string 
  *    encoded), or it is a JSON number (a replacement that is not a number is written as a JSON
  *    string). A visitor without `decides` gets every pair's value on its own except prose pairs
  *    (`passport no: E55512345`: the key is the last word of a phrase the scan needs as context).
+ *    An SQL value is always visited on its own, its column as its path (see withSqlValues); with a
+ *    `memory`, values bound on later lines are too (MyBatis Parameters, Hibernate binding).
  * 2. The rest of the line, those values stood in for, is visited as free text (path `[]`): every other
  *    value is scanned there, in its line, where its key and the words before it count as context,
  *    exactly as before pairs were looked for.
@@ -88,14 +93,14 @@ function visitText(visitor: ValueVisitor, text: string, record: number): string 
  * its key (`token=`, `token=""`, `"token":""`, `null` for a JSON number). A line with nothing replaced
  * comes back as the very same string.
  */
-export function visitLine(visitor: ValueVisitor, line: string, record: number): string {
+export function visitLine(visitor: ValueVisitor, line: string, record: number, memory: SqlMemory | null = null): string {
   // A visitor reads a value that holds pairs with visitLine again (visitors.ts): bounded, see MAX_NESTING.
   if (nesting >= MAX_NESTING) {
     throw new LogveilError('LV_FORMAT', `record ${record + 1}: values nested inside values more than ${MAX_NESTING} deep (not read)`);
   }
   nesting++;
   try {
-    return visitPairs(visitor, line, record);
+    return visitPairs(visitor, line, record, memory);
   } finally {
     nesting--;
   }
@@ -111,8 +116,9 @@ export const MAX_NESTING = 32;
 /** visitLine calls under way (visitLine is synchronous: one count per thread). */
 let nesting = 0;
 
-function visitPairs(visitor: ValueVisitor, line: string, record: number): string {
-  const found = findKeyValues(line);
+function visitPairs(visitor: ValueVisitor, line: string, record: number, memory: SqlMemory | null): string {
+  const sql = sqlValues(line, record, memory);
+  const found = sql === null ? findKeyValues(line) : withSqlValues(visitor, line, findKeyValues(line), sql);
   if (found.length === 0) return visitText(visitor, line, record);
   const spans = visitor.holdsWords ? withWordRuns(visitor.holdsWords, line, found) : found;
   const escapes = ESCAPES.test(line); // most lines have no backslash, `%` or `+`: no value is encoded
@@ -156,15 +162,55 @@ function visitPairs(visitor: ValueVisitor, line: string, record: number): string
 
 /**
  * Whether a pair's value is visited on its own: when a field rule decides it, its text is not its
- * value, or its key is a dotted path (`order.detail=…`: the prefix groups fields, it does not label
- * this one, so its words must not count against the value as they would in the line). A visitor that
+ * value, its key is a dotted path (`order.detail=…`: the prefix groups fields, it does not label
+ * this one, so its words must not count against the value as they would in the line), or it is an
+ * SQL value (its column is its context; the words around it are other columns and values). A visitor that
  * cannot say (no `decides`) gets every value on its own but prose pairs (`passport no: E55512345`),
  * whose key may be the last word of a phrase that the scan needs as context.
  */
 function visitedAlone(visitor: ValueVisitor, line: string, span: KvSpan, escapes: boolean): boolean {
   if ((escapes || span.encoding === 'number') && isEncoded(line, span)) return true;
-  if (span.path.length > 1) return true;
+  if (span.path.length > 1 || span.alone === true) return true;
   return visitor.decides === undefined ? span.prose !== true : visitor.decides(span.path);
+}
+
+/**
+ * The pairs of a line that holds SQL values (inline/sql.ts, inline/statements.ts), with those values:
+ * - a pair whose value holds the whole statement (`sql="select …"`) keeps it when the pair is
+ *   visited on its own (a field rule decides it, or its value is encoded: the visitor reads the
+ *   decoded value as a line, SQL and all);
+ * - inside a statement the SQL reader says what a value is: a pair on the keyword (`Preparing:
+ *   INSERT`), on a `?` (`set mobile=?`: no value at all) or on a quoted value (`mobile='…'`) is no
+ *   pair; one that reads a number in groups (`set card_no=4111 1111 1111 1111`, a log's if not SQL)
+ *   is kept, whole, instead of the statement's bare number, and written back as is (no word run, no
+ *   logfmt quotes: `real_name=? WHERE` is no name);
+ * - on a line of bound values (MyBatis Parameters, Hibernate binding), the values win.
+ */
+function withSqlValues(visitor: ValueVisitor, line: string, pairs: readonly KvSpan[], sql: SqlValues): readonly KvSpan[] {
+  const { spans, keywordStart, keywordEnd, statementEnd } = sql;
+  for (const p of pairs) {
+    if (p.start <= keywordStart && p.end > keywordEnd && visitedAlone(visitor, line, p, true)) return pairs;
+  }
+  if (spans.length === 0 && keywordStart < 0) return pairs;
+  const out: KvSpan[] = [];
+  let k = 0;
+  for (const p of pairs) {
+    while (k < spans.length && spans[k].end <= p.start) out.push(spans[k++]);
+    // The values it overlaps: [k, k2).
+    let k2 = k;
+    let bareOnly = true;
+    for (; k2 < spans.length && spans[k2].start < p.end; k2++) if (spans[k2].encoding !== 'bare') bareOnly = false;
+    const inStatement = keywordStart >= 0 && p.start < statementEnd && keywordStart < p.end;
+    if (!inStatement) {
+      if (k2 === k) out.push(p);
+      continue;
+    }
+    if (p.start < keywordEnd || !bareOnly || line.charCodeAt(p.start) === QMARK) continue;
+    out.push(p.encoding === 'logfmt' || p.encoding === 'plain' ? { ...p, encoding: 'bare' } : p);
+    k = k2; // the statement's bare numbers under it give way
+  }
+  while (k < spans.length) out.push(spans[k++]);
+  return out;
 }
 
 /** How many capitalized words a bare name or address value may run on over. */
@@ -199,6 +245,7 @@ function wordRunEnd(line: string, end: number, limit: number): number {
     const comma = line.charCodeAt(e) === 44;
     if (line.charCodeAt(comma ? e + 1 : e) !== 32) break;
     const p = comma ? e + 2 : e + 1;
+    if (p >= limit) break; // the next value starts there
     const c = line.charCodeAt(p);
     if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57))) break;
     let q = p + 1;
@@ -236,8 +283,10 @@ function visitPieces(
   return result + visitText(visitor, line.slice(at), record);
 }
 
+/** One stream's line mapper: it remembers the SQL statements whose values later lines print. */
 function textLines({ visitor }: FormatOptions): LineMapper {
-  return (line, record) => visitLine(visitor, line, record);
+  const memory = new SqlMemory();
+  return (line, record) => visitLine(visitor, line, record, memory);
 }
 
 /** Plain-text logs: every line is visited, key-value pairs in it with their keys (see visitLine). */

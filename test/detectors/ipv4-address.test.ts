@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import email from '../../detectors/email.js';
-import ipv4, { normalizeIpAddress } from '../../detectors/ipv4-address.js';
+import ipv4, { maskIpAddress, normalizeIpAddress } from '../../detectors/ipv4-address.js';
 import ipv6 from '../../detectors/ipv6-address.js';
 import mac from '../../detectors/mac-address.js';
 import { createAnonymizer } from '../../src/index.js';
@@ -369,5 +369,13 @@ describe('IPv4 right after a URL escape (%2C, %20, %3D)', () => {
     ['loopback after an escape (kept by default)', 'q=%20127.0.0.1'],
   ])('not an address: %s', (_name, line) => {
     expect(find(line)).toEqual([]);
+  });
+});
+
+describe('mask', () => {
+  it('keeps the first two octets, and a port after the address (a field value), never the address whole', () => {
+    expect(maskIpAddress('198.51.100.5')).toBe('198.51.*.*');
+    expect(maskIpAddress('198.51.100.5:43072')).toBe('198.51.*.*:43072');
+    expect(maskIpAddress('2001:db8::5')).toBe('2001:db8:*');
   });
 });

@@ -128,3 +128,18 @@ describe('settle: what a field rule does with this very value', () => {
     expect(settle(explicit('PERSON_NAME'), 'com.example.app').kind).toBe('as'); // the user's word
   });
 });
+
+describe('a value a field rule cannot take is scanned, not passed on (fail closed)', () => {
+  it('an ID under an email key, a phone under an ip key: found by the scan', async () => {
+    const { createAnonymizer } = await import('../../src/anonymizer.js');
+    const { visitLine } = await import('../../src/formats/text.js');
+    const { anonymizingVisitor, scanningVisitor } = await import('../../src/visitors.js');
+    const a = createAnonymizer();
+    // GB 11643: 11010519491231002 → check char X (weights 2^(17-i) mod 11, sum mod 11 = 2 → 'X').
+    expect(visitLine(anonymizingVisitor(a), 'email=11010519491231002X status=ok', 0)).toBe('email=<CN_RESIDENT_ID> status=ok');
+    expect(visitLine(anonymizingVisitor(a), 'email=N/A status=ok', 0)).toBe('email=N/A status=ok');
+    const found: string[] = [];
+    visitLine(scanningVisitor(a, (r) => found.push(`${r.field}:${r.finding.type}`)), 'email=11010519491231002X', 0);
+    expect(found).toEqual(['email:CN_RESIDENT_ID']);
+  });
+});

@@ -4,7 +4,7 @@
  * and write a replacement back the same way, so the line keeps its syntax.
  */
 import { isJsonNumber } from './json.js';
-import { BSLASH, indexOfCode, PERCENT, PLUS } from './chars.js';
+import { APOS, BSLASH, indexOfCode, PERCENT, PLUS } from './chars.js';
 import type { KvEncoding, KvSpan } from './span.js';
 
 /** Whether the span's text differs from its value (escapes, %-encoding), or it is a JSON number. */
@@ -22,6 +22,8 @@ export function isEncoded(line: string, span: KvSpan): boolean {
     case 'single':
     case 'json':
       return indexOfCode(line, BSLASH, span.start, span.end) >= 0;
+    case 'sql':
+      return indexOfCode(line, BSLASH, span.start, span.end) >= 0 || indexOfCode(line, APOS, span.start, span.end) >= 0;
     default:
       return false;
   }
@@ -45,6 +47,8 @@ export function decodeValue(raw: string, encoding: KvEncoding): string {
     case 'single':
       // Known escapes only; any other backslash stays as written.
       return raw.indexOf('\\') < 0 ? raw : raw.replace(/\\([nrt\\"'])/g, (_m, e: string) => SIMPLE_ESCAPES[e]);
+    case 'sql':
+      return raw.replace(/''|\\([nrt\\"'])/g, (_m, e: string | undefined) => (e === undefined ? "'" : SIMPLE_ESCAPES[e]));
     default:
       return raw;
   }
@@ -70,6 +74,9 @@ export function encodeValue(value: string, encoding: KvEncoding): string {
       return escapeQuoted(value, '"');
     case 'single':
       return escapeQuoted(value, "'");
+    case 'sql':
+      // `''` is a quote in every SQL dialect; backslashes are left as written (literal in standard SQL).
+      return value.replace(/'/g, "''");
     case 'url':
       return value.replace(URL_UNSAFE, percentEncode);
     case 'json':

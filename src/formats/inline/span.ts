@@ -14,6 +14,10 @@ export type KvEncoding =
   | 'quoted'
   /** Inside single quotes, with backslash escapes (`\'`, `\\`, `\n`, `\r`, `\t`). */
   | 'single'
+  /** A bare value whose ends its notation fixes (an SQL number, a bound SQL value): written back as is. */
+  | 'bare'
+  /** An SQL string's content (sql.ts): `''` stands for `'`, and MySQL's backslash escapes. */
+  | 'sql'
   /** A query-string value: %-encoded, `+` is a space. */
   | 'url'
   /** The content of a JSON string (JSON escapes). */
@@ -33,6 +37,11 @@ export interface KvSpan {
    * phrase (`passport no: E55512345`, `Caused by: …`) and the words before it belong to the value.
    */
   readonly prose?: true;
+  /**
+   * A value whose place names it better than the words around it (an SQL value and its column: the
+   * line around it holds the statement's other columns and values): always visited on its own.
+   */
+  readonly alone?: true;
 }
 
 export const NO_SPANS: readonly KvSpan[] = Object.freeze([]);
