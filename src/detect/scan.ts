@@ -144,6 +144,7 @@ export class OnePassScanner implements Scanner, ValidateContext {
   private anchorEnd = NO_ANCHOR;
   /** Whether a key holds an anchor word, by key (a log repeats its keys). */
   private readonly keyAnchors = new Map<string, boolean>();
+  private readonly keyHitsByKey = new Map<string, readonly WordHit[]>();
 
   constructor(detectors: readonly Detector[]) {
     this.compiled = compileDetectors(detectors);
@@ -287,6 +288,16 @@ export class OnePassScanner implements Scanner, ValidateContext {
     return found;
   }
 
+  /** The context words of a key, by key (a log repeats its keys: looked up once each). */
+  private keyWordHits(key: string): readonly WordHit[] {
+    let hits = this.keyHitsByKey.get(key);
+    if (hits === undefined) {
+      hits = this.compiled.words.hits(key);
+      if (this.keyHitsByKey.size < 10_000) this.keyHitsByKey.set(key, hits);
+    }
+    return hits;
+  }
+
   private keyAnchored(key: string): boolean {
     const anchors = this.compiled.wordAnchors;
     if (anchors === null) return false;
@@ -427,7 +438,7 @@ export class OnePassScanner implements Scanner, ValidateContext {
     const start = this.currentStart;
     const key = this.place?.key;
     if (key) {
-      this.keyHits ??= this.compiled.words.hits(key);
+      this.keyHits ??= this.keyWordHits(key);
       for (const h of this.keyHits) if (ids.has(h.word)) return true;
     }
     // Prefilter: does any of these words occur anywhere in the string (as a substring, whole or not)?
