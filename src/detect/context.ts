@@ -133,17 +133,23 @@ export class ContextWords {
   }
 
   /**
+   * Whether an English word may start at p (text[p] ASCII): one table read by its first two chars, small
+   * enough to be inlined where the scan loop asks at every letter token (most start no word).
+   */
+  mayStartAt(text: string, p: number): boolean {
+    // Upper-case chars are folded; a char past the end or a non-ASCII one reads as 0 (it may end a
+    // one-char word, and no two-char start has a NUL).
+    const c1 = p + 1 < text.length ? text.charCodeAt(p + 1) : 0;
+    return this.startsTwo[lower(text.charCodeAt(p)) * 128 + (c1 < 128 ? lower(c1) : 0)] === 1;
+  }
+
+  /**
    * End of the longest whole word starting at p, or -1 (the caller knows a word may start at p: no
    * letter before it). Most chars start no word: one table read.
    */
   wordEndAt(text: string, p: number): number {
     const c0 = text.charCodeAt(p);
-    if (c0 < 128) {
-      // Upper-case chars are folded; a char past the end or a non-ASCII one reads as 0 (it may end a
-      // one-char word, and no two-char start has a NUL).
-      const c1 = p + 1 < text.length ? text.charCodeAt(p + 1) : 0;
-      if (this.startsTwo[lower(c0) * 128 + (c1 < 128 ? lower(c1) : 0)] === 0) return -1;
-    }
+    if (c0 < 128 && !this.mayStartAt(text, p)) return -1;
     const state = c0 < 128 ? this.ascii[lower(c0)] : (this.firstOther.get(c0) ?? 0);
     if (state === 0) return -1;
     return this.longestWord(text, p, state) >= 0 ? this.longestEnd : -1;

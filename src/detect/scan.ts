@@ -243,8 +243,10 @@ export class OnePassScanner implements Scanner, ValidateContext {
             if (anchors !== null) {
               // A word is a candidate shortly after an anchor (`user=`, `/home/`), then may be one itself.
               if (i - this.anchorEnd <= ANCHOR_REACH) found = this.offerWord(word, i, found);
-              const e = anchors.wordEndAt(text, i);
-              if (e > 0) this.anchorEnd = e;
+              if (anchors.mayStartAt(text, i)) {
+                const e = anchors.wordEndAt(text, i);
+                if (e > 0) this.anchorEnd = e;
+              }
             }
           }
           // The rest of the token's letters and digits start nothing: skip them in a tight loop.
