@@ -53,7 +53,7 @@ export const SCORE_CONTEXT = 0.85;
 export const MAX_LEN = 32;
 
 /** Context as validate() sees it, or fixed for e164(). */
-export type Ctx = Pick<ValidateContext, 'context' | 'negative'>;
+export type Ctx = Pick<ValidateContext, 'context' | 'negative' | 'whole'>;
 const ASSUME_CONTEXT: Ctx = { context: true, negative: false };
 
 /** The number `+cc nsn` if libphonenumber says it is valid. Cheaper than parsing: the digits are known. */
@@ -90,6 +90,8 @@ export class PhoneMatcher {
   private number = '';
   /** Set by national() when another region may read the span (otherRegion). */
   private other = false;
+  /** The span is the whole of an unnamed value (ValidateContext.whole): see national(). */
+  private whole = false;
 
   /** `codes`: the regions of national numbers, in priority order. */
   constructor(codes: readonly CountryCode[]) {
@@ -126,6 +128,7 @@ export class PhoneMatcher {
       return this.international(2, ctx);
     }
     this.other = false;
+    this.whole = ctx.whole === true && start === 0 && found === text.length;
     const national = this.national(text, start, end, ctx);
     if (national > 0) return national;
     // `(852) 5123 4567`, `(86)138 0013 8000`: a country code in brackets, without its `+`.
@@ -226,10 +229,14 @@ export class PhoneMatcher {
     // gateways log them.
     const cnMobileAt = !this.cnMobile ? -1 : ng === 1 ? span.cnMobileStart() : span.cnMobileAfter86Group();
     if (cnMobileAt < 0 && (this.writtenUnion & (1 << nd)) === 0) return this.notConfigured();
+    // A whole unnamed value (a bound SQL string) counts as a phone word for the configured regions:
+    // its ends are the number's, as a phone field's value's are. Not for one bare run unless it starts
+    // with 0 (a trunk prefix, or Italy's leading 0): numeric ids and epoch times do not.
+    const whole = this.whole && (ng > 1 || bracket >= 0 || dig[0] === 0);
     // One bare run: a CN mobile as it stands, anything else only with a phone word. Most number-like
     // tokens of a log are such runs (ids, epoch times, sizes), and most lines have no phone word:
     // asking first (one cached answer per line) spares them every format pattern below.
-    if (ng === 1 && bracket < 0 && cnMobileAt < 0 && !ctx.context) return 0;
+    if (ng === 1 && bracket < 0 && cnMobileAt < 0 && !ctx.context && !whole) return 0;
     if (followedByAmount(text, end) || ibanLike(span, text, start)) return 0;
     // `010-12345678-8001`: a landline's extension, not a dash-joined id.
     if (dashJoined(text, start, end) && dashExtensionEnd(text, start, end) === end) return 0;
@@ -246,7 +253,7 @@ export class PhoneMatcher {
       }
     }
     if (ng === 1) {
-      if (this.contextForm(this.contextForms, 0, text, start) >= 0 && ctx.context) {
+      if (this.contextForm(this.contextForms, 0, text, start) >= 0 && (ctx.context || whole)) {
         const score = this.byContext(this.contextForms, this.tried, text, start);
         if (score > 0) return score;
       }
@@ -255,12 +262,14 @@ export class PhoneMatcher {
     let context = -1; // unknown until asked: the scanner computes it lazily
     // Grouped otherwise than the region writes it, a context word may still make it a phone, but not
     // a version/IP (dots), a date (2026-02-24) or a run of long groups (081109 203615 148).
-    const contextMayHelp =
+    let contextMayHelp =
       (seps & SEP_DOT) === 0 && grp[0] <= 5 && !dateLike(span) && this.contextForm(this.contextForms, 0, text, start) >= 0;
     if (thousandsLike(span)) {
-      // `612 345 678` is how Spain writes its mobiles: only with a phone word.
+      // `612 345 678` is how Spain writes its mobiles: only with a phone word. As a whole value only
+      // in a region's own grouping (Italy's `321 548 633`): a number written so is as often an amount.
       if (!contextMayHelp) return this.notConfigured();
-      if (!ctx.context) return 0;
+      if (!ctx.context && !whole) return 0;
+      if (!ctx.context) contextMayHelp = false;
       context = 1;
     }
     const forms = this.forms[formIndex(ng, grp[0], dig[0])];
@@ -274,7 +283,7 @@ export class PhoneMatcher {
         const nsn = span.nationalDigits(pw);
         if ((f.leading && !f.leading.test(nsn)) || !f.pattern.test(nsn)) continue;
         if (r.needsContext) {
-          if (context < 0) context = ctx.context ? 1 : 0;
+          if (context < 0) context = ctx.context || whole ? 1 : 0;
           if (context === 0) continue;
         }
         // The library formats with the first format that fits; ask it once per region and prefix.
@@ -286,7 +295,7 @@ export class PhoneMatcher {
       }
     }
     if (contextMayHelp) {
-      if (context < 0) context = ctx.context ? 1 : 0;
+      if (context < 0) context = ctx.context || whole ? 1 : 0;
       if (context === 1) {
         const score = this.byContext(this.contextForms, this.tried, text, start);
         if (score > 0) return score;

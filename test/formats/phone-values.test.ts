@@ -124,3 +124,97 @@ describe('a phone field value is taken whole across its inner spaces', () => {
     expect(await anonymizeLines(lines)).toEqual(lines);
   });
 });
+
+/** The regions a service with Spanish, Italian, … customers configures (README: `phone.regions`). */
+const REGIONS = ['CN', 'US', 'GB', 'DE', 'FR', 'JP', 'IN', 'HK', 'ES', 'IT', 'NL', 'KR', 'BR', 'RU', 'TW'] as const;
+const POLICY: PolicyInput = { version: 1, phone: { regions: [...REGIONS] } };
+
+/** Numbers drawn per region (calling code, a draw of the national number), each as its region writes it (libphonenumber's national format). */
+const DRAWS: ReadonlyArray<[string, string, (r: Rng) => string]> = [
+  ['ES', '34', (r) => r.pick(['6', '7', '9']) + r.digits(8)],
+  ['IT', '39', (r) => r.pick(['3', '06', '02', '055']) + r.digits(r.int(6, 8))],
+  ['FR', '33', (r) => r.pick(['1', '2', '3', '4', '5', '6', '7', '9']) + r.digits(8)],
+  ['DE', '49', (r) => r.pick(['30', '89', '151', '176']) + r.digits(r.int(6, 8))],
+  ['JP', '81', (r) => r.pick(['3', '6', '90', '80', '426', '1267']) + r.digits(r.int(5, 8))],
+  ['NL', '31', (r) => r.pick(['6', '20', '10', '343']) + r.digits(r.int(6, 8))],
+  ['KR', '82', (r) => r.pick(['2', '10', '31', '51']) + r.digits(r.int(7, 8))],
+  ['BR', '55', (r) => r.pick(['11', '21', '31']) + r.pick(['9', '3']) + r.digits(r.int(7, 8))],
+  ['GB', '44', (r) => r.pick(['20', '7', '161', '1268']) + r.digits(r.int(6, 9))],
+  ['CN', '86', (r) => r.pick(['10', '21', '755', '571']) + r.int(2, 8) + r.digits(r.int(6, 7))],
+];
+
+/** `count` numbers of each region, written as libphonenumber formats them nationally. */
+function nationalNumbers(count: number): Array<[string, string]> {
+  return DRAWS.flatMap(([region, cc, draw], k) =>
+    drawMany(400 + k, count, cc, draw).map((n): [string, string] => [region, parsePhoneNumberFromString(`+${cc}${n}`)!.formatNational()]),
+  );
+}
+
+/** The lines MyBatis and Hibernate print for bound values when the statement's line is not in the log. */
+function boundLines(written: string, r: Rng): string[] {
+  const id = String(r.int(100_000_000, 999_999_999)) + r.digits(3);
+  const ts = `2026-12-0${r.int(1, 9)} ${r.int(10, 23)}:${r.int(10, 59)}:${r.int(10, 59)}`;
+  return [
+    `2026-12-03 08:43:17,015 DEBUG [main] c.e.m.CustomerMapper.insert - ==> Parameters: ${id}(Long), ${written}(String), ${ts}(Timestamp)`,
+    `2026-12-03 08:43:17,016 DEBUG [订单-worker-1] c.e.m.CustomerMapper.update - ==> Parameters: 张三(String), ${written}(String), ${id}(Long)`,
+    `2026-12-03 01:03:55,345 TRACE [http-nio-8080-exec-7] o.h.t.d.s.BasicBinder - binding parameter [${r.int(2, 9)}] as [VARCHAR] - [${written}]`,
+    `2026-12-03 01:03:55,346 TRACE 4242 --- [exec-3] o.h.o.j.bind : binding parameter (${r.int(2, 9)}:NVARCHAR) <- [${written}]`,
+  ];
+}
+
+describe('a bound string whose statement is not in the log is one whole value', () => {
+  const numbers = nationalNumbers(3);
+
+  it.each(numbers)('%s %s, as MyBatis and Hibernate 5 and 6 print it', (_region, written) => {
+    return (async () => {
+      const lines = boundLines(written, rng(written.length * 7919 + written.charCodeAt(written.length - 1)));
+      const out = await anonymizeLines(lines, POLICY);
+      lines.forEach((line, i) => expect(out[i], line).toBe(line.replace(written, '<PHONE>')));
+    })();
+  });
+
+  it('its digits as one run when the region writes a leading 0 (a trunk prefix, Italy\'s area codes)', async () => {
+    const runs = numbers.map(([, w]) => w.replace(/\D/g, '')).filter((d) => d.startsWith('0') && !d.startsWith('00'));
+    expect(runs.length).toBeGreaterThan(10);
+    for (const run of runs) {
+      const lines = boundLines(run, rng(Number(run.slice(-6))));
+      const out = await anonymizeLines(lines, POLICY);
+      lines.forEach((line, i) => expect(out[i], line).toBe(line.replace(run, '<PHONE>')));
+    }
+  });
+
+  it('look-alikes bound beside it stay: ids, BIGINT and Long values, timestamps, amounts, epoch times, order numbers', async () => {
+    const lines = [
+      '2026-12-03 08:43:17,015 DEBUG [main] c.e.m.OrderMapper.insert - ==> Parameters: 160729680951(Long), 202612031832980268(String), 2026-12-02 19:46:25(Timestamp), 8444.13(BigDecimal)',
+      '2026-12-03 08:43:17,015 DEBUG [main] c.e.m.OrderMapper.insert - ==> Parameters: 1794808282336(String), 1764748800(String), 27,240.52(String), 2026-12-03(String), 1.22.333(String)',
+      // A numeric id of ten digits (it spells a valid US number) and Spain's mobile digits: as one run without a leading 0 they are ids.
+      '2026-12-03 08:43:17,015 DEBUG [main] c.e.m.OrderMapper.insert - ==> Parameters: 2015550123(String), 612345678(String), 00123456789(String), 3f2a9c1e-7b4d-4c1a-9e2f-0a1b2c3d4e5f(String)',
+      // Grouped as thousands, not as its region writes it: an amount as often as Spain's `612 345 678`.
+      '2026-12-03 08:43:17,015 DEBUG [main] c.e.m.OrderMapper.insert - ==> Parameters: 612 345 678(String), 10 20 30(String), 2026-12-03 10:14:28(String)',
+      '2026-12-03 01:03:55,345 TRACE [http-nio-8080-exec-7] o.h.t.d.s.BasicBinder - binding parameter [3] as [BIGINT] - [681791506009]',
+      '2026-12-03 01:03:55,345 TRACE [http-nio-8080-exec-7] o.h.t.d.s.BasicBinder - binding parameter [4] as [VARCHAR] - [202612031832980268]',
+      '2026-12-03 01:03:55,345 TRACE [http-nio-8080-exec-7] o.h.t.d.s.BasicBinder - binding parameter [5] as [VARCHAR] - [1794808282336]',
+      '2026-12-03 01:03:55,345 TRACE [http-nio-8080-exec-7] o.h.t.d.s.BasicBinder - binding parameter [6] as [TIMESTAMP] - [2026-12-02 19:46:25.0]',
+      '2026-12-03 01:03:55,345 TRACE [http-nio-8080-exec-7] o.h.t.d.s.BasicBinder - binding parameter [7] as [VARCHAR] - [v2.14.3]',
+      '2026-12-03 01:03:55,345 TRACE 4242 --- [exec-3] o.h.o.j.bind : binding parameter (2:VARCHAR) <- [0.0.10625.1189]',
+    ];
+    expect(await anonymizeLines(lines, POLICY)).toEqual(lines);
+  });
+
+  it('a national number of a region not configured stays, as in any text without a phone word (README)', async () => {
+    // Spain's mobile in its own grouping, with the default regions (CN US GB DE FR JP IN HK).
+    const [, es] = nationalNumbers(1)[0];
+    const line = `2026-12-03 08:43:17,015 DEBUG [main] c.e.m.CustomerMapper.insert - ==> Parameters: 160729680951(Long), ${es}(String)`;
+    expect(await anonymizeLines([line])).toEqual([line]);
+  });
+
+  it('a bound value of another type is scanned as text, as before: no whole-value reading', async () => {
+    const [, fr] = nationalNumbers(1).find(([r]) => r === 'FR')!;
+    const run = fr.replace(/\D/g, '');
+    const lines = [
+      `2026-12-03 01:03:55,345 TRACE [http-nio-8080-exec-7] o.h.t.d.s.BasicBinder - binding parameter [3] as [BIGINT] - [${run}]`,
+      `2026-12-03 08:43:17,015 DEBUG [main] c.e.m.OrderMapper.insert - ==> Parameters: ${run}(Long)`,
+    ];
+    expect(await anonymizeLines(lines, POLICY)).toEqual(lines);
+  });
+});
