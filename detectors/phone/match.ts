@@ -121,6 +121,7 @@ export class PhoneMatcher {
     if (end - start > MAX_LEN || slashJoined(text, start, end) || !s.read(text, start, end) || s.nd < 7) return 0;
     if (underscoreId(s, text, start)) return 0;
     if (s.plus) return this.international(0, ctx);
+    this.whole = ctx.whole === true && start === 0 && found === text.length;
     if (s.dig[0] === 0 && s.dig[1] === 0) {
       // `00` is a dialling prefix at the start of a token, not inside a card number or an id.
       if (s.dig[2] === 0 || dashJoined(text, start, end)) return 0;
@@ -128,7 +129,6 @@ export class PhoneMatcher {
       return this.international(2, ctx);
     }
     this.other = false;
-    this.whole = ctx.whole === true && start === 0 && found === text.length;
     const national = this.national(text, start, end, ctx);
     if (national > 0) return national;
     // `(852) 5123 4567`, `(86)138 0013 8000`: a country code in brackets, without its `+`.
@@ -180,8 +180,10 @@ export class PhoneMatcher {
     const nsnAt = at + ccLen;
     // Brackets hold the country code `(+86)`, the area code `+1 (201)` or the trunk `+44 (0)20`.
     // `(0049) 30 123456` writes the `00` and the code in brackets.
-    // With a phone word the `00` group may run into the number (`(0073) 466752718`, `00461 3742107`).
-    const bracketedHead = at === 2 && bracket === 0 && (grp[0] === nsnAt || ctx.context);
+    // With a phone word, or as a whole unnamed value (grouped), the `00` group may run into the
+    // number (`(0073) 466752718`, `00461 3742107`).
+    const word = ctx.context || (this.whole && ng > 1);
+    const bracketedHead = at === 2 && bracket === 0 && (grp[0] === nsnAt || word);
     if (bracket >= 0 && grpAt[bracket] !== at && grpAt[bracket] !== nsnAt && !bracketedHead) return 0;
     // A trunk prefix after the country code is not part of the number: `+44 (0)20 …` and the common
     // mistake `+86 0755 …` (libphonenumber's parser drops it too, when the rest is a valid number).
@@ -197,7 +199,7 @@ export class PhoneMatcher {
         // A bare `00…` run is as often a zero-padded id: only a CN mobile, or with a context word.
         const cnMobile = cc === 86 && nsnLen === 11 && dig[4] === 1 && dig[5] >= 3;
         if (!cnMobile && !ctx.context) return 0;
-      } else if (!span.groupStartsAt(nsnAt) && !ctx.context) return 0; // `0086 138…`: the country code is its own group
+      } else if (!span.groupStartsAt(nsnAt) && !word) return 0; // `0086 138…`: the country code is its own group
     }
     let ccText = '';
     for (let k = at; k < nsnAt; k++) ccText += String.fromCharCode(48 + dig[k]);
@@ -262,8 +264,11 @@ export class PhoneMatcher {
     let context = -1; // unknown until asked: the scanner computes it lazily
     // Grouped otherwise than the region writes it, a context word may still make it a phone, but not
     // a version/IP (dots), a date (2026-02-24) or a run of long groups (081109 203615 148).
+    // As a whole value, a six-digit area code with the trunk 0 and the rest, eleven digits in all (GB
+    // `016977 12345`, IN `080226 49443`; not HDFS's date and time `081109 203615`).
+    const longArea = whole && ng === 2 && grp[0] === 6 && dig[0] === 0 && nd === 11;
     let contextMayHelp =
-      (seps & SEP_DOT) === 0 && grp[0] <= 5 && !dateLike(span) && this.contextForm(this.contextForms, 0, text, start) >= 0;
+      (seps & SEP_DOT) === 0 && (grp[0] <= 5 || longArea) && !dateLike(span) && this.contextForm(this.contextForms, 0, text, start) >= 0;
     if (thousandsLike(span)) {
       // `612 345 678` is how Spain writes its mobiles: only with a phone word. As a whole value only
       // in a region's own grouping (Italy's `321 548 633`): a number written so is as often an amount.

@@ -363,4 +363,18 @@ describe('a whole unnamed value (ScanPlace.whole: a bound SQL string whose state
     const br = drawMany(503, 1, '55', (r) => '119' + r.digits(8))[0];
     expect(whole(national('55', br)), 'BR is not configured here').toEqual([]);
   });
+
+  it('grouped as people write them: `00` and the country code running into the number, a six-digit area code', () => {
+    const wide = makePhoneDetector(['CN', 'US', 'GB', 'DE', 'IN']);
+    const wholeWide = (text: string) => findWith(wide, text, { whole: true }).map(([, v]) => v);
+    const de = drawMany(504, 3, '49', (r) => r.pick(['30', '35', '89']) + r.digits(r.int(6, 8)));
+    const gb = drawMany(505, 3, '44', (r) => r.pick(['1268', '1411', '1670']) + r.digits(6));
+    const cases = [...de.flatMap((n) => [`(0049${n[0]}) ${n.slice(1)}`, `0049${n[0]} ${n.slice(1)}`]), ...gb.map((n) => `0${n.slice(0, 5)} ${n.slice(5)}`)];
+    for (const written of cases) {
+      expect(wholeWide(written), written).toEqual([written]);
+      expect(findWith(wide, `ok ${written} done`).map(([, v]) => v), written).toEqual([]);
+    }
+    // One bare `00` run is a zero-padded id as often; HDFS's date and time; a code no country has.
+    for (const v of [`0049${de[0]}`, '081109 203615', '00123 456789']) expect(wholeWide(v), v).toEqual([]);
+  });
 });
