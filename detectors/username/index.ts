@@ -96,6 +96,8 @@ const DQUOTE = 34;
 const APOS = 39;
 const BACKTICK = 96;
 const LT = 60;
+const DOT = 46;
+const STAR = 42;
 const EQ = 61;
 const COLON = 58;
 const SLASH = 47;
@@ -310,13 +312,17 @@ const IBAN_COUNTRIES = new Set(IBAN_REGISTRY.split(' ').map((e) => e.slice(0, 2)
 /**
  * `account=mt84 rhqb 9000 9406 9590 98`: the first group of an IBAN written in groups (in lower case
  * too), not a name: an IBAN country, two digits, then another group, or the tag a first pass wrote
- * for the rest (`de83 <BANK_ACCOUNT>`: anonymizing twice must change nothing).
+ * for the rest (`de83 <BANK_ACCOUNT>`), or its mask (`de89 **** …`, `FR19.****.…`): anonymizing
+ * twice must change nothing.
  */
 function ibanHead(text: string, start: number, end: number): boolean {
-  if (end - start !== 4 || text.charCodeAt(end) !== SP) return false;
+  const sep = text.charCodeAt(end);
+  if (end - start !== 4 || (sep !== SP && sep !== DOT)) return false;
   if (!isDigit(text.charCodeAt(start + 2)) || !isDigit(text.charCodeAt(start + 3))) return false;
+  // The next group: letters or digits, a tag, or what the mask operator wrote (`de89 **** **** …`,
+  // `FR19.****.****…`): the head a mask keeps is the IBAN's, not a name.
   const next = text.charCodeAt(end + 1);
-  if (!(isAlnum(next) || next === LT)) return false;
+  if (!(isAlnum(next) || next === LT || next === STAR)) return false;
   return IBAN_COUNTRIES.has(text.slice(start, start + 2).toUpperCase());
 }
 

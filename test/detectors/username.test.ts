@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectors } from '../../detectors/index.js';
+import iban from '../../detectors/iban.js';
 import username from '../../detectors/username/index.js';
 import usernamePrompt from '../../detectors/username/prompt.js';
 import { keptName } from '../../detectors/username/kept.js';
@@ -220,6 +221,33 @@ describe('operators on USERNAME', () => {
       const once = a.anonymize(text);
       expect(a.anonymize(once), op).toBe(once);
     }
+  });
+});
+
+describe('a masked IBAN under account= is no name (anonymizing twice changes nothing)', () => {
+  const masker = createAnonymizer({ policy: { version: 1, operator: 'mask' } });
+  const maskLine = (text: string): string => visitLine(anonymizingVisitor(masker), text, 0);
+  // IBANs from the IBAN detector's generator (mod-97 check computed there), regrouped as logs write them.
+  const gen = rng(8817);
+  const ibans = Array.from({ length: 24 }, () => iban.generate!.valid(gen, 'en').value.replace(/[\s.-]/g, ''));
+  const grouped = (v: string, sep: string) => v.match(/.{1,4}/g)!.join(sep);
+  it.each([
+    ['groups of 4 with spaces', (v: string) => grouped(v, ' ')],
+    ['groups of 4 with spaces, lower case', (v: string) => grouped(v, ' ').toLowerCase()],
+    ['groups of 4 with dots', (v: string) => grouped(v, '.')],
+  ])('%s, EN and ZH lines', (_name, write) => {
+    for (const [k, v] of ibans.entries()) {
+      const text = k % 2 ? `2026-12-03 07:31:19,081 INFO - update account=${write(v)} build=2.1.0` : `2026-12-03 08:00:03 INFO 账户更新 account=${write(v)} 订单号：202612031832980268`;
+      const once = maskLine(text);
+      expect(once, text).not.toContain(write(v));
+      expect(once).toMatch(/account=[A-Za-z]{2}\d\d[ .]\*{4}/); // the mask keeps the IBAN's head
+      expect(maskLine(once), once).toBe(once);
+      expect(names(once)).toEqual([]);
+    }
+  });
+  it('a name of the same shape before something else is still a name', () => {
+    expect(names('login ok user=ab12 from 192.0.2.4')).toEqual(['ab12']);
+    expect(names('account=gb20 **** note')).toEqual([]);
   });
 });
 
