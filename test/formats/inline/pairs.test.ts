@@ -428,3 +428,24 @@ describe('a note between a key and its colon belongs to the key', () => {
     expect(pairs('see (12345678): x').map((p) => p[0])).toEqual([]);
   });
 });
+
+describe('an IPv6 address ending in :: keeps its colons (issue 10 §2)', () => {
+  // Generated in 2001:db8::/32: 1 to 5 random groups after the prefix, then `::`.
+  const hex = fc.integer({ min: 0, max: 0xffff }).map((n) => n.toString(16));
+  const compressed = fc.array(hex, { minLength: 1, maxLength: 5 }).map((gs) => `2001:db8:${gs.join(':')}::`);
+  it('as a logfmt value, a key: value and before a comma', () => {
+    fc.assert(
+      fc.property(compressed, (ip) => {
+        expect(pairs(`update remote_addr=${ip} build=2.15.2`)).toEqual([['remote_addr', 'logfmt', ip], ['build', 'logfmt', '2.15.2']]);
+        expect(pairs(`客户端地址 client_ip: ${ip} 登录成功`)).toEqual([['client_ip', 'plain', ip]]);
+        expect(pairs(`src=${ip}, dst=192.0.2.1`)).toEqual([['src', 'logfmt', ip], ['dst', 'logfmt', '192.0.2.1']]);
+      }),
+    );
+    expect(pairs('peer=fe80:: up=1')).toEqual([['peer', 'logfmt', 'fe80::'], ['up', 'logfmt', '1']]);
+  });
+  it('other trailing colons are still punctuation', () => {
+    expect(pairs('ns=std:: next=1')).toEqual([['ns', 'logfmt', 'std'], ['next', 'logfmt', '1']]);
+    expect(pairs('at=2001:db8: x=1')).toEqual([['at', 'logfmt', '2001:db8'], ['x', 'logfmt', '1']]);
+    expect(pairs('tag=ab: x=1')).toEqual([['tag', 'logfmt', 'ab'], ['x', 'logfmt', '1']]);
+  });
+});
