@@ -228,6 +228,7 @@ export function makeIpv6Detector(keepLoopback: boolean): Detector<'IP_ADDRESS'> 
       const first = v.charCodeAt(from);
       return keepLoopback && (first === 58 || first === 48) && isLoopbackV6(value) ? 0 : SCORE;
     },
+    keeps: (value) => keepLoopback && isIP(value.trim(), 6) && isLoopbackV6(value.trim()),
     normalize: canonicalIPv6,
     examples: {
       match: [
