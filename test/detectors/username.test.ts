@@ -261,6 +261,25 @@ describe('prompts', () => {
     expect(names(text)).toEqual([expected]);
   });
 
+  it('a prompt after a key (a session log) is found in the text format, names with digits too', () => {
+    const g = rng(4411);
+    for (let k = 0; k < 20; k++) {
+      const name = usernamePrompt.generate!.valid(g, 'en').value;
+      for (const text of [
+        `2026-12-02T22:49:08.442Z session.log: [${name}@web01 ~]$ sudo systemctl restart nginx`,
+        `2026-12-02 10:00:01 会话记录 terminal: [${name}@db1 /var/log]# tail syslog`,
+        `tty.log: ${name}@build-02:~/src$ make`,
+      ]) {
+        const out = line(text);
+        expect(out, text).toContain('<USERNAME>@');
+        expect(out).not.toContain(`${name}@`);
+        expect(line(out)).toBe(out);
+      }
+    }
+    expect(line('session.log: [abc12@web01 ~]$ ls')).toBe('session.log: [<USERNAME>@web01 ~]$ ls');
+    expect(line('session.log: [root@web01 ~]# ls')).toBe('session.log: [root@web01 ~]# ls');
+  });
+
   it('a host with a domain makes an email, which takes the name with it', () => {
     expect(line('[mgarcia@web01.example.com ~]$ ls')).toBe('[<EMAIL> ~]$ ls');
   });

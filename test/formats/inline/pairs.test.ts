@@ -449,3 +449,17 @@ describe('an IPv6 address ending in :: keeps its colons (issue 10 §2)', () => {
     expect(pairs('tag=ab: x=1')).toEqual([['tag', 'logfmt', 'ab'], ['x', 'logfmt', '1']]);
   });
 });
+
+describe('a bracket a colon value opens and does not close before a space is no value', () => {
+  it('a shell prompt after a key: the line keeps it whole', () => {
+    expect(pairs('2026-12-02T22:49:08.442Z session.log: [abc12@web01 ~]$ sudo systemctl restart nginx')).toEqual([]);
+    expect(pairs('会话 terminal: [li_na@db1 /var/log]# tail syslog')).toEqual([]);
+    expect(pairs('note: (see below) phone=13800138000')).toEqual([['phone', 'logfmt', '13800138000']]);
+  });
+  it('near misses: a bracket closed inside the value, or a list, is still a value', () => {
+    expect(pairs('phone: (021) 6552 9988 ok')).toEqual([['phone', 'plain', '(021) 6552 9988']]);
+    expect(pairs('msg: [INFO] x')).toEqual([['msg', 'plain', '[INFO]']]);
+    expect(pairs('ip: [2001:db8::1]:8080 up')).toEqual([['ip', 'plain', '[2001:db8::1]:8080']]);
+    expect(pairs('ids: [12, 34]')).toEqual([['ids', 'plain', '[12']]);
+  });
+});
