@@ -55,6 +55,9 @@ const ZH_BARE = ['用户', '用户名', '登录名'];
 /** An `账号` of these is a bank account's, whatever its value (`银行账号：`, `收款账号=`). */
 const BANK_WORDS = /银行|收款|付款|对公|卡/;
 
+/** A key written as code: camelCase (`userName`) or snake_case (`user_name`), not an English word. */
+const CODE_SPELLED = /[a-z][A-Z]|[A-Za-z]_[A-Za-z]/;
+
 /** The word before a bare `user` that makes the next word a name (`Invalid user X`, `for user X`). */
 const USER_QUALIFIERS = new Set(['invalid', 'illegal', 'unknown', 'for', 'of', 'from', 'by', 'authenticating', 'as']);
 
@@ -88,6 +91,9 @@ const STOP_WORDS = new Set([
   'task', 'data', 'notification', 'notifications', 'activity', 'behavior', 'behaviour', 'feedback',
   'content', 'upload', 'uploads', 'defined', 'specified', 'provided', 'supplied', 'requested',
   'permission', 'denied', 'timeout', 'timed', 'cancelled', 'canceled', 'aborted', 'closed', 'opened',
+  // after a key spelled as code (`userName is empty`, `userName length 3`)
+  'length', 'too', 'field', 'empty', 'blank', 'format', 'value', 'values', 'taken', 'available', 'valid',
+  'invalid', 'mismatch', 'missing', 'required', 'null', 'set', 'unset', 'changes', 'param', 'parameter',
 ]);
 
 const SP = 32;
@@ -284,6 +290,11 @@ function convention(text: string, start: number, end: number, key: string | unde
     return open >= 0 && text.startsWith('(to ', open) && text.startsWith(' on ', close) ? KEYED : NONE;
   }
   if (!isLetter(b)) return NONE;
+  // A key spelled as code, then its value after a space (`sync ok userName alice_w42 in 45ms`,
+  // `remote_user jsmith`): a camelCase or snake_case user key is no English word, so the next word
+  // is its value (prose words that follow a key in sentences, `userName is empty`, stay: STOP_WORDS).
+  const k = keyBefore(text, q, false);
+  if (k !== null && CODE_SPELLED.test(k) && isUserKey(k)) return PROSE;
   const ws = wordStart(text, q);
   const word = text.slice(ws, q);
   const lower = word.toLowerCase();

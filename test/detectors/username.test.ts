@@ -224,6 +224,37 @@ describe('operators on USERNAME', () => {
   });
 });
 
+describe('a user key spelled as code, then its value after a space (issue 10 §2)', () => {
+  const g = rng(5120);
+  const gen = () => username.generate!.valid(g, g.chance(0.5) ? 'zh' : 'en').value;
+  it('found in EN and ZH lines, and anonymizing twice changes nothing', () => {
+    const masker = createAnonymizer({ policy: { version: 1, operator: 'mask' } });
+    const maskLine = (text: string) => visitLine(anonymizingVisitor(masker), text, 0);
+    for (let k = 0; k < 30; k++) {
+      const name = gen();
+      for (const [key, text] of [
+        ['userName', `12-03 17:04:31.146  31629  8860 I ContactSync: sync ok userName ${name} in 4544ms`],
+        ['user_name', `2026-12-03 10:00:00,001 INFO [sync-1] c.e.Sync - pulled user_name ${name} from ldap`],
+        ['loginName', `2026-12-03 10:00:00 INFO 用户同步完成 loginName ${name} 耗时 12ms`],
+        ['accountName', `audit accountName ${name} action=export`],
+      ]) {
+        expect(names(text), `${key}: ${text}`).toEqual([name]);
+        const once = maskLine(text);
+        expect(once).not.toContain(` ${name} `);
+        expect(maskLine(once)).toBe(once);
+      }
+    }
+  });
+  it.each([
+    ['a sentence after the key', 'validation failed: userName is empty; userName length exceeds 32; userName not found'],
+    ['id and agent keys', 'userId 12345 userAgent Mozilla user_id u8812'],
+    ['a key in English words is prose', 'the username alice; sync ok user alice'],
+    ['a kept account', 'sync ok userName root in 3ms; userName admin'],
+  ])('near miss: %s', (_name, text) => {
+    expect(names(text)).toEqual([]);
+  });
+});
+
 describe('a masked IBAN under account= is no name (anonymizing twice changes nothing)', () => {
   const masker = createAnonymizer({ policy: { version: 1, operator: 'mask' } });
   const maskLine = (text: string): string => visitLine(anonymizingVisitor(masker), text, 0);
