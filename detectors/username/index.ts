@@ -94,6 +94,10 @@ const STOP_WORDS = new Set([
   // after a key spelled as code (`userName is empty`, `userName length 3`)
   'length', 'too', 'field', 'empty', 'blank', 'format', 'value', 'values', 'taken', 'available', 'valid',
   'invalid', 'mismatch', 'missing', 'required', 'null', 'set', 'unset', 'changes', 'param', 'parameter',
+  // words that label the id after them (`用户 ticket X174686140`, `用户 order 2026…`): replacing one
+  // would take the word that keeps that id from being read as a personal number on a second pass
+  'ticket', 'order', 'orders', 'invoice', 'txn', 'ref', 'trace', 'commit', 'build', 'version', 'ver',
+  'block', 'node', 'total', 'took', 'elapsed', 'sent', 'ssh', 'listen', 'port', 'tweet', 'deleting',
 ]);
 
 const SP = 32;
@@ -242,6 +246,7 @@ function convention(text: string, start: number, end: number, key: string | unde
     if (c === LT && isTag(text, start, end)) return NONE; // `<USERNAME>`: what the tag operator wrote
     wrapped = true;
     close = end + 1;
+    if (c === DQUOTE && text.charCodeAt(close) === COLON) return NONE; // `"time":…`: a JSON key
     s--;
     c = text.charCodeAt(s - 1);
   }
@@ -404,6 +409,8 @@ export default defineDetector({
     // Anonymizing twice changes nothing the first pass wrote.
     if (isPseudonym(text, start, end)) return 0;
     if (how === PROSE && STOP_WORDS.has(text.slice(start, end).toLowerCase())) return 0;
+    // `用户 Chrome/122.0.0.0`: a product and its version after a prose label, not a name.
+    if (how === PROSE && text.charCodeAt(end) === SLASH && isDigit(text.charCodeAt(end + 1))) return 0;
     return SCORE;
   },
   context: {

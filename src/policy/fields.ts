@@ -214,7 +214,8 @@ export class FieldRules {
         : pathMatches(pattern.segments, path, len);
       if (hit) return action;
     }
-    if (key !== undefined) {
+    // A key an operator wrote (`"<USERNAME>":…`, a replaced value read as a key on a second pass) names no field.
+    if (key !== undefined && !isOperatorOutput(key)) {
       const name = normalizeFieldName(key);
       const type = this.names.get(name);
       if (type) return { kind: 'as', type };

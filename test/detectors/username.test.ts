@@ -159,6 +159,9 @@ describe('USERNAME near misses', () => {
     ['账号 without a colon', '账号 IBAN'],
     ['an IBAN in lower-case groups under account=', 'update account=mt84 rhqb 9000 9406 9590 98 build=3.20.2'],
     ['the same after a first pass', 'update account=de83 <BANK_ACCOUNT> build=3.20.2'],
+    ['a product and its version after 用户', '用户 Chrome/122.0.0.0 用户 Firefox/103.0'],
+    ['a word labelling an id after 用户', '用户 ticket X174686140 用户 order 202612031832980268 用户 commit 9f3a2b1'],
+    ['a JSON key after 用户', '用户 "time":1763535964850 用户 "ts":"now"'],
   ])('%s', (_name, text) => {
     expect(names(text)).toEqual([]);
   });
@@ -275,6 +278,10 @@ describe('a masked IBAN under account= is no name (anonymizing twice changes not
       expect(maskLine(once), once).toBe(once);
       expect(names(once)).toEqual([]);
     }
+  });
+  it('a tag in a key position names no field on a second pass', () => {
+    expect(line('用户 "<USERNAME>":1763535964850')).toBe('用户 "<USERNAME>":1763535964850');
+    expect(line('{"<USERNAME>":"alice"}')).toBe('{"<USERNAME>":"alice"}');
   });
   it('a name of the same shape before something else is still a name', () => {
     expect(names('login ok user=ab12 from 192.0.2.4')).toEqual(['ab12']);
