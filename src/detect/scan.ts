@@ -2,6 +2,7 @@
 // cache are one hot path, kept together so it can be profiled and changed as one (issue 13 redesigns it).
 import { isAlnum, isDigit, isHex, isLetter } from '../../detectors/lib/chars.js';
 import { noteEnd } from '../../detectors/lib/note.js';
+import { messageIdEnd } from '../../detectors/lib/message-id.js';
 import { insideOperatorToken, operatorTokenEnd } from '../../detectors/lib/operator-output.js';
 import { isCjkWordChar } from '../../detectors/lib/scripts.js';
 import type { Detector, PiiType, ValidateContext } from '../../detectors/index.js';
@@ -278,6 +279,14 @@ export class OnePassScanner implements Scanner, ValidateContext {
         found = this.offer(digits, i, found, IN_DIGITS);
       } else if (c === 58 /* : */ && !prevAlnum && text.charCodeAt(i + 1) === 58) {
         found = this.offer(hexcolon, i, found, IN_HEX); // `::1`
+      } else if (c === 60 /* < */) {
+        // A Message-ID (`message-id=<20261203101112.ABC123@mx1.example.com>`): nothing in it is personal.
+        const skip = messageIdEnd(text, i, this.place?.key);
+        if (skip > 0) {
+          i = skip - 1;
+          prevAlnum = false;
+          continue;
+        }
       } else if (c >= 128 && anchors !== null && anchors.startsWide(c)) {
         const e = anchors.wordEndAt(text, i); // a CJK anchor (`用户名`)
         if (e > 0) this.anchorEnd = e;

@@ -38,6 +38,9 @@ export function trimEnd(s: string, start: number, end: number): number {
   for (let k = 0; k < 4 && end > start; k++) {
     const c = s.charCodeAt(end - 1);
     if (c === COMMA || c === SEMI || c === DOT || c === COLON) {
+      // A trailing `::` after hex groups is an IPv6 address's compression (`2001:db8:a1b2::`), not
+      // punctuation: without it the address left is no address.
+      if (c === COLON && endsCompressedV6(s, start, end)) break;
       end--;
       continue;
     }
@@ -51,6 +54,16 @@ export function trimEnd(s: string, start: number, end: number): number {
     end--;
   }
   return end;
+}
+
+/** s[start, end) is hex groups and colons ending in `::` (`2001:db8:a1b2::`, `fe80::`), not `std::`. */
+function endsCompressedV6(s: string, start: number, end: number): boolean {
+  if (end - start < 4 || s.charCodeAt(end - 2) !== COLON || s.charCodeAt(start) === COLON) return false;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== COLON && !((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 102))) return false;
+  }
+  return true;
 }
 
 function isDigit(c: number): boolean {

@@ -428,3 +428,38 @@ describe('a note between a key and its colon belongs to the key', () => {
     expect(pairs('see (12345678): x').map((p) => p[0])).toEqual([]);
   });
 });
+
+describe('an IPv6 address ending in :: keeps its colons (issue 10 §2)', () => {
+  // Generated in 2001:db8::/32: 1 to 5 random groups after the prefix, then `::`.
+  const hex = fc.integer({ min: 0, max: 0xffff }).map((n) => n.toString(16));
+  const compressed = fc.array(hex, { minLength: 1, maxLength: 5 }).map((gs) => `2001:db8:${gs.join(':')}::`);
+  it('as a logfmt value, a key: value and before a comma', () => {
+    fc.assert(
+      fc.property(compressed, (ip) => {
+        expect(pairs(`update remote_addr=${ip} build=2.15.2`)).toEqual([['remote_addr', 'logfmt', ip], ['build', 'logfmt', '2.15.2']]);
+        expect(pairs(`客户端地址 client_ip: ${ip} 登录成功`)).toEqual([['client_ip', 'plain', ip]]);
+        expect(pairs(`src=${ip}, dst=192.0.2.1`)).toEqual([['src', 'logfmt', ip], ['dst', 'logfmt', '192.0.2.1']]);
+      }),
+    );
+    expect(pairs('peer=fe80:: up=1')).toEqual([['peer', 'logfmt', 'fe80::'], ['up', 'logfmt', '1']]);
+  });
+  it('other trailing colons are still punctuation', () => {
+    expect(pairs('ns=std:: next=1')).toEqual([['ns', 'logfmt', 'std'], ['next', 'logfmt', '1']]);
+    expect(pairs('at=2001:db8: x=1')).toEqual([['at', 'logfmt', '2001:db8'], ['x', 'logfmt', '1']]);
+    expect(pairs('tag=ab: x=1')).toEqual([['tag', 'logfmt', 'ab'], ['x', 'logfmt', '1']]);
+  });
+});
+
+describe('a bracket a colon value opens and does not close before a space is no value', () => {
+  it('a shell prompt after a key: the line keeps it whole', () => {
+    expect(pairs('2026-12-02T22:49:08.442Z session.log: [abc12@web01 ~]$ sudo systemctl restart nginx')).toEqual([]);
+    expect(pairs('会话 terminal: [li_na@db1 /var/log]# tail syslog')).toEqual([]);
+    expect(pairs('note: (see below) phone=13800138000')).toEqual([['phone', 'logfmt', '13800138000']]);
+  });
+  it('near misses: a bracket closed inside the value, or a list, is still a value', () => {
+    expect(pairs('phone: (021) 6552 9988 ok')).toEqual([['phone', 'plain', '(021) 6552 9988']]);
+    expect(pairs('msg: [INFO] x')).toEqual([['msg', 'plain', '[INFO]']]);
+    expect(pairs('ip: [2001:db8::1]:8080 up')).toEqual([['ip', 'plain', '[2001:db8::1]:8080']]);
+    expect(pairs('ids: [12, 34]')).toEqual([['ids', 'plain', '[12']]);
+  });
+});
