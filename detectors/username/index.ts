@@ -98,6 +98,9 @@ const STOP_WORDS = new Set([
   // would take the word that keeps that id from being read as a personal number on a second pass
   'ticket', 'order', 'orders', 'invoice', 'txn', 'ref', 'trace', 'commit', 'build', 'version', 'ver',
   'block', 'node', 'total', 'took', 'elapsed', 'sent', 'ssh', 'listen', 'port', 'tweet', 'deleting',
+  // SQL after a table named like a key (`from t_user where …`, `join sys_user u on …`)
+  'where', 'join', 'inner', 'left', 'right', 'outer', 'cross', 'union', 'having', 'returning', 'select',
+  'values', 'as', 'using', 'natural', 'straight_join', 'force', 'ignore', 'use', 'lock', 'nolock',
 ]);
 
 const SP = 32;
