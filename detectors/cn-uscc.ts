@@ -205,7 +205,7 @@ export default defineDetector({
       '订单 913101155556667703', // all digits, next to an id word
       '91110108MA0055519E', // wrong organization-code check char (the GB 32100 check char is right)
       '94110108MA00555182', // authority 9 (market regulation) has no type 4
-      'Y2110108MA0055518J', // authority Y (other) has only type 1
+      'Y0110108MA0055518Q', // type 0: no authority has it
       '91020108MA0055518Q', // division 02 is no province
       '91101000MA0055518T', // division 10 other than 100000
       '91110108ma0055518b', // lower case
