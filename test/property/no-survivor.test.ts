@@ -78,12 +78,16 @@ const compact = (v: string) => v.replace(/[\s.-]/g, '');
  * the value as written nor its letters and digits alone may survive: a partly replaced value is a leak.
  */
 const NOTATIONS: Partial<Record<PatternType, (r: Rng, v: string) => { before: string; value: string }>> = {
-  // Any case, spaces/dashes/dots, groups of 1 to 8 after `CCdd`; no label needed.
+  // Any case, spaces/dashes/dots, groups of 1 to 8 after `CCdd`; or, in upper case, the country code
+  // apart from the check digits (`DE 89 37040 044 …`); no label needed.
   IBAN(r, v) {
-    const sizes = [4];
+    const apart = r.chance(0.3);
+    const sizes = apart ? [2, 2] : [4];
     for (let k = 0; k < 30; k++) sizes.push(r.int(1, 8));
     const value = regroup(compact(v), sizes, r.pick([' ', '-', '.']));
-    return { before: r.pick(['', 'iban: ', '收款账户 iban: ']), value: r.pick([value, value.toLowerCase(), value.slice(0, 4) + value.slice(4).toLowerCase()]) };
+    const before = r.pick(['', 'iban: ', 'iban=', '收款账户 iban: ']);
+    if (apart) return { before, value: value.toUpperCase() };
+    return { before, value: r.pick([value, value.toLowerCase(), value.slice(0, 4) + value.slice(4).toLowerCase()]) };
   },
   // Printed groupings with spaces or dashes; a label (all-digit codes grouped need one).
   CN_USCC: (r, v) => ({

@@ -117,21 +117,25 @@ function dashedDigits(s: string, gs: number, ge: number): boolean {
  * digits, capitals, `-` `(` `)`, with a digit; `+` may lead) goes on over single spaces while the next
  * token is such a group too, and ends with it (a group glued to `=`, `:` or lower-case letters is not
  * one). Four capitals count as a group after an IBAN's first group (`GB82`); after a lower-case one
- * (`nl37 ingb 8064 2658 50`), lower-case groups do.
+ * (`nl37 ingb 8064 2658 50`), lower-case groups do. Two capitals then two digits (`DE 89 37040 …`) are
+ * an IBAN's country code and check digits written apart.
  */
 export function extendGroups(s: string, vs: number, e: number, query = false): number {
   const n = s.length;
   if (e - vs > GROUP_MAX || e >= n || s.charCodeAt(e) !== SP) return e;
   // An IBAN's first group in lower case (`nl37 ingb 8064 2658 50`): its later groups may be too.
   const lowerIban = e - vs === 4 && isLower(s.charCodeAt(vs)) && isLower(s.charCodeAt(vs + 1)) && isDigit(s.charCodeAt(vs + 2)) && isDigit(s.charCodeAt(vs + 3));
-  let digit = lowerIban;
+  // An IBAN's country code apart from its check digits (`DE 89 37040 044 053201 3000`): upper case only.
+  const countryApart =
+    e - vs === 2 && isUpper(s.charCodeAt(vs)) && isUpper(s.charCodeAt(vs + 1)) && isDigit(s.charCodeAt(e + 1)) && isDigit(s.charCodeAt(e + 2)) && s.charCodeAt(e + 3) === SP;
+  let digit = lowerIban || countryApart;
   for (let i = vs; i < e && !lowerIban; i++) {
     const c = s.charCodeAt(i);
     if (isDigitOrMasked(c)) digit = true;
     else if (!isGroupChar(c) && !(i === vs && c === PLUS)) return e;
   }
   if (!digit) return e;
-  const iban = lowerIban || (e - vs === 4 && isUpper(s.charCodeAt(vs)) && isUpper(s.charCodeAt(vs + 1)) && isDigit(s.charCodeAt(vs + 2)) && isDigit(s.charCodeAt(vs + 3)));
+  const iban = lowerIban || countryApart || (e - vs === 4 && isUpper(s.charCodeAt(vs)) && isUpper(s.charCodeAt(vs + 1)) && isDigit(s.charCodeAt(vs + 2)) && isDigit(s.charCodeAt(vs + 3)));
   const areaCode = s.charCodeAt(vs) === 40 && s.charCodeAt(e - 1) === 41;
   let end = e;
   while (end < n && s.charCodeAt(end) === SP && end - vs < GROUPED_MAX) {
@@ -157,6 +161,8 @@ export function extendGroups(s: string, vs: number, e: number, query = false): n
     end = ge;
     if (endsGroup(after) || queryEnd) break;
   }
+  // Two capitals and a number (`OK 12 items`, `DE 89`) are no IBAN: the shortest (Norway's) has 15 chars.
+  if (countryApart && end - vs < 18) return e;
   return end;
 }
 
