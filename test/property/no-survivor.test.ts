@@ -104,10 +104,12 @@ const NOTATIONS: Partial<Record<PatternType, (r: Rng, v: string) => { before: st
     before: r.pick(['SSN ', 'ssn=', 'SSN#', 'social security: ', '社会安全号 ']),
     value: r.pick([regroup(compact(v), [3, 2, 4], '.'), regroup(compact(v), [3, 2, 4], ' '), compact(v)]),
   }),
-  // Groups of four with spaces or dashes, or compact in a TSV row.
+  // Groups of four with spaces or dashes, or compact in a TSV row; UATP 4-5-6.
   PAYMENT_CARD(r, v) {
     const d = compact(v);
-    return { before: '', value: d.length === 15 ? d : regroup(d, [4, 4, 4, 4], r.pick([' ', '-', ''])) };
+    // UATP (1, 15 digits) also as printed, 4-5-6.
+    if (d.length === 15) return { before: '', value: d[0] === '1' && r.chance(0.5) ? regroup(d, [4, 5, 6], r.pick([' ', '-'])) : d };
+    return { before: '', value: regroup(d, [4, 4, 4, 4], r.pick([' ', '-', ''])) };
   },
 };
 
