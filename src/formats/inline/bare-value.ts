@@ -89,6 +89,11 @@ const SUBSCRIBER_MAX = 10;
 /** A later group with dashes (`91234-5678`, `345-67-89`) may be this long. */
 const DASHED_GROUP_MAX = 12;
 
+function allUpper(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isUpper(s.charCodeAt(i))) return false;
+  return true;
+}
+
 function allDigits(s: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (!isDigit(s.charCodeAt(i))) return false;
   return true;
@@ -137,7 +142,11 @@ export function extendGroups(s: string, vs: number, e: number, query = false): n
   if (!digit) return e;
   const iban = lowerIban || countryApart || (e - vs === 4 && isUpper(s.charCodeAt(vs)) && isUpper(s.charCodeAt(vs + 1)) && isDigit(s.charCodeAt(vs + 2)) && isDigit(s.charCodeAt(vs + 3)));
   const areaCode = s.charCodeAt(vs) === 40 && s.charCodeAt(e - 1) === 41;
+  // Printed in fours so far (`9261 0113 GXLE WEQ0 67`, a credit code): a group of four capitals is
+  // taken on trust, kept only when a group with a digit follows it (`id=1234 ABCD` stays `1234`).
+  let fours = e - vs === 4;
   let end = e;
+  let trusted = e; // the end of the last group with a digit (or an IBAN's letter group)
   while (end < n && s.charCodeAt(end) === SP && end - vs < GROUPED_MAX) {
     const gs = end + 1;
     let ge = gs;
@@ -154,13 +163,17 @@ export function extendGroups(s: string, vs: number, e: number, query = false): n
     const queryEnd = query && (after === AMP || after === HASH);
     // A phone's extension glued to its last group (`(027) 8809-4121转0831`) ends the value after it.
     if (!isSpace(after) && !endsGroup(after) && !queryEnd) {
-      if (groupDigit && extensionEnd(s, ge) > ge) end = ge;
+      if (groupDigit && extensionEnd(s, ge) > ge) trusted = end = ge;
       break; // `1234=`, `12ab`: another token
     }
-    if (!groupDigit && !(iban && ge - gs <= 4)) break; // an IBAN's letter group: `WEST`, irregular `RA`
+    const onTrust = !groupDigit && !(iban && ge - gs <= 4) && fours && ge - gs === 4 && allUpper(s, gs, ge);
+    if (!groupDigit && !(iban && ge - gs <= 4) && !onTrust) break; // an IBAN's letter group: `WEST`, irregular `RA`
+    if (ge - gs !== 4) fours = false;
     end = ge;
+    if (!onTrust) trusted = end;
     if (endsGroup(after) || queryEnd) break;
   }
+  end = trusted;
   // Two capitals and a number (`OK 12 items`, `DE 89`) are no IBAN: the shortest (Norway's) has 15 chars.
   if (countryApart && end - vs < 18) return e;
   return end;
