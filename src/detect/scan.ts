@@ -113,10 +113,12 @@ function continuesWide(c: number, tokenFlag: number): boolean {
 
 /** `DE 89`, `DE-89`, `DE.89` at i: two upper-case letters, one separator, a digit. */
 function countryApart(text: string, i: number): boolean {
+  // The separator first: in most words a letter follows the first two.
+  const c2 = text.charCodeAt(i + 2);
+  if (c2 !== 32 && c2 !== 45 && c2 !== 46) return false;
   const c = text.charCodeAt(i);
   const c1 = text.charCodeAt(i + 1);
-  const c2 = text.charCodeAt(i + 2);
-  return c >= 65 && c <= 90 && c1 >= 65 && c1 <= 90 && (c2 === 32 || c2 === 45 || c2 === 46) && isDigit(text.charCodeAt(i + 3));
+  return c >= 65 && c <= 90 && c1 >= 65 && c1 <= 90 && isDigit(text.charCodeAt(i + 3));
 }
 
 /** Space or `-`: where a grouped number may be cut back. */
