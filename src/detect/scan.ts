@@ -112,6 +112,16 @@ function continuesWide(c: number, tokenFlag: number): boolean {
   return tokenFlag === IN_EMAIL || (tokenFlag === IN_ALNUM && (c === 0xff08 || c === 0xff09));
 }
 
+/** `DE 89`, `DE-89`, `DE.89` at i: two upper-case letters, one separator, a digit. */
+function countryApart(text: string, i: number): boolean {
+  // The separator first: in most words a letter follows the first two.
+  const c2 = text.charCodeAt(i + 2);
+  if (c2 !== 32 && c2 !== 45 && c2 !== 46) return false;
+  const c = text.charCodeAt(i);
+  const c1 = text.charCodeAt(i + 1);
+  return c >= 65 && c <= 90 && c1 >= 65 && c1 <= 90 && isDigit(text.charCodeAt(i + 3));
+}
+
 /** Space or `-`: where a grouped number may be cut back. */
 function isGroupSeparator(c: number): boolean {
   return c === 32 || c === 45;
@@ -234,9 +244,10 @@ export class OnePassScanner implements Scanner, ValidateContext {
             }
             i = q - 1; // the rest of the run starts nothing (letters glued to it are skipped below)
           } else {
-            // A letter: `alnum` wants one or two letters then a digit; `hexcolon` a hex letter.
+            // A letter: `alnum` wants one or two letters then a digit, or two upper-case letters, one
+            // separator and a digit (an IBAN's country code apart: `DE 89 3704 …`); `hexcolon` a hex letter.
             const c1 = i + 1 < n ? text.charCodeAt(i + 1) : 0;
-            if (isDigit(c1) || (isLetter(c1) && i + 2 < n && isDigit(text.charCodeAt(i + 2)))) {
+            if (isDigit(c1) || (isLetter(c1) && i + 2 < n && (isDigit(text.charCodeAt(i + 2)) || countryApart(text, i)))) {
               found = this.offer(alnum, i, found, IN_ALNUM);
             }
             if (isHex(c) && looksHexColon(text, i)) found = this.offer(hexcolon, i, found, IN_HEX);

@@ -95,6 +95,12 @@ describe('numbers written in groups are one value', () => {
     ['iban=GB82 WEST 1234 5698 7654 32 next', 'iban', 'GB82 WEST 1234 5698 7654 32'],
     // An IBAN in lower case: its letter groups are groups too (`ingb`), not the next word.
     ['iban=nl37 ingb 8064 2658 50 next=1', 'iban', 'nl37 ingb 8064 2658 50'],
+    // The country code apart from the check digits, then irregular groups (bank code, branch, account).
+    ['iban=DE 89 37040 044 053201 3000 next=1', 'iban', 'DE 89 37040 044 053201 3000'],
+    ['iban: GB 29 NWBK6 016 133192 6819, bic x', 'iban', 'GB 29 NWBK6 016 133192 6819'],
+    // A credit code printed in fours: a group of capitals inside it (`GXLE`) is a group too.
+    ['统一社会信用代码：9261 0113 GXLE WEQ0 67 订单号：202612036612996423', '统一社会信用代码', '9261 0113 GXLE WEQ0 67'],
+    ['unified_social_credit_code=9135 0100 MAAA WEQB 4X build=0.9.4', 'unified_social_credit_code', '9135 0100 MAAA WEQB 4X'],
     ['手机：138 0013 8000，地址：x', '手机', '138 0013 8000'],
     // Later groups with dashes, as Brazil and Russia end their numbers (not a date).
     ['mobile=+55 11 91234-5678 ok', 'mobile', '+55 11 91234-5678'],
@@ -116,6 +122,14 @@ describe('numbers written in groups are one value', () => {
   it.each([
     ['uid=10086 13800138000', '10086'], // an 11-digit token is not a group of the first
     ['code=200 OK', '200'], // capitals without a digit are a word
+    ['id=1234 ABCD next', '1234'], // capitals after groups of four: kept only when a group with a digit follows
+    ['n=1234 5678 ABCD EFGH', '1234 5678'],
+    ['code=12345 ABCD 12', '12345'], // not printed in fours
+    ['n=1234 ABCDE 12', '1234'],
+    ['status=OK 12 items', 'OK'], // two capitals and a number: no IBAN's country code and check digits
+    ['cc=DE 89 next', 'DE'],
+    ['cc=DE 89 1234 5678', 'DE'], // too short for an IBAN (Norway's 15 chars are the shortest)
+    ['cc=de 89 37040 044 053201 3000', 'de'], // apart only in upper case
     ['n=5 items', '5'],
     ['v=12 34=x', '12'], // a group glued to `=` is a key
     ['name=Zhang San', 'Zhang'],
