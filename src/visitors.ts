@@ -4,7 +4,7 @@ import type { ScanPlace } from './detect/scan.js';
 import { DROP, type FieldPath, formatPath, lastKey, type Place, type ValueVisitor, type Visited } from './record/index.js';
 import { visitLine } from './formats/text.js';
 import type { PiiType } from '../detectors/index.js';
-import { settle, type FieldAction } from './policy/fields.js';
+import type { FieldAction } from './policy/fields.js';
 
 /**
  * Replace what the policy asks for: field rules first (keep, drop, or the whole value as a type; a
@@ -17,7 +17,7 @@ export function anonymizingVisitor(anonymizer: Anonymizer): ValueVisitor {
     decides: (path) => fields.resolve(path).kind !== 'scan',
     holdsWords: (path) => holdsWords(fields.resolve(path)),
     visit(value: string, place: Place): Visited {
-      const action = settle(fields.resolve(place.path), value);
+      const action = fields.settle(fields.resolve(place.path), value);
       switch (action.kind) {
         case 'keep':
           return value;
@@ -89,7 +89,7 @@ export function scanningVisitor(anonymizer: Anonymizer, report: (r: FindingRepor
   };
   /** `rulePath` decides, as anonymize sees the value; `shownPath` names the field in reports. */
   function visitAt(value: string, record: number, rulePath: FieldPath, shownPath: FieldPath, whole?: boolean): Visited {
-    const action = settle(fields.resolve(rulePath), value);
+    const action = fields.settle(fields.resolve(rulePath), value);
     const field = shownPath.length ? fieldName(shownPath) : null;
     if (action.kind === 'as' && value !== '') {
       const finding: Finding = { type: action.type, start: 0, end: value.length, score: 1, detector: 'field_rule' };
