@@ -140,7 +140,7 @@ describe.each(Object.entries(visitors))('text lines with key-value pairs (%s)', 
     ['User(name=alice, email=a@example.com, age=30)', 'User(name=<PERSON_NAME>, email=<EMAIL>, age=30)'],
     ["{'name': 'Zhang San', 'city': 'Beijing'}", "{'name': '<PERSON_NAME>', 'city': '<ADDRESS>'}"],
     ['GET /search?name=Zhang%20San&phone=13800138000&page=2 HTTP/1.1', 'GET /search?name=<PERSON_NAME>&phone=<PHONE>&page=2 HTTP/1.1'],
-    ['GET /p?q=call+13800138000&page=2', 'GET /p?q=call%20<PHONE>&page=2'], // decoded, scanned, written back encoded
+    ['GET /p?q=call+13800138000&page=2', 'GET /p?q=call+<PHONE>&page=2'], // decoded, scanned, written back encoded as it was (spaces as +)
     [
       '2024-01-01T00:00:00Z INFO payload={"user":{"name":"张三","email":"x@example.com"},"n":2} ok',
       '2024-01-01T00:00:00Z INFO payload={"user":{"name":"<PERSON_NAME>","email":"<EMAIL>"},"n":2} ok',
