@@ -33,6 +33,11 @@ export interface ValidateContext {
   readonly field: boolean;
   /** The key the string is the value of (JSON key, CSV header), when it is scanned under one. */
   readonly key?: string;
+  /**
+   * The string is one whole value of a field that is not named (a bound SQL string whose statement
+   * was not seen): its ends are the value's, marked by its notation, and there is no word around it.
+   */
+  readonly whole?: boolean;
 }
 
 /**

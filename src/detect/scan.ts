@@ -21,6 +21,11 @@ export interface ScanPlace {
   readonly key?: string;
   /** A field rule says the whole value is of this type (context-only detectors then fire). */
   readonly fieldType?: PiiType;
+  /**
+   * The string is one whole value of a field that is not named (a bound SQL string whose statement
+   * was not seen): a candidate that spans all of it is that value (ValidateContext.whole).
+   */
+  readonly whole?: boolean;
 }
 
 export interface Scanner {
@@ -178,6 +183,9 @@ export class OnePassScanner implements Scanner, ValidateContext {
   }
   get key(): string | undefined {
     return this.place?.key;
+  }
+  get whole(): boolean {
+    return this.place?.whole === true;
   }
 
   scan(text: string, place?: ScanPlace): readonly Finding[] {

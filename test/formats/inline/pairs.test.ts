@@ -115,6 +115,12 @@ describe('numbers written in groups are one value', () => {
     ['联系电话：010-12345678 转 8001，谢谢', '联系电话', '010-12345678 转 8001'],
     ['phone_number=(027) 8809-4121转0831 ok', 'phone_number', '(027) 8809-4121转0831'], // glued to the last group
     ['mobile=(81) 918003845 ok', 'mobile', '(81) 918003845'], // unbroken after an area code
+    // A CN landline's four-digit area code and the subscriber number split (`0755-8888 1234`).
+    ['phone=0755-8888 1234 build=1.2.3', 'phone', '0755-8888 1234'],
+    ['phone=0755-888 1234 ok', 'phone', '0755-888 1234'],
+    // After a country code the national number unbroken (`+34 612345678`, libphonenumber's ES example).
+    ['手机号：+34 612345678 订单号：202612032304377094', '手机号', '+34 612345678'],
+    ['tel=+34 612345678 order=1', 'tel', '+34 612345678'],
   ])('%s', (line, key, value) => {
     expect(pairs(line)[0]).toEqual([key, expect.any(String), value]);
   });
@@ -144,6 +150,12 @@ describe('numbers written in groups are one value', () => {
     ['code=(81) 91800384512 ok', '(81)'], // longer than a subscriber number
     ['ref=abc1 cd34 ef', 'abc1'], // lower-case groups follow only an IBAN's head (two letters, two digits)
     ['iban=nl37 next=2', 'nl37'], // a lower-case word after the head is a group only with four chars
+    ['phone=0755-8888 1234 200 ok', '0755-8888 1234'], // the landline's other half ends it: a status follows
+    ['phone=0755-8888 12345678 ok', '0755-8888'], // not a subscriber number's other half
+    ['ts=2026-12-03 1234 ok', '2026-12-03'], // a date is no landline
+    ['tel=+34 612345678 200 ok', '+34 612345678'], // the unbroken national number ends it
+    ['id=+1 1234567890123456 x', '+1'], // longer than any national number
+    ['id=+12345 612345678 x', '+12345'], // no country code is that long
   ])('%s: the value is %s', (line, value) => {
     expect(pairs(line)[0][2]).toBe(value);
   });
