@@ -196,6 +196,18 @@ function wordStart(text: string, end: number): number {
   return j;
 }
 
+/**
+ * The word is the start of a key, not a value: CJK chars glued after it run into `=` or a colon
+ * (`新用户 MAC地址=…`: `MAC地址` is the next field's key).
+ */
+function startsKey(text: string, end: number): boolean {
+  let j = end;
+  while (j < text.length && j - end < 12 && isCjkWordChar(text.charCodeAt(j))) j++;
+  if (j === end) return false;
+  const c = text.charCodeAt(j);
+  return c === EQ || c === FW_EQ || c === FW_COLON || c === COLON;
+}
+
 /** The CJK run ending at `end` ends with a label a name follows without a colon (`登录用户`). */
 function zhLabelBefore(text: string, end: number): boolean {
   const run = text.slice(Math.max(0, end - 6), end);
@@ -410,7 +422,7 @@ export default defineDetector({
   shape: /[A-Za-z](?:[A-Za-z0-9._-]{0,62}[A-Za-z0-9_])?/y,
   validate(text, start, end, ctx) {
     if (!endsName(end < text.length ? text.charCodeAt(end) : -1)) return 0;
-    if (ibanHead(text, start, end)) return 0;
+    if (ibanHead(text, start, end) || startsKey(text, end)) return 0;
     const how = convention(text, start, end, ctx.key);
     if (how === NONE || keptName(text, start, end)) return 0;
     // Anonymizing twice changes nothing the first pass wrote.

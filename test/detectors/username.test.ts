@@ -253,6 +253,7 @@ describe('a user key spelled as code, then its value after a space (issue 10 §2
     ['id and agent keys', 'userId 12345 userAgent Mozilla user_id u8812'],
     ['a key in English words is prose', 'the username alice; sync ok user alice'],
     ['a kept account', 'sync ok userName root in 3ms; userName admin'],
+    ['the next field key after a prose label', 'tags=新用户 MAC地址=02:00:5e:10:00:01 ip=192.0.2.7; 老用户 IP地址：192.0.2.8'],
     ['SQL after a table named like a key', 'select id, real_name from t_user where mobile = ? and deleted = ?; select * from sys_user u left join t_role r on u.rid = r.id'],
   ])('near miss: %s', (_name, text) => {
     expect(names(text)).toEqual([]);
