@@ -8,27 +8,14 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { describe, expect, it } from 'vitest';
+import { drawMany, valid } from '../support/phones.js';
 import { rng, type Rng } from '../../bench/random.js';
 import { createAnonymizer } from '../../src/anonymizer.js';
 import { textFormat } from '../../src/formats/text.js';
 import type { PolicyInput } from '../../src/policy/schema.js';
 import { anonymizingVisitor } from '../../src/visitors.js';
 
-function valid(e164: string): boolean {
-  return parsePhoneNumberFromString(e164)?.isValid() ?? false;
-}
 
-/** `count` distinct national numbers (without trunk prefix) of calling code `cc`, drawn by `draw`, all valid. */
-function drawMany(seed: number, count: number, cc: string, draw: (r: Rng) => string): string[] {
-  const r = rng(seed);
-  const out: string[] = [];
-  for (let tries = 0; out.length < count && tries < 10_000; tries++) {
-    const n = draw(r);
-    if (valid(`+${cc}${n}`) && !out.includes(n)) out.push(n);
-  }
-  expect(out.length).toBe(count);
-  return out;
-}
 
 async function anonymizeLines(lines: readonly string[], policy?: PolicyInput): Promise<string[]> {
   const a = createAnonymizer({ policy });

@@ -1,6 +1,7 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { describe, expect, it } from 'vitest';
-import { rng, type Rng } from '../../../bench/random.js';
+import { drawMany, valid } from '../../support/phones.js';
+import type { Rng } from '../../../bench/random.js';
 import phone, { makePhoneDetector } from '../../../detectors/phone/index.js';
 import { maskPhone } from '../../../detectors/phone/mask.js';
 import { findWith } from '../../support/scan.js';
@@ -15,21 +16,7 @@ import { findWith } from '../../support/scan.js';
 
 const phones = (text: string): string[] => findWith(phone, text).map(([, v]) => v);
 
-function valid(e164: string): boolean {
-  return parsePhoneNumberFromString(e164)?.isValid() ?? false;
-}
 
-/** `count` national numbers (without trunk prefix) of calling code `cc`, drawn by `draw`, all valid. */
-function drawMany(seed: number, count: number, cc: string, draw: (r: Rng) => string): string[] {
-  const r = rng(seed);
-  const out: string[] = [];
-  for (let tries = 0; out.length < count && tries < 10_000; tries++) {
-    const n = draw(r);
-    if (valid(`+${cc}${n}`) && !out.includes(n)) out.push(n);
-  }
-  expect(out.length).toBe(count);
-  return out;
-}
 
 const CN_AREAS: ReadonlyArray<[string, number]> = [['10', 8], ['21', 8], ['20', 8], ['755', 8], ['571', 8], ['28', 8]];
 const CN_MOBILE_BLOCKS = ['130', '135', '138', '139', '150', '158', '176', '186', '199'];
