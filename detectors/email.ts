@@ -3,6 +3,7 @@ import { defineDetector } from './lib/define.js';
 import { isDigit } from './lib/chars.js';
 import { label, written, type Rng } from './lib/generate.js';
 import { maskKeeping } from './lib/mask.js';
+import { opensMessageId } from './lib/message-id.js';
 
 /**
  * E-mail address: `local@domain.tld`, any case, plus-addressing, subdomains, inside `<…>`, quotes,
@@ -53,40 +54,6 @@ function isUrlUserinfo(text: string, start: number): boolean {
   const floor = Math.max(0, start - 2 - 64);
   while (i >= floor && isUserinfo(text.charCodeAt(i))) i--;
   return i >= 1 && text.charCodeAt(i) === 47 && text.charCodeAt(i - 1) === 47;
-}
-
-/** Header and field names whose `<…@host>` value is a message id (RFC 5322), compared without `-`/`_` and case. */
-const MESSAGE_ID_KEYS = ['messageid', 'msgid', 'inreplyto', 'references'];
-const MESSAGE_IDS_MAX = 64;
-
-/**
- * `Message-ID: <20261203101112.ABCD@mail.example.com>`, postfix `message-id=<…>`, JSON
- * `"message_id":"<…>"`: the part before the `@` is a mail system's unique id, not a mailbox.
- */
-function isMessageId(text: string, start: number): boolean {
-  if (text.charCodeAt(start - 1) !== 60 /* < */) return false;
-  let i = start - 2;
-  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 34)) i--; // spaces, quotes
-  // `References: <a@host> <b@host>`: step back over the ids before this one (a thread's first 64;
-  // later ones are found as addresses: bounded work per candidate, and failing closed).
-  for (let ids = 0; text.charCodeAt(i) === 62 /* > */ && ids < MESSAGE_IDS_MAX; ids++) {
-    const open = text.lastIndexOf('<', i);
-    if (open < 0 || i - open > 256) return false;
-    i = open - 1;
-    while (i >= 0 && text.charCodeAt(i) === 32) i--;
-  }
-  const sep = text.charCodeAt(i);
-  if (sep !== 58 /* : */ && sep !== 61 /* = */) return false;
-  i--;
-  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 34)) i--;
-  let key = '';
-  for (; i >= 0 && key.length < 12; i--) {
-    const c = text.charCodeAt(i) | 32;
-    if (c === 45 || c === 127 /* - and _ (95 | 32) */) continue;
-    if (c < 97 || c > 122) break;
-    key = String.fromCharCode(c) + key;
-  }
-  return MESSAGE_ID_KEYS.includes(key);
 }
 
 /** The domain starts like a density suffix: `2x.`, `3X.`, `1.5x.` (`icon@2x.png`). */
@@ -141,7 +108,7 @@ export default defineDetector({
   // failing start costs at most a few hundred steps. The TLD may not run on into `-` or `_`.
   shape:
     /(?:[A-Za-z0-9._+'-]|%(?!40)[0-9A-Fa-f][0-9A-Fa-f]){1,64}(?:@|%40)[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.(?:[A-Za-z]{2,24}|[Xx][Nn]--[A-Za-z0-9-]{1,59})(?![-_])/y,
-  validate(text, start, end) {
+  validate(text, start, end, ctx) {
     // The at-sign is the last `@`/`%40` of the span: the domain has neither.
     let at = end - 1;
     let atLen = 1;
@@ -155,7 +122,7 @@ export default defineDetector({
     }
     if (at <= start) return 0;
     if (isUrlUserinfo(text, start)) return 0;
-    if (isMessageId(text, start)) return 0;
+    if (opensMessageId(text, start - 1, ctx.key)) return 0; // a mail system's id, not a mailbox
     const domain = at + atLen;
     if (isDensitySuffix(text, domain, end)) return 0;
     let dot = end - 1;

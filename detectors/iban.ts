@@ -7,7 +7,8 @@ import { groupsOfFour, label, pad, written, type Rng } from './lib/generate.js';
  * classes are fixed per country. Written compact (`DE25100200300123456789`), in the print format
  * (groups of four and single spaces: `DE25 1002 0030 0123 4567 89`), or as people and systems group
  * it otherwise: dashes or dots instead of spaces (`DE25-1002-0030-…`), irregular groups (a bank code
- * then an account number: `FR76 30006 00001 12345678901 89`), in lower or mixed case (`de25 1002 …`).
+ * then an account number: `FR76 30006 00001 12345678901 89`), the country code apart from the check
+ * digits (`DE 89 37040 044 053201 3000`), in lower or mixed case (`de25 1002 …`).
  *
  * Checked: the country is in the SWIFT IBAN registry, the BBAN has that country's exact length and
  * its structure (n = digit, a = letter, c = either, position by position), one kind of separator
@@ -26,7 +27,9 @@ import { groupsOfFour, label, pad, written, type Rng } from './lib/generate.js';
  *
  * Any case: the registry's electronic format is upper case, but IBANs do get logged in lower case.
  * What keeps hex ids, hashes, UUIDs and base32/base64 tokens out is the rest: the country code and
- * the check digits written together (the scanner's letter-letter-digit start), the exact length
+ * the check digits written together (the scanner's letter-letter-digit start) or, in upper case only,
+ * apart by one separator of the value's one kind (`DE 89 37040 044 053201 3000`: lower-case words then
+ * numbers, `at 10 …`, `no 12 …`, are prose), the exact length
  * ending at a token boundary, and the structure before the 1-in-97 check. A hex token needs a
  * hex-letter country (AD, AE, BA, BE, DE) and then digits where the registry has `n`: a 16-hex span
  * id starting `be` passes with 14 digits in a row (about 1 in 10^3 of them) and then mod 97, about 1
@@ -72,7 +75,8 @@ function buildShape(): RegExp {
   const branches: string[] = [];
   for (const [bban, countries] of [...byLength].sort((a, b) => a[0] - b[0])) {
     // Each BBAN char after at most one separator: linear (a skipped separator fails at once).
-    branches.push(`(?:${countries.join('|')})\\d{2}(?:[ .-]?[A-Z0-9]){${bban}}`);
+    // The country code may stand apart from the check digits (`DE 89 3704 …`; validate wants upper case then).
+    branches.push(`(?:${countries.join('|')})[ .-]?\\d{2}(?:[ .-]?[A-Z0-9]){${bban}}`);
   }
   return new RegExp(branches.join('|'), 'iy');
 }
@@ -81,7 +85,7 @@ let MIN_LEN = 99;
 let MAX_LEN = 0;
 for (const bban of byLength.keys()) {
   MIN_LEN = Math.min(MIN_LEN, 4 + bban);
-  MAX_LEN = Math.max(MAX_LEN, 4 + 2 * bban); // at most one separator before each BBAN char
+  MAX_LEN = Math.max(MAX_LEN, 5 + 2 * bban); // at most one separator after the country and before each BBAN char
 }
 
 const SCORE = 0.98;
@@ -143,7 +147,16 @@ export default defineDetector({
     if (structure === undefined) return 0;
     let k = 0;
     let sep = 0;
-    for (let i = start + 4; i < end; i++) {
+    let bbanStart = start + 4;
+    const c2 = text.charCodeAt(start + 2);
+    if (isIbanSeparator(c2)) {
+      // `DE 89 …`: only in upper case, the way banks print it; in lower case it is a word then
+      // numbers (`at 10 …`, `is 20 …`, `no 12 …`).
+      if (c0 + 65 !== text.charCodeAt(start) || c1 + 65 !== text.charCodeAt(start + 1)) return 0;
+      sep = c2;
+      bbanStart = start + 5;
+    }
+    for (let i = bbanStart; i < end; i++) {
       const c = text.charCodeAt(i);
       if (isIbanSeparator(c)) {
         if (sep === 0) sep = c;

@@ -157,6 +157,12 @@ function isLoopbackV4(text: string, start: number, end: number): boolean {
   return true;
 }
 
+/** A whole value that is one loopback or unspecified IPv4 address (`127.0.0.1`, `0.0.0.0`, padded too). */
+function isWholeLoopbackV4(value: string): boolean {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(value);
+  return m !== null && m.slice(1).every((o) => Number(o) <= 255) && isLoopbackV4(value, 0, value.length);
+}
+
 /**
  * Either form of IP_ADDRESS (findings of one type share the first detector's normalize, so keyed
  * operators see one canonical form): IPv6 as RFC 5952, IPv4 dotted without padding
@@ -222,6 +228,7 @@ export function makeIpv4Detector(keepLoopback: boolean): Detector<'IP_ADDRESS'> 
       return SCORE;
     },
     context: { words: [], negative: NEGATIVE },
+    keeps: (value) => keepLoopback && isWholeLoopbackV4(value.trim()),
     normalize: normalizeIpAddress,
     examples: {
       match: ['192.0.2.10', '198.51.100.7', '203.0.113.255', '192.0.2.0', '10.001.002.003', 'ip-10-0-1-17', 'host.example.com/10.1.2.3'],

@@ -218,6 +218,9 @@ export function makeIpv6Detector(keepLoopback: boolean): Detector<'IP_ADDRESS'> 
       // A network prefix, `2001:db8:1::/48` (zeros to the end, then a length), names a network, not a
       // host; it is also what the generalize operator writes, which a second pass must leave.
       if (text.charCodeAt(end) === 47 && text.charCodeAt(end - 1) === 58 && text.charCodeAt(end - 2) === 58 && /^\/[0-9]{1,3}(?![0-9])/.test(text.slice(end, end + 5))) return 0;
+      // `fe80::*`: what the mask operator wrote for `fe80::` (an address's prefix and its `*`), which a
+      // second pass must leave.
+      if (text.charCodeAt(end) === 42 /* * */ && text.charCodeAt(end - 1) === 58) return 0;
       if (!plausibleGroups(v, from, to)) return 0;
       const value = v.slice(from, to);
       if (!isIP(value, 6)) return 0;
@@ -225,6 +228,7 @@ export function makeIpv6Detector(keepLoopback: boolean): Detector<'IP_ADDRESS'> 
       const first = v.charCodeAt(from);
       return keepLoopback && (first === 58 || first === 48) && isLoopbackV6(value) ? 0 : SCORE;
     },
+    keeps: (value) => keepLoopback && isIP(value.trim(), 6) && isLoopbackV6(value.trim()),
     normalize: canonicalIPv6,
     examples: {
       match: [

@@ -18,8 +18,8 @@ import { groupsOfFour, label, written, type Rng } from './lib/generate.js';
  *   Discover 6011, 644–649, 65 (16–19) · JCB 3528–3589 (16–19) · Diners 36, 300–305, 38–39 (14–19)
  *   Mir 2200–2204 (16–19)
  *   Maestro and other debit ranges 50, 56–58, 60 (not 6011), 63, 67 (16–19; 13–15 only with a
- *   card context word) · UATP 1 (15, only with a card context word: 15-digit ids starting with 1 are
- *   common)
+ *   card context word) · UATP 1 (15, only with a card context word or in UATP's printed 4-5-6 layout:
+ *   15-digit ids starting with 1 are common, and one in ten passes Luhn)
  *
  * Unknown IIN: a Luhn-valid number of 12–19 digits is a card when a field rule says so, or when the
  * label right before it names a card number (`cardNo=`, `card_number:`, `payment.card=`, `卡号：`,
@@ -33,6 +33,12 @@ import { groupsOfFour, label, written, type Rng } from './lib/generate.js';
  *
  * The 4-6-5 layout must be an Amex number and 4-6-4 a Diners one; 4-4-4-4 / 4-4-4-4-3 need a brand
  * issuing 16 / 19 digits.
+ *
+ * UATP decision: a bare 15-digit run starting with 1 is weak evidence (Luhn passes one in ten ids,
+ * epoch-based ids start with 1), so compact UATP numbers need a card word, a card field or a column
+ * header naming the card (CSV/TSV files); a bare run in a headerless TSV row stays. UATP's printed
+ * 4-5-6 layout (`1234-56789-012345`, one space or `-`) is evidence by itself: no id, timestamp or
+ * phone is written so, and with the leading 1 and Luhn it is a card without a word.
  *
  * Maestro decision: ISO gives Maestro "50, 56–69" at 12–19 digits, which with Luhn would make one
  * 6-prefixed order id in ten a card. Narrowed to the sub-ranges where debit cards are really issued
@@ -199,8 +205,8 @@ export default defineDetector({
   candidate: 'digits',
   minLen: 12,
   maxLen: 23,
-  // compact | groups of four (4-4-4-4, 4-4-4-4-3, …) or 4-6-5/4-6-4 with spaces | the same with '-'.
-  shape: /\d{12,19}|\d{4}(?:(?: \d{4}){2,3}(?: \d{1,3})?| \d{6} \d{4,5})|\d{4}(?:(?:-\d{4}){2,3}(?:-\d{1,3})?|-\d{6}-\d{4,5})/y,
+  // compact | groups of four (4-4-4-4, 4-4-4-4-3, …), 4-6-5/4-6-4 or UATP's 4-5-6 with spaces | the same with '-'.
+  shape: /\d{12,19}|\d{4}(?:(?: \d{4}){2,3}(?: \d{1,3})?| \d{6} \d{4,5}| \d{5} \d{6})|\d{4}(?:(?:-\d{4}){2,3}(?:-\d{1,3})?|-\d{6}-\d{4,5}|-\d{5}-\d{6})/y,
   validate(text, start, end, ctx) {
     const sep = text.charCodeAt(start + 4);
     const grouped = sep === 32 || sep === 45;
@@ -222,7 +228,10 @@ export default defineDetector({
       const p2 = text.charCodeAt(start - 2);
       if (p2 === 95 || isDigit(p2) || ((p2 | 32) >= 97 && (p2 | 32) <= 122)) return 0;
     }
-    if (mask !== 0 && grouped) {
+    // UATP's printed 4-5-6 layout: only a UATP number (1, 15 digits).
+    const uatpPrinted = grouped && text.charCodeAt(start + 10) === sep;
+    if (uatpPrinted && mask !== UATP && mask !== 0) return 0;
+    if (mask !== 0 && grouped && !uatpPrinted) {
       // 4-6-x: Amex (15) or Diners (14) only; groups of four: 16 or 19 digits (4-4-4-4, 4-4-4-4-3).
       // Other groups of four (4-4-4-2…) only under a card label, for numbers of no known brand.
       if (text.charCodeAt(start + 11) === sep) {
@@ -241,7 +250,8 @@ export default defineDetector({
     // only a minority of Diners cards use (15, 17–19).
     const weak = mask === WEAK || mask === UATP || (mask === VISA && n === 13) || (mask === DINERS && n !== 14 && n !== 16);
     if (weak) {
-      if (ctx.context || ctx.field) return SCORE;
+      // UATP printed 4-5-6: the layout is the evidence a card word would be (no id is written so).
+      if (ctx.context || ctx.field || uatpPrinted) return SCORE;
       if (((mask === WEAK || mask === UATP) && n < 16) || n === 18 || ctx.negative) return 0;
       return SCORE_WEAK;
     }
@@ -271,6 +281,7 @@ export default defineDetector({
       '6759123456789015', // Maestro 16
       'card 6304123456782', // Maestro 13, with a card word
       'order 4000123456789017', // a valid card stays a card next to `order` (lower score)
+      '1122-33445-566773', // UATP printed 4-5-6
     ],
     noMatch: [
       '4000123456789018', // bad Luhn
@@ -285,6 +296,8 @@ export default defineDetector({
       'x4000123456789017', // glued to a letter
       '40001234567890171', // inside a longer digit run
       'blk_4000123456789017', // an HDFS block id
+      '112233445566773', // UATP compact without a card word
+      '1122-33445-566774', // 4-5-6 with a bad Luhn digit
     ],
   },
   fieldNames: ['card_number', 'card_no', 'card_num', 'credit_card', 'credit_card_number', 'debit_card', 'payment_card', '信用卡号'],

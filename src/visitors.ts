@@ -1,9 +1,10 @@
 import type { Anonymizer } from './anonymizer.js';
 import type { Finding } from './detect/finding.js';
+import type { ScanPlace } from './detect/scan.js';
 import { DROP, type FieldPath, formatPath, lastKey, type Place, type ValueVisitor, type Visited } from './record/index.js';
 import { visitLine } from './formats/text.js';
 import type { PiiType } from '../detectors/index.js';
-import { settle, type FieldAction } from './policy/fields.js';
+import type { FieldAction } from './policy/fields.js';
 
 /**
  * Replace what the policy asks for: field rules first (keep, drop, or the whole value as a type; a
@@ -16,7 +17,7 @@ export function anonymizingVisitor(anonymizer: Anonymizer): ValueVisitor {
     decides: (path) => fields.resolve(path).kind !== 'scan',
     holdsWords: (path) => holdsWords(fields.resolve(path)),
     visit(value: string, place: Place): Visited {
-      const action = settle(fields.resolve(place.path), value);
+      const action = fields.settle(fields.resolve(place.path), value);
       switch (action.kind) {
         case 'keep':
           return value;
@@ -33,10 +34,16 @@ export function anonymizingVisitor(anonymizer: Anonymizer): ValueVisitor {
     // A structured value may itself hold pairs (`"msg": "login password=hunter2"`): read it as
     // a text line so their field rules apply. A whole line (path []) is already that.
     if (place.path.length > 0 && PAIR_TRIGGER.test(value)) return visitLine(visitor, value, place.record);
-    const key = lastKey(place.path);
-    return anonymizer.anonymize(value, key === undefined ? undefined : { key });
+    return anonymizer.anonymize(value, scanPlace(place.path, place.whole));
   }
   return visitor;
+}
+
+/** Where the scanner is told a value sits: its key (a context word), and whether it is one whole unnamed value. */
+function scanPlace(path: FieldPath, whole: boolean | undefined): ScanPlace | undefined {
+  const key = lastKey(path);
+  if (whole === true) return key === undefined ? { whole } : { key, whole };
+  return key === undefined ? undefined : { key };
 }
 
 /** Field types whose values are several words: `name=Zhang San` is one name, not `Zhang`. */
@@ -78,11 +85,11 @@ export function scanningVisitor(anonymizer: Anonymizer, report: (r: FindingRepor
   const visitor: ValueVisitor = {
     decides: (path) => fields.resolve(path).kind !== 'scan',
     holdsWords: (path) => holdsWords(fields.resolve(path)),
-    visit: (value, place) => visitAt(value, place.record, place.path, place.path),
+    visit: (value, place) => visitAt(value, place.record, place.path, place.path, place.whole),
   };
   /** `rulePath` decides, as anonymize sees the value; `shownPath` names the field in reports. */
-  function visitAt(value: string, record: number, rulePath: FieldPath, shownPath: FieldPath): Visited {
-    const action = settle(fields.resolve(rulePath), value);
+  function visitAt(value: string, record: number, rulePath: FieldPath, shownPath: FieldPath, whole?: boolean): Visited {
+    const action = fields.settle(fields.resolve(rulePath), value);
     const field = shownPath.length ? fieldName(shownPath) : null;
     if (action.kind === 'as' && value !== '') {
       const finding: Finding = { type: action.type, start: 0, end: value.length, score: 1, detector: 'field_rule' };
@@ -93,8 +100,7 @@ export function scanningVisitor(anonymizer: Anonymizer, report: (r: FindingRepor
         // are reported under the value's field (`msg.name`), the rest under the value's own.
         visitLine(inside(shownPath), value, record);
       } else {
-        const key = lastKey(rulePath);
-        for (const finding of anonymizer.findings(value, key === undefined ? undefined : { key })) {
+        for (const finding of anonymizer.findings(value, scanPlace(rulePath, whole))) {
           report({ record, field, finding, value: value.slice(finding.start, finding.end) });
         }
       }
@@ -106,7 +112,7 @@ export function scanningVisitor(anonymizer: Anonymizer, report: (r: FindingRepor
     return {
       decides: visitor.decides,
       holdsWords: visitor.holdsWords,
-      visit: (value, place) => visitAt(value, place.record, place.path, place.path.length ? [...outer, ...place.path] : outer),
+      visit: (value, place) => visitAt(value, place.record, place.path, place.path.length ? [...outer, ...place.path] : outer, place.whole),
     };
   }
   return visitor;

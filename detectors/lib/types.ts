@@ -33,6 +33,11 @@ export interface ValidateContext {
   readonly field: boolean;
   /** The key the string is the value of (JSON key, CSV header), when it is scanned under one. */
   readonly key?: string;
+  /**
+   * The string is one whole value of a field that is not named (a bound SQL string whose statement
+   * was not seen): its ends are the value's, marked by its notation, and there is no word around it.
+   */
+  readonly whole?: boolean;
 }
 
 /**
@@ -102,6 +107,12 @@ export interface DetectorSpec<T extends string = string> {
     readonly required?: boolean;
     readonly negative?: readonly string[];
   };
+  /**
+   * Whether a whole value of this type that a field rule hands over (`remote_addr: ::1`) is one this
+   * detector leaves as it is on purpose, by its options (loopback addresses under `keep_loopback`):
+   * the field rule then leaves it too, so that a key does not undo what the policy keeps.
+   */
+  keeps?(value: string): boolean;
   /** Canonical form for keyed operators (no separators, E.164, lower case…). */
   normalize?(value: string): string;
   /**

@@ -37,6 +37,12 @@ import { MAX_LEN, PhoneMatcher } from './match.js';
  *   and people log their own country's numbers whatever the service's region. Not a date, time, epoch
  *   value, version or a value that follows another value rather than the word. Without the word such
  *   digits (`612 345 678`) are as often counts and ids: regions are configured for that.
+ * - a whole unnamed value (ctx.whole: a bound SQL string printed without its statement) counts as a
+ *   phone word for the configured regions (0.9 in the region's grouping, else 0.85): its ends are the
+ *   number's, as a phone field's are. Not one run of digits unless it starts with 0 (a trunk prefix,
+ *   Italy's leading 0: ids and epoch times do not), nor thousands-like groups (`612 345 678`) other
+ *   than the region's own. Grouped, its `00` and country code may run into the number (`(00493)
+ *   5226164`, as after a phone word), and a six-digit area code may follow the trunk 0 (`016977 12345`).
  * An extension after a found number (`x1234`, `ext. 12`, `#123`, `转 8001`, a CN landline's `-8001`,
  * glued `555-0123x1234`) is taken into the finding (extend), normalized as RFC 3966's `;ext=`.
  * Digit runs that look like thousands (`12 345 678`), decimals (`13800138000.25`), parts of a

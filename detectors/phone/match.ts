@@ -53,7 +53,7 @@ export const SCORE_CONTEXT = 0.85;
 export const MAX_LEN = 32;
 
 /** Context as validate() sees it, or fixed for e164(). */
-export type Ctx = Pick<ValidateContext, 'context' | 'negative'>;
+export type Ctx = Pick<ValidateContext, 'context' | 'negative' | 'whole'>;
 const ASSUME_CONTEXT: Ctx = { context: true, negative: false };
 
 /** The number `+cc nsn` if libphonenumber says it is valid. Cheaper than parsing: the digits are known. */
@@ -90,6 +90,8 @@ export class PhoneMatcher {
   private number = '';
   /** Set by national() when another region may read the span (otherRegion). */
   private other = false;
+  /** The span is the whole of an unnamed value (ValidateContext.whole): see national(). */
+  private whole = false;
 
   /** `codes`: the regions of national numbers, in priority order. */
   constructor(codes: readonly CountryCode[]) {
@@ -119,6 +121,7 @@ export class PhoneMatcher {
     if (end - start > MAX_LEN || slashJoined(text, start, end) || !s.read(text, start, end) || s.nd < 7) return 0;
     if (underscoreId(s, text, start)) return 0;
     if (s.plus) return this.international(0, ctx);
+    this.whole = ctx.whole === true && start === 0 && found === text.length;
     if (s.dig[0] === 0 && s.dig[1] === 0) {
       // `00` is a dialling prefix at the start of a token, not inside a card number or an id.
       if (s.dig[2] === 0 || dashJoined(text, start, end)) return 0;
@@ -177,8 +180,10 @@ export class PhoneMatcher {
     const nsnAt = at + ccLen;
     // Brackets hold the country code `(+86)`, the area code `+1 (201)` or the trunk `+44 (0)20`.
     // `(0049) 30 123456` writes the `00` and the code in brackets.
-    // With a phone word the `00` group may run into the number (`(0073) 466752718`, `00461 3742107`).
-    const bracketedHead = at === 2 && bracket === 0 && (grp[0] === nsnAt || ctx.context);
+    // With a phone word, or as a whole unnamed value (grouped), the `00` group may run into the
+    // number (`(0073) 466752718`, `00461 3742107`).
+    const word = ctx.context || (this.whole && ng > 1);
+    const bracketedHead = at === 2 && bracket === 0 && (grp[0] === nsnAt || word);
     if (bracket >= 0 && grpAt[bracket] !== at && grpAt[bracket] !== nsnAt && !bracketedHead) return 0;
     // A trunk prefix after the country code is not part of the number: `+44 (0)20 …` and the common
     // mistake `+86 0755 …` (libphonenumber's parser drops it too, when the rest is a valid number).
@@ -194,7 +199,7 @@ export class PhoneMatcher {
         // A bare `00…` run is as often a zero-padded id: only a CN mobile, or with a context word.
         const cnMobile = cc === 86 && nsnLen === 11 && dig[4] === 1 && dig[5] >= 3;
         if (!cnMobile && !ctx.context) return 0;
-      } else if (!span.groupStartsAt(nsnAt) && !ctx.context) return 0; // `0086 138…`: the country code is its own group
+      } else if (!span.groupStartsAt(nsnAt) && !word) return 0; // `0086 138…`: the country code is its own group
     }
     let ccText = '';
     for (let k = at; k < nsnAt; k++) ccText += String.fromCharCode(48 + dig[k]);
@@ -226,10 +231,14 @@ export class PhoneMatcher {
     // gateways log them.
     const cnMobileAt = !this.cnMobile ? -1 : ng === 1 ? span.cnMobileStart() : span.cnMobileAfter86Group();
     if (cnMobileAt < 0 && (this.writtenUnion & (1 << nd)) === 0) return this.notConfigured();
+    // A whole unnamed value (a bound SQL string) counts as a phone word for the configured regions:
+    // its ends are the number's, as a phone field's value's are. Not for one bare run unless it starts
+    // with 0 (a trunk prefix, or Italy's leading 0): numeric ids and epoch times do not.
+    const whole = this.whole && (ng > 1 || bracket >= 0 || dig[0] === 0);
     // One bare run: a CN mobile as it stands, anything else only with a phone word. Most number-like
     // tokens of a log are such runs (ids, epoch times, sizes), and most lines have no phone word:
     // asking first (one cached answer per line) spares them every format pattern below.
-    if (ng === 1 && bracket < 0 && cnMobileAt < 0 && !ctx.context) return 0;
+    if (ng === 1 && bracket < 0 && cnMobileAt < 0 && !ctx.context && !whole) return 0;
     if (followedByAmount(text, end) || ibanLike(span, text, start)) return 0;
     // `010-12345678-8001`: a landline's extension, not a dash-joined id.
     if (dashJoined(text, start, end) && dashExtensionEnd(text, start, end) === end) return 0;
@@ -246,7 +255,7 @@ export class PhoneMatcher {
       }
     }
     if (ng === 1) {
-      if (this.contextForm(this.contextForms, 0, text, start) >= 0 && ctx.context) {
+      if (this.contextForm(this.contextForms, 0, text, start) >= 0 && (ctx.context || whole)) {
         const score = this.byContext(this.contextForms, this.tried, text, start);
         if (score > 0) return score;
       }
@@ -255,12 +264,17 @@ export class PhoneMatcher {
     let context = -1; // unknown until asked: the scanner computes it lazily
     // Grouped otherwise than the region writes it, a context word may still make it a phone, but not
     // a version/IP (dots), a date (2026-02-24) or a run of long groups (081109 203615 148).
-    const contextMayHelp =
-      (seps & SEP_DOT) === 0 && grp[0] <= 5 && !dateLike(span) && this.contextForm(this.contextForms, 0, text, start) >= 0;
+    // As a whole value, a six-digit area code with the trunk 0 and the rest, eleven digits in all (GB
+    // `016977 12345`, IN `080226 49443`; not HDFS's date and time `081109 203615`).
+    const longArea = whole && ng === 2 && grp[0] === 6 && dig[0] === 0 && nd === 11;
+    let contextMayHelp =
+      (seps & SEP_DOT) === 0 && (grp[0] <= 5 || longArea) && !dateLike(span) && this.contextForm(this.contextForms, 0, text, start) >= 0;
     if (thousandsLike(span)) {
-      // `612 345 678` is how Spain writes its mobiles: only with a phone word.
+      // `612 345 678` is how Spain writes its mobiles: only with a phone word. As a whole value only
+      // in a region's own grouping (Italy's `321 548 633`): a number written so is as often an amount.
       if (!contextMayHelp) return this.notConfigured();
-      if (!ctx.context) return 0;
+      if (!ctx.context && !whole) return 0;
+      if (!ctx.context) contextMayHelp = false;
       context = 1;
     }
     const forms = this.forms[formIndex(ng, grp[0], dig[0])];
@@ -274,7 +288,7 @@ export class PhoneMatcher {
         const nsn = span.nationalDigits(pw);
         if ((f.leading && !f.leading.test(nsn)) || !f.pattern.test(nsn)) continue;
         if (r.needsContext) {
-          if (context < 0) context = ctx.context ? 1 : 0;
+          if (context < 0) context = ctx.context || whole ? 1 : 0;
           if (context === 0) continue;
         }
         // The library formats with the first format that fits; ask it once per region and prefix.
@@ -286,7 +300,7 @@ export class PhoneMatcher {
       }
     }
     if (contextMayHelp) {
-      if (context < 0) context = ctx.context ? 1 : 0;
+      if (context < 0) context = ctx.context || whole ? 1 : 0;
       if (context === 1) {
         const score = this.byContext(this.contextForms, this.tried, text, start);
         if (score > 0) return score;

@@ -55,6 +55,9 @@ const ZH_BARE = ['用户', '用户名', '登录名'];
 /** An `账号` of these is a bank account's, whatever its value (`银行账号：`, `收款账号=`). */
 const BANK_WORDS = /银行|收款|付款|对公|卡/;
 
+/** A key written as code: camelCase (`userName`) or snake_case (`user_name`), not an English word. */
+const CODE_SPELLED = /[a-z][A-Z]|[A-Za-z]_[A-Za-z]/;
+
 /** The word before a bare `user` that makes the next word a name (`Invalid user X`, `for user X`). */
 const USER_QUALIFIERS = new Set(['invalid', 'illegal', 'unknown', 'for', 'of', 'from', 'by', 'authenticating', 'as']);
 
@@ -88,6 +91,16 @@ const STOP_WORDS = new Set([
   'task', 'data', 'notification', 'notifications', 'activity', 'behavior', 'behaviour', 'feedback',
   'content', 'upload', 'uploads', 'defined', 'specified', 'provided', 'supplied', 'requested',
   'permission', 'denied', 'timeout', 'timed', 'cancelled', 'canceled', 'aborted', 'closed', 'opened',
+  // after a key spelled as code (`userName is empty`, `userName length 3`)
+  'length', 'too', 'field', 'empty', 'blank', 'format', 'value', 'values', 'taken', 'available', 'valid',
+  'invalid', 'mismatch', 'missing', 'required', 'null', 'set', 'unset', 'changes', 'param', 'parameter',
+  // words that label the id after them (`用户 ticket X174686140`, `用户 order 2026…`): replacing one
+  // would take the word that keeps that id from being read as a personal number on a second pass
+  'ticket', 'order', 'orders', 'invoice', 'txn', 'ref', 'trace', 'commit', 'build', 'version', 'ver',
+  'block', 'node', 'total', 'took', 'elapsed', 'sent', 'ssh', 'listen', 'port', 'tweet', 'deleting',
+  // SQL after a table named like a key (`from t_user where …`, `join sys_user u on …`)
+  'where', 'join', 'inner', 'left', 'right', 'outer', 'cross', 'union', 'having', 'returning', 'select',
+  'values', 'as', 'using', 'natural', 'straight_join', 'force', 'ignore', 'use', 'lock', 'nolock',
 ]);
 
 const SP = 32;
@@ -96,6 +109,8 @@ const DQUOTE = 34;
 const APOS = 39;
 const BACKTICK = 96;
 const LT = 60;
+const DOT = 46;
+const STAR = 42;
 const EQ = 61;
 const COLON = 58;
 const SLASH = 47;
@@ -181,6 +196,18 @@ function wordStart(text: string, end: number): number {
   return j;
 }
 
+/**
+ * The word is the start of a key, not a value: CJK chars glued after it run into `=` or a colon
+ * (`新用户 MAC地址=…`: `MAC地址` is the next field's key).
+ */
+function startsKey(text: string, end: number): boolean {
+  let j = end;
+  while (j < text.length && j - end < 12 && isCjkWordChar(text.charCodeAt(j))) j++;
+  if (j === end) return false;
+  const c = text.charCodeAt(j);
+  return c === EQ || c === FW_EQ || c === FW_COLON || c === COLON;
+}
+
 /** The CJK run ending at `end` ends with a label a name follows without a colon (`登录用户`). */
 function zhLabelBefore(text: string, end: number): boolean {
   const run = text.slice(Math.max(0, end - 6), end);
@@ -234,6 +261,7 @@ function convention(text: string, start: number, end: number, key: string | unde
     if (c === LT && isTag(text, start, end)) return NONE; // `<USERNAME>`: what the tag operator wrote
     wrapped = true;
     close = end + 1;
+    if (c === DQUOTE && text.charCodeAt(close) === COLON) return NONE; // `"time":…`: a JSON key
     s--;
     c = text.charCodeAt(s - 1);
   }
@@ -282,6 +310,11 @@ function convention(text: string, start: number, end: number, key: string | unde
     return open >= 0 && text.startsWith('(to ', open) && text.startsWith(' on ', close) ? KEYED : NONE;
   }
   if (!isLetter(b)) return NONE;
+  // A key spelled as code, then its value after a space (`sync ok userName alice_w42 in 45ms`,
+  // `remote_user jsmith`): a camelCase or snake_case user key is no English word, so the next word
+  // is its value (prose words that follow a key in sentences, `userName is empty`, stay: STOP_WORDS).
+  const k = keyBefore(text, q, false);
+  if (k !== null && CODE_SPELLED.test(k) && isUserKey(k)) return PROSE;
   const ws = wordStart(text, q);
   const word = text.slice(ws, q);
   const lower = word.toLowerCase();
@@ -309,14 +342,22 @@ const IBAN_COUNTRIES = new Set(IBAN_REGISTRY.split(' ').map((e) => e.slice(0, 2)
 
 /**
  * `account=mt84 rhqb 9000 9406 9590 98`: the first group of an IBAN written in groups (in lower case
- * too), not a name: an IBAN country, two digits, then another group, or the tag a first pass wrote
- * for the rest (`de83 <BANK_ACCOUNT>`: anonymizing twice must change nothing).
+ * too, or its country apart: `IT 28 X054 …`), not a name: an IBAN country, two digits, then another group, or the tag a first pass wrote
+ * for the rest (`de83 <BANK_ACCOUNT>`), or its mask (`de89 **** …`, `FR19.****.…`): anonymizing
+ * twice must change nothing.
  */
 function ibanHead(text: string, start: number, end: number): boolean {
-  if (end - start !== 4 || text.charCodeAt(end) !== SP) return false;
+  const sep = text.charCodeAt(end);
+  // The country code written apart from its check digits (`IT 28 X054 …`, masked `IT 28 *****…`).
+  if (end - start === 2 && sep === SP && isDigit(text.charCodeAt(end + 1)) && isDigit(text.charCodeAt(end + 2)) && text.charCodeAt(end + 3) === SP) {
+    return IBAN_COUNTRIES.has(text.slice(start, end).toUpperCase());
+  }
+  if (end - start !== 4 || (sep !== SP && sep !== DOT)) return false;
   if (!isDigit(text.charCodeAt(start + 2)) || !isDigit(text.charCodeAt(start + 3))) return false;
+  // The next group: letters or digits, a tag, or what the mask operator wrote (`de89 **** **** …`,
+  // `FR19.****.****…`): the head a mask keeps is the IBAN's, not a name.
   const next = text.charCodeAt(end + 1);
-  if (!(isAlnum(next) || next === LT)) return false;
+  if (!(isAlnum(next) || next === LT || next === STAR)) return false;
   return IBAN_COUNTRIES.has(text.slice(start, start + 2).toUpperCase());
 }
 
@@ -381,12 +422,14 @@ export default defineDetector({
   shape: /[A-Za-z](?:[A-Za-z0-9._-]{0,62}[A-Za-z0-9_])?/y,
   validate(text, start, end, ctx) {
     if (!endsName(end < text.length ? text.charCodeAt(end) : -1)) return 0;
-    if (ibanHead(text, start, end)) return 0;
+    if (ibanHead(text, start, end) || startsKey(text, end)) return 0;
     const how = convention(text, start, end, ctx.key);
     if (how === NONE || keptName(text, start, end)) return 0;
     // Anonymizing twice changes nothing the first pass wrote.
     if (isPseudonym(text, start, end)) return 0;
     if (how === PROSE && STOP_WORDS.has(text.slice(start, end).toLowerCase())) return 0;
+    // `用户 Chrome/122.0.0.0`: a product and its version after a prose label, not a name.
+    if (how === PROSE && text.charCodeAt(end) === SLASH && isDigit(text.charCodeAt(end + 1))) return 0;
     return SCORE;
   },
   context: {

@@ -2,6 +2,7 @@
 // cache are one hot path, kept together so it can be profiled and changed as one (issue 13 redesigns it).
 import { isAlnum, isDigit, isHex, isLetter } from '../../detectors/lib/chars.js';
 import { noteEnd } from '../../detectors/lib/note.js';
+import { messageIdEnd } from '../../detectors/lib/message-id.js';
 import { insideOperatorToken, operatorTokenEnd } from '../../detectors/lib/operator-output.js';
 import { isCjkWordChar } from '../../detectors/lib/scripts.js';
 import type { Detector, PiiType, ValidateContext } from '../../detectors/index.js';
@@ -20,6 +21,11 @@ export interface ScanPlace {
   readonly key?: string;
   /** A field rule says the whole value is of this type (context-only detectors then fire). */
   readonly fieldType?: PiiType;
+  /**
+   * The string is one whole value of a field that is not named (a bound SQL string whose statement
+   * was not seen): a candidate that spans all of it is that value (ValidateContext.whole).
+   */
+  readonly whole?: boolean;
 }
 
 export interface Scanner {
@@ -111,6 +117,16 @@ function continuesWide(c: number, tokenFlag: number): boolean {
   return tokenFlag === IN_EMAIL || (tokenFlag === IN_ALNUM && (c === 0xff08 || c === 0xff09));
 }
 
+/** `DE 89`, `DE-89`, `DE.89` at i: two upper-case letters, one separator, a digit. */
+function countryApart(text: string, i: number): boolean {
+  // The separator first: in most words a letter follows the first two.
+  const c2 = text.charCodeAt(i + 2);
+  if (c2 !== 32 && c2 !== 45 && c2 !== 46) return false;
+  const c = text.charCodeAt(i);
+  const c1 = text.charCodeAt(i + 1);
+  return c >= 65 && c <= 90 && c1 >= 65 && c1 <= 90 && isDigit(text.charCodeAt(i + 3));
+}
+
 /** Space or `-`: where a grouped number may be cut back. */
 function isGroupSeparator(c: number): boolean {
   return c === 32 || c === 45;
@@ -168,6 +184,9 @@ export class OnePassScanner implements Scanner, ValidateContext {
   }
   get key(): string | undefined {
     return this.place?.key;
+  }
+  get whole(): boolean {
+    return this.place?.whole === true;
   }
 
   scan(text: string, place?: ScanPlace): readonly Finding[] {
@@ -234,9 +253,10 @@ export class OnePassScanner implements Scanner, ValidateContext {
             }
             i = q - 1; // the rest of the run starts nothing (letters glued to it are skipped below)
           } else {
-            // A letter: `alnum` wants one or two letters then a digit; `hexcolon` a hex letter.
+            // A letter: `alnum` wants one or two letters then a digit, or two upper-case letters, one
+            // separator and a digit (an IBAN's country code apart: `DE 89 3704 …`); `hexcolon` a hex letter.
             const c1 = i + 1 < n ? text.charCodeAt(i + 1) : 0;
-            if (isDigit(c1) || (isLetter(c1) && i + 2 < n && isDigit(text.charCodeAt(i + 2)))) {
+            if (isDigit(c1) || (isLetter(c1) && i + 2 < n && (isDigit(text.charCodeAt(i + 2)) || countryApart(text, i)))) {
               found = this.offer(alnum, i, found, IN_ALNUM);
             }
             if (isHex(c) && looksHexColon(text, i)) found = this.offer(hexcolon, i, found, IN_HEX);
@@ -281,6 +301,14 @@ export class OnePassScanner implements Scanner, ValidateContext {
         found = this.offer(digits, i, found, IN_DIGITS);
       } else if (c === 58 /* : */ && !prevAlnum && text.charCodeAt(i + 1) === 58) {
         found = this.offer(hexcolon, i, found, IN_HEX); // `::1`
+      } else if (c === 60 /* < */) {
+        // A Message-ID (`message-id=<20261203101112.ABC123@mx1.example.com>`): nothing in it is personal.
+        const skip = messageIdEnd(text, i, this.place?.key);
+        if (skip > 0) {
+          i = skip - 1;
+          prevAlnum = false;
+          continue;
+        }
       } else if (c >= 128 && anchors !== null && anchors.startsWide(c)) {
         const e = anchors.wordEndAt(text, i); // a CJK anchor (`用户名`)
         if (e > 0) this.anchorEnd = e;

@@ -130,8 +130,8 @@ function visitPairs(visitor: ValueVisitor, line: string, record: number, memory:
     if (!visitedAlone(visitor, line, span, escapes)) continue;
     const raw = line.slice(span.start, span.end);
     const value = decodeValue(raw, span.encoding);
-    const r = visitor.visit(value, { record, path: span.path });
-    const out = r === DROP ? droppedValue(span.encoding) : r === value ? raw : encodeValue(r, span.encoding);
+    const r = visitor.visit(value, span.whole ? { record, path: span.path, whole: true } : { record, path: span.path });
+    const out = r === DROP ? droppedValue(span.encoding) : r === value ? raw : encodeValue(r, span.encoding, raw);
     if (out !== raw) changed = true;
     (outs ??= []).push(out);
     free = (free ?? '') + line.slice(at, span.start) + standIn(line, span.start, span.end);

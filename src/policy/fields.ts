@@ -29,14 +29,18 @@ const KEEP: FieldAction = Object.freeze({ kind: 'keep' });
 /**
  * What an action does with this very value. A placeholder (`-`, `null`, `N/A`, `***`, all zeros) under
  * any `as` rule is kept: it names nobody; so is what an operator wrote (`<PHONE>`, `138****8000`,
- * `PHONE_k3j9…`), so that anonymizing an output again changes nothing. A value under a guessed type that cannot be of that type
+ * `PHONE_k3j9…`), so that anonymizing an output again changes nothing, and so is a value that the
+ * type's detectors leave on purpose by the policy's options (`kept`: `remote_addr: ::1` while
+ * `ip_address.keep_loopback` holds). A value under a guessed type that cannot be of that type
  * (`address: 0x0003f2a0`, `name=com.example.app`, `deviceId=3`) is scanned like any other value. An
  * explicit rule (policy `fields.rules` with `as`, or `fields.names`) is the user's word: its values are
  * replaced whatever they look like.
  */
-export function settle(action: FieldAction, value: string): FieldAction {
+export function settle(action: FieldAction, value: string, kept?: (type: PiiType, value: string) => boolean): FieldAction {
   if (action.kind !== 'as') return action;
   if (isPlaceholder(value) || isOperatorOutput(value)) return KEEP;
+  // What the type's detectors leave on purpose (a loopback address under `keep_loopback`), the rule leaves.
+  if (kept !== undefined && kept(action.type, value)) return KEEP;
   return action.guessed && !isPlausible(action.type, value) ? SCAN : action;
 }
 
@@ -121,6 +125,8 @@ export class FieldRules {
   /** The types a key's words may name (none when the dictionary is off). */
   private readonly wordTypes: ReadonlySet<PiiType>;
   private readonly cache = new Map<string, FieldAction>();
+  /** Per type, the detectors' `keeps` (configured by the policy): values a field rule leaves too. */
+  private readonly keepers: ReadonlyMap<PiiType, ReadonlyArray<(value: string) => boolean>>;
 
   /** `detectors`: whose field names join the built-in dictionary (the anonymizer passes its own list). */
   constructor(policy: Policy, detectors: readonly Detector[] = defaultDetectors) {
@@ -138,7 +144,24 @@ export class FieldRules {
     // Word matches name only types the anonymizer knows: the field types and the detectors' own.
     this.wordTypes = f.dictionary ? new Set<PiiType>([...FIELD_TYPES, ...detectors.map((d) => d.type)]) : new Set();
     this.names = new Map(Object.entries(f.names).map(([n, t]) => [normalizeFieldName(n), t]));
+    const keepers = new Map<PiiType, Array<(value: string) => boolean>>();
+    for (const d of detectors) {
+      const keeps = d.keeps;
+      if (keeps) keepers.set(d.type, [...(keepers.get(d.type) ?? []), (v) => keeps.call(d, v)]);
+    }
+    this.keepers = keepers;
   }
+
+  /** What the action for a field does with this very value (see settle), the detectors' kept values included. */
+  settle(action: FieldAction, value: string): FieldAction {
+    return settle(action, value, this.kept);
+  }
+
+  /** Whether a detector of `type` leaves this whole value as it is (its options: `keep_loopback`). */
+  private readonly kept = (type: PiiType, value: string): boolean => {
+    const keepers = this.keepers.get(type);
+    return keepers !== undefined && keepers.some((k) => k(value));
+  };
 
   /** The action for the value at `path` (the last element is its key or index). */
   resolve(path: FieldPath): FieldAction {
@@ -191,7 +214,8 @@ export class FieldRules {
         : pathMatches(pattern.segments, path, len);
       if (hit) return action;
     }
-    if (key !== undefined) {
+    // A key an operator wrote (`"<USERNAME>":…`, a replaced value read as a key on a second pass) names no field.
+    if (key !== undefined && !isOperatorOutput(key)) {
       const name = normalizeFieldName(key);
       const type = this.names.get(name);
       if (type) return { kind: 'as', type };

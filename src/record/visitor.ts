@@ -14,6 +14,11 @@ export interface Place {
   readonly record: number;
   /** JSON keys and indexes from the record's root, `[column]` for CSV, `[key]` in a text line, `[]` for a whole line. */
   readonly path: FieldPath;
+  /**
+   * The value is one whole value of a field the path does not name (a bound SQL string whose
+   * statement was not seen, at its position `[4]`): its notation marks its ends, as a CSV cell's.
+   */
+  readonly whole?: boolean;
 }
 
 /**

@@ -76,6 +76,8 @@ const LETTERED: string[] = [
   makeUscc('A1100000', 'MA555018'), // A CMC staffing office
   makeUscc('N2330106', 'MA555019'), // N agriculture: village collective
   makeUscc('Y1110000', 'MA555020'), // Y other
+  makeUscc('Y2330106', 'MA555023'), // Y other, any type: the standard lists only 1, registrars and generators pair Y with others
+  makeUscc('Y3510107', 'MA555024'),
   makeUscc('91710000', 'MA555021'), // division 71
   makeUscc('91820000', 'MA555022'), // division 82
 ];
@@ -165,7 +167,7 @@ describe('near misses', () => {
     ['organization-code check char a letter other than X', withCheck('91110108MA555015A')],
     ['authority 9 has no type 4', makeUscc('94110108', 'MA555015')],
     ['authority 9 has no type 9', makeUscc('99110108', 'MA555015')],
-    ['authority Y has only type 1', makeUscc('Y2110108', 'MA555015')],
+    ['authority Y with type 0', makeUscc('Y0110108', 'MA555015')],
     ['authority 2 has no type 2', makeUscc('22110108', 'MA555015')],
     ['type 0', makeUscc('90110108', 'MA555015')],
     ['authority 0', makeUscc('01110108', 'MA555015')],
@@ -223,6 +225,15 @@ describe('grouped codes', () => {
     expect(scanner.scan(text).map((f) => f.score)).toEqual([0.97]);
     expect(text.replace(/[ -]/g, '')).toBe(code);
     expect(cnUscc.normalize?.(text)).toBe(code);
+  });
+
+  it('authority Y with a type other than 1, spaced 4-4-4-4-2 and compact, in EN and ZH lines', () => {
+    for (const code of [makeUscc('Y2330106', 'MA555023'), makeUscc('Y3510107', 'MA555024'), makeUscc('Y2110101', 'KR5D0C06')]) {
+      const spaced = grouped(code, [4, 4, 4, 4, 2], ' ');
+      expect(findAll(`2026-12-03 10:21:46,908 INFO  [exec-190] c.e.shop.ProfileService [traceId=caedba62a2f96f13] - update unified_social_credit_code=${code} build=0.9.4`)).toEqual([U(code)]);
+      expect(findAll(`2026-12-03 10:21:46 INFO [order-worker-3] 企业认证通过 统一社会信用代码：${spaced} 订单号：202612032304377094`)).toEqual([U(spaced)]);
+      expect(findAll(`==> Parameters: 955727536516(Long), ${spaced}(String), 2026-12-03 07:55:00(Timestamp)`)).toEqual([U(spaced)]);
+    }
   });
 
   it('all-digit codes grouped need a context word or a field rule', () => {

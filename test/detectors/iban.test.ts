@@ -122,6 +122,15 @@ describe('iban positives: a sample for every registry country, compact and print
 const sha1 = createHash('sha1').update('logveil').digest('hex');
 const sha256 = createHash('sha256').update('logveil').digest('hex');
 
+/** `value` cut into groups of `sizes` chars (the rest in one last group) joined by `sep`. */
+function irregular(value: string, sizes: number[], sep: string): string {
+  const out: string[] = [];
+  let i = 0;
+  for (const n of sizes) if (i < value.length) out.push(value.slice(i, (i += n)));
+  if (i < value.length) out.push(value.slice(i));
+  return out.join(sep);
+}
+
 /** Every other way the same IBAN gets written: case, separators, irregular groups. */
 function notations(value: string): Array<[string, string]> {
   const groups = (n: number, sep: string) => value.slice(0, 4) + sep + value.slice(4).replace(new RegExp(`(.{${n}})(?=.)`, 'g'), `$1${sep}`);
@@ -138,6 +147,12 @@ function notations(value: string): Array<[string, string]> {
     ['groups of six, dots', groups(6, '.')],
     ['bank code apart', `${value.slice(0, 4)} ${value.slice(4, 12)} ${value.slice(12)}`],
     ['check digits glued to the BBAN', `${value.slice(0, 8)} ${value.slice(8)}`],
+    // The country code apart from the check digits, as some banks and forms print it.
+    ['country apart, irregular groups', irregular(value, [2, 2, 5, 3, 6, 4], ' ')],
+    ['country apart, groups of four', `${value.slice(0, 2)} ${print(value.slice(2))}`],
+    ['country apart, dashes', irregular(value, [2, 2, 4, 6, 3], '-')],
+    ['country apart, dots', irregular(value, [2, 2, 8, 10], '.')],
+    ['country apart, the rest compact', `${value.slice(0, 2)} ${value.slice(2)}`],
   ];
 }
 
@@ -184,7 +199,15 @@ describe('iban near misses', () => {
     ['dashed, bad check digits', print(badCheck(FR)).replace(/ /g, '-')],
     ['dashed, one char short (mod 97 recomputed)', print(ibanOf('DE', '10020030012345678')).replace(/ /g, '-')],
     ['lower case, letter where digits belong (mod 97 recomputed)', ibanOf('DE', '10020030012345678A').toLowerCase()],
-    ['country code and check digits apart', `DE ${DE.slice(2)}`],
+    ['country code apart, bad check digits', irregular(badCheck(DE), [2, 2, 5, 3, 6, 4], ' ')],
+    ['country code apart, one char short (mod 97 recomputed)', irregular(ibanOf('DE', '10020030012345678'), [2, 2, 5, 3, 6, 4], ' ')],
+    ['country code apart, in lower case', irregular(DE, [2, 2, 5, 3, 6, 4], ' ').toLowerCase()],
+    ['country code apart, then another separator', `DE-${print(DE.slice(2))}`],
+    ['country code apart by two spaces', `DE  ${DE.slice(2)}`],
+    ['check digits split', `DE 2 5${DE.slice(4)}`],
+    ['a country code and a number', 'DE 89'],
+    ['a country word and a count', 'NL 12 items'],
+    ['prose with numbers after an upper-case word', 'AT 10 20 30 40 50 60 70 80 90'],
     ['glued to a letter on the left', `x${DE}`],
     ['glued on the right', `${DE}A`],
     ['hex hash that starts like an IBAN', 'DE2510020030F3B2A1C4D5'],
@@ -221,6 +244,12 @@ describe('iban in log lines (EN + ZH), with near misses side by side', () => {
     [`2026-12-03 10:11:12 INFO payout iban=${print(GB).toLowerCase()} batch=20261203101112 sha=${sha1}`, [['IBAN', print(GB).toLowerCase()]]],
     [`beneficiary: ${print(FR).replace(/ /g, '.')}. ts=1796292672123 v1.2.3 trace=be71096c1a2f00e3`, [['IBAN', print(FR).replace(/ /g, '.')]]],
     [`退款失败 账户 ${dashedLower(badCheck(ES))}，请求 de251002-0030-0123-4567-89abcdef0123`, []],
+    [
+      `<165>1 2026-11-20T10:16:22.489Z app01.example.com billing 53020 ID47 [meta@32473 seq="5783"] iban=${irregular(DE, [2, 2, 5, 3, 6, 4], ' ')} order=202612031689936787 took 9893ms`,
+      [['IBAN', irregular(DE, [2, 2, 5, 3, 6, 4], ' ')]],
+    ],
+    [`2026-12-03 04:49:05,844 INFO [order-worker-3] 收款账户 ${irregular(FR, [2, 2, 5, 5, 11, 2], ' ')} 已验证，批次 NL 12 笔`, [['IBAN', irregular(FR, [2, 2, 5, 5, 11, 2], ' ')]]],
+    [`2026-12-03 04:49:05 WARN payee ${irregular(badCheck(GB), [2, 2, 5, 3, 6, 4], ' ')} rejected: DE 89 missing digits`, []],
   ])('%s', (line, expected) => {
     expect(findAll(line, mine)).toEqual(expected);
   });

@@ -4,7 +4,8 @@ import email from '../../detectors/email.js';
 import ipv4 from '../../detectors/ipv4-address.js';
 import ipv6, { canonicalIPv6 } from '../../detectors/ipv6-address.js';
 import mac from '../../detectors/mac-address.js';
-import { createAnonymizer } from '../../src/index.js';
+import { anonymizingVisitor, createAnonymizer } from '../../src/index.js';
+import { visitLine } from '../../src/formats/text.js';
 import { findAll, findWith } from '../support/scan.js';
 
 const NETWORK = [email, ipv4, ipv6, mac] as const;
@@ -325,5 +326,39 @@ describe('IPv6 URL-encoded in a query string (each colon %3A)', () => {
     ['an encoded time', 't=12%3A30%3A45'],
   ])('not an address: %s', (_name, line) => {
     expect(find(line)).toEqual([]);
+  });
+});
+
+describe('IPv6 ending in :: under an IP field, in text lines (issue 10 §2)', () => {
+  // Generated in 2001:db8::/32; the key is the field dictionary's (remote_addr) or a word-built one.
+  const hex = fc.integer({ min: 0, max: 0xffff }).map((n) => n.toString(16));
+  const compressed = fc.array(hex, { minLength: 1, maxLength: 5 }).map((gs) => `2001:db8:${gs.join(':')}::`);
+  it('is replaced whole, and masking twice changes nothing', () => {
+    const tag = createAnonymizer();
+    const mask = createAnonymizer({ policy: { version: 1, operator: 'mask' } });
+    const tagLine = (l: string) => visitLine(anonymizingVisitor(tag), l, 0);
+    const maskLine = (l: string) => visitLine(anonymizingVisitor(mask), l, 0);
+    fc.assert(
+      fc.property(compressed, (ip) => {
+        for (const [line, out] of [
+          [`2026-12-03 00:39:44,111 INFO  [exec-170] c.e.shop.ProfileService - update remote_addr=${ip} build=2.15.2`, 'update remote_addr=<IP_ADDRESS> build=2.15.2'],
+          [`2026-12-03 00:39:44 INFO 用户登录 src_ip=${ip} 订单号：202612031832980268`, '用户登录 src_ip=<IP_ADDRESS> 订单号'],
+          [`{"remote_addr":"${ip}","status":200}`, '{"remote_addr":"<IP_ADDRESS>","status":200}'],
+        ]) {
+          expect(tagLine(line)).toContain(out);
+          const once = maskLine(line);
+          expect(once).toContain('2001:db8:*');
+          expect(maskLine(once)).toBe(once);
+        }
+      }),
+      { numRuns: 40 },
+    );
+    expect(tagLine('peer fe80:: up; peer_ip=fe80:: up')).toBe('peer <IP_ADDRESS> up; peer_ip=<IP_ADDRESS> up');
+    expect(maskLine('peer_ip=fe80:: up')).toBe('peer_ip=fe80::* up');
+    expect(maskLine('peer_ip=fe80::* up')).toBe('peer_ip=fe80::* up');
+  });
+  it('near misses stay', () => {
+    const tagLine = (l: string) => visitLine(anonymizingVisitor(createAnonymizer()), l, 0);
+    for (const l of ['using std:: string', 'ns=std:: next=1', 'route 2001:db8:1::/48 via', 'listen on :: port 80']) expect(tagLine(l)).toBe(l);
   });
 });

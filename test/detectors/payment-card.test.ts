@@ -245,6 +245,48 @@ describe('payment_card: Mir, UATP, JCB in every writing', () => {
     expect(findWith(card, `card ok after ${luhn('1122334455667')}`)).toEqual([]); // UATP is 15 digits; at 14, `card` is no label here
     expect(findWith(card, `order ${UATP}`)).toEqual([]);
   });
+
+  it('settlement TSV rows (date, order id, card, amount, status): JCB and Mir found, a bare UATP run is not', () => {
+    for (const value of [MIR16, MIR19, JCB16, JCB19]) {
+      expect(findAll(`2026-12-03\t202612031832980268\t${value}\t8444.13\tAPPROVED`)).toEqual([['PAYMENT_CARD', value]]);
+    }
+    // 15 digits starting with 1 and Luhn-valid: one random such id in ten. Without a card word, a
+    // header naming the column (CSV/TSV files) or UATP's printed layout, it stays.
+    expect(findAll(`2026-12-03\t202612031832980268\t${UATP}\t8444.13\tAPPROVED`)).toEqual([]);
+    expect(findWith(card, UATP, { fieldType: 'PAYMENT_CARD' })).toEqual([['PAYMENT_CARD', UATP]]); // a `card_no` column
+    expect(findAll(`2026-12-03\t202612031832980268\t${group(UATP, [4, 5, 6], '-')}\t8444.13\tAPPROVED`)).toEqual([
+      ['PAYMENT_CARD', group(UATP, [4, 5, 6], '-')],
+    ]);
+  });
+
+  // UATP cards are printed 4-5-6; no id, timestamp or phone is written in that layout with a leading 1
+  // and a Luhn-valid 15th digit, so the layout stands in for the card word.
+  it.each([
+    ['dashes', '-'],
+    ['spaces', ' '],
+  ])('UATP printed 4-5-6 with %s needs no card word', (_name, sep) => {
+    for (const value of [UATP, luhn('19000000012345'), luhn('10203040506070')]) {
+      const g = group(value, [4, 5, 6], sep);
+      expect(findWith(card, g)).toEqual([['PAYMENT_CARD', g]]);
+      expect(findAll(`2026-12-03 11:40:37,894 INFO [pay-1] c.e.pay.Ticketing - issued ticket fare=812.40 pan=${g} status=OK`)).toEqual([['PAYMENT_CARD', g]]);
+      expect(findAll(`12-03 17:04:31.146 31629 8860 I AirPay: charge ${g} ok in 4544ms`)).toEqual([['PAYMENT_CARD', g]]);
+      expect(findAll(`2026-12-03 10:11:12 INFO 机票出票成功 支付 ${g}，订单号 202612032304377094`)).toEqual([['PAYMENT_CARD', g]]);
+      expect(scores(g)).toEqual([0.97]);
+    }
+  });
+
+  it.each([
+    ['bad Luhn', group(badLuhn('11223344556677'), [4, 5, 6], '-')],
+    ['4-5-6 not starting with 1 (Amex)', group(AMEX, [4, 5, 6], '-')],
+    ['4-5-6 not starting with 1 (unknown IIN)', group(luhn('91223344556677'), [4, 5, 6], ' ')],
+    ['mixed separators', `${UATP.slice(0, 4)}-${UATP.slice(4, 9)} ${UATP.slice(9)}`],
+    ['4-5-7', group(luhn('112233445566778'), [4, 5, 7], '-')],
+    ['4-5-5', group(luhn('1122334455667'), [4, 5, 5], '-')],
+    ['glued to an id', `blk_${group(UATP, [4, 5, 6], '-')}`],
+  ])('UATP layout near miss, %s: %s', (_name, text) => {
+    expect(findWith(card, text)).toEqual([]);
+    expect(findWith(card, `ticket ${text} issued`)).toEqual([]);
+  });
 });
 
 describe('payment_card: unknown IIN under a card label or field', () => {

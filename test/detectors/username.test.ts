@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectors } from '../../detectors/index.js';
+import iban from '../../detectors/iban.js';
 import username from '../../detectors/username/index.js';
 import usernamePrompt from '../../detectors/username/prompt.js';
 import { keptName } from '../../detectors/username/kept.js';
@@ -158,6 +159,9 @@ describe('USERNAME near misses', () => {
     ['账号 without a colon', '账号 IBAN'],
     ['an IBAN in lower-case groups under account=', 'update account=mt84 rhqb 9000 9406 9590 98 build=3.20.2'],
     ['the same after a first pass', 'update account=de83 <BANK_ACCOUNT> build=3.20.2'],
+    ['a product and its version after 用户', '用户 Chrome/122.0.0.0 用户 Firefox/103.0'],
+    ['a word labelling an id after 用户', '用户 ticket X174686140 用户 order 202612031832980268 用户 commit 9f3a2b1'],
+    ['a JSON key after 用户', '用户 "time":1763535964850 用户 "ts":"now"'],
   ])('%s', (_name, text) => {
     expect(names(text)).toEqual([]);
   });
@@ -223,6 +227,81 @@ describe('operators on USERNAME', () => {
   });
 });
 
+describe('a user key spelled as code, then its value after a space (issue 10 §2)', () => {
+  const g = rng(5120);
+  const gen = () => username.generate!.valid(g, g.chance(0.5) ? 'zh' : 'en').value;
+  it('found in EN and ZH lines, and anonymizing twice changes nothing', () => {
+    const masker = createAnonymizer({ policy: { version: 1, operator: 'mask' } });
+    const maskLine = (text: string) => visitLine(anonymizingVisitor(masker), text, 0);
+    for (let k = 0; k < 30; k++) {
+      const name = gen();
+      for (const [key, text] of [
+        ['userName', `12-03 17:04:31.146  31629  8860 I ContactSync: sync ok userName ${name} in 4544ms`],
+        ['user_name', `2026-12-03 10:00:00,001 INFO [sync-1] c.e.Sync - pulled user_name ${name} from ldap`],
+        ['loginName', `2026-12-03 10:00:00 INFO 用户同步完成 loginName ${name} 耗时 12ms`],
+        ['accountName', `audit accountName ${name} action=export`],
+      ]) {
+        expect(names(text), `${key}: ${text}`).toEqual([name]);
+        const once = maskLine(text);
+        expect(once).not.toContain(` ${name} `);
+        expect(maskLine(once)).toBe(once);
+      }
+    }
+  });
+  it.each([
+    ['a sentence after the key', 'validation failed: userName is empty; userName length exceeds 32; userName not found'],
+    ['id and agent keys', 'userId 12345 userAgent Mozilla user_id u8812'],
+    ['a key in English words is prose', 'the username alice; sync ok user alice'],
+    ['a kept account', 'sync ok userName root in 3ms; userName admin'],
+    ['the next field key after a prose label', 'tags=新用户 MAC地址=02:00:5e:10:00:01 ip=192.0.2.7; 老用户 IP地址：192.0.2.8'],
+    ['SQL after a table named like a key', 'select id, real_name from t_user where mobile = ? and deleted = ?; select * from sys_user u left join t_role r on u.rid = r.id'],
+  ])('near miss: %s', (_name, text) => {
+    expect(names(text)).toEqual([]);
+  });
+});
+
+describe('a masked IBAN under account= is no name (anonymizing twice changes nothing)', () => {
+  const masker = createAnonymizer({ policy: { version: 1, operator: 'mask' } });
+  const maskLine = (text: string): string => visitLine(anonymizingVisitor(masker), text, 0);
+  // IBANs from the IBAN detector's generator (mod-97 check computed there), regrouped as logs write them.
+  const gen = rng(8817);
+  const ibans = Array.from({ length: 24 }, () => iban.generate!.valid(gen, 'en').value.replace(/[\s.-]/g, ''));
+  const grouped = (v: string, sep: string) => v.match(/.{1,4}/g)!.join(sep);
+  it.each([
+    ['groups of 4 with spaces', (v: string) => grouped(v, ' ')],
+    ['groups of 4 with spaces, lower case', (v: string) => grouped(v, ' ').toLowerCase()],
+    ['groups of 4 with dots', (v: string) => grouped(v, '.')],
+  ])('%s, EN and ZH lines', (_name, write) => {
+    for (const [k, v] of ibans.entries()) {
+      const text = k % 2 ? `2026-12-03 07:31:19,081 INFO - update account=${write(v)} build=2.1.0` : `2026-12-03 08:00:03 INFO 账户更新 account=${write(v)} 订单号：202612031832980268`;
+      const once = maskLine(text);
+      expect(once, text).not.toContain(write(v));
+      expect(once).toMatch(/account=[A-Za-z]{2}\d\d[ .]\*{4}/); // the mask keeps the IBAN's head
+      expect(maskLine(once), once).toBe(once);
+      expect(names(once)).toEqual([]);
+    }
+  });
+  it('the country code written apart (`IT 28 X054 …`), masked, is no name either', () => {
+    for (const v of ibans) {
+      const u = v.toUpperCase(); // found with the country apart only in capitals (iban.ts)
+      const apart = `${u.slice(0, 2)} ${u.slice(2, 4)} ${u.slice(4).match(/.{1,5}/g)!.join(' ')}`;
+      const text = `2026-12-03 07:31:19,081 INFO - update account=${apart} build=2.1.0`;
+      const once = maskLine(text);
+      expect(once, text).not.toContain(apart);
+      expect(maskLine(once), once).toBe(once);
+      expect(names(once)).toEqual([]);
+    }
+  });
+  it('a tag in a key position names no field on a second pass', () => {
+    expect(line('用户 "<USERNAME>":1763535964850')).toBe('用户 "<USERNAME>":1763535964850');
+    expect(line('{"<USERNAME>":"alice"}')).toBe('{"<USERNAME>":"alice"}');
+  });
+  it('a name of the same shape before something else is still a name', () => {
+    expect(names('login ok user=ab12 from 192.0.2.4')).toEqual(['ab12']);
+    expect(names('account=gb20 **** note')).toEqual([]);
+  });
+});
+
 describe('prompts', () => {
   it.each([
     ['RHEL', '[mgarcia@web01 ~]$ tail -f app.log', 'mgarcia'],
@@ -231,6 +310,25 @@ describe('prompts', () => {
     ['Debian path', 'li_na@db1:/var/log# tail syslog', 'li_na'],
   ])('%s', (_name, text, expected) => {
     expect(names(text)).toEqual([expected]);
+  });
+
+  it('a prompt after a key (a session log) is found in the text format, names with digits too', () => {
+    const g = rng(4411);
+    for (let k = 0; k < 20; k++) {
+      const name = usernamePrompt.generate!.valid(g, 'en').value;
+      for (const text of [
+        `2026-12-02T22:49:08.442Z session.log: [${name}@web01 ~]$ sudo systemctl restart nginx`,
+        `2026-12-02 10:00:01 会话记录 terminal: [${name}@db1 /var/log]# tail syslog`,
+        `tty.log: ${name}@build-02:~/src$ make`,
+      ]) {
+        const out = line(text);
+        expect(out, text).toContain('<USERNAME>@');
+        expect(out).not.toContain(`${name}@`);
+        expect(line(out)).toBe(out);
+      }
+    }
+    expect(line('session.log: [abc12@web01 ~]$ ls')).toBe('session.log: [<USERNAME>@web01 ~]$ ls');
+    expect(line('session.log: [root@web01 ~]# ls')).toBe('session.log: [root@web01 ~]# ls');
   });
 
   it('a host with a domain makes an email, which takes the name with it', () => {

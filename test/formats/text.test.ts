@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { describe, expect, it } from 'vitest';
+import { iban97Valid, usccCheckChar } from '../../detectors/lib/checksum.js';
+import { gb11714CheckChar } from '../../detectors/cn-uscc.js';
 import { createAnonymizer, type Anonymizer } from '../../src/anonymizer.js';
 import { TextLineTransform, type LineMapper } from '../../src/formats/lines/transform.js';
 import { textFormat, visitLine } from '../../src/formats/text.js';
@@ -138,7 +140,7 @@ describe.each(Object.entries(visitors))('text lines with key-value pairs (%s)', 
     ['User(name=alice, email=a@example.com, age=30)', 'User(name=<PERSON_NAME>, email=<EMAIL>, age=30)'],
     ["{'name': 'Zhang San', 'city': 'Beijing'}", "{'name': '<PERSON_NAME>', 'city': '<ADDRESS>'}"],
     ['GET /search?name=Zhang%20San&phone=13800138000&page=2 HTTP/1.1', 'GET /search?name=<PERSON_NAME>&phone=<PHONE>&page=2 HTTP/1.1'],
-    ['GET /p?q=call+13800138000&page=2', 'GET /p?q=call%20<PHONE>&page=2'], // decoded, scanned, written back encoded
+    ['GET /p?q=call+13800138000&page=2', 'GET /p?q=call+<PHONE>&page=2'], // decoded, scanned, written back encoded as it was (spaces as +)
     [
       '2024-01-01T00:00:00Z INFO payload={"user":{"name":"张三","email":"x@example.com"},"n":2} ok',
       '2024-01-01T00:00:00Z INFO payload={"user":{"name":"<PERSON_NAME>","email":"<EMAIL>"},"n":2} ok',
@@ -227,6 +229,32 @@ describe.each(Object.entries(visitors))('text lines with key-value pairs (%s)', 
     const input = Buffer.concat([Buffer.from('姓名：张三 '), Buffer.from([0xff]), Buffer.from(' phone=13800138000\n')]);
     const expected = Buffer.concat([Buffer.from('姓名：<PERSON_NAME> '), Buffer.from([0xff]), Buffer.from(' phone=<PHONE>\n')]);
     expect((await anonymizeText(input, undefined, make)).equals(expected)).toBe(true);
+  });
+});
+
+describe('grouped identifiers under a key are taken whole', () => {
+  // Made-up values with computed check chars: a credit code whose organization code is capitals in a
+  // group of its own, and an IBAN whose country code stands apart from its check digits.
+  const body = `91350100MAAAWEQB${gb11714CheckChar('MAAAWEQB', 0)}`;
+  const uscc = body + usccCheckChar(body, 0);
+  const usccFours = uscc.replace(/(.{4})(?=.)/g, '$1 ');
+  let iban = '';
+  for (let d = 2; d <= 98 && iban === ''; d++) {
+    const v = `DE${String(d).padStart(2, '0')}370400440532013000`;
+    if (iban97Valid(v, 0, v.length)) iban = v;
+  }
+  const ibanApart = `${iban.slice(0, 2)} ${iban.slice(2, 4)} ${iban.slice(4, 9)} ${iban.slice(9, 12)} ${iban.slice(12, 18)} ${iban.slice(18)}`;
+  it.each([
+    [`2026-12-03 06:03:51,297 INFO [order-worker-3] 用户实名认证通过 统一社会信用代码：${usccFours} 订单号：202612036612996423`, '统一社会信用代码：<CN_USCC> 订单号：202612036612996423'],
+    [`2026-12-03 00:39:44,111 INFO [exec-170] c.e.shop.ProfileService - update unified_social_credit_code=${usccFours} build=2.15.2`, 'unified_social_credit_code=<CN_USCC> build=2.15.2'],
+    [`<165>1 2026-11-20T10:16:22.489Z app01.example.com billing 53020 ID47 - iban=${ibanApart} order=202612031689936787 took 9893ms`, 'iban=<IBAN> order=202612031689936787'],
+    [`2026-12-03 04:49:05,844 INFO [order-worker-3] 收款账户 iban: ${ibanApart}，金额 1200.00 EUR`, 'iban: <IBAN>，金额 1200.00 EUR'],
+  ])('%s', async (line, expected) => {
+    expect(await anonymized(line)).toContain(expected);
+  });
+
+  it('keeps capitals after a number and a country-like word before a count', async () => {
+    expect(await anonymized('id=1234 ABCD next=1 status=OK 12 items')).toBe('id=1234 ABCD next=1 status=OK 12 items');
   });
 });
 

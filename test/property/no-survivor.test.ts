@@ -78,12 +78,16 @@ const compact = (v: string) => v.replace(/[\s.-]/g, '');
  * the value as written nor its letters and digits alone may survive: a partly replaced value is a leak.
  */
 const NOTATIONS: Partial<Record<PatternType, (r: Rng, v: string) => { before: string; value: string }>> = {
-  // Any case, spaces/dashes/dots, groups of 1 to 8 after `CCdd`; no label needed.
+  // Any case, spaces/dashes/dots, groups of 1 to 8 after `CCdd`; or, in upper case, the country code
+  // apart from the check digits (`DE 89 37040 044 …`); no label needed.
   IBAN(r, v) {
-    const sizes = [4];
+    const apart = r.chance(0.3);
+    const sizes = apart ? [2, 2] : [4];
     for (let k = 0; k < 30; k++) sizes.push(r.int(1, 8));
     const value = regroup(compact(v), sizes, r.pick([' ', '-', '.']));
-    return { before: r.pick(['', 'iban: ', '收款账户 iban: ']), value: r.pick([value, value.toLowerCase(), value.slice(0, 4) + value.slice(4).toLowerCase()]) };
+    const before = r.pick(['', 'iban: ', 'iban=', '收款账户 iban: ']);
+    if (apart) return { before, value: value.toUpperCase() };
+    return { before, value: r.pick([value, value.toLowerCase(), value.slice(0, 4) + value.slice(4).toLowerCase()]) };
   },
   // Printed groupings with spaces or dashes; a label (all-digit codes grouped need one).
   CN_USCC: (r, v) => ({
@@ -100,10 +104,12 @@ const NOTATIONS: Partial<Record<PatternType, (r: Rng, v: string) => { before: st
     before: r.pick(['SSN ', 'ssn=', 'SSN#', 'social security: ', '社会安全号 ']),
     value: r.pick([regroup(compact(v), [3, 2, 4], '.'), regroup(compact(v), [3, 2, 4], ' '), compact(v)]),
   }),
-  // Groups of four with spaces or dashes, or compact in a TSV row.
+  // Groups of four with spaces or dashes, or compact in a TSV row; UATP 4-5-6.
   PAYMENT_CARD(r, v) {
     const d = compact(v);
-    return { before: '', value: d.length === 15 ? d : regroup(d, [4, 4, 4, 4], r.pick([' ', '-', ''])) };
+    // UATP (1, 15 digits) also as printed, 4-5-6.
+    if (d.length === 15) return { before: '', value: d[0] === '1' && r.chance(0.5) ? regroup(d, [4, 5, 6], r.pick([' ', '-'])) : d };
+    return { before: '', value: regroup(d, [4, 4, 4, 4], r.pick([' ', '-', ''])) };
   },
 };
 

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { describe, expect, it } from 'vitest';
 import { generators, lookalikes, PATTERN_TYPES, type PatternType } from '../../bench/generate.js';
 import { rng, type Rng } from '../../bench/random.js';
@@ -76,6 +77,73 @@ describe('SQL values: no personal value survives, look-alikes do, twice is once'
         expect(anonymizeLines(out, a)).toEqual(out);
       }),
       { numRuns: Number(process.env.LOGVEIL_PROPERTY_RUNS ?? 60) },
+    );
+  });
+});
+
+/**
+ * Bound strings printed without their statement (its line is elsewhere, or rotated away): a national
+ * phone number of a configured region, drawn here and kept only when libphonenumber-js says it is
+ * valid, written as its region writes it (libphonenumber's national format) or, with its leading 0,
+ * as one run, never comes out; the look-alikes bound beside it (ids, BIGINT, timestamps, order ids,
+ * amounts, epoch millis, UUIDs) do; and anonymizing the output again changes nothing.
+ */
+const REGIONS: ReadonlyArray<[CountryCode, (r: Rng) => string]> = [
+  ['ES', (r) => r.pick(['6', '7', '9']) + r.digits(8)],
+  ['IT', (r) => r.pick(['3', '06', '02', '055']) + r.digits(r.int(6, 8))],
+  ['FR', (r) => String(r.int(1, 7)) + r.digits(8)],
+  ['DE', (r) => r.pick(['30', '89', '151', '176']) + r.digits(r.int(6, 8))],
+  ['JP', (r) => r.pick(['3', '6', '90', '80', '426']) + r.digits(r.int(5, 8))],
+  ['NL', (r) => r.pick(['6', '20', '10', '343']) + r.digits(r.int(6, 8))],
+  ['KR', (r) => r.pick(['2', '10', '31']) + r.digits(r.int(7, 8))],
+  ['BR', (r) => r.pick(['11', '21', '31']) + r.pick(['9', '3']) + r.digits(r.int(7, 8))],
+  ['GB', (r) => r.pick(['20', '7', '161']) + r.digits(r.int(6, 9))],
+  ['CN', (r) => r.pick(['10', '21', '755', '138']) + r.digits(8)],
+  ['US', (r) => String(r.int(2, 9)) + r.digits(9)],
+];
+const PHONE_POLICY = { version: 1 as const, phone: { regions: REGIONS.map(([c]) => c) } };
+
+function nationalPhone(r: Rng): string | null {
+  const [region, draw] = r.pick(REGIONS);
+  for (let tries = 0; tries < 200; tries++) {
+    const p = parsePhoneNumberFromString(draw(r), region);
+    if (p?.isValid() && p.country === region) {
+      const national = p.formatNational();
+      return national.startsWith('0') && r.chance(0.3) ? national.replace(/\D/g, '') : national;
+    }
+  }
+  return null;
+}
+
+describe('bound strings without their statement: no national phone of a configured region survives, look-alikes do', () => {
+  it('MyBatis and Hibernate 5/6 lines', () => {
+    const a = createAnonymizer({ policy: PHONE_POLICY });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 0x7fffffff }), (seed) => {
+        const r = rng(seed);
+        const value = nationalPhone(r);
+        if (value === null) return;
+        const looks = LOOKS.map((k) => lookalikes[k](r).value);
+        const [order, ts, ms, amount, uuid, snow] = looks;
+        const thread = `[exec-${r.int(1, 40)}]`;
+        const lines = r.pick([
+          () => [`2026-12-03 10:00:00.103 ${thread} DEBUG c.e.m.ProfileMapper.insert - ==> Parameters: ${snow}(Long), ${value}(String), ${order}(String), ${ts}(Timestamp), ${amount}(BigDecimal), ${ms}(String)`],
+          () => [
+            `2026-12-03 10:00:00.202 TRACE 4242 --- ${thread} o.h.t.d.s.BasicBinder : binding parameter [1] as [BIGINT] - [${snow}]`,
+            `2026-12-03 10:00:00.203 TRACE 4242 --- ${thread} o.h.t.d.s.BasicBinder : binding parameter [2] as [VARCHAR] - [${value}]`,
+            `2026-12-03 10:00:00.204 TRACE 4242 --- ${thread} o.h.t.d.s.BasicBinder : binding parameter [3] as [VARCHAR] - [${order}]`,
+            `2026-12-03 10:00:00.205 TRACE 4242 --- ${thread} o.h.t.d.s.BasicBinder : binding parameter [4] as [VARCHAR] - [${uuid}]`,
+            `2026-12-03 10:00:00.206 TRACE 4242 --- ${thread} o.h.t.d.s.BasicBinder : binding parameter [5] as [VARCHAR] - [${ms}]`,
+          ],
+          () => [`2026-12-03 10:00:00.301 TRACE 4242 --- ${thread} o.h.o.j.bind : binding parameter (${r.int(1, 9)}:NVARCHAR) <- [${value}]`, `用户 处理完成 ${uuid} 金额 ${amount}`],
+        ])();
+        const out = anonymizeLines(lines, a);
+        const text = out.join('\n');
+        expect(text, `seed ${seed}: ${lines.join(' | ')}`).not.toContain(value);
+        for (const look of looks) if (lines.join('\n').includes(look)) expect(text, `seed ${seed}: ${look}`).toContain(look);
+        expect(anonymizeLines(out, a)).toEqual(out);
+      }),
+      { numRuns: Number(process.env.LOGVEIL_PROPERTY_RUNS ?? 150) },
     );
   });
 });

@@ -38,6 +38,9 @@ export function trimEnd(s: string, start: number, end: number): number {
   for (let k = 0; k < 4 && end > start; k++) {
     const c = s.charCodeAt(end - 1);
     if (c === COMMA || c === SEMI || c === DOT || c === COLON) {
+      // A trailing `::` after hex groups is an IPv6 address's compression (`2001:db8:a1b2::`), not
+      // punctuation: without it the address left is no address.
+      if (c === COLON && endsCompressedV6(s, start, end)) break;
       end--;
       continue;
     }
@@ -51,6 +54,16 @@ export function trimEnd(s: string, start: number, end: number): number {
     end--;
   }
   return end;
+}
+
+/** s[start, end) is hex groups and colons ending in `::` (`2001:db8:a1b2::`, `fe80::`), not `std::`. */
+function endsCompressedV6(s: string, start: number, end: number): boolean {
+  if (end - start < 4 || s.charCodeAt(end - 2) !== COLON || s.charCodeAt(start) === COLON) return false;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== COLON && !((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 102))) return false;
+  }
+  return true;
 }
 
 function isDigit(c: number): boolean {
@@ -86,8 +99,15 @@ const GROUP_MAX = 8;
 const GROUPED_MAX = 48;
 /** An unbroken subscriber number after a bracketed area code (`(81) 918003845`) may be this long. */
 const SUBSCRIBER_MAX = 10;
+/** An unbroken national number after a country code (`+34 612345678`) may be this long (E.164: 15 digits in all). */
+const NATIONAL_MAX = 14;
 /** A later group with dashes (`91234-5678`, `345-67-89`) may be this long. */
 const DASHED_GROUP_MAX = 12;
+
+function allUpper(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isUpper(s.charCodeAt(i))) return false;
+  return true;
+}
 
 function allDigits(s: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (!isDigit(s.charCodeAt(i))) return false;
@@ -117,46 +137,72 @@ function dashedDigits(s: string, gs: number, ge: number): boolean {
  * digits, capitals, `-` `(` `)`, with a digit; `+` may lead) goes on over single spaces while the next
  * token is such a group too, and ends with it (a group glued to `=`, `:` or lower-case letters is not
  * one). Four capitals count as a group after an IBAN's first group (`GB82`); after a lower-case one
- * (`nl37 ingb 8064 2658 50`), lower-case groups do.
+ * (`nl37 ingb 8064 2658 50`), lower-case groups do. Two capitals then two digits (`DE 89 37040 …`) are
+ * an IBAN's country code and check digits written apart. Two phone notations have a longer token:
+ * after a country code the national number unbroken (`+34 612345678`), and a CN landline's area code
+ * dashed to the first half of its subscriber number, then the other half (`0755-8888 1234`); either
+ * ends the value (`+34 612345678 200`: the status is no part of it).
  */
 export function extendGroups(s: string, vs: number, e: number, query = false): number {
   const n = s.length;
-  if (e - vs > GROUP_MAX || e >= n || s.charCodeAt(e) !== SP) return e;
+  if (e >= n || s.charCodeAt(e) !== SP) return e;
+  // A CN landline's area code and the first half of its subscriber number (`0755-8888 1234`): one
+  // more group, the other half, ends it.
+  const landline = e - vs > GROUP_MAX;
+  if (landline && !(e - vs <= DASHED_GROUP_MAX && dashedDigits(s, vs, e))) return e;
   // An IBAN's first group in lower case (`nl37 ingb 8064 2658 50`): its later groups may be too.
   const lowerIban = e - vs === 4 && isLower(s.charCodeAt(vs)) && isLower(s.charCodeAt(vs + 1)) && isDigit(s.charCodeAt(vs + 2)) && isDigit(s.charCodeAt(vs + 3));
-  let digit = lowerIban;
+  // An IBAN's country code apart from its check digits (`DE 89 37040 044 053201 3000`): upper case only.
+  const countryApart =
+    e - vs === 2 && isUpper(s.charCodeAt(vs)) && isUpper(s.charCodeAt(vs + 1)) && isDigit(s.charCodeAt(e + 1)) && isDigit(s.charCodeAt(e + 2)) && s.charCodeAt(e + 3) === SP;
+  let digit = lowerIban || countryApart;
   for (let i = vs; i < e && !lowerIban; i++) {
     const c = s.charCodeAt(i);
     if (isDigitOrMasked(c)) digit = true;
     else if (!isGroupChar(c) && !(i === vs && c === PLUS)) return e;
   }
   if (!digit) return e;
-  const iban = lowerIban || (e - vs === 4 && isUpper(s.charCodeAt(vs)) && isUpper(s.charCodeAt(vs + 1)) && isDigit(s.charCodeAt(vs + 2)) && isDigit(s.charCodeAt(vs + 3)));
+  const iban = lowerIban || countryApart || (e - vs === 4 && isUpper(s.charCodeAt(vs)) && isUpper(s.charCodeAt(vs + 1)) && isDigit(s.charCodeAt(vs + 2)) && isDigit(s.charCodeAt(vs + 3)));
   const areaCode = s.charCodeAt(vs) === 40 && s.charCodeAt(e - 1) === 41;
+  // `+34 612345678`: a country code, then the national number unbroken.
+  const countryCode = s.charCodeAt(vs) === PLUS && e - vs >= 2 && e - vs <= 4 && allDigits(s, vs + 1, e);
+  // Printed in fours so far (`9261 0113 GXLE WEQ0 67`, a credit code): a group of four capitals is
+  // taken on trust, kept only when a group with a digit follows it (`id=1234 ABCD` stays `1234`).
+  let fours = e - vs === 4;
   let end = e;
+  let trusted = e; // the end of the last group with a digit (or an IBAN's letter group)
   while (end < n && s.charCodeAt(end) === SP && end - vs < GROUPED_MAX) {
     const gs = end + 1;
     let ge = gs;
     let groupDigit = false;
-    while (ge < n && ge - gs <= DASHED_GROUP_MAX && (isGroupChar(s.charCodeAt(ge)) || (lowerIban && isLower(s.charCodeAt(ge))))) {
+    while (ge < n && ge - gs <= NATIONAL_MAX && (isGroupChar(s.charCodeAt(ge)) || (lowerIban && isLower(s.charCodeAt(ge))))) {
       if (isDigitOrMasked(s.charCodeAt(ge))) groupDigit = true;
       ge++;
     }
     // After an area code in brackets the subscriber number may be unbroken: `(81) 918003845`.
-    const long = ge - gs > GROUP_MAX && !(areaCode && ge - gs <= SUBSCRIBER_MAX && allDigits(s, gs, ge));
+    const unbroken = (areaCode && ge - gs <= SUBSCRIBER_MAX) || (countryCode && end === e && ge - gs <= NATIONAL_MAX);
+    const long = ge - gs > GROUP_MAX && !(unbroken && allDigits(s, gs, ge));
     if (ge === gs || (long && (ge - gs > DASHED_GROUP_MAX || !dashedDigits(s, gs, ge)))) break;
     const after = ge < n ? s.charCodeAt(ge) : SP;
     // In a URL's query a value ends at `&` or `#` (`?mobile=+33 6 12 34 56 78&x=1`).
     const queryEnd = query && (after === AMP || after === HASH);
     // A phone's extension glued to its last group (`(027) 8809-4121转0831`) ends the value after it.
     if (!isSpace(after) && !endsGroup(after) && !queryEnd) {
-      if (groupDigit && extensionEnd(s, ge) > ge) end = ge;
+      if (groupDigit && extensionEnd(s, ge) > ge) trusted = end = ge;
       break; // `1234=`, `12ab`: another token
     }
-    if (!groupDigit && !(iban && ge - gs <= 4)) break; // an IBAN's letter group: `WEST`, irregular `RA`
+    const onTrust = !groupDigit && !(iban && ge - gs <= 4) && fours && ge - gs === 4 && allUpper(s, gs, ge);
+    if (!groupDigit && !(iban && ge - gs <= 4) && !onTrust) break; // an IBAN's letter group: `WEST`, irregular `RA`
+    if (landline && (ge - gs < 3 || ge - gs > 4 || !allDigits(s, gs, ge))) break;
+    if (ge - gs !== 4) fours = false;
     end = ge;
-    if (endsGroup(after) || queryEnd) break;
+    if (!onTrust) trusted = end;
+    // An unbroken national number is the whole rest of the number (`+34 612345678 200`: a status follows).
+    if (endsGroup(after) || queryEnd || landline || (countryCode && ge - gs > GROUP_MAX)) break;
   }
+  end = trusted;
+  // Two capitals and a number (`OK 12 items`, `DE 89`) are no IBAN: the shortest (Norway's) has 15 chars.
+  if (countryApart && end - vs < 18) return e;
   return end;
 }
 

@@ -65,8 +65,11 @@ function percentEncode(chunk: string): string {
   }
 }
 
-/** Write a replacement back in the span's encoding. */
-export function encodeValue(value: string, encoding: KvEncoding): string {
+/**
+ * Write a replacement back in the span's encoding. `raw`, the span's text as it was, tells how a query
+ * wrote its spaces: as `+` (form encoding, `q=call+me+at+…`) or as `%20`; the replacement keeps that.
+ */
+export function encodeValue(value: string, encoding: KvEncoding, raw?: string): string {
   switch (encoding) {
     case 'logfmt':
       return /[\s"=]/.test(value) ? `"${escapeQuoted(value, '"')}"` : value;
@@ -77,8 +80,10 @@ export function encodeValue(value: string, encoding: KvEncoding): string {
     case 'sql':
       // `''` is a quote in every SQL dialect; backslashes are left as written (literal in standard SQL).
       return value.replace(/'/g, "''");
-    case 'url':
-      return value.replace(URL_UNSAFE, percentEncode);
+    case 'url': {
+      const plus = raw !== undefined && raw.includes('+');
+      return value.replace(URL_UNSAFE, plus ? (chunk) => chunk.split(' ').map(percentEncode).join('+') : percentEncode);
+    }
     case 'json':
       return JSON.stringify(value).slice(1, -1);
     case 'number':

@@ -32,7 +32,7 @@
 import { noteStart } from '../../../detectors/lib/note.js';
 import { isWideLetter } from '../../../detectors/lib/scripts.js';
 import { numberEnd, trimEnd } from './bare-value.js';
-import { AMP, APOS, BSLASH, COLON, COMMA, DASH, DOT, DQUOTE, EQ, FW_COLON, FW_COMMA, FW_SEMI, IDEO_STOP, isSpace, LBRACE, LBRACKET, PERCENT, PLUS, QMARK, RBRACKET, SEMI, SP, TAB } from './chars.js';
+import { AMP, APOS, BSLASH, COLON, COMMA, DASH, DOT, DQUOTE, EQ, FW_COLON, FW_COMMA, FW_SEMI, IDEO_STOP, indexOfCode, isSpace, LBRACE, LBRACKET, PERCENT, PLUS, QMARK, RBRACKET, SEMI, SP, TAB } from './chars.js';
 import { JsonKind, JsonReader } from './json.js';
 import { NO_SPANS, type KvEncoding, type KvSpan } from './span.js';
 
@@ -41,6 +41,9 @@ import { NO_SPANS, type KvEncoding, type KvSpan } from './span.js';
  * colons of timestamps and URLs are passed over by the regex engine itself).
  */
 const TRIGGER = /[={\uff1a]|:[ \t]|["']:/g;
+const LPAREN = 40;
+const RPAREN = 41;
+
 /** Longest key: deep dotted paths (`a.b.c.…`) are long; longer runs are prose, not keys. */
 const KEY_MAX = 128;
 /** Objects and arrays nested deeper than this are not read as JSON. */
@@ -316,6 +319,9 @@ function colonValue(st: State, from: number, key: string, prose: boolean): numbe
   }
   // A value with pairs inside (`body: name=x&phone=y`, `url: /a?b=c`) is not one value: its pairs are.
   if (pair) return vs;
+  // Nor is a bracket opened and not closed before a space (`session.log: [alice@web01 ~]$ sudo …`, a
+  // shell prompt; `note: (see below)`): the bracketed stretch runs on, and is read in its line.
+  if ((c === LBRACKET || c === LPAREN) && e < n && isSpace(s.charCodeAt(e)) && indexOfCode(s, c === LBRACKET ? RBRACKET : RPAREN, vs + 1, e) < 0) return vs;
   // A value that runs into a colon is also the next pair's key (`收货人信息：联系人：周八`,
   // `姓名：张三手机：13800138000`, `user: name: alice`): the next key may be looked for inside it.
   const runsOn = (e < n && s.charCodeAt(e) === FW_COLON) || s.charCodeAt(e - 1) === COLON;

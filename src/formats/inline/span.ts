@@ -42,6 +42,11 @@ export interface KvSpan {
    * line around it holds the statement's other columns and values): always visited on its own.
    */
   readonly alone?: true;
+  /**
+   * A value whose ends its notation marks but whose field is not named (a bound SQL string whose
+   * statement was not seen; its path is its position): the whole of it is one value (ScanPlace.whole).
+   */
+  readonly whole?: true;
 }
 
 export const NO_SPANS: readonly KvSpan[] = Object.freeze([]);

@@ -19,7 +19,12 @@
  * One SqlMemory reads one stream's lines in order. It keeps the latest statement per prefix, at most
  * MAX_STATEMENTS of them, and forgets them all when the lines it is given are not consecutive (the
  * worker pool maps blocks of lines, not always the next block after the last one). A value whose
- * statement is not known is not paired: it is scanned as text like any other (fail closed).
+ * column is not known (no statement seen, or a `?` the reader gives no column) is not paired. A bound
+ * string (`(String)`, `[VARCHAR]`, `(2:NVARCHAR)`) is then still visited on its own, its path its
+ * position (`[4]`) and marked `whole`: it is one value whose ends the line's notation marks, as a CSV
+ * cell is, and a detector may read it as such (a national phone number of a configured region is
+ * one, though no phone word names it: detectors/phone). Other bound values (`(Long)`, `[BIGINT]`,
+ * `(Timestamp)`) are scanned as text like any other (fail closed).
  */
 import { readSql } from './sql.js';
 import type { KvSpan } from './span.js';
@@ -134,23 +139,33 @@ export function sqlValues(line: string, record: number, memory: SqlMemory | null
   return statement && { spans: statement.values, keywordStart: statement.start, keywordEnd: statement.keywordEnd, statementEnd: statement.end };
 }
 
-/** `==> Parameters: v1(Type), null, v3(Type)` from `from`, paired with the remembered `?` columns. */
+/**
+ * `==> Parameters: v1(Type), null, v3(Type)` from `from`, paired with the remembered `?` columns; a
+ * String whose column is not known is a whole value with its position as its path.
+ */
 function myBatisParameters(line: string, arrow: number, from: number, memory: SqlMemory): SqlValues | null {
   const statement = memory.get(`m${prefixKey(line, arrow, true)}`);
-  if (statement === undefined) return null;
   const end = skipSpacesBack(line, line.length);
-  const columns = statement.columns;
+  const columns = statement?.columns ?? null;
+  const count = columns === null ? ANY_COUNT : columns.length;
   // The usual type names first; any class name only if they do not give the right count.
-  const cut = parameterValues(line, from, end, KNOWN_TYPE, columns.length) ?? parameterValues(line, from, end, ANY_TYPE, columns.length);
+  const cut = parameterValues(line, from, end, KNOWN_TYPE, count) ?? parameterValues(line, from, end, ANY_TYPE, count);
   if (cut === null) return null;
   const spans: KvSpan[] = [];
-  for (let i = 0; i < columns.length; i++) {
-    const column = columns[i];
+  for (let i = 0; 2 * i < cut.length; i++) {
+    const column = columns === null ? null : columns[i];
     const s = cut[2 * i];
     const e = cut[2 * i + 1];
-    if (column !== null && e > s) spans.push({ start: s, end: e, path: [column], encoding: 'bare', alone: true });
+    if (e === s) continue;
+    if (column !== null) spans.push({ start: s, end: e, path: [column], encoding: 'bare', alone: true });
+    else if (line.startsWith(STRING_TYPE, e)) spans.push(unnamed(s, e, i + 1));
   }
-  return { spans, keywordStart: -1, keywordEnd: -1, statementEnd: -1 };
+  return spans.length === 0 && columns === null ? null : { spans, keywordStart: -1, keywordEnd: -1, statementEnd: -1 };
+}
+
+/** A bound string whose column is not known: visited on its own as a whole value, at its position. */
+function unnamed(start: number, end: number, position: number): KvSpan {
+  return { start, end, path: [position], encoding: 'bare', alone: true, whole: true };
 }
 
 /** `<==    Columns: id, mobile, real_name`: the names, null for an empty one. */
@@ -185,11 +200,14 @@ function myBatisRow(line: string, from: number, columns: Remembered | undefined)
 const KNOWN_TYPE = /\((?:String|Long|Integer|Short|Byte|Double|Float|BigDecimal|BigInteger|Boolean|Character|Timestamp|Date|Time|LocalDate|LocalDateTime|LocalTime|OffsetDateTime|ZonedDateTime|Instant|UUID|byte\[\])\)/y;
 /** Any other class (an enum, a custom type). */
 const ANY_TYPE = /\([A-Z][A-Za-z0-9_$]*(?:\[\])?\)/y;
+const STRING_TYPE = '(String)';
+/** parameterValues' count when no statement says how many values there are: as many as the line cuts into. */
+const ANY_COUNT = -1;
 
 /**
- * Start and end of each value in [from, end), `count` of them, or null if the text does not cut into
- * that many: each value ends at a `(Type)` that is followed by `, ` or the end; `null` alone is a value
- * with no type (and no text worth pairing: it comes back empty).
+ * Start and end of each value in [from, end), `count` of them (ANY_COUNT: any number), or null if the
+ * text does not cut into that many: each value ends at a `(Type)` that is followed by `, ` or the end;
+ * `null` alone is a value with no type (and no text worth pairing: it comes back empty).
  */
 function parameterValues(line: string, from: number, end: number, type: RegExp, count: number): number[] | null {
   const cut: number[] = [];
@@ -211,13 +229,15 @@ function parameterValues(line: string, from: number, end: number, type: RegExp, 
       cut.push(p, q);
       p = type.lastIndex;
     }
-    if (p === end) return cut.length === 2 * count ? cut : null;
+    if (p === end) return cut.length === 2 * count || count === ANY_COUNT ? cut : null;
     p += 2; // `, `
   }
 }
 
 /** `binding parameter [n] as [TYPE] - [value]` or `binding parameter (n:TYPE) <- [value]` at `at`. */
-const BINDING_HEAD = /binding parameter (?:\[(\d{1,6})\] as \[[^\]]*\] - |\((\d{1,6}):[^)]*\) <- )\[/y;
+const BINDING_HEAD = /binding parameter (?:\[(\d{1,6})\] as \[([^\]]*)\] - |\((\d{1,6}):([^)]*)\) <- )\[/y;
+/** JDBC's string types (java.sql.Types), as Hibernate names a binding's type. */
+const STRING_JDBC = /^(?:VARCHAR|CHAR|LONGVARCHAR|NVARCHAR|NCHAR|LONGNVARCHAR)$/;
 
 function hibernateBinding(line: string, at: number, memory: SqlMemory): SqlValues | null {
   BINDING_HEAD.lastIndex = at;
@@ -226,16 +246,21 @@ function hibernateBinding(line: string, at: number, memory: SqlMemory): SqlValue
   const start = BINDING_HEAD.lastIndex;
   const close = skipSpacesBack(line, line.length) - 1;
   if (close < start || line.charCodeAt(close) !== 93) return null; // `]`
-  const index = Number(m[1] ?? m[2]);
-  const statement = memory.get(`h${prefixKey(line, at, false)}`) ?? memory.get('h');
-  if (statement === undefined) return null;
-  if (index !== statement.next && index !== 1) return null; // out of order: not this statement's
-  statement.next = index + 1;
-  const column = index <= statement.columns.length ? statement.columns[index - 1] : null;
+  const index = Number(m[1] ?? m[3]);
   const value = line.slice(start, close);
-  if (column === null || close === start || value === 'null') return { spans: [], keywordStart: -1, keywordEnd: -1, statementEnd: -1 };
-  return { spans: [{ start, end: close, path: [column], encoding: 'bare', alone: true }], keywordStart: -1, keywordEnd: -1, statementEnd: -1 };
+  const statement = memory.get(`h${prefixKey(line, at, false)}`) ?? memory.get('h');
+  // Out of order: not this statement's.
+  const paired = statement !== undefined && (index === statement.next || index === 1);
+  const columns = paired ? statement.columns : null;
+  if (paired) statement.next = index + 1;
+  const column = columns !== null && index <= columns.length ? columns[index - 1] : null;
+  if (close === start || value === 'null') return paired ? NO_VALUES : null;
+  if (column !== null) return { spans: [{ start, end: close, path: [column], encoding: 'bare', alone: true }], keywordStart: -1, keywordEnd: -1, statementEnd: -1 };
+  if (STRING_JDBC.test(m[2] ?? m[4])) return { spans: [unnamed(start, close, index)], keywordStart: -1, keywordEnd: -1, statementEnd: -1 };
+  return paired ? NO_VALUES : null;
 }
+
+const NO_VALUES: SqlValues = { spans: [], keywordStart: -1, keywordEnd: -1, statementEnd: -1 };
 
 const LEVELS = new Set(['trace', 'debug', 'info', 'warn', 'warning', 'error', 'fatal', 'severe', 'fine', 'finer', 'finest', 'config']);
 

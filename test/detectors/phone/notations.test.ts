@@ -1,6 +1,7 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { describe, expect, it } from 'vitest';
-import { rng, type Rng } from '../../../bench/random.js';
+import { drawMany, valid } from '../../support/phones.js';
+import type { Rng } from '../../../bench/random.js';
 import phone, { makePhoneDetector } from '../../../detectors/phone/index.js';
 import { maskPhone } from '../../../detectors/phone/mask.js';
 import { findWith } from '../../support/scan.js';
@@ -15,21 +16,7 @@ import { findWith } from '../../support/scan.js';
 
 const phones = (text: string): string[] => findWith(phone, text).map(([, v]) => v);
 
-function valid(e164: string): boolean {
-  return parsePhoneNumberFromString(e164)?.isValid() ?? false;
-}
 
-/** `count` national numbers (without trunk prefix) of calling code `cc`, drawn by `draw`, all valid. */
-function drawMany(seed: number, count: number, cc: string, draw: (r: Rng) => string): string[] {
-  const r = rng(seed);
-  const out: string[] = [];
-  for (let tries = 0; out.length < count && tries < 10_000; tries++) {
-    const n = draw(r);
-    if (valid(`+${cc}${n}`) && !out.includes(n)) out.push(n);
-  }
-  expect(out.length).toBe(count);
-  return out;
-}
 
 const CN_AREAS: ReadonlyArray<[string, number]> = [['10', 8], ['21', 8], ['20', 8], ['755', 8], ['571', 8], ['28', 8]];
 const CN_MOBILE_BLOCKS = ['130', '135', '138', '139', '150', '158', '176', '186', '199'];
@@ -327,5 +314,54 @@ describe('false positives: slash-joined numbers and ids glued with `_`', () => {
     expect(phones(`send SMS_TPL_${n}1 ok`)).toEqual([]);
     // `_` before the number without a word: a separator, the phone is found.
     expect(phones(`sms _${n} ok`)).toEqual([n]);
+  });
+});
+
+describe('a whole unnamed value (ScanPlace.whole: a bound SQL string whose statement was not seen)', () => {
+  const es = makePhoneDetector(['CN', 'US', 'ES', 'IT', 'FR']);
+  const whole = (text: string) => findWith(es, text, { whole: true }).map(([, v]) => v);
+  const bare = (text: string) => findWith(es, text).map(([, v]) => v);
+  const spain = drawMany(500, 3, '34', (r) => r.pick(['6', '9']) + r.digits(8));
+  const italy = drawMany(501, 3, '39', (r) => '06' + r.digits(r.int(6, 8)));
+  const france = drawMany(502, 3, '33', (r) => String(r.int(1, 5)) + r.digits(8));
+  const national = (cc: string, n: string) => parsePhoneNumberFromString(`+${cc}${n}`)!.formatNational();
+
+  it('a configured region\'s number in its own grouping, or as one run with its leading 0, is a phone', () => {
+    const cases = [...spain.map((n) => national('34', n)), ...italy.map((n) => national('39', n)), ...france.map((n) => national('33', n))];
+    cases.push(...italy.map((n) => n), ...france.map((n) => `0${n}`));
+    let needMark = 0;
+    for (const written of cases) {
+      expect(whole(written), written).toEqual([written]);
+      // Numbers that need the mark (no trunk prefix, or one run) are not found in a longer text with it.
+      if (bare(`ok ${written} done`).length === 0) {
+        needMark++;
+        expect(whole(`ok ${written}`), written).toEqual([]);
+      }
+    }
+    expect(needMark).toBeGreaterThanOrEqual(9); // Spain's, and every run
+  });
+
+  it('near misses stay: digit runs without a leading 0 (ids, epoch times), thousands, dates, versions, a region not configured', () => {
+    for (const n of spain) expect(whole(n), n).toEqual([]); // Spain's digits as one run: as often an id
+    expect(whole(`${spain[0].slice(0, 3)} ${spain[0].slice(3, 6)} ${spain[0].slice(6)}`)).toEqual([]); // 3-3-3: an amount as often
+    for (const v of ['2015550123', '1764748800', '1794808282336', '160729680951', '202612031832980268', '00123456789', '2026-12-03', '1.22.333', '10 20 30', '27,240.52']) {
+      expect(whole(v), v).toEqual([]);
+    }
+    const br = drawMany(503, 1, '55', (r) => '119' + r.digits(8))[0];
+    expect(whole(national('55', br)), 'BR is not configured here').toEqual([]);
+  });
+
+  it('grouped as people write them: `00` and the country code running into the number, a six-digit area code', () => {
+    const wide = makePhoneDetector(['CN', 'US', 'GB', 'DE', 'IN']);
+    const wholeWide = (text: string) => findWith(wide, text, { whole: true }).map(([, v]) => v);
+    const de = drawMany(504, 3, '49', (r) => r.pick(['30', '35', '89']) + r.digits(r.int(6, 8)));
+    const gb = drawMany(505, 3, '44', (r) => r.pick(['1268', '1411', '1670']) + r.digits(6));
+    const cases = [...de.flatMap((n) => [`(0049${n[0]}) ${n.slice(1)}`, `0049${n[0]} ${n.slice(1)}`]), ...gb.map((n) => `0${n.slice(0, 5)} ${n.slice(5)}`)];
+    for (const written of cases) {
+      expect(wholeWide(written), written).toEqual([written]);
+      expect(findWith(wide, `ok ${written} done`).map(([, v]) => v), written).toEqual([]);
+    }
+    // One bare `00` run is a zero-padded id as often; HDFS's date and time; a code no country has.
+    for (const v of [`0049${de[0]}`, '081109 203615', '00123 456789']) expect(wholeWide(v), v).toEqual([]);
   });
 });

@@ -37,6 +37,14 @@ describe('writing values back', () => {
     expect(encodeValue(value, enc)).toBe(written);
   });
 
+  it('a query that wrote its spaces as + gets them as + back (the line keeps its bytes outside the finding)', () => {
+    expect(encodeValue('call me at <PHONE>', 'url', 'call+me+at+13800138000')).toBe('call+me+at+<PHONE>');
+    expect(encodeValue('tel: <PHONE>', 'url', 'tel:+14155550123')).toBe('tel:+<PHONE>');
+    expect(encodeValue('a b', 'url', 'a%20b')).toBe('a%20b');
+    expect(encodeValue('1+1 = 2', 'url', '1%2B1+%3D+2')).toBe('1%2B1+%3D+2'); // a real plus stays %2B
+    expect(decodeValue(encodeValue('x y+z', 'url', 'x+y%2Bz'), 'url')).toBe('x y+z');
+  });
+
   it('encode after decode gives the value back', () => {
     for (const [enc, value] of [
       ['url', '张三 & a@example.com'],

@@ -95,6 +95,12 @@ describe('numbers written in groups are one value', () => {
     ['iban=GB82 WEST 1234 5698 7654 32 next', 'iban', 'GB82 WEST 1234 5698 7654 32'],
     // An IBAN in lower case: its letter groups are groups too (`ingb`), not the next word.
     ['iban=nl37 ingb 8064 2658 50 next=1', 'iban', 'nl37 ingb 8064 2658 50'],
+    // The country code apart from the check digits, then irregular groups (bank code, branch, account).
+    ['iban=DE 89 37040 044 053201 3000 next=1', 'iban', 'DE 89 37040 044 053201 3000'],
+    ['iban: GB 29 NWBK6 016 133192 6819, bic x', 'iban', 'GB 29 NWBK6 016 133192 6819'],
+    // A credit code printed in fours: a group of capitals inside it (`GXLE`) is a group too.
+    ['统一社会信用代码：9261 0113 GXLE WEQ0 67 订单号：202612036612996423', '统一社会信用代码', '9261 0113 GXLE WEQ0 67'],
+    ['unified_social_credit_code=9135 0100 MAAA WEQB 4X build=0.9.4', 'unified_social_credit_code', '9135 0100 MAAA WEQB 4X'],
     ['手机：138 0013 8000，地址：x', '手机', '138 0013 8000'],
     // Later groups with dashes, as Brazil and Russia end their numbers (not a date).
     ['mobile=+55 11 91234-5678 ok', 'mobile', '+55 11 91234-5678'],
@@ -109,6 +115,12 @@ describe('numbers written in groups are one value', () => {
     ['联系电话：010-12345678 转 8001，谢谢', '联系电话', '010-12345678 转 8001'],
     ['phone_number=(027) 8809-4121转0831 ok', 'phone_number', '(027) 8809-4121转0831'], // glued to the last group
     ['mobile=(81) 918003845 ok', 'mobile', '(81) 918003845'], // unbroken after an area code
+    // A CN landline's four-digit area code and the subscriber number split (`0755-8888 1234`).
+    ['phone=0755-8888 1234 build=1.2.3', 'phone', '0755-8888 1234'],
+    ['phone=0755-888 1234 ok', 'phone', '0755-888 1234'],
+    // After a country code the national number unbroken (`+34 612345678`, libphonenumber's ES example).
+    ['手机号：+34 612345678 订单号：202612032304377094', '手机号', '+34 612345678'],
+    ['tel=+34 612345678 order=1', 'tel', '+34 612345678'],
   ])('%s', (line, key, value) => {
     expect(pairs(line)[0]).toEqual([key, expect.any(String), value]);
   });
@@ -116,6 +128,14 @@ describe('numbers written in groups are one value', () => {
   it.each([
     ['uid=10086 13800138000', '10086'], // an 11-digit token is not a group of the first
     ['code=200 OK', '200'], // capitals without a digit are a word
+    ['id=1234 ABCD next', '1234'], // capitals after groups of four: kept only when a group with a digit follows
+    ['n=1234 5678 ABCD EFGH', '1234 5678'],
+    ['code=12345 ABCD 12', '12345'], // not printed in fours
+    ['n=1234 ABCDE 12', '1234'],
+    ['status=OK 12 items', 'OK'], // two capitals and a number: no IBAN's country code and check digits
+    ['cc=DE 89 next', 'DE'],
+    ['cc=DE 89 1234 5678', 'DE'], // too short for an IBAN (Norway's 15 chars are the shortest)
+    ['cc=de 89 37040 044 053201 3000', 'de'], // apart only in upper case
     ['n=5 items', '5'],
     ['v=12 34=x', '12'], // a group glued to `=` is a key
     ['name=Zhang San', 'Zhang'],
@@ -130,6 +150,12 @@ describe('numbers written in groups are one value', () => {
     ['code=(81) 91800384512 ok', '(81)'], // longer than a subscriber number
     ['ref=abc1 cd34 ef', 'abc1'], // lower-case groups follow only an IBAN's head (two letters, two digits)
     ['iban=nl37 next=2', 'nl37'], // a lower-case word after the head is a group only with four chars
+    ['phone=0755-8888 1234 200 ok', '0755-8888 1234'], // the landline's other half ends it: a status follows
+    ['phone=0755-8888 12345678 ok', '0755-8888'], // not a subscriber number's other half
+    ['ts=2026-12-03 1234 ok', '2026-12-03'], // a date is no landline
+    ['tel=+34 612345678 200 ok', '+34 612345678'], // the unbroken national number ends it
+    ['id=+1 1234567890123456 x', '+1'], // longer than any national number
+    ['id=+12345 612345678 x', '+12345'], // no country code is that long
   ])('%s: the value is %s', (line, value) => {
     expect(pairs(line)[0][2]).toBe(value);
   });
@@ -426,5 +452,40 @@ describe('a note between a key and its colon belongs to the key', () => {
   it('a bracket that is no note, or no key before it, keeps the old reading', () => {
     expect(pairs('(full): Zhang').map((p) => p[0])).toEqual([]);
     expect(pairs('see (12345678): x').map((p) => p[0])).toEqual([]);
+  });
+});
+
+describe('an IPv6 address ending in :: keeps its colons (issue 10 §2)', () => {
+  // Generated in 2001:db8::/32: 1 to 5 random groups after the prefix, then `::`.
+  const hex = fc.integer({ min: 0, max: 0xffff }).map((n) => n.toString(16));
+  const compressed = fc.array(hex, { minLength: 1, maxLength: 5 }).map((gs) => `2001:db8:${gs.join(':')}::`);
+  it('as a logfmt value, a key: value and before a comma', () => {
+    fc.assert(
+      fc.property(compressed, (ip) => {
+        expect(pairs(`update remote_addr=${ip} build=2.15.2`)).toEqual([['remote_addr', 'logfmt', ip], ['build', 'logfmt', '2.15.2']]);
+        expect(pairs(`客户端地址 client_ip: ${ip} 登录成功`)).toEqual([['client_ip', 'plain', ip]]);
+        expect(pairs(`src=${ip}, dst=192.0.2.1`)).toEqual([['src', 'logfmt', ip], ['dst', 'logfmt', '192.0.2.1']]);
+      }),
+    );
+    expect(pairs('peer=fe80:: up=1')).toEqual([['peer', 'logfmt', 'fe80::'], ['up', 'logfmt', '1']]);
+  });
+  it('other trailing colons are still punctuation', () => {
+    expect(pairs('ns=std:: next=1')).toEqual([['ns', 'logfmt', 'std'], ['next', 'logfmt', '1']]);
+    expect(pairs('at=2001:db8: x=1')).toEqual([['at', 'logfmt', '2001:db8'], ['x', 'logfmt', '1']]);
+    expect(pairs('tag=ab: x=1')).toEqual([['tag', 'logfmt', 'ab'], ['x', 'logfmt', '1']]);
+  });
+});
+
+describe('a bracket a colon value opens and does not close before a space is no value', () => {
+  it('a shell prompt after a key: the line keeps it whole', () => {
+    expect(pairs('2026-12-02T22:49:08.442Z session.log: [abc12@web01 ~]$ sudo systemctl restart nginx')).toEqual([]);
+    expect(pairs('会话 terminal: [li_na@db1 /var/log]# tail syslog')).toEqual([]);
+    expect(pairs('note: (see below) phone=13800138000')).toEqual([['phone', 'logfmt', '13800138000']]);
+  });
+  it('near misses: a bracket closed inside the value, or a list, is still a value', () => {
+    expect(pairs('phone: (021) 6552 9988 ok')).toEqual([['phone', 'plain', '(021) 6552 9988']]);
+    expect(pairs('msg: [INFO] x')).toEqual([['msg', 'plain', '[INFO]']]);
+    expect(pairs('ip: [2001:db8::1]:8080 up')).toEqual([['ip', 'plain', '[2001:db8::1]:8080']]);
+    expect(pairs('ids: [12, 34]')).toEqual([['ids', 'plain', '[12']]);
   });
 });

@@ -3,7 +3,14 @@ import { MAX_STATEMENTS, SqlMemory, sqlValues } from '../../../src/formats/inlin
 
 /** Read lines in order through one memory; for each, its paired values as [column, text]. */
 function pairs(lines: readonly string[], first = 0, memory = new SqlMemory()): Array<Array<[string | number, string]>> {
-  return lines.map((line, i) => (sqlValues(line, first + i, memory)?.spans ?? []).map((s) => [s.path[0], line.slice(s.start, s.end)]));
+  return lines.map((line, i) => (sqlValues(line, first + i, memory)?.spans ?? []).filter((s) => !s.whole).map((s) => [s.path[0], line.slice(s.start, s.end)]));
+}
+
+/** Read lines in order through one memory; for each, its bound strings whose column is not known, as [position, text]. */
+function unnamed(lines: readonly string[], memory = new SqlMemory()): Array<Array<[string | number, string]>> {
+  return lines.map((line, i) =>
+    (sqlValues(line, i, memory)?.spans ?? []).filter((s) => s.whole === true && s.alone === true).map((s) => [s.path[0], line.slice(s.start, s.end)]),
+  );
 }
 
 const SPRING = (thread: string, logger: string, level = 'DEBUG', ms = '123') => `2026-12-03 10:00:00.${ms} ${level} 4242 --- [${thread}] ${logger} : `;
@@ -218,5 +225,36 @@ describe('a line with a statement and no memory (a value read as a line)', () =>
     const line = "insert into t (mobile) values ('13912345678')";
     expect(sqlValues(line, 0, null)?.spans.map((s) => line.slice(s.start, s.end))).toEqual(['13912345678']);
     expect(sqlValues('==> Parameters: 13912345678(String)', 1, null)).toBeNull();
+  });
+});
+
+describe('bound strings whose column is not known: whole values at their position', () => {
+  it('MyBatis Parameters without a Preparing line: each String, not the other types', () => {
+    const v = `${SPRING('main', 'c.e.m.M.insert')}==> Parameters: 160729680951(Long), 612 34 56 78(String), Smith, John (Jr.)(String), null, 2026-12-02 19:46:25(Timestamp), 7(Integer)`;
+    expect(unnamed([v])).toEqual([
+      [
+        [2, '612 34 56 78'],
+        [3, 'Smith, John (Jr.)'],
+      ],
+    ]);
+    // None at all: nothing to pair, the line is scanned as text.
+    expect(sqlValues(`${SPRING('main', 'c.e.m.M.insert')}==> Parameters: 1(Long), 2(Integer)`, 0, new SqlMemory())).toBeNull();
+  });
+
+  it('Hibernate bindings without a statement: VARCHAR, CHAR, NVARCHAR… in both notations; BIGINT, TIMESTAMP and null are not', () => {
+    const b = (n: number, type: string, v: string) => `${SPRING('exec-7', 'o.h.t.d.s.BasicBinder', 'TRACE')}binding parameter [${n}] as [${type}] - [${v}]`;
+    const b6 = (n: number, type: string, v: string) => `${SPRING('exec-7', 'o.h.o.j.bind', 'TRACE')}binding parameter (${n}:${type}) <- [${v}]`;
+    expect(
+      unnamed([b(4, 'VARCHAR', '612 34 56 78'), b(5, 'NVARCHAR', '张三'), b6(2, 'CHAR', '0612345678'), b(3, 'BIGINT', '681791506009'), b(6, 'TIMESTAMP', '2026-12-02 19:46:25.0'), b(7, 'VARCHAR', 'null')]),
+    ).toEqual([[[4, '612 34 56 78']], [[5, '张三']], [[2, '0612345678']], [], [], []]);
+  });
+
+  it('a ? the statement gives no column, and bindings out of order: whole values too', () => {
+    const sql = `${SPRING('exec-1', 'org.hibernate.SQL')}select id from t where lower(name) = lower(?) and mobile = ?`;
+    const b = (n: number, v: string) => `${SPRING('exec-1', 'o.h.t.d.s.BasicBinder', 'TRACE')}binding parameter [${n}] as [VARCHAR] - [${v}]`;
+    const memory = new SqlMemory();
+    expect(pairs([sql, b(1, 'x'), b(2, '13912345678'), b(5, '0612345678')], 0, memory)).toEqual([[], [], [['mobile', '13912345678']], []]);
+    const again = new SqlMemory();
+    expect(unnamed([sql, b(1, 'x'), b(2, '13912345678'), b(5, '0612345678')], again)).toEqual([[], [[1, 'x']], [], [[5, '0612345678']]]);
   });
 });
