@@ -18,7 +18,12 @@ const MASK = /\*\*|[0-9A-Za-z\u4e00-\u9fff]\*|\*[0-9A-Za-z]|[.:]\*(?:[.:]|$)/;
 
 /** Whether a whole value is an operator's output: a tag, a hash token, or a mask. */
 export function isOperatorOutput(value: string): boolean {
-  return (value.includes('*') && MASK.test(value)) || TAG.test(value) || HASH.test(value);
+  if (value.includes('*') && MASK.test(value)) return true;
+  // Every value a field rule or finding replaces is asked: its first char (and a hash's `_` 17 from the
+  // end) rule out most before a regex runs.
+  const c = value.charCodeAt(0);
+  if (c === 60 /* < */) return TAG.test(value);
+  return c >= 65 && c <= 90 && value.length >= 18 && value.charCodeAt(value.length - 17) === 95 && HASH.test(value);
 }
 
 /** Where a tag or hash token starting at `i` ends, or -1 (a mask is recognized by its `*`). */

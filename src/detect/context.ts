@@ -38,6 +38,11 @@ export class ContextWords {
   private readonly firstOther = new Map<number, number>();
   /** 1 where a code unit starts some non-ASCII word: most CJK chars of a line miss in one array read. */
   private readonly startsOther = new Uint8Array(65536);
+  /**
+   * 1 at `c0 * 128 + c1` (lower case) where some English word starts with those two ASCII chars (or is
+   * c0 alone): most letter tokens start no word, and one array read says so before any trie walk.
+   */
+  private readonly startsTwo = new Uint8Array(128 * 128);
 
   constructor(words: Iterable<string>) {
     const list = [...new Set([...words].map((w) => w.toLowerCase()))].filter((w) => w.length > 0).sort();
@@ -73,6 +78,11 @@ export class ContextWords {
       }
       this.word[state] = id;
       this.cjk[state] = /[^\x00-\x7f]/.test(w);
+      const c0 = w.charCodeAt(0);
+      if (c0 < 128) {
+        if (w.length === 1 || w.charCodeAt(1) >= 128) this.startsTwo.fill(1, c0 * 128, c0 * 128 + 128);
+        else this.startsTwo[c0 * 128 + w.charCodeAt(1)] = 1;
+      }
     });
     this.ascii = this.ascii.slice(0, states * 128);
   }
@@ -106,6 +116,8 @@ export class ContextWords {
         if (inWord) continue;
         state = ascii[kind === 2 ? c0 | 32 : c0];
         if (state === 0) continue;
+        const c1 = p + 1 < text.length ? text.charCodeAt(p + 1) : 0;
+        if (this.startsTwo[(kind === 2 ? c0 | 32 : c0) * 128 + (c1 < 128 ? lower(c1) : 0)] === 0) continue;
       } else {
         prev = 0;
         if (this.startsOther[c0] === 0) continue;
@@ -121,11 +133,23 @@ export class ContextWords {
   }
 
   /**
+   * Whether an English word may start at p (text[p] ASCII): one table read by its first two chars, small
+   * enough to be inlined where the scan loop asks at every letter token (most start no word).
+   */
+  mayStartAt(text: string, p: number): boolean {
+    // Upper-case chars are folded; a char past the end or a non-ASCII one reads as 0 (it may end a
+    // one-char word, and no two-char start has a NUL).
+    const c1 = p + 1 < text.length ? text.charCodeAt(p + 1) : 0;
+    return this.startsTwo[lower(text.charCodeAt(p)) * 128 + (c1 < 128 ? lower(c1) : 0)] === 1;
+  }
+
+  /**
    * End of the longest whole word starting at p, or -1 (the caller knows a word may start at p: no
    * letter before it). Most chars start no word: one table read.
    */
   wordEndAt(text: string, p: number): number {
     const c0 = text.charCodeAt(p);
+    if (c0 < 128 && !this.mayStartAt(text, p)) return -1;
     const state = c0 < 128 ? this.ascii[lower(c0)] : (this.firstOther.get(c0) ?? 0);
     if (state === 0) return -1;
     return this.longestWord(text, p, state) >= 0 ? this.longestEnd : -1;

@@ -160,6 +160,7 @@ export class OnePassScanner implements Scanner, ValidateContext {
   private anchorEnd = NO_ANCHOR;
   /** Whether a key holds an anchor word, by key (a log repeats its keys). */
   private readonly keyAnchors = new Map<string, boolean>();
+  private readonly keyHitsByKey = new Map<string, readonly WordHit[]>();
 
   constructor(detectors: readonly Detector[]) {
     this.compiled = compileDetectors(detectors);
@@ -262,8 +263,10 @@ export class OnePassScanner implements Scanner, ValidateContext {
             if (anchors !== null) {
               // A word is a candidate shortly after an anchor (`user=`, `/home/`), then may be one itself.
               if (i - this.anchorEnd <= ANCHOR_REACH) found = this.offerWord(word, i, found);
-              const e = anchors.wordEndAt(text, i);
-              if (e > 0) this.anchorEnd = e;
+              if (anchors.mayStartAt(text, i)) {
+                const e = anchors.wordEndAt(text, i);
+                if (e > 0) this.anchorEnd = e;
+              }
             }
           }
           // The rest of the token's letters and digits start nothing: skip them in a tight loop.
@@ -313,6 +316,16 @@ export class OnePassScanner implements Scanner, ValidateContext {
       prevAlnum = false;
     }
     return found;
+  }
+
+  /** The context words of a key, by key (a log repeats its keys: looked up once each). */
+  private keyWordHits(key: string): readonly WordHit[] {
+    let hits = this.keyHitsByKey.get(key);
+    if (hits === undefined) {
+      hits = this.compiled.words.hits(key);
+      if (this.keyHitsByKey.size < 10_000) this.keyHitsByKey.set(key, hits);
+    }
+    return hits;
   }
 
   private keyAnchored(key: string): boolean {
@@ -455,7 +468,7 @@ export class OnePassScanner implements Scanner, ValidateContext {
     const start = this.currentStart;
     const key = this.place?.key;
     if (key) {
-      this.keyHits ??= this.compiled.words.hits(key);
+      this.keyHits ??= this.keyWordHits(key);
       for (const h of this.keyHits) if (ids.has(h.word)) return true;
     }
     // Prefilter: does any of these words occur anywhere in the string (as a substring, whole or not)?

@@ -17,14 +17,20 @@ const PLACEHOLDER_WORDS = new Set([
   ...['无', '空', '暂无', '未知', '未填写'],
 ]);
 
+const PLACEHOLDER_LONGEST = Math.max(...[...PLACEHOLDER_WORDS].map((w) => w.length));
+
 /**
  * An empty value, a "no value" word, or a mask: only mask chars (`*`, `x`, `#`, `•`) or zeros, with
  * separators (`***`, `XXX-XX-XXXX`, `0000`, `00:00:00:00:00:00`).
  */
 export function isPlaceholder(value: string): boolean {
   const v = value.trim();
-  if (v === '' || PLACEHOLDER_WORDS.has(v.toLowerCase())) return true;
+  // Asked for every value a field rule replaces: length and first-char checks spare most of them the
+  // lower-casing and the regex (lower-casing never shortens a string).
+  if (v === '' || (v.length <= PLACEHOLDER_LONGEST && PLACEHOLDER_WORDS.has(v.toLowerCase()))) return true;
   if (v === '0') return false; // a code (`gender: 0`), not a mask
+  const c = v.charCodeAt(0);
+  if (!(c === 42 || c === 120 || c === 88 || c === 35 || c === 0x2022 || c === 48)) return false; // * x X # • 0
   return /^[*xX#•0]+(?:[\s.:/-]+[*xX#•0]+)*$/.test(v) && !/^[xX]{1,2}$/.test(v);
 }
 
