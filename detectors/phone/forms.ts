@@ -1,7 +1,8 @@
 // The written forms: for each region's formats, the ways a national number can be written (with or
 // without the national prefix, grouped as the format or as area code and rest), indexed so that a
 // span finds only the forms its group count, first group and first digit allow.
-import { MAX_DIGITS, MAX_GROUPS, PREFIX_GLUED, PREFIX_NONE } from './plan.js';
+import type { CountryCode } from 'libphonenumber-js/max';
+import { ALL_REGIONS, compileRegion, MAX_DIGITS, MAX_GROUPS, PREFIX_GLUED, PREFIX_NONE } from './plan.js';
 import type { FormatPlan, RegionPlan } from './plan.js';
 
 /** One way a national number can be written: region, national prefix digits written, format. */
@@ -77,4 +78,24 @@ export function contextForms(regions: readonly RegionPlan[]): WrittenForm[][] {
     }
   });
   return table;
+}
+
+/**
+ * The national numbers of every region (but those configured), read only with a phone word right
+ * before them: built the first time one is asked for, shared by all matchers.
+ */
+export interface OtherRegions {
+  readonly forms: readonly (readonly WrittenForm[])[];
+  readonly tried: Int32Array;
+}
+const otherRegionsOf = new Map<string, OtherRegions>();
+export function othersThan(configured: readonly CountryCode[]): OtherRegions {
+  const id = configured.join(',');
+  let others = otherRegionsOf.get(id);
+  if (!others) {
+    const plans = ALL_REGIONS.filter((c) => !configured.includes(c)).map(compileRegion);
+    others = { forms: contextForms(plans), tried: new Int32Array(2 * plans.length) };
+    otherRegionsOf.set(id, others);
+  }
+  return others;
 }

@@ -5,7 +5,7 @@ import { parsePhoneNumberFromString, PhoneNumber, type CountryCode } from 'libph
 import { isDigit } from '../lib/chars.js';
 import type { ValidateContext } from '../lib/types.js';
 import { beforeGluedExtension, dashExtensionEnd } from './extension.js';
-import { contextForms, formIndex, writtenForms, type WrittenForm } from './forms.js';
+import { contextForms, formIndex, othersThan, writtenForms, type WrittenForm } from './forms.js';
 import {
   afterWord,
   continuesNumber,
@@ -20,29 +20,9 @@ import {
   underscoreId,
   versionLike,
 } from './lookalikes.js';
-import { ALL_REGIONS, CALLING_CODE_LENGTHS, compileRegion, PREFIX_NONE, SHARED_CALLING_CODES } from './plan.js';
+import { CALLING_CODE_LENGTHS, compileRegion, PREFIX_NONE, SHARED_CALLING_CODES } from './plan.js';
 import type { RegionPlan } from './plan.js';
 import { SEP_DOT, SpanReader } from './span.js';
-
-/**
- * The national numbers of every region (but those configured), read only with a phone word right
- * before them: built the first time one is asked for, shared by all matchers.
- */
-interface OtherRegions {
-  readonly forms: readonly (readonly WrittenForm[])[];
-  readonly tried: Int32Array;
-}
-const otherRegionsOf = new Map<string, OtherRegions>();
-function othersThan(configured: readonly CountryCode[]): OtherRegions {
-  const id = configured.join(',');
-  let others = otherRegionsOf.get(id);
-  if (!others) {
-    const plans = ALL_REGIONS.filter((c) => !configured.includes(c)).map(compileRegion);
-    others = { forms: contextForms(plans), tried: new Int32Array(2 * plans.length) };
-    otherRegionsOf.set(id, others);
-  }
-  return others;
-}
 
 export const SCORE_INTERNATIONAL = 0.95;
 export const SCORE_CN_MOBILE = 0.95;
