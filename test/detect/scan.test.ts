@@ -140,18 +140,20 @@ describe('review fixes', () => {
   }, 30_000);
 });
 
+/** A dotted three-digit shape that asks to be offered digit runs glued to letters. */
+const dotted = defineDetector({
+  type: 'IP_ADDRESS',
+  name: 'dotted_glued',
+  candidate: 'digits',
+  gluedToLetters: true,
+  minLen: 5,
+  maxLen: 5,
+  shape: /[0-9]\.[0-9]\.[0-9]/y,
+  baseScore: 0.9,
+  examples: { match: ['1.2.3'], noMatch: ['1.2'] },
+});
+
 describe('digit runs glued to letters (gluedToLetters)', () => {
-  const dotted = defineDetector({
-    type: 'IP_ADDRESS',
-    name: 'dotted_glued',
-    candidate: 'digits',
-    gluedToLetters: true,
-    minLen: 5,
-    maxLen: 5,
-    shape: /[0-9]\.[0-9]\.[0-9]/y,
-    baseScore: 0.9,
-    examples: { match: ['1.2.3'], noMatch: ['1.2'] },
-  });
   const dottedNotGlued = defineDetector({ ...dotted, name: 'dotted_plain', gluedToLetters: false });
 
   it.each([
@@ -173,17 +175,6 @@ describe('digit runs glued to letters (gluedToLetters)', () => {
 });
 
 describe('digit runs after a URL escape (gluedToLetters)', () => {
-  const dotted = defineDetector({
-    type: 'IP_ADDRESS',
-    name: 'dotted_escape',
-    candidate: 'digits',
-    gluedToLetters: true,
-    minLen: 5,
-    maxLen: 5,
-    shape: /[0-9]\.[0-9]\.[0-9]/y,
-    baseScore: 0.9,
-    examples: { match: ['1.2.3'], noMatch: ['1.2'] },
-  });
   it.each([
     ['a%2C1.2.3', ['1.2.3']], // escape ending in a letter
     ['a%201.2.3', ['1.2.3']], // escape ending in a digit: the run starts after it
