@@ -256,9 +256,6 @@ async function main(): Promise<void> {
   if (main.unaligned) out.push(`Records whose output is not the input with tags (dropped values …; scored by their changed middle): ${main.unaligned}`);
   out.push(`Anonymizing the output again changes it (records of ${corpus.length}, per operator): ${idempotence.map(([op, n]) => `${op} ${n}`).join(', ')}`);
   for (const [op, , example] of idempotence) if (example) out.push(`  ${op}, e.g. ${example}`);
-  if (idempotence.some(([op, n]) => op === 'redact' && n > 0)) {
-    out.push('  (redact leaves no trace of a value: the label or context word it answered takes the next token on a second pass;', '   test/property/idempotence.test.ts checks redact on values without labels)');
-  }
   out.push('');
 
   out.push('Recall per log shape:');

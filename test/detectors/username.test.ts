@@ -217,9 +217,9 @@ describe('operators on USERNAME', () => {
     expect(out).toMatch(/^sshd\[2240\]: Accepted password for USERNAME_[a-z2-7]{16} from <IP_ADDRESS> port 40022 ssh2$/);
     expect(run('hash')).toBe(out);
   });
-  it('redact', () => expect(run('redact')).toBe('sshd[2240]: Accepted password for  from <IP_ADDRESS> port 40022 ssh2'));
+  it('redact writes a marker without the type: the line keeps its token', () => expect(run('redact')).toBe('sshd[2240]: Accepted password for <REDACTED> from <IP_ADDRESS> port 40022 ssh2'));
   it('anonymizing twice changes nothing the first pass wrote', () => {
-    for (const op of ['tag', 'mask', 'hash'] as const) {
+    for (const op of ['tag', 'mask', 'hash', 'redact'] as const) {
       const a = createAnonymizer({ key, policy: { version: 1, types: { USERNAME: { operator: op } } } });
       const once = a.anonymize(text);
       expect(a.anonymize(once), op).toBe(once);
