@@ -36,6 +36,11 @@ const WORDS = [
   'social security',
   'social security number',
   'social security no',
+  // Keys written as words (social_security_number, social-security-no, Social.Security.Number).
+  'social_security',
+  'social-security',
+  'social.security',
+  'ss_no',
   'soc sec',
   'socialsecuritynumber',
   '社会安全号',

@@ -54,6 +54,12 @@ describe('us_ssn positives', () => {
     ['spaced, a long number before it', `ssn 1796292672123 ${ssnOf(328, 63, 8708, ' ')}`, ssnOf(328, 63, 8708, ' ')],
     ['spaced, an ISO timestamp after it', `SSN ${ssnOf(281, 32, 7970, ' ')} 2026-12-25T05:52:15Z`, ssnOf(281, 32, 7970, ' ')],
     ['spaced, a clock time before it', `ssn 10:11:12 ${ssnOf(281, 32, 7970, ' ')}`, ssnOf(281, 32, 7970, ' ')],
+    // A key written as one word, then a space (logcat, Java toString): the words joined by _ - or .
+    ['bare after social_security_number and a space', `I ContactSync: sync ok social_security_number ${ssnOf(158, 68, 9477, '')} in 2683ms`, ssnOf(158, 68, 9477, '')],
+    ['bare after social_security_number and a colon', `sync ok social_security_number: ${ssnOf(578, 54, 7407, '')}`, ssnOf(578, 54, 7407, '')],
+    ['bare after social-security-no', `social-security-no ${ssnOf(134, 91, 8104, '')}`, ssnOf(134, 91, 8104, '')],
+    ['bare after Social.Security.Number', `Social.Security.Number ${ssnOf(628, 86, 3195, '')}`, ssnOf(628, 86, 3195, '')],
+    ['bare after ss_no', `ss_no ${ssnOf(136, 69, 7981, '')}`, ssnOf(136, 69, 7981, '')],
   ])('%s', (_name, text, expected) => {
     expect(findWith(ssn, text)).toEqual([['US_SSN', expected]]);
   });
@@ -82,6 +88,7 @@ describe('us_ssn near misses', () => {
     ['access log: status, duration, bytes', 'GET /x 200 45 1234'],
     ['bare under another key, SSN word earlier', `ssn=redacted pid=${ssnOf(123, 45, 6789, '')}`],
     ['bare, labelled order', `ssn on file; order ${ssnOf(123, 45, 6789, '')}`],
+    ['bare under another key, social_security word earlier', `social_security_number=<US_SSN> order_no ${ssnOf(123, 45, 6789, '')}`],
     ['bare, SSN word and negative word, no label', `ssn for txn is ${ssnOf(123, 45, 6789, '')}`],
     ['bare zero group with a word', `ssn ${ssnOf(123, 0, 6789, '')}`],
     ['US phone 3-3-4', '555-123-4567'],
