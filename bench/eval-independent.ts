@@ -99,6 +99,8 @@ interface Score {
   byShape: Map<string, Tally>;
   misses: Map<string, { count: number; byShape: Map<string, number>; partly: number; example: string }>;
   broken: Map<string, { total: number; broken: number; example?: string }>;
+  /** Values left by a decision (Value.decided): their own tally, outside the recall. */
+  decided: Map<string, Tally & { why: string }>;
   clean: number;
   cleanSame: number;
   unaligned: number;
@@ -127,7 +129,7 @@ function printable(b: Built, stretches: readonly Replaced[]): string {
 }
 
 function score(corpus: readonly Built[], outs: readonly string[], loopbackKept: boolean): Score {
-  const s: Score = { byType: new Map(), byNotation: new Map(), byShape: new Map(), misses: new Map(), broken: new Map(), clean: 0, cleanSame: 0, unaligned: 0 };
+  const s: Score = { byType: new Map(), byNotation: new Map(), byShape: new Map(), misses: new Map(), broken: new Map(), decided: new Map(), clean: 0, cleanSame: 0, unaligned: 0 };
   corpus.forEach((b, k) => {
     const out = outs[k];
     if (b.shape === 'loopback' && !loopbackKept) return;
@@ -161,6 +163,12 @@ function score(corpus: readonly Built[], outs: readonly string[], loopbackKept: 
       const inner = [...b.text.slice(sp.start, sp.end)].map((c, i) => ({ c, i: sp.start + i })).filter(({ c }) => /[\p{L}\p{N}]/u.test(c));
       const hit = inner.filter(({ i }) => covered(i)).length;
       const removed = hit === inner.length && !out.includes(v.text);
+      if (v.decided !== undefined) {
+        const key = `${v.type} · ${v.notation}`;
+        if (!s.decided.has(key)) s.decided.set(key, { planted: 0, removed: 0, partial: 0, why: v.decided });
+        bump(s.decided, key, removed, hit > 0);
+        continue;
+      }
       bump(s.byType, v.type, removed, hit > 0);
       bump(s.byNotation, `${v.type} · ${v.notation}`, removed, hit > 0);
       bump(s.byShape, b.shape, removed, hit > 0);
@@ -241,6 +249,11 @@ async function main(): Promise<void> {
     const d = dflt.byNotation.get(n)!;
     const dd = d.removed !== s.removed ? `  [default ${pct(d.removed, d.planted).trim()}]` : '';
     out.push(`  ${pct(s.removed, s.planted)} ${String(s.planted).padStart(5)}  ${n}${s.partial ? `  (${s.partial} partly replaced)` : ''}${dd}`);
+  }
+
+  if (main.decided.size > 0) {
+    out.push('', 'Left by decision (planted, not in the recall above; found / planted):');
+    for (const [n, d] of [...main.decided].sort()) out.push(`  ${pct(d.removed, d.planted)} ${String(d.planted).padStart(5)}  ${n}: ${d.why}`);
   }
 
   out.push('', 'Look-alikes broken (a replaced stretch touches them):');

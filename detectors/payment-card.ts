@@ -34,9 +34,10 @@ import { groupsOfFour, label, written, type Rng } from './lib/generate.js';
  * The 4-6-5 layout must be an Amex number and 4-6-4 a Diners one; 4-4-4-4 / 4-4-4-4-3 need a brand
  * issuing 16 / 19 digits.
  *
- * UATP decision: a bare 15-digit run starting with 1 is weak evidence (Luhn passes one in ten ids,
- * epoch-based ids start with 1), so compact UATP numbers need a card word, a card field or a column
- * header naming the card (CSV/TSV files); a bare run in a headerless TSV row stays. UATP's printed
+ * UATP decision: a bare 15-digit run starting with 1 is weak evidence (Luhn passes one in ten ids;
+ * pthread ids as Apache's `tid` and Python's %(thread)d print them are 139…/140…, nanosecond clocks
+ * after a day or more of uptime 1…), so compact UATP numbers need a card word, a card field or a
+ * column header naming the card (CSV/TSV files); a bare run in a headerless TSV row stays. UATP's printed
  * 4-5-6 layout (`1234-56789-012345`, one space or `-`) is evidence by itself: no id, timestamp or
  * phone is written so, and with the leading 1 and Luhn it is a card without a word.
  *

@@ -71,6 +71,11 @@ export function logShapes(g: Faker) {
   const duration = () => L('duration', `${g.number.int({ min: 1, max: 9999 })}ms`);
   const pid = () => String(g.number.int({ min: 200, max: 65000 }));
   const id = () => L('order id', g.string.numeric(12));
+  // A pthread id as Apache's `tid` and Python's %(thread)d print it: an x86-64 user-space address
+  // (0x7f0000000000–0x7fffffffffff), 15 digits starting 139/140: one in ten passes Luhn like a UATP card.
+  const threadId = () => L('thread id', String(g.number.int({ min: 0x7f0000000000, max: 0x7fffffffffff })));
+  // A monotonic clock in nanoseconds after 1.2 to 11 days of uptime: 15 digits starting with 1.
+  const monoNanos = () => L('monotonic nanoseconds', String(g.number.int({ min: 1e14, max: 2e14 - 1 })));
   const syslogTs = (): Part => {
     const d = g.date.recent();
     return L('timestamp', `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2)} ${d.toISOString().slice(11, 19)}`);
@@ -160,7 +165,7 @@ export function logShapes(g: Faker) {
     },
     {
       shape: 'apache error (client)', keyed: false, accepts: isIp,
-      build: (v) => ['[', apacheTs(), '] [proxy_fcgi:error] [pid ', pid(), ':tid ', L('order id', g.string.numeric(15)), '] [client ', { value: v }, ':', port(), '] AH01071: Got error \'Primary script unknown\''],
+      build: (v) => ['[', apacheTs(), '] [proxy_fcgi:error] [pid ', pid(), ':tid ', threadId(), '] [client ', { value: v }, ':', port(), '] AH01071: Got error \'Primary script unknown\''],
     },
     {
       shape: 'haproxy http', keyed: false, accepts: isIp,
@@ -257,6 +262,9 @@ export function logShapes(g: Faker) {
 
   /** Lines with look-alikes only: every one must come back byte-identical. */
   const CLEAN: (() => Part[])[] = [
+    // Thread ids and nanosecond clocks: 15 digits starting with 1, like a UATP card without its word.
+    () => [L('timestamp', g.date.recent().toISOString().replace('T', ' ').slice(0, 23).replace('.', ',')), ' ', threadId(), ' INFO worker.py:88 task ', uuid(), ' done in ', duration()],
+    () => [iso(), ' [tracing] span=', span16(), ' start_ns=', monoNanos(), ' dur_ns=', L('duration', String(g.number.int({ min: 1000, max: 9999999 })))],
     () => [syslogTs(), ' bastion sshd[', pid(), ']: pam_unix(sshd:session): session closed for user deploy'],
     () => ['<14>1 ', iso(), ' worker07 scheduler ', pid(), ' - - job ', uuid(), ' finished in ', duration(), ' exit=0 ts=', epochMs()],
     () => [javaTs(), ' INFO  [main] o.s.b.StartupInfoLogger - Started App v', version(), ' on port ', port(), ' in ', L('duration', `${g.number.int(20)}.${g.string.numeric(3)}`), ' seconds'],

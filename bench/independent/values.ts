@@ -32,6 +32,11 @@ export interface Value {
   readonly label?: string;
   /** Only in these log shapes (a convention of that system: `Invalid user X from`). */
   readonly shapes?: readonly string[];
+  /**
+   * Left by a decision, said here: the value has no evidence a reader could use, and finding it would
+   * break a look-alike that real logs hold far more often. Reported on its own, not in the recall.
+   */
+  readonly decided?: string;
 }
 
 /** Locales and the region their phone numbers belong to. */
@@ -157,7 +162,10 @@ export function makeValues(seed: number, per: number): Value[] {
   for (const key of ['user_email', 'emailAddr']) add('EMAIL', 'under a word-built key', emails.slice(0, quarter), { key });
 
   for (const network of ['any', 'private-a', 'private-b', 'private-c', 'test-net-1', 'test-net-2', 'test-net-3'] as const) {
-    add('IPV4', network === 'any' ? 'public' : network, collect(() => en.internet.ipv4({ network }), (v) => validator.isIP(v, 4)));
+    // faker's 'any' draws from all of IPv4, loopback 127/8 too: those identify nobody and are kept by
+    // default (issue 10 §2), so they are not planted as personal values.
+    const planted = (v: string) => validator.isIP(v, 4) && (network !== 'any' || !v.startsWith('127.'));
+    add('IPV4', network === 'any' ? 'any but loopback' : network, collect(() => en.internet.ipv4({ network }), planted));
   }
   const v4 = collect(() => en.internet.ipv4(), (v) => validator.isIP(v, 4));
   // Java's `host.example.com/10.1.2.3:8020`.
@@ -193,9 +201,11 @@ export function makeValues(seed: number, per: number): Value[] {
     add('MAC', `${notation} upper case`, macs.map((m) => m.toUpperCase()));
   }
 
+  let jcb: string[] = [];
   for (const issuer of CARD_ISSUERS) {
     const cards = collect(() => en.finance.creditCardNumber({ issuer }), (v) => validator.isCreditCard(v));
     const digits = cards.map((c) => c.replace(/\D/g, ''));
+    if (issuer === 'jcb') jcb = digits;
     add('CARD', `${issuer} as faker writes it`, cards.filter((c) => /\D/.test(c)));
     add('CARD', `${issuer} digits only`, digits);
     add('CARD', `${issuer} grouped as printed, spaces`, digits.filter((d) => d.length >= 14).map((d) => groupCard(d)).filter((v) => validator.isCreditCard(v)));
@@ -207,9 +217,16 @@ export function makeValues(seed: number, per: number): Value[] {
   add('CARD', 'mir digits only', mir.slice(0, half));
   add('CARD', 'mir grouped, dashes', mir.slice(half).map((d) => groupCard(d, '-')));
   const uatp = collect(() => luhn(`1${en.string.numeric(13)}`), (v) => validator.isLuhnNumber(v));
-  add('CARD', 'uatp digits only', uatp.slice(0, half));
+  add('CARD', 'uatp digits only', uatp.slice(0, half), { needsWord: true });
   add('CARD', 'uatp grouped 4-5-6, dashes', uatp.slice(half).map((d) => groups(d, [4, 5, 6], '-')));
-  add('CARD', 'in a TSV row (jcb, mir, uatp)', [...mir.slice(0, 10), ...uatp.slice(0, 10)], { shapes: ['tsv settlement row'] });
+  add('CARD', 'in a TSV row (jcb, mir)', [...jcb.slice(0, 10), ...mir.slice(0, 10)], { shapes: ['tsv settlement row'] });
+  // UATP compact with nothing around it that says card: a 15-digit run starting with 1 that passes Luhn
+  // is, in real logs, far more often a thread id (pthread ids print as 139…/140…: Apache's `tid`,
+  // Python's %(thread)d) or a nanosecond clock; the look-alikes below hold both.
+  add('CARD', 'uatp compact without a card word, field or header', uatp.slice(0, 10), {
+    shapes: ['tsv settlement row', 'mybatis parameters', 'hibernate binding'],
+    decided: 'nothing tells it from a thread id or a nanosecond clock (README, PAYMENT_CARD)',
+  });
   // A Luhn-valid 12–19 digit value under a card field is a card even when its IIN is unknown.
   const unknownIin = collect(() => luhn(`9${en.string.numeric(en.number.int({ min: 11, max: 17 }))}`), (v) => validator.isLuhnNumber(v));
   add('CARD', 'unknown IIN under a card key', unknownIin.slice(0, half), { needsWord: true });

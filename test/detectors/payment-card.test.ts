@@ -246,6 +246,18 @@ describe('payment_card: Mir, UATP, JCB in every writing', () => {
     expect(findWith(card, `order ${UATP}`)).toEqual([]);
   });
 
+  it('why a bare UATP run stays: pthread ids and nanosecond clocks are 15 digits starting with 1', () => {
+    // x86-64 pthread ids are user-space addresses 0x7f0000000000–0x7fffffffffff (139637976727552–
+    // 140737488355327): Apache's `tid`, Python's %(thread)d. One in ten passes Luhn.
+    const tid = luhn('14023456789012');
+    expect(Number(tid)).toBeGreaterThanOrEqual(0x7f0000000000);
+    expect(Number(tid)).toBeLessThanOrEqual(0x7fffffffffff);
+    expect(findAll(`[Thu Dec 03 04:57:10.209465 2026] [proxy_fcgi:error] [pid 20721:tid ${tid}] [client 192.0.2.7:51007] AH01071: Got error`)).toEqual([['IP_ADDRESS', '192.0.2.7']]);
+    expect(findAll(`2026-12-03 18:41:17,286 ${tid} INFO worker.py:88 task done in 12ms`)).toEqual([]);
+    const nanos = luhn('13234567890123'); // a monotonic clock after ~1.5 days of uptime
+    expect(findAll(`[tracing] span=9f86d081884c7d65 start_ns=${nanos} dur_ns=48213`)).toEqual([]);
+  });
+
   it('settlement TSV rows (date, order id, card, amount, status): JCB and Mir found, a bare UATP run is not', () => {
     for (const value of [MIR16, MIR19, JCB16, JCB19]) {
       expect(findAll(`2026-12-03\t202612031832980268\t${value}\t8444.13\tAPPROVED`)).toEqual([['PAYMENT_CARD', value]]);
