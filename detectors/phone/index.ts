@@ -79,7 +79,7 @@ const MIN_LEN = 8;
  *                  body), one bracketed group (`(021)`, `(201) `, `(852) `), which a one-digit trunk
  *                  prefix may precede (`8 (912) 345-67-89`, `1 (201) 555-0123`), then one run of 7–15
  *                  digits, or groups of 1–6 digits with ONE separator kind (`-`, ` ` or `.`) and a last
- *                  group of up to 8 (`010-12345678`); or a CN landline's area code and a subscriber
+ *                  group of up to 10 (`010-12345678`, `030 727242413`); or a CN landline's area code and a subscriber
  *                  number split in two (`0755-8888 1234`, `010 6552-9988`), or a Russian number with its trunk
  *                  prefix, spaces and dashes (`8 912 345-67-89`).
  * An extension glued on with `x` (`201-555-0123x1234`) ends the shape (the scanner's right boundary
@@ -91,7 +91,7 @@ const MIN_LEN = 8;
  * cuts it back to a separator and asks again.)
  */
 const SHAPE =
-  /(?:(?:\+|\(\+)\d{1,3}\)?[ .-]?(?:\(\d{1,5}\)[ .-]?)?(?:\d{7,15}|\d{1,6}(?:(?:[ .-]\d{1,6}){0,4}[ .-]\d{1,8})?)|(?:00\d{1,3}[ .-])?(?:(?:\d[ -]?)?\(\d{1,5}\)[ .-]?)?(?:0\d{2,3}(?:-\d{3,4} | \d{3,4}-)\d{4}|[78] \d{3} \d{3}-\d{2}-\d{2}|\d{7,15}|\d{1,6}(?:(?:-\d{1,6}){0,4}-\d{1,8}|(?: \d{1,6}){0,4} \d{1,8}|(?:\.\d{1,6}){0,4}\.\d{1,8})?))(?:[xX]\d{2,6})?/y;
+  /(?:(?:\+|\(\+)\d{1,3}\)?[ .-]?(?:\(\d{1,5}\)[ .-]?)?(?:\d{7,15}|\d{1,6}(?:(?:[ .-]\d{1,6}){0,4}[ .-]\d{1,10})?)|(?:00\d{1,3}[ .-])?(?:(?:\d[ -]?)?\(\d{1,5}\)[ .-]?)?(?:0\d{2,3}(?:-\d{3,4} | \d{3,4}-)\d{4}|[78] \d{3} \d{3}-\d{2}-\d{2}|\d{7,15}|\d{1,6}(?:(?:-\d{1,6}){0,4}-\d{1,10}|(?: \d{1,6}){0,4} \d{1,10}|(?:\.\d{1,6}){0,4}\.\d{1,10})?))(?:[xX]\d{2,6})?/y;
 
 /**
  * A PHONE detector for national numbers of `regions` (in priority order: a national number valid in

@@ -4,6 +4,7 @@
  * written with spaces and a phone's extension after it (numberEnd: `4111 1111 1111 1111`,
  * `+86 138 0013 8000`, `+55 11 91234-5678`, `201-555-0123 x1234`).
  */
+import { usccCheckChar } from '../../../detectors/lib/checksum.js';
 import { extensionEnd } from '../../../detectors/lib/extension.js';
 import { AMP, APOS, COLON, COMMA, HASH, DASH, DOT, DQUOTE, FW_COMMA, FW_SEMI, IDEO_STOP, indexOfCode, isSpace, LBRACE, LBRACKET, PLUS, RBRACE, RBRACKET, SEMI, SP } from './chars.js';
 
@@ -103,6 +104,11 @@ const SUBSCRIBER_MAX = 10;
 const NATIONAL_MAX = 14;
 /** A later group with dashes (`91234-5678`, `345-67-89`) may be this long. */
 const DASHED_GROUP_MAX = 12;
+/**
+ * A phone's last group after a short all-digit head may be this long (`030 727242413`,
+ * `+49 491 690583496`: German subscriber numbers run to 9 or 10 digits); it ends the value.
+ */
+const LAST_GROUP_MAX = 10;
 
 function allUpper(s: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (!isUpper(s.charCodeAt(i))) return false;
@@ -181,7 +187,9 @@ export function extendGroups(s: string, vs: number, e: number, query = false): n
     }
     // After an area code in brackets the subscriber number may be unbroken: `(81) 918003845`.
     const unbroken = (areaCode && ge - gs <= SUBSCRIBER_MAX) || (countryCode && end === e && ge - gs <= NATIONAL_MAX);
-    const long = ge - gs > GROUP_MAX && !(unbroken && allDigits(s, gs, ge));
+    // A phone head (`030`, `+49 491`) then one long digit group: the subscriber number.
+    const lastGroup = ge - gs > GROUP_MAX && ge - gs <= LAST_GROUP_MAX && phoneHead(s, vs, end) && allDigits(s, gs, ge);
+    const long = ge - gs > GROUP_MAX && !(unbroken && allDigits(s, gs, ge)) && !lastGroup;
     if (ge === gs || (long && (ge - gs > DASHED_GROUP_MAX || !dashedDigits(s, gs, ge)))) break;
     const after = ge < n ? s.charCodeAt(ge) : SP;
     // In a URL's query a value ends at `&` or `#` (`?mobile=+33 6 12 34 56 78&x=1`).
@@ -191,19 +199,49 @@ export function extendGroups(s: string, vs: number, e: number, query = false): n
       if (groupDigit && extensionEnd(s, ge) > ge) trusted = end = ge;
       break; // `1234=`, `12ab`: another token
     }
-    const onTrust = !groupDigit && !(iban && ge - gs <= 4) && fours && ge - gs === 4 && allUpper(s, gs, ge);
+    // A credit code printed 4-4-4-4-2 may end in two capitals (`… JBB7 XH`): taken when its check char holds.
+    const creditCodeTail = fours && gs - vs === 20 && ge - gs === 2 && allUpper(s, gs, ge) && usccSpaced(s.slice(vs, ge));
+    const onTrust = !groupDigit && !(iban && ge - gs <= 4) && ((fours && ge - gs === 4 && allUpper(s, gs, ge)) || creditCodeTail);
     if (!groupDigit && !(iban && ge - gs <= 4) && !onTrust) break; // an IBAN's letter group: `WEST`, irregular `RA`
     if (landline && (ge - gs < 3 || ge - gs > 4 || !allDigits(s, gs, ge))) break;
     if (ge - gs !== 4) fours = false;
     end = ge;
-    if (!onTrust) trusted = end;
+    if (!onTrust || creditCodeTail) trusted = end;
+    if (creditCodeTail) break; // 18 characters: the code is whole
     // An unbroken national number is the whole rest of the number (`+34 612345678 200`: a status follows).
-    if (endsGroup(after) || queryEnd || landline || (countryCode && ge - gs > GROUP_MAX)) break;
+    if (endsGroup(after) || queryEnd || landline || lastGroup || (countryCode && ge - gs > GROUP_MAX)) break;
   }
   end = trusted;
   // Two capitals and a number (`OK 12 items`, `DE 89`) are no IBAN: the shortest (Norway's) has 15 chars.
   if (countryApart && end - vs < 18) return e;
   return end;
+}
+
+/** A credit code written 4-4-4-4-2 with spaces whose GB 32100 check char holds. */
+function usccSpaced(value: string): boolean {
+  const code = value.replaceAll(' ', '');
+  return code.length === 18 && usccCheckChar(code, 0) === code[17];
+}
+
+/**
+ * s[vs, e) is a phone's head: a trunk prefix 0 or a country code's `+` first, then at most two groups
+ * of 1–4 digits (`030`, `0241`, `+49 491`). `12 918003845` is a count and an id.
+ */
+function phoneHead(s: string, vs: number, e: number): boolean {
+  const first = s.charCodeAt(vs);
+  if (first !== PLUS && first !== 48 /* 0 */) return false;
+  let groups = 1;
+  let run = 0;
+  for (let i = s.charCodeAt(vs) === PLUS ? vs + 1 : vs; i < e; i++) {
+    const c = s.charCodeAt(i);
+    if (isDigit(c)) {
+      if (++run > 4) return false;
+    } else if (c === SP && run > 0 && groups < 2) {
+      groups++;
+      run = 0;
+    } else return false;
+  }
+  return run > 0;
 }
 
 /** Phones' digits: the value holds at least seven digits and nothing but digits, `+`, `(` `)`, `-`, `.` and spaces. */

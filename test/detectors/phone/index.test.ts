@@ -107,6 +107,9 @@ describe('PHONE: international numbers (any country)', () => {
     ['0044 20 7946 0958', '+442079460958'],
     ['+49 30 12345678', '+493012345678'],
     ['+49 1512 3456789', '+4915123456789'],
+    // A subscriber number of 9 digits in one group after the area code (libphonenumber: valid fixed line).
+    ['+49 32 446465401', '+4932446465401'],
+    ['+49 491 690583496', '+49491690583496'],
     ['+33 1 99 00 12 34', '+33199001234'],
     ['+81 3-1234-5678', '+81312345678'],
     ['+81 90 1234 5678', '+819012345678'],
@@ -283,6 +286,7 @@ describe('PHONE: spans', () => {
     expect(phones('[req 7f3a] 1708761601 13800138000 200 4512')).toEqual(['13800138000']);
     expect(phones('mobile=+86 151 9165 7954 1768305761')).toEqual(['+86 151 9165 7954']);
     expect(phones('tel: 020 7946 0680 1773782640')).toEqual(['020 7946 0680']);
+    expect(phones('mobile=+49 32 446465401 1773782640')).toEqual(['+49 32 446465401']);
     expect(phones('call 201-555-0123 2 times')).toEqual(['201-555-0123']);
   });
 

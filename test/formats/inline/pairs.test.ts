@@ -3,6 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { findKeyValues } from '../../../src/formats/inline/pairs.js';
 import { decodeValue } from '../../../src/formats/inline/encoding.js';
 import { NO_SPANS, type KvEncoding } from '../../../src/formats/inline/span.js';
+import { usccCheckChar } from '../../../detectors/lib/checksum.js';
+
+/** A credit code (GB 32100) printed 4-4-4-4-2 whose 17th char and check char are capitals, computed. */
+const USCC_LETTER_TAIL = (() => {
+  for (const c of 'ABCDEFGHJKLMNPQRTUWXY') {
+    const body = `91330106MA2K8JBB${c}`;
+    const check = usccCheckChar(body, 0);
+    if (/[A-Z]/.test(check) && /[A-Z]/.test(body[16])) return `${body}${check}`.replace(/^(.{4})(.{4})(.{4})(.{4})/, '$1 $2 $3 $4 ');
+  }
+  throw new Error('no such code');
+})();
 
 /** [path as dots, encoding, the value's text in the line] for every span. */
 const pairs = (line: string) =>
@@ -121,6 +132,13 @@ describe('numbers written in groups are one value', () => {
     // After a country code the national number unbroken (`+34 612345678`, libphonenumber's ES example).
     ['手机号：+34 612345678 订单号：202612032304377094', '手机号', '+34 612345678'],
     ['tel=+34 612345678 order=1', 'tel', '+34 612345678'],
+    // German subscriber numbers run to 9 or 10 digits after the area code (`030 727242413`).
+    ['phone=030 727242413 build=5.18.13', 'phone', '030 727242413'],
+    ['contactPhone=0241 3444171420 order=202612032581373777', 'contactPhone', '0241 3444171420'],
+    ['phone=+49 491 690583496 build=6.6.5', 'phone', '+49 491 690583496'],
+    ['phone=+49 30 727242413 200 ok', 'phone', '+49 30 727242413'], // the long group ends it
+    // A credit code printed 4-4-4-4-2 whose last two chars are capitals: its check char says so.
+    ['uscc=' + USCC_LETTER_TAIL + ' build=4.3.20', 'uscc', USCC_LETTER_TAIL],
   ])('%s', (line, key, value) => {
     expect(pairs(line)[0]).toEqual([key, expect.any(String), value]);
   });
@@ -156,6 +174,11 @@ describe('numbers written in groups are one value', () => {
     ['tel=+34 612345678 200 ok', '+34 612345678'], // the unbroken national number ends it
     ['id=+1 1234567890123456 x', '+1'], // longer than any national number
     ['id=+12345 612345678 x', '+12345'], // no country code is that long
+    ['n=12 918003845 ok', '12'], // a long group follows a phone's head only (trunk 0 or `+`)
+    ['phone=030 72724241312 ok', '030'], // longer than a subscriber number
+    ['phone=030 12 3456 727242413 ok', '030 12 3456'], // a long group ends a head of at most two groups…
+    ['n=0301 2345 6789 727242413 ok', '0301 2345 6789'], // …so a longer grouped number stops before it
+    ['card=4111 1111 1111 1111 OK', '4111 1111 1111 1111'], // two capitals without a credit code's check char
   ])('%s: the value is %s', (line, value) => {
     expect(pairs(line)[0][2]).toBe(value);
   });
