@@ -13,11 +13,17 @@
  * A first, unrecorded round warms the page cache and the JIT for every mode (the first baseline run
  * was measured at half the later ones).
  *
- *   node dist/bench/throughput.js [--seed 20260224] [--lines 400000] [--rounds 3] [--threads N]
+ * With `--compare DIR` (another checkout of logveil, built: `git worktree add DIR REF && cd DIR &&
+ * npm ci`), its `anonymize` and `cli-text` run in the same rounds, interleaved with this build's, on the
+ * same corpus, and the ratios this/ref are printed: a change measured against the commit before it in
+ * one run, as the machine's noise is shared by both.
+ *
+ *   node dist/bench/throughput.js [--seed 20260224] [--lines 400000] [--rounds 3] [--threads N] [--compare DIR]
  */
 import { createReadStream, createWriteStream, existsSync, renameSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Writable, type Transform } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
 import { anonymizingVisitor, createAnonymizer, detectors, TextLineTransform, type LineMapper } from '../src/index.js';
@@ -30,6 +36,21 @@ const seed = numberArg('seed', 20260224);
 const lines = numberArg('lines', 400_000);
 const rounds = numberArg('rounds', 3);
 const threads = numberArg('threads', Math.min(availableParallelism(), 8));
+const compareAt = process.argv.indexOf('--compare');
+const compareDir = compareAt >= 0 ? process.argv[compareAt + 1] : undefined;
+
+/** The other build's `anonymize` and `cli-text` modes, loaded from its dist/ (`--compare DIR`). */
+async function referenceModes(dir: string): Promise<Array<[string, () => Transform]>> {
+  const root = `${pathToFileURL(resolve(dir, 'dist/src')).href}/`;
+  const lib = (await import(`${root}index.js`)) as typeof import('../src/index.js');
+  const text = (await import(`${root}formats/text.js`)) as typeof import('../src/formats/text.js');
+  const a = lib.createAnonymizer();
+  const visitor = lib.anonymizingVisitor(a);
+  return [
+    ['anonymize@ref', () => new lib.TextLineTransform((line) => a.anonymize(line))],
+    ['cli-text@ref', () => text.textFormat.createTransform({ visitor, source: 'ref', warn: () => {} })],
+  ];
+}
 
 /** The corpus file for these options; generated when the cached one is missing or stale. */
 async function corpusFile(): Promise<string> {
@@ -99,6 +120,13 @@ async function main(): Promise<void> {
   const transforms: Array<[string, () => Transform]> = modes.map(([name, mapper]) => [name, () => new TextLineTransform(mapper)]);
   const visitor = anonymizingVisitor(a);
   transforms.push(['cli-text', () => textFormat.createTransform({ visitor, source: file, warn: () => {} })]);
+  if (compareDir !== undefined) {
+    // Each of this build's modes next to the reference's, so both see the same moment of the machine.
+    const ref = await referenceModes(compareDir);
+    transforms.splice(transforms.findIndex(([n]) => n === 'anonymize') + 1, 0, ref[0]);
+    transforms.splice(transforms.findIndex(([n]) => n === 'cli-text') + 1, 0, ref[1]);
+    console.log(`compare  ${resolve(compareDir)} (its dist/, default policy)`);
+  }
   const pool = threads > 1 ? new AnonymizerPool({ policy: a.policy, key: new Uint8Array(32), threads }) : undefined;
   if (pool) transforms.push(['pool', () => pool.transform(textFormat, file, () => {})]);
   const speeds = new Map<string, number[]>(transforms.map(([name]) => [name, []]));
@@ -117,10 +145,19 @@ async function main(): Promise<void> {
   console.log('');
 
   const base = median(speeds.get('baseline')!);
-  console.log(`${'mode'.padEnd(10)}${'median MB/s'.padStart(12)}${'vs baseline'.padStart(13)}`);
+  console.log(`${'mode'.padEnd(14)}${'median MB/s'.padStart(12)}${'vs baseline'.padStart(13)}`);
   for (const [name] of transforms) {
     const m = median(speeds.get(name)!);
-    console.log(`${name.padEnd(10)}${m.toFixed(1).padStart(12)}${`${((100 * m) / base).toFixed(1)}%`.padStart(13)}`);
+    console.log(`${name.padEnd(14)}${m.toFixed(1).padStart(12)}${`${((100 * m) / base).toFixed(1)}%`.padStart(13)}`);
+  }
+  if (compareDir !== undefined) {
+    // Per round, then the median of the rounds' ratios: each ratio pairs runs a few seconds apart.
+    for (const name of ['anonymize', 'cli-text']) {
+      const mine = speeds.get(name)!;
+      const ref = speeds.get(`${name}@ref`)!;
+      const ratios = mine.map((v, k) => v / ref[k]);
+      console.log(`compare  ${name} this/ref: ${median(ratios).toFixed(3)} (median of ${ratios.length} rounds: ${ratios.map((r) => r.toFixed(3)).join(' ')})`);
+    }
   }
   const ratio = median(speeds.get('anonymize')!) / base;
   console.log(`\ntarget   anonymize >= 25% of baseline: ${ratio >= 0.25 ? 'met' : 'NOT MET'} (${(100 * ratio).toFixed(1)}%)`);
