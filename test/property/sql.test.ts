@@ -83,7 +83,7 @@ describe('SQL values: no personal value survives, look-alikes do, twice is once'
 
 /**
  * Bound strings printed without their statement (its line is elsewhere, or rotated away): a national
- * phone number of a configured region, drawn here and kept only when libphonenumber-js says it is
+ * phone number of a configured region (a person's: mobile, fixed line, personal, VoIP), drawn here and kept only when libphonenumber-js says it is
  * valid, written as its region writes it (libphonenumber's national format) or, with its leading 0,
  * as one run, never comes out; the look-alikes bound beside it (ids, BIGINT, timestamps, order ids,
  * amounts, epoch millis, UUIDs) do; and anonymizing the output again changes nothing.
@@ -103,11 +103,14 @@ const REGIONS: ReadonlyArray<[CountryCode, (r: Rng) => string]> = [
 ];
 const PHONE_POLICY = { version: 1 as const, phone: { regions: REGIONS.map(([c]) => c) } };
 
+const PERSONAL = new Set(['MOBILE', 'FIXED_LINE', 'FIXED_LINE_OR_MOBILE', 'PERSONAL_NUMBER', 'VOIP']);
+
 function nationalPhone(r: Rng): string | null {
   const [region, draw] = r.pick(REGIONS);
   for (let tries = 0; tries < 200; tries++) {
     const p = parsePhoneNumberFromString(draw(r), region);
-    if (p?.isValid() && p.country === region) {
+    // A person's number: not a business's shared-cost, toll-free or premium one (IT `847 291`, 6 digits).
+    if (p?.isValid() && p.country === region && PERSONAL.has(p.getType() ?? '')) {
       const national = p.formatNational();
       return national.startsWith('0') && r.chance(0.3) ? national.replace(/\D/g, '') : national;
     }
