@@ -66,7 +66,8 @@ function isOneIp(v: string): boolean {
  * `com.example.app`, a host `db01.example.com`), a `host:port`, a hex number, `::`, `/`, `\`, `$`,
  * `=`, a generated name (`nginx-7d9f8c`: letters, digits and a dash), or a CamelCase word with an
  * inner upper-case run or two humps (`IOReporter`, `UserServiceImpl`; one hump stays a name:
- * `McDonald`). One dot, `_` and digits alone are not enough: account names are written so (`alice.w`).
+ * `McDonald`), or an error class's name (`Error`, `TypeError`: what an Error's `name` holds in a
+ * serialized log record). One dot, `_` and digits alone are not enough: account names are written so (`alice.w`).
  */
 export function isIdentifier(v: string): boolean {
   if (/\s/.test(v)) return false;
@@ -76,6 +77,7 @@ export function isIdentifier(v: string): boolean {
   if (/^[\w.-]+:\d{1,5}$/.test(v)) return true;
   if (/\d/.test(v) && /[A-Za-z]/.test(v) && v.includes('-')) return true;
   if (/[A-Z]{2,}[a-z]/.test(v)) return true; // `IOReporter`, `HTTPClient`
+  if (/^(?:[A-Z][A-Za-z0-9]*)?(?:Error|Exception)$/.test(v)) return true; // an error's class: `Error`, `TypeError`, `PaymentException`
   return (v.match(/[a-z][A-Z]/g)?.length ?? 0) >= 2; // `UserServiceImpl`
 }
 

@@ -95,7 +95,9 @@ describe('a value must be plausible for a type guessed from its field name', () 
 
   it('tells code from names', () => {
     for (const v of ['com.example.app', 'IOReporter', 'HTTPClient', 'a::b', 'C:\\x', '/var/log', '0xdeadbeef', 'host:8080']) expect(isIdentifier(v)).toBe(true);
-    for (const v of ['Alice', 'ZHANG', 'Zhang San', 'LeBlanc', 'bob_smith', 'alice99']) expect(isIdentifier(v)).toBe(false);
+    // An error's class, as `{"err":{"name":"TypeError"}}` records it.
+    for (const v of ['Error', 'TypeError', 'PaymentError', 'NullPointerException']) expect(isIdentifier(v)).toBe(true);
+    for (const v of ['Alice', 'ZHANG', 'Zhang San', 'LeBlanc', 'bob_smith', 'alice99', 'Errol', 'Terror']) expect(isIdentifier(v)).toBe(false);
   });
 });
 
