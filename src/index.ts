@@ -4,11 +4,17 @@
  *
  *   const a = createAnonymizer({ policy, key });
  *   a.anonymize('call 13800138000') // 'call <PHONE>'
+ *   a.record({ msg: 'call 13800138000', ok: true }) // { msg: 'call <PHONE>', ok: true } (a copy)
+ *   a.counters() // { replaced: 2, byType: { PHONE: 2 }, byField: { '(text)': 1, msg: 1 }, failures: 0 }
+ *
+ * Every error it throws is a LogveilError with a stable `code`, and no message holds the data.
  */
 
 // Strings: find and replace.
-/** Scanner + policy + operators for strings; `createAnonymizer(options)` makes one. */
+/** Scanner + policy + operators for strings and log records (`record(value)`); `createAnonymizer(options)` makes one. */
 export { Anonymizer, createAnonymizer, type AnonymizerOptions } from './anonymizer.js';
+/** What an anonymizer replaced so far, per type and per field, in numbers only (`anonymizer.counters()`). */
+export type { CountersSnapshot } from './counters.js';
 /** The scanner alone: findings of a detector list, without a policy. */
 export { compileScanner, type Scanner, type ScanPlace } from './detect/scan.js';
 /** One finding: its type, UTF-16 span and score. */
