@@ -1,0 +1,105 @@
+import { Transform, pipeline } from 'node:stream';
+import { workerData } from 'node:worker_threads';
+import build from 'pino-abstract-transport';
+import sonicBoom, { type SonicBoom } from 'sonic-boom';
+import { pinoLineAnonymizer } from './pino-lines.js';
+import { anonymizerFor, type AnonymizerSetup } from './setup.js';
+
+/**
+ * The options of the `logveil/pino` transport: plain data, since pino hands them to a worker thread.
+ *
+ *   pino(pino.transport({ target: 'logveil/pino', options: { policy: 'policy.yaml', keyFile: 'my.key', destination: 1 } }))
+ */
+export interface PinoTransportOptions extends AnonymizerSetup {
+  /**
+   * Where the anonymized lines go: a file path (appended to, its folder made), 1 (stdout) or 2
+   * (stderr). Absent: the transport is a step of a `pipeline` and hands its lines to the next step.
+   */
+  readonly destination?: string | 1 | 2;
+  /**
+   * The key pino writes the message under, for lines that are not JSON (anonymized as text and
+   * written as a record's message). Absent: pino's own `messageKey`, which pino sends to its
+   * transports, else `msg`.
+   */
+  readonly messageKey?: string;
+}
+
+/**
+ * A pino transport (v7+, in pino's worker thread) that anonymizes every line before it is written:
+ * each line is read as the NDJSON format reads it (every value at any depth, with its field rules)
+ * and written as one JSON line; what is not replaced keeps pino's bytes. A line that is not JSON is
+ * anonymized as text and written as the message of a record of its own; a line that cannot be
+ * anonymized is replaced by `{"level":…,"time":…,"logveil":"redaction-failed"}` and counted. No line
+ * is dropped, none is written as it came.
+ *
+ * With a `destination`, the transport writes the lines itself (a single `target`); without one it
+ * returns a stream that a `pipeline` reads (a step in front of pino-pretty, `pino/file` …). Ending
+ * the stream flushes every line before the worker exits.
+ */
+export default async function logveilTransport(options: PinoTransportOptions = {}) {
+  const anonymizer = await anonymizerFor(options);
+  // pino sends its messageKey to transports that wait for it; outside pino's worker nothing would come.
+  const expectPinoConfig = options.messageKey === undefined && pinoWillSendConfig();
+  // With expectPinoConfig, pino-abstract-transport gives the source pino's messageKey.
+  const stage = (source: object) =>
+    anonymizingStage(
+      pinoLineAnonymizer(anonymizer, {
+        messageKey: options.messageKey ?? (source as { messageKey?: string }).messageKey ?? 'msg',
+        onFailure: () => {},
+      }),
+    );
+  const parse = { parse: 'lines', parseLine: keepLine, expectPinoConfig } as const;
+
+  const { destination } = options;
+  if (destination === undefined) {
+    return build(
+      (source) => {
+        const anonymize = stage(source);
+        // An error ends both: the pipeline that reads the step sees it.
+        pipeline(source, anonymize, () => {});
+        return anonymize;
+      },
+      { ...parse, enablePipelining: true },
+    );
+  }
+
+  const out = new SonicBoomClass({ dest: destination, mkdir: typeof destination === 'string', sync: false });
+  let written: () => void;
+  const done = new Promise<void>((resolve) => (written = resolve));
+  return build(
+    (source) => {
+      // The callback runs once the destination has every line (or failed): then the transport may close.
+      pipeline(source, stage(source), out as unknown as NodeJS.WritableStream, () => written());
+    },
+    { ...parse, close: () => done },
+  );
+}
+
+/** sonic-boom's module is the class itself (CommonJS), which its types call `default`. */
+const SonicBoomClass = sonicBoom as unknown as typeof SonicBoom;
+
+/**
+ * pino-abstract-transport parses every line with `parseLine` and drops the lines it throws on; the
+ * line itself is kept instead, so that a line that is not JSON reaches the anonymizer too.
+ */
+function keepLine(line: string): string {
+  return line;
+}
+
+/** The stream step that anonymizes each line (objects in: lines; text out: lines ending in `\n`). */
+function anonymizingStage(anonymizeLine: (line: string) => string | null): Transform {
+  return new Transform({
+    objectMode: true,
+    autoDestroy: true,
+    transform(line: string, _encoding, callback) {
+      const out = anonymizeLine(line);
+      callback(null, out === null ? undefined : out + '\n');
+    },
+  });
+}
+
+/** Whether this runs in pino's transport worker, which sends pino's config (pino 9.1+; what pino-abstract-transport itself checks). */
+function pinoWillSendConfig(): boolean {
+  const data = workerData as { workerData?: { pinoWillSendConfig?: unknown } } | null | undefined;
+  return data?.workerData?.pinoWillSendConfig === true;
+}
