@@ -9,6 +9,11 @@ import { operators, type Operator, type OperatorContext, type OperatorName } fro
 import { FieldRules } from './policy/fields.js';
 import { resolvePolicy } from './policy/load.js';
 import { detectorOptions, ruleFor, type Policy, type PolicyInput } from './policy/schema.js';
+import { Counters, type CountersSnapshot } from './counters.js';
+import { errorKind, LogveilError } from './errors.js';
+import { copyValue } from './values.js';
+import { anonymizingVisitor, tagged } from './visitors.js';
+import type { ValueVisitor } from './record/index.js';
 
 export interface AnonymizerOptions {
   /** A validated policy or its plain form (the default policy when absent). */
@@ -44,6 +49,10 @@ export class Anonymizer {
   private readonly hashKey: Buffer;
   /** Each type's mask rule, from the first detector of the type (enabled or not: field rules may name it). */
   private readonly masks: Map<PiiType, MaskRule | undefined>;
+  /** What was replaced so far; the anonymizing visitor tells it the field. */
+  readonly counting: Counters;
+  /** The visitor record() reads values with, made when first needed. */
+  private recordVisitor: ValueVisitor | undefined;
 
   constructor(options: AnonymizerOptions = {}) {
     this.policy = resolvePolicy(options.policy);
@@ -60,6 +69,7 @@ export class Anonymizer {
     for (const d of list) if (!this.masks.has(d.type)) this.masks.set(d.type, d.mask);
     const enabled = list.filter((d) => ruleFor(this.policy, d.type).enabled);
     this.scanner = compileScanner(enabled);
+    this.counting = new Counters((key) => tagged(this, key));
     this.plans = new Map();
     for (const d of enabled) {
       if (this.plans.has(d.type)) continue;
@@ -117,7 +127,62 @@ export class Anonymizer {
       hmac: (data) => createHmac('sha256', hashKey).update(data).digest(),
       mask: plan.mask,
     };
-    return (operator ? operators[operator] : plan.operator)(value, ctx);
+    const out = (operator ? operators[operator] : plan.operator)(value, ctx);
+    if (out !== value) this.counting.count(type);
+    return out;
+  }
+
+  /**
+   * A copy of a JSON-like value (a log record: objects, arrays, strings, numbers, booleans, null,
+   * Dates, Errors) with what the policy asks for replaced, exactly as the NDJSON format replaces it
+   * in `JSON.stringify(value)`: field rules by path (`user.email`), every string and number scanned,
+   * a dropped field removed (`null` in an array). A value with nothing to replace is returned as the
+   * very same value, and a copy shares the parts of the original that did not change; the original
+   * is never modified.
+   *
+   * - A number is read as its JSON text: a replacement that is a number stays one, any other
+   *   (`<PHONE>`) is a string. A bigint is read the same way.
+   * - A Date (any object with `toJSON`) is read as what `toJSON` gives (an ISO string): kept as the
+   *   same Date when nothing changes, else replaced by the new string.
+   * - An Error's own properties are read, enumerable or not: `message`, `stack` (its text, as any
+   *   string), `cause`, `errors`, and any other. Its copy is an object with the Error's prototype
+   *   (`instanceof` its class holds, its `name` is the class's), made without calling a constructor,
+   *   its properties enumerable as they were.
+   * - A cycle (a reference to an object that contains it) becomes the string `[Circular]`, as pino's
+   *   and winston's serializers write it.
+   * - Copies of other objects are plain objects with the same keys in the same order. Symbol-keyed
+   *   properties (winston's `Symbol.for('level')`, `Symbol.for('message')`, `Symbol.for('splat')`)
+   *   are copied as they are and not read; so are what JSON does not write: undefined, functions,
+   *   symbols, NaN, infinities, and the entries of a Map or Set.
+   *
+   * Throws LogveilError (its message never holds a value): `LV_REDACT` when the value cannot be
+   * read (nested more than 1000 deep; a getter or `toJSON` that throws), or the code of an error
+   * logveil raised inside (`LV_FORMAT` for values encoded inside values more than 32 deep). An
+   * integration that writes a marker in its place counts it with countFailure().
+   */
+  record<T>(value: T): T {
+    try {
+      return copyValue(value, (this.recordVisitor ??= anonymizingVisitor(this))) as T;
+    } catch (e) {
+      if (e instanceof LogveilError) throw e;
+      throw new LogveilError('LV_REDACT', `record: the value could not be anonymized (${errorKind(e)})`);
+    } finally {
+      this.counting.atText();
+    }
+  }
+
+  /**
+   * What was replaced so far, per type and per field, in numbers only (no value, and a key that holds
+   * personal data named by its type): everything this anonymizer replaced, by record(), anonymize()
+   * or a format's visitor. A new snapshot on every call.
+   */
+  counters(): CountersSnapshot {
+    return this.counting.snapshot();
+  }
+
+  /** Count a redaction failure (an integration that could not anonymize a record and wrote a marker instead). */
+  countFailure(): void {
+    this.counting.countFailure();
   }
 
   private fallbackPlan(type: PiiType): TypePlan {

@@ -1,6 +1,17 @@
-/** Stable error codes; messages name the place (file, line, field, policy key), never the data. */
-export type ErrorCode = 'LV_USAGE' | 'LV_POLICY' | 'LV_FORMAT' | 'LV_KEY' | 'LV_IO' | 'LV_WORKER';
+/**
+ * Stable error codes; messages name the place (file, line, field, policy key), never the data.
+ * - `LV_USAGE`: a call or option that cannot work (an unknown encoding, detector objects given to a pool).
+ * - `LV_POLICY`: a policy that is not valid, or its file cannot be read.
+ * - `LV_KEY`: a key or key file refused (unreadable, readable by others, too short, weak).
+ * - `LV_FORMAT`: input that its format cannot carry (a CSV row with the wrong number of fields, values nested too deep).
+ * - `LV_IO`: reading or writing a file or stream failed.
+ * - `LV_WORKER`: a worker thread failed or went away.
+ * - `LV_REDACT`: a value could not be anonymized (record(): nested too deep, a getter that throws, a bug):
+ *   nothing of it may be written as it was.
+ */
+export type ErrorCode = 'LV_USAGE' | 'LV_POLICY' | 'LV_FORMAT' | 'LV_KEY' | 'LV_IO' | 'LV_WORKER' | 'LV_REDACT';
 
+/** logveil's one error class: every error its API throws is one, with a stable `code`. */
 export class LogveilError extends Error {
   readonly code: ErrorCode;
   constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {

@@ -7,8 +7,10 @@
  */
 
 // Strings: find and replace.
-/** Scanner + policy + operators for strings; `createAnonymizer(options)` makes one. */
+/** Scanner + policy + operators for strings and log records (`record(value)`); `createAnonymizer(options)` makes one. */
 export { Anonymizer, createAnonymizer, type AnonymizerOptions } from './anonymizer.js';
+/** What an anonymizer replaced so far, per type and per field, in numbers only (`anonymizer.counters()`). */
+export type { CountersSnapshot } from './counters.js';
 /** The scanner alone: findings of a detector list, without a policy. */
 export { compileScanner, type Scanner, type ScanPlace } from './detect/scan.js';
 /** One finding: its type, UTF-16 span and score. */

@@ -13,31 +13,49 @@ import type { FieldAction } from './policy/fields.js';
  */
 export function anonymizingVisitor(anonymizer: Anonymizer): ValueVisitor {
   const fields = anonymizer.fields;
+  const counting = anonymizer.counting;
+  /** The path of the value whose text is being read as a line (`msg` for `"msg": "user=alice"`), else []. */
+  let outer: FieldPath = NO_PATH;
   const visitor: ValueVisitor = {
     decides: (path) => fields.resolve(path).kind !== 'scan',
     holdsWords: (path) => holdsWords(fields.resolve(path)),
     visit(value: string, place: Place): Visited {
-      const action = fields.settle(fields.resolve(place.path), value);
-      switch (action.kind) {
-        case 'keep':
-          return value;
-        case 'drop':
-          return DROP;
-        case 'as':
-          return value === '' ? value : anonymizer.replace(value, action.type, action.operator);
-        case 'scan':
-          return scan(value, place);
+      counting.at(outer, place.path);
+      try {
+        const action = fields.settle(fields.resolve(place.path), value);
+        switch (action.kind) {
+          case 'keep':
+            return value;
+          case 'drop':
+            return DROP;
+          case 'as':
+            return value === '' ? value : anonymizer.replace(value, action.type, action.operator);
+          case 'scan':
+            return scan(value, place);
+        }
+      } finally {
+        counting.atText();
       }
     },
   };
   function scan(value: string, place: Place): string {
     // A structured value may itself hold pairs (`"msg": "login password=hunter2"`): read it as
     // a text line so their field rules apply. A whole line (path []) is already that.
-    if (place.path.length > 0 && PAIR_TRIGGER.test(value)) return visitLine(visitor, value, place.record);
+    if (place.path.length > 0 && PAIR_TRIGGER.test(value)) {
+      const before = outer;
+      outer = outer.length ? [...outer, ...place.path] : place.path;
+      try {
+        return visitLine(visitor, value, place.record);
+      } finally {
+        outer = before;
+      }
+    }
     return anonymizer.anonymize(value, scanPlace(place.path, place.whole));
   }
   return visitor;
 }
+
+const NO_PATH: FieldPath = [];
 
 /** Where the scanner is told a value sits: its key (a context word), and whether it is one whole unnamed value. */
 function scanPlace(path: FieldPath, whole: boolean | undefined): ScanPlace | undefined {
@@ -118,8 +136,8 @@ export function scanningVisitor(anonymizer: Anonymizer, report: (r: FindingRepor
   return visitor;
 }
 
-/** A key with every finding in it replaced by its type's tag. */
-function tagged(anonymizer: Anonymizer, key: string): string {
+/** A key with every finding in it replaced by its type's tag (reports and counters name fields so). */
+export function tagged(anonymizer: Anonymizer, key: string): string {
   const found = anonymizer.findings(key);
   if (found.length === 0) return key;
   let out = '';
