@@ -45,7 +45,7 @@ export default async function logveilTransport(options: PinoTransportOptions = {
     anonymizingStage(
       pinoLineAnonymizer(anonymizer, {
         messageKey: options.messageKey ?? (source as { messageKey?: string }).messageKey ?? 'msg',
-        onFailure: () => {},
+        onFailure: () => anonymizer.countFailure(),
       }),
     );
   const parse = { parse: 'lines', parseLine: keepLine, expectPinoConfig } as const;

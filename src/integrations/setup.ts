@@ -21,11 +21,16 @@ export interface AnonymizerSetup {
   readonly detectors?: { readonly module: string; readonly export?: string };
 }
 
-/** The anonymizer a setup describes; LV_POLICY, LV_KEY or LV_USAGE when it cannot be made. */
+/** The anonymizer a setup describes, its detector module imported; LV_POLICY, LV_KEY or LV_USAGE when it cannot be made. */
 export async function anonymizerFor(setup: AnonymizerSetup): Promise<Anonymizer> {
+  const detectors = setup.detectors === undefined ? undefined : await importDetectors(setup.detectors);
+  return anonymizerWith(setup, detectors);
+}
+
+/** The anonymizer of a policy (or policy file) and key file, with a detector list (the default list when absent). */
+export function anonymizerWith(setup: Pick<AnonymizerSetup, 'policy' | 'keyFile'>, detectors?: readonly Detector[]): Anonymizer {
   const policy = typeof setup.policy === 'string' ? loadPolicyFile(setup.policy) : setup.policy;
   const key = setup.keyFile === undefined ? undefined : loadKeyFile(setup.keyFile);
-  const detectors = setup.detectors === undefined ? undefined : await importDetectors(setup.detectors);
   return createAnonymizer({ policy, key, detectors });
 }
 

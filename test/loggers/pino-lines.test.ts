@@ -37,5 +37,4 @@ describe('failureMarker', () => {
     const notJson = JSON.parse(failureMarker('level=30 a.b@example.com')) as Record<string, unknown>;
     expect(Object.keys(notJson)).toEqual(['time', 'logveil']);
   });
-
 });
