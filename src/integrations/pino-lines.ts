@@ -27,7 +27,9 @@ export function pinoLineAnonymizer(anonymizer: Anonymizer, options: PinoLineOpti
   if (!ndjson) throw new LogveilError('LV_USAGE', 'the NDJSON format has no line mapper');
   // The NDJSON mapper warns, synchronously, for a line it had to read as text: that is how a line not JSON is told apart.
   let readAsText = false;
-  const mapLine = ndjson({ visitor: anonymizingVisitor(anonymizer), source: 'pino', warn: () => (readAsText = true) });
+  const visitor = anonymizingVisitor(anonymizer);
+  const newMapper = () => ndjson({ visitor, source: 'pino', warn: () => (readAsText = true) });
+  let mapLine = newMapper();
   let index = 0;
   return (line) => {
     if (line.trim() === '') return null;
@@ -37,7 +39,9 @@ export function pinoLineAnonymizer(anonymizer: Anonymizer, options: PinoLineOpti
       if (!readAsText) return out;
       return `{"time":${Date.now()},${JSON.stringify(options.messageKey)}:${JSON.stringify(out)},"logveil":"${NOT_JSON}"}`;
     } catch {
-      // The error is not repeated: its message may quote the line.
+      // The error is not repeated: its message may quote the line. The mapper, left in the middle
+      // of a line, is made anew for the next one.
+      mapLine = newMapper();
       options.onFailure();
       return failureMarker(line);
     }

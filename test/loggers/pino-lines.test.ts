@@ -25,6 +25,8 @@ describe('pinoLineAnonymizer', () => {
     const before = failures.length;
     expect(line(`{"level":50,"time":1796300000000,"msg":"tag ${FAILING_VALUE} a.b@example.com"}`)).toBe('{"level":50,"time":1796300000000,"logveil":"redaction-failed"}');
     expect(failures.length).toBe(before + 1);
+    // The line after it is read from its start, by a mapper made anew.
+    expect(line('{"level":30,"msg":"mail a.b@example.com","n":1.50}')).toBe('{"level":30,"msg":"mail <EMAIL>","n":1.50}');
   });
 });
 

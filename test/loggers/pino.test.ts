@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -112,6 +112,16 @@ describe('logveil/pino in pino’s worker thread', () => {
     expect(JSON.parse(lines[1])).toMatchObject({ level: 30, time: 1796300000000, msg: 'asset <DEVICE_ID> checked' });
     expect(survivors(lines.join('\n'), c.planted)).toEqual([]);
     expect(lines).toHaveLength(2);
+  });
+
+  it('a policy file that cannot be read stops the transport before it writes anything (pino emits error)', async () => {
+    const file = join(dir, 'never.log');
+    const transport = pino.transport({ target: TRANSPORT, options: { policy: join(dir, 'missing.yaml'), destination: file } });
+    const failed = once(transport, 'error');
+    pino(OPTIONS, transport).info({ user: CASES[0].fields }, CASES[0].message);
+    const [error] = (await failed) as [Error];
+    expect(error.message).toMatch(/missing\.yaml: cannot read policy file \(ENOENT\)/);
+    expect(existsSync(file)).toBe(false);
   });
 
   it('a line that is not JSON is anonymized as text and written as a record under pino’s messageKey', async () => {
