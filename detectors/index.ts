@@ -55,10 +55,12 @@ export type FieldType = (typeof FIELD_TYPES)[number];
 
 /** Every kind of personal data logveil knows. */
 export type PiiType = PatternType | FieldType;
+/** Every PiiType, the pattern types (in detector order) then the field types. */
 export const PII_TYPES: readonly PiiType[] = [...PATTERN_TYPES, ...FIELD_TYPES];
 
 /** The detector contract, its type defaulting to the kinds the list knows. */
 export type DetectorSpec<T extends string = PiiType> = Spec<T>;
+/** A detector as defineDetector makes it: its spec, checked and frozen. */
 export type Detector<T extends string = PiiType> = Spec<T>;
 export type { DetectorOptions, CandidateClass, MaskRule, ValidateContext } from './lib/types.js';
 export type { Lang, Rng, ValueGenerator, Written } from './lib/generate.js';

@@ -4,7 +4,7 @@ import { isOperatorOutput } from '../detectors/lib/operator-output.js';
 import type { Detector, MaskRule, PiiType } from '../detectors/index.js';
 import { compileScanner, type ScanPlace, type Scanner } from './detect/scan.js';
 import { NO_FINDINGS, type Finding } from './detect/finding.js';
-import { deriveKey, randomKey } from './keys/key.js';
+import { deriveKey, MIN_KEY_BYTES, randomKey } from './keys/key.js';
 import { operators, type Operator, type OperatorContext, type OperatorName } from './operators/index.js';
 import { FieldRules } from './policy/fields.js';
 import { resolvePolicy } from './policy/load.js';
@@ -15,6 +15,7 @@ import { copyValue } from './values.js';
 import { anonymizingVisitor, tagged } from './visitors.js';
 import type { ValueVisitor } from './record/index.js';
 
+/** What an anonymizer is made of: a policy, a key and a detector list, each with a default. */
 export interface AnonymizerOptions {
   /** A validated policy or its plain form (the default policy when absent). */
   readonly policy?: Policy | PolicyInput;
@@ -49,63 +50,94 @@ export class Anonymizer {
   private readonly hashKey: Buffer;
   /** Each type's mask rule, from the first detector of the type (enabled or not: field rules may name it). */
   private readonly masks: Map<PiiType, MaskRule | undefined>;
-  /** What was replaced so far; the anonymizing visitor tells it the field. */
+  /** What was replaced so far, counted as it happens (the anonymizing visitor tells it the field); read it with counters(). */
   readonly counting: Counters;
   /** The visitor record() reads values with, made when first needed. */
   private recordVisitor: ValueVisitor | undefined;
 
+  /**
+   * Throws LogveilError: `LV_POLICY` for a policy that is not valid, `LV_KEY` for a key that is not a
+   * Uint8Array of 32 bytes or more, `LV_USAGE` for a detector list that cannot be used.
+   */
   constructor(options: AnonymizerOptions = {}) {
-    this.policy = resolvePolicy(options.policy);
-    this.keyIsEphemeral = options.key === undefined;
-    this.hashKey = deriveKey(options.key ?? randomKey(), 'hash');
-    // A detector with options in the policy (`phone: { regions: … }`) is replaced by its configured self.
-    const configured = detectorOptions(this.policy);
-    const list = (options.detectors ?? defaultDetectors).map((d) => {
-      const own = configured[d.name];
-      return own && d.configure ? d.configure(own) : d;
-    });
-    this.fields = new FieldRules(this.policy, list);
-    this.masks = new Map();
-    for (const d of list) if (!this.masks.has(d.type)) this.masks.set(d.type, d.mask);
-    const enabled = list.filter((d) => ruleFor(this.policy, d.type).enabled);
-    this.scanner = compileScanner(enabled);
-    this.counting = new Counters((key) => tagged(this, key));
-    this.plans = new Map();
-    for (const d of enabled) {
-      if (this.plans.has(d.type)) continue;
-      const rule = ruleFor(this.policy, d.type);
-      const normalize = d.normalize ? d.normalize.bind(d) : identity;
-      this.plans.set(d.type, { threshold: rule.threshold, operator: operators[rule.operator], normalize, mask: this.masks.get(d.type) });
+    const { key, detectors } = options;
+    if (key !== undefined && !(Object.prototype.toString.call(key) === '[object Uint8Array]' && key.length >= MIN_KEY_BYTES)) {
+      throw new LogveilError('LV_KEY', `key: expected a Uint8Array of ${MIN_KEY_BYTES} bytes or more (from loadKeyFile or randomKey)`);
+    }
+    if (detectors !== undefined && !Array.isArray(detectors)) throw new LogveilError('LV_USAGE', 'detectors: expected a list of detectors');
+    try {
+      this.policy = resolvePolicy(options.policy);
+      this.keyIsEphemeral = options.key === undefined;
+      this.hashKey = deriveKey(key ?? randomKey(), 'hash');
+      // A detector with options in the policy (`phone: { regions: … }`) is replaced by its configured self.
+      const configured = detectorOptions(this.policy);
+      const list = (detectors ?? defaultDetectors).map((d) => {
+        const own = configured[d.name];
+        return own && d.configure ? d.configure(own) : d;
+      });
+      this.fields = new FieldRules(this.policy, list);
+      this.masks = new Map();
+      for (const d of list) if (!this.masks.has(d.type)) this.masks.set(d.type, d.mask);
+      const enabled = list.filter((d) => ruleFor(this.policy, d.type).enabled);
+      this.scanner = compileScanner(enabled);
+      this.counting = new Counters((key) => tagged(this, key));
+      this.plans = new Map();
+      for (const d of enabled) {
+        if (this.plans.has(d.type)) continue;
+        const rule = ruleFor(this.policy, d.type);
+        const normalize = d.normalize ? d.normalize.bind(d) : identity;
+        this.plans.set(d.type, { threshold: rule.threshold, operator: operators[rule.operator], normalize, mask: this.masks.get(d.type) });
+      }
+    } catch (e) {
+      if (e instanceof LogveilError) throw e;
+      throw new LogveilError('LV_USAGE', `createAnonymizer: the options could not be used (${errorKind(e)})`, { cause: e });
     }
   }
 
-  /** Findings the policy acts on (enabled type, score at or above its threshold). */
+  /**
+   * Findings the policy acts on (enabled type, score at or above its threshold). Throws LogveilError:
+   * `LV_USAGE` for a text that is not a string, `LV_REDACT` when scanning fails (never quoting the text).
+   */
   findings(text: string, place?: ScanPlace): readonly Finding[] {
-    const all = this.scanner.scan(text, place);
-    if (all.length === 0) return all;
-    let kept: Finding[] | null = null;
-    for (let i = 0; i < all.length; i++) {
-      const f = all[i];
-      const plan = this.plans.get(f.type);
-      const ok = plan !== undefined && f.score >= plan.threshold;
-      if (!ok && kept === null) kept = all.slice(0, i);
-      else if (ok && kept !== null) kept.push(f);
+    // A number or null would be read as no text and come back unscanned: refused instead.
+    if (typeof text !== 'string') throw notString('findings', text);
+    try {
+      const all = this.scanner.scan(text, place);
+      if (all.length === 0) return all;
+      let kept: Finding[] | null = null;
+      for (let i = 0; i < all.length; i++) {
+        const f = all[i];
+        const plan = this.plans.get(f.type);
+        const ok = plan !== undefined && f.score >= plan.threshold;
+        if (!ok && kept === null) kept = all.slice(0, i);
+        else if (ok && kept !== null) kept.push(f);
+      }
+      if (kept === null) return all;
+      return kept.length ? kept : NO_FINDINGS;
+    } catch (e) {
+      throw failure('findings', e, text);
     }
-    if (kept === null) return all;
-    return kept.length ? kept : NO_FINDINGS;
   }
 
-  /** The text with every finding replaced; the same string when there is none. */
+  /**
+   * The text with every finding replaced; the same string when there is none. Throws as findings()
+   * does (`LV_USAGE`, `LV_REDACT`): an integration writes a marker, never the text.
+   */
   anonymize(text: string, place?: ScanPlace): string {
-    const found = this.findings(text, place);
-    if (found.length === 0) return text;
-    let out = '';
-    let at = 0;
-    for (const f of found) {
-      out += text.slice(at, f.start) + this.replace(text.slice(f.start, f.end), f.type);
-      at = f.end;
+    if (typeof text !== 'string') throw notString('anonymize', text);
+    try {
+      const found = this.findings(text, place);
+      if (found.length === 0) return text;
+      let out = '';
+      let at = 0;
+      for (const f of found) {
+        out += text.slice(at, f.start) + this.replace(text.slice(f.start, f.end), f.type);
+        at = f.end;
+      }
+      return out + text.slice(at);
+    } catch (e) {
+      throw failure('anonymize', e, text);
     }
-    return out + text.slice(at);
   }
 
   /**
@@ -113,23 +145,27 @@ export class Anonymizer {
    * policy's operator for the type or the one given.
    */
   replace(value: string, type: PiiType, operator?: OperatorName): string {
-    // What an operator wrote stays as it is: a field rule reading `mobile=138****8000` again does not mask the mask.
-    if (isOperatorOutput(value)) return value;
-    const plan = this.plans.get(type) ?? this.fallbackPlan(type);
-    const hashKey = this.hashKey;
-    let normalized: string | undefined;
-    const ctx: OperatorContext = {
-      type,
-      // Only keyed and format-aware operators read it; tagging a phone never pays for E.164.
-      get normalized() {
-        return (normalized ??= plan.normalize(value));
-      },
-      hmac: (data) => createHmac('sha256', hashKey).update(data).digest(),
-      mask: plan.mask,
-    };
-    const out = (operator ? operators[operator] : plan.operator)(value, ctx);
-    if (out !== value) this.counting.count(type);
-    return out;
+    try {
+      // What an operator wrote stays as it is: a field rule reading `mobile=138****8000` again does not mask the mask.
+      if (isOperatorOutput(value)) return value;
+      const plan = this.plans.get(type) ?? this.fallbackPlan(type);
+      const hashKey = this.hashKey;
+      let normalized: string | undefined;
+      const ctx: OperatorContext = {
+        type,
+        // Only keyed and format-aware operators read it; tagging a phone never pays for E.164.
+        get normalized() {
+          return (normalized ??= plan.normalize(value));
+        },
+        hmac: (data) => createHmac('sha256', hashKey).update(data).digest(),
+        mask: plan.mask,
+      };
+      const out = (operator ? operators[operator] : plan.operator)(value, ctx);
+      if (out !== value) this.counting.count(type);
+      return out;
+    } catch (e) {
+      throw failure('replace', e, value);
+    }
   }
 
   /**
@@ -193,6 +229,24 @@ export class Anonymizer {
   }
 }
 
+/**
+ * What a string method throws when it fails: a LogveilError as it is, `LV_USAGE` for a value that
+ * is not a string, else `LV_REDACT` naming only the error's kind (its message may quote the text).
+ */
+function failure(method: string, e: unknown, text: unknown): LogveilError {
+  if (e instanceof LogveilError) return e;
+  if (typeof text !== 'string') return notString(method, text);
+  return new LogveilError('LV_REDACT', `${method}: the text could not be anonymized (${errorKind(e)})`);
+}
+
+function notString(method: string, text: unknown): LogveilError {
+  return new LogveilError('LV_USAGE', `${method}: expected a string, got ${text === null ? 'null' : typeof text}`);
+}
+
+/**
+ * An anonymizer: `anonymize(text)` for strings, `record(value)` for log records, `counters()` for what
+ * it replaced. Throws LogveilError (`LV_POLICY`, `LV_KEY`, `LV_USAGE`) for options that cannot work.
+ */
 export function createAnonymizer(options?: AnonymizerOptions): Anonymizer {
   return new Anonymizer(options);
 }

@@ -15,6 +15,7 @@ import { LogveilError } from './errors.js';
 /** A stage of a byte pipeline: the source first, then transforms. */
 export type Stage = Readable | Duplex;
 
+/** An opened input: its byte stages, whether it was gzip, and its encoding. */
 export interface OpenedInput {
   /** The bytes (gunzipped when the input is gzip), then a decode stage when they are not UTF-8. */
   readonly stages: Stage[];
@@ -24,6 +25,7 @@ export interface OpenedInput {
   readonly encoding: InputEncoding;
 }
 
+/** How openInput reads an input. */
 export interface OpenOptions {
   /** `--encoding`; by default UTF-8, or UTF-16 recognised by its first bytes. */
   readonly encoding?: EncodingChoice;
@@ -135,6 +137,7 @@ export function removeTemporariesOnSignal(): void {
   }
 }
 
+/** How an output is written. */
 export interface WriteOptions {
   /** Compress the output with gzip. */
   readonly gzip?: boolean;

@@ -53,8 +53,8 @@ describe("README's Library examples, run as written against the installed packag
   write('app.log', LOG);
 
   it('has the examples this test knows the files of', () => {
-    expect(blocks.length).toBe(5);
-    expect(blocks[3].startsWith('// my-detectors.js\n')).toBe(true);
+    expect(blocks.length).toBe(6);
+    expect(blocks[4].startsWith('// my-detectors.js\n')).toBe(true);
   });
 
   it('runs every example (a block headed `// name.js` is that file), each as it is written', () => {

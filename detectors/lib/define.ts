@@ -1,13 +1,14 @@
+import { LogveilError } from '../../src/errors.js';
 import type { Detector, DetectorSpec } from './types.js';
 
 /**
  * Declare a detector. Checks the contract when the module loads, so a broken detector fails at once
- * with its name rather than misbehaving in a scan. The type's name stays a literal (`'IBAN'`), which
+ * with its name (LV_USAGE) rather than misbehaving in a scan. The type's name stays a literal (`'IBAN'`), which
  * is how detectors/index.ts derives the union of types from its list.
  */
 export function defineDetector<const T extends string>(spec: DetectorSpec<T>): Detector<T> {
   const fail = (why: string): never => {
-    throw new Error(`detector ${spec.name}: ${why}`);
+    throw new LogveilError('LV_USAGE', `detector ${spec.name}: ${why}`);
   };
   if (!/^[a-z0-9_]+$/.test(spec.name)) fail('name must be lower_snake_case');
   if (!/^[A-Z][A-Z0-9_]*$/.test(spec.type)) fail('type must be UPPER_SNAKE_CASE');

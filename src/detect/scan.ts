@@ -28,6 +28,7 @@ export interface ScanPlace {
   readonly whole?: boolean;
 }
 
+/** A compiled detector list: one pass over a string gives its findings. */
 export interface Scanner {
   /** Resolved, non-overlapping findings sorted by start; the shared empty array when there are none. */
   scan(text: string, place?: ScanPlace): readonly Finding[];
@@ -552,6 +553,7 @@ export class OnePassScanner implements Scanner, ValidateContext {
   }
 }
 
+/** The scanner of a detector list, in priority order (overlaps go to the longer span, the higher score, then the earlier detector). */
 export function compileScanner(detectors: readonly Detector[]): Scanner {
   return new OnePassScanner(detectors);
 }

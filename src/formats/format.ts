@@ -2,8 +2,10 @@ import type { Transform } from 'node:stream';
 import type { LineMapper } from './lines/blocks.js';
 import type { ValueVisitor } from '../record/index.js';
 
+/** A format's name, as `--format` takes it. */
 export type FormatName = 'text' | 'ndjson' | 'json' | 'csv' | 'tsv';
 
+/** How CSV and TSV are read (what is not given is detected). */
 export interface CsvOptions {
   /** The first row names the columns (default true). */
   readonly header?: boolean;
@@ -15,6 +17,7 @@ export interface CsvOptions {
   readonly onBadRow?: 'error' | 'text';
 }
 
+/** What a format's transform is made with: the visitor that gets every value, and where messages go. */
 export interface FormatOptions {
   readonly visitor: ValueVisitor;
   /** The input's name for messages (a path, or `-`). */

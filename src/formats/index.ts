@@ -14,6 +14,7 @@ export const formats: Readonly<Record<FormatName, Format>> = {
   tsv: tsvFormat,
 };
 
+/** The formats' names, in the order `formats` lists them. */
 export const FORMAT_NAMES = Object.keys(formats) as FormatName[];
 
 /** The format a file name selects by its ending (`app.ndjson.gz` → ndjson), or text. */

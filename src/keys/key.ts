@@ -6,6 +6,7 @@ import { weakKeyReason } from './weak.js';
 /** A master key is 32 bytes or more; sub-keys per purpose are derived with HKDF-SHA256. */
 export const MIN_KEY_BYTES = 32;
 
+/** A new random master key (32 bytes from the system's CSPRNG). */
 export function randomKey(): Buffer {
   return randomBytes(MIN_KEY_BYTES);
 }

@@ -14,6 +14,7 @@ export const operators = {
   generalize,
 } as const satisfies Record<string, Operator>;
 
+/** An operator's name as a policy writes it (`tag`, `mask`, `hash`, `redact`, `generalize`). */
 export type OperatorName = keyof typeof operators;
 export const OPERATOR_NAMES = Object.keys(operators) as OperatorName[];
 export type { Operator, OperatorContext } from './operator.js';

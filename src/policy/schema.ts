@@ -93,7 +93,9 @@ export const policySchema = z.strictObject({
     .default({ dictionary: true, names: {}, rules: [] }),
 });
 
+/** A policy as written (YAML, JSON or an object): every key optional, defaults filled in by parsePolicy. */
 export type PolicyInput = z.input<typeof policySchema>;
+/** A validated policy, defaults filled in (what parsePolicy and loadPolicyFile return). */
 export type Policy = z.output<typeof policySchema>;
 export type OperatorChoice = Policy['operator'];
 
