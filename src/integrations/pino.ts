@@ -68,10 +68,17 @@ export default async function logveilTransport(options: PinoTransportOptions = {
   const done = new Promise<void>((resolve) => (written = resolve));
   return build(
     (source) => {
-      // The callback runs once the destination has every line (or failed): then the transport may close.
+      // The callback runs once the destination has every line, or failed (then the source is
+      // destroyed with the error, which close passes on to pino): then the transport may close.
       pipeline(source, stage(source), out as unknown as NodeJS.WritableStream, () => written());
     },
-    { ...parse, close: () => done },
+    {
+      ...parse,
+      close: async (error: Error | null) => {
+        await done;
+        if (error) throw error;
+      },
+    },
   );
 }
 

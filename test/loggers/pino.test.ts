@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -122,6 +122,15 @@ describe('logveil/pino in pino’s worker thread', () => {
     const [error] = (await failed) as [Error];
     expect(error.message).toMatch(/missing\.yaml: cannot read policy file \(ENOENT\)/);
     expect(existsSync(file)).toBe(false);
+  });
+
+  it('a destination that cannot be written is an error pino emits, not lines lost quietly', async () => {
+    writeFileSync(join(dir, 'a-file'), '');
+    const transport = pino.transport({ target: TRANSPORT, options: { destination: join(dir, 'a-file', 'under-a-file.log') } });
+    const failed = once(transport, 'error');
+    pino(OPTIONS, transport).info(CASES[0].message);
+    const [error] = (await failed) as [Error];
+    expect(error.message).toMatch(/^(EEXIST|ENOTDIR)/);
   });
 
   it('a line that is not JSON is anonymized as text and written as a record under pino’s messageKey', async () => {
