@@ -1,6 +1,6 @@
 import { format, type Format, type TransformableInfo } from 'logform';
 import { LEVEL, MESSAGE, SPLAT } from 'triple-beam';
-import { LogveilError, type Anonymizer, type Detector, type PolicyInput } from '../index.js';
+import { anonymizingVisitor, formats, LogveilError, type Anonymizer, type Detector, type PolicyInput } from '../index.js';
 import { anonymizerWith } from './setup.js';
 
 /** The `logveil` field of the info logged instead of one that could not be anonymized. */
@@ -28,9 +28,9 @@ export interface WinstonFormatOptions {
  *
  *   format.combine(format.errors({ stack: true }), format.splat(), logveilFormat({ policy: 'policy.yaml' }), format.json())
  *
- * The message, every metadata field at any depth, the `splat()` arguments (`info[SPLAT]`), Error
- * objects (message, stack, cause) and a line a format already wrote (`info[MESSAGE]`) are anonymized
- * as `anonymizer.record()` anonymizes a record. The entry given is never modified, since winston hands
+ * The message, every metadata field at any depth, the `splat()` arguments (`info[SPLAT]`) and Error
+ * objects (message, stack, cause) are anonymized as `anonymizer.record()` anonymizes a record; a
+ * line a format already wrote (`info[MESSAGE]`) as the text format anonymizes a line. The entry given is never modified, since winston hands
  * the same one to every transport: a new entry is returned (the same one when nothing changes), with
  * `level` and winston's symbol keys (`LEVEL`) as they were.
  *
@@ -40,9 +40,10 @@ export interface WinstonFormatOptions {
  */
 export default function logveilFormat(options: WinstonFormatOptions = {}): Format {
   const anonymizer = anonymizerOf(options);
+  const anonymizeEntry = entryAnonymizer(anonymizer);
   return format((info: TransformableInfo) => {
     try {
-      return anonymizeInfo(anonymizer, info);
+      return anonymizeEntry(info);
     } catch {
       // The error is not repeated: its message may quote the entry.
       anonymizer.countFailure();
@@ -60,21 +61,32 @@ function anonymizerOf(options: WinstonFormatOptions): Anonymizer {
   return anonymizer;
 }
 
-/** The entry anonymized: a new object when anything changes, the entry itself when nothing does. */
-export function anonymizeInfo(anonymizer: Anonymizer, info: TransformableInfo): TransformableInfo {
-  // record() copies symbol-keyed properties as they are: the two that carry logged data are read here.
-  const copy = anonymizer.record(info);
-  const splat = info[SPLAT];
-  const newSplat = splat === undefined ? splat : anonymizer.record(splat);
-  const message = info[MESSAGE];
-  const newMessage = typeof message === 'string' ? anonymizer.anonymize(message) : message === undefined ? message : anonymizer.record(message);
-  if (copy === info && newSplat === splat && newMessage === message) return info;
-  const out = copy === info ? shallowCopy(info) : copy;
-  // winston's own: what the policy does to a field named `level` is not for the entry's level.
-  out.level = info.level;
-  if (splat !== undefined) out[SPLAT] = newSplat;
-  if (message !== undefined) out[MESSAGE] = newMessage;
-  return out;
+/**
+ * What anonymizes an entry: a new object when anything changes, the entry itself when nothing does.
+ * Throws what record() throws.
+ */
+export function entryAnonymizer(anonymizer: Anonymizer): (info: TransformableInfo) => TransformableInfo {
+  const textLines = formats.text.lines;
+  if (!textLines) throw new LogveilError('LV_USAGE', 'the text format has no line mapper');
+  // A line a format already wrote (`info[MESSAGE]`: JSON, `key=value` pairs) is read as the text
+  // format reads a line, so that its fields get their field rules.
+  const line = textLines({ visitor: anonymizingVisitor(anonymizer), source: 'winston', warn: () => {} });
+  let index = 0;
+  return (info) => {
+    // record() copies symbol-keyed properties as they are: the two that carry logged data are read here.
+    const copy = anonymizer.record(info);
+    const splat = info[SPLAT];
+    const newSplat = splat === undefined ? splat : anonymizer.record(splat);
+    const message = info[MESSAGE];
+    const newMessage = typeof message === 'string' ? line(message, index++) : message === undefined ? message : anonymizer.record(message);
+    if (copy === info && newSplat === splat && newMessage === message) return info;
+    const out = copy === info ? shallowCopy(info) : copy;
+    // winston's own: what the policy does to a field named `level` is not for the entry's level.
+    out.level = info.level;
+    if (splat !== undefined) out[SPLAT] = newSplat;
+    if (message !== undefined) out[MESSAGE] = newMessage;
+    return out;
+  };
 }
 
 /** A new entry with the same properties, of the same class (an Error logged as the entry keeps its message and stack). */

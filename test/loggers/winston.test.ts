@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { LEVEL, MESSAGE, SPLAT } from 'triple-beam';
 import { describe, expect, it } from 'vitest';
 import winston, { format } from 'winston';
-import logveilFormat, { anonymizeInfo } from '../../src/integrations/winston.js';
+import logveilFormat, { entryAnonymizer } from '../../src/integrations/winston.js';
 import { createAnonymizer } from '../../src/index.js';
 import failingDetectors, { FAILING_VALUE } from './fixtures/failing-detectors.js';
 import { BENIGN, logValues, survivors } from './log-values.js';
@@ -67,7 +67,7 @@ describe('logveil/winston with real winston', () => {
     const anonymizer = createAnonymizer();
     const [c] = CASES;
     const info = { level: 'info', message: `mail ${c.fields.email}`, [LEVEL]: 'info', [SPLAT]: [c.fields.email, { ip: c.fields.client_ip }], [MESSAGE]: `info: mail ${c.fields.email}` };
-    const out = anonymizeInfo(anonymizer, info);
+    const out = entryAnonymizer(anonymizer)(info);
     expect(out).not.toBe(info);
     expect(Object.entries(out)).toEqual([['level', 'info'], ['message', 'mail <EMAIL>']]);
     expect(out[LEVEL]).toBe('info');
@@ -77,7 +77,15 @@ describe('logveil/winston with real winston', () => {
     expect(info[SPLAT][0]).toBe(c.fields.email);
 
     const nothing = { level: 'info', message: 'cache hit', [LEVEL]: 'info', [SPLAT]: [{ orderId: BENIGN.orderId }] };
-    expect(anonymizeInfo(anonymizer, nothing)).toBe(nothing);
+    expect(entryAnonymizer(anonymizer)(nothing)).toBe(nothing);
+  });
+
+  it('placed after json(), reads the line it wrote as the text format reads a line: field rules apply to its fields', () => {
+    const lines: string[] = [];
+    const stream = new Writable({ write: (chunk, _e, cb) => (lines.push(String(chunk).trimEnd()), cb()) });
+    const logger = winston.createLogger({ format: format.combine(format.json(), logveilFormat()), transports: [new winston.transports.Stream({ stream })] });
+    logger.info('signed up', { real_name: 'Zhang San', contact: CASES[0].fields.email });
+    expect(lines).toEqual(['{"contact":"<EMAIL>","level":"info","message":"signed up","real_name":"<PERSON_NAME>"}']);
   });
 
   it('an entry whose anonymizing throws is logged as the marker, with its level, and counted', () => {
