@@ -1,5 +1,4 @@
 import { Transform, pipeline } from 'node:stream';
-import { workerData } from 'node:worker_threads';
 import build from 'pino-abstract-transport';
 import sonicBoom, { type SonicBoom } from 'sonic-boom';
 import { pinoLineAnonymizer } from './pino-lines.js';
@@ -17,9 +16,10 @@ export interface PinoTransportOptions extends AnonymizerSetup {
    */
   readonly destination?: string | 1 | 2;
   /**
-   * The key pino writes the message under, for lines that are not JSON (anonymized as text and
-   * written as a record's message). Absent: pino's own `messageKey`, which pino sends to its
-   * transports, else `msg`.
+   * The key a line that is not JSON is written under, as a record's message (anonymized as text):
+   * pino's `messageKey` when the logger sets one; `msg` when absent. (pino can send its messageKey to
+   * a transport that waits for it, but such a transport never gets ready for a caller that awaits
+   * `ready` before calling `pino(transport)`: it is taken from here instead.)
    */
   readonly messageKey?: string;
 }
@@ -38,23 +38,14 @@ export interface PinoTransportOptions extends AnonymizerSetup {
  */
 export default async function logveilTransport(options: PinoTransportOptions = {}) {
   const anonymizer = await anonymizerFor(options);
-  // pino sends its messageKey to transports that wait for it; outside pino's worker nothing would come.
-  const expectPinoConfig = options.messageKey === undefined && pinoWillSendConfig();
-  // With expectPinoConfig, pino-abstract-transport gives the source pino's messageKey.
-  const stage = (source: object) =>
-    anonymizingStage(
-      pinoLineAnonymizer(anonymizer, {
-        messageKey: options.messageKey ?? (source as { messageKey?: string }).messageKey ?? 'msg',
-        onFailure: () => anonymizer.countFailure(),
-      }),
-    );
-  const parse = { parse: 'lines', parseLine: keepLine, expectPinoConfig } as const;
+  const stage = () => anonymizingStage(pinoLineAnonymizer(anonymizer, { messageKey: options.messageKey ?? 'msg', onFailure: () => anonymizer.countFailure() }));
+  const parse = { parse: 'lines', parseLine: keepLine } as const;
 
   const { destination } = options;
   if (destination === undefined) {
     return build(
       (source) => {
-        const anonymize = stage(source);
+        const anonymize = stage();
         // An error ends both: the pipeline that reads the step sees it.
         pipeline(source, anonymize, () => {});
         return anonymize;
@@ -70,7 +61,7 @@ export default async function logveilTransport(options: PinoTransportOptions = {
     (source) => {
       // The callback runs once the destination has every line, or failed (then the source is
       // destroyed with the error, which close passes on to pino): then the transport may close.
-      pipeline(source, stage(source), out as unknown as NodeJS.WritableStream, () => written());
+      pipeline(source, stage(), out as unknown as NodeJS.WritableStream, () => written());
     },
     {
       ...parse,
@@ -103,10 +94,4 @@ function anonymizingStage(anonymizeLine: (line: string) => string | null): Trans
       callback(null, out === null ? undefined : out + '\n');
     },
   });
-}
-
-/** Whether this runs in pino's transport worker, which sends pino's config (pino 9.1+; what pino-abstract-transport itself checks). */
-function pinoWillSendConfig(): boolean {
-  const data = workerData as { workerData?: { pinoWillSendConfig?: unknown } } | null | undefined;
-  return data?.workerData?.pinoWillSendConfig === true;
 }

@@ -77,6 +77,13 @@ describe('logveil/pino in pino’s worker thread', () => {
     expect(survivors(plainText(), planted)).toEqual(planted);
   });
 
+  it('gets ready before a logger is made of it (a caller may await ready first)', async () => {
+    const transport = pino.transport({ target: TRANSPORT, options: { destination: join(dir, 'ready.log') } });
+    await once(transport, 'ready');
+    await runThrough(transport, (log) => log.info('ready'));
+    expect(JSON.parse(readFileSync(join(dir, 'ready.log'), 'utf8'))).toMatchObject({ level: 30, msg: 'ready' });
+  });
+
   it('as a single target writing a file: every line anonymized, every other field as plain pino writes it', async () => {
     const file = join(dir, 'single.log');
     await runThrough(pino.transport({ target: TRANSPORT, options: { destination: file } }), logEverything);
@@ -133,10 +140,10 @@ describe('logveil/pino in pino’s worker thread', () => {
     expect(error.message).toMatch(/^(EEXIST|ENOTDIR)/);
   });
 
-  it('a line that is not JSON is anonymized as text and written as a record under pino’s messageKey', async () => {
+  it('a line that is not JSON is anonymized as text and written as a record under the messageKey given', async () => {
     const file = join(dir, 'not-json.log');
     const [c] = CASES;
-    const transport = pino.transport({ target: TRANSPORT, options: { destination: file } });
+    const transport = pino.transport({ target: TRANSPORT, options: { destination: file, messageKey: 'message' } });
     await runThrough(transport, (log) => {
       log.info('before');
       transport.write(`plain text from ${c.fields.email}\n`);
