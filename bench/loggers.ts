@@ -12,6 +12,7 @@
  *   npm run bench:loggers -- [--lines 20000] [--rounds 3] [--seed 20260224]
  */
 import { once } from 'node:events';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { LEVEL, SPLAT } from 'triple-beam';
@@ -110,6 +111,8 @@ async function main(): Promise<void> {
   console.log(`pino call   pino/file ${median(plain).toFixed(2)} µs, logveil/pino ${median(veiled).toFixed(2)} µs per log.info (×${ratio.toFixed(2)}; target ≤ ×1.10)`);
   console.log(`transport   ${Math.round(median(perSecond)).toLocaleString('en')} lines/s on one core (target ≥ 50,000)`);
   console.log(`winston     ${median(winstonMedian).toFixed(1)} µs median, ${median(winstonP99).toFixed(1)} µs p99 per entry`);
+  // A shared machine's figures move with its load: said beside them.
+  console.log(`load       ${loadavg()[0].toFixed(1)} (1-minute average) on this machine`);
 }
 
 await main();

@@ -32,7 +32,7 @@ export function pinoLineAnonymizer(anonymizer: Anonymizer, options: PinoLineOpti
   let mapLine = newMapper();
   let index = 0;
   return (line) => {
-    if (line.trim() === '') return null;
+    if (!NOT_SPACE.test(line)) return null;
     readAsText = false;
     try {
       const out = mapLine(line, index++);
@@ -65,3 +65,5 @@ export function failureMarker(line: string): string {
 
 const LEVEL_NAME = /^[a-z]{1,16}$/i;
 const ISO_TIME = /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d{1,9})?)?(?:Z|[+-]\d\d:?\d\d)?$/;
+/** A line with anything but white space in it (a test without making a trimmed copy of every line). */
+const NOT_SPACE = /\S/;
