@@ -15,7 +15,8 @@ export interface CountersSnapshot {
    * Replaced values per field, named as `logveil scan --summary` names them: `user.email`,
    * `items[*].card` (array indexes grouped), a text key (`phone`), `(text)` for free text and for
    * strings anonymized alone; a key that holds personal data is named by its type (`<EMAIL>.note`).
-   * At most MAX_FIELDS names; further fields are counted under `(other)`.
+   * At most MAX_FIELDS fields (as met, before keys holding data are named by type); further fields are
+   * counted under `(other)`.
    */
   readonly byField: Readonly<Record<string, number>>;
   /** Redaction failures reported with Anonymizer.countFailure (by an integration that wrote a marker instead). */
@@ -28,9 +29,6 @@ export const MAX_FIELDS = 1000;
 export const FREE_TEXT = '(text)';
 /** Where replacements in fields beyond MAX_FIELDS are counted. */
 export const OTHER_FIELDS = '(other)';
-/** Raw paths remembered with their names, at most. */
-const MAX_NAMES = 10_000;
-
 const NO_PATH: FieldPath = [];
 
 /**
@@ -40,10 +38,10 @@ const NO_PATH: FieldPath = [];
 export class Counters {
   private replaced = 0;
   private failures = 0;
-  private readonly byType = new Map<string, number>();
-  private readonly byField = new Map<string, number>();
-  /** Raw formatted paths and the names they are counted under. */
-  private readonly names = new Map<string, string>();
+  /** Per type, and per field as met (raw keys, tagged when a snapshot names them): one lookup per count. */
+  private readonly byType = new Map<string, Tally>();
+  private readonly byField = new Map<string, Tally>();
+  private other = 0;
   /** The value being visited: inside the value at `outer` (a line read inside a JSON string), at `path`. */
   private outer: FieldPath = NO_PATH;
   private path: FieldPath = NO_PATH;
@@ -66,12 +64,23 @@ export class Counters {
   /** One value of `type` replaced, in the field entered. */
   count(type: string): void {
     this.replaced++;
-    this.byType.set(type, (this.byType.get(type) ?? 0) + 1);
-    const field = this.fieldName();
-    const n = this.byField.get(field);
-    if (n !== undefined) this.byField.set(field, n + 1);
-    else if (this.byField.size < MAX_FIELDS) this.byField.set(field, 1);
-    else this.byField.set(OTHER_FIELDS, (this.byField.get(OTHER_FIELDS) ?? 0) + 1);
+    const t = this.byType.get(type);
+    if (t !== undefined) t.n++;
+    else this.byType.set(type, { n: 1, segments: NO_PATH });
+    const { outer, path } = this;
+    // The raw path as a key: `a.b[*]`; a one-key path (most) is its key, with no string built.
+    let raw: string;
+    if (outer.length === 0 && path.length === 1 && typeof path[0] === 'string') raw = path[0];
+    else {
+      raw = '';
+      for (const seg of outer) raw = step(raw, seg);
+      for (const seg of path) raw = step(raw, seg);
+      if (raw === '') raw = FREE_TEXT;
+    }
+    const f = this.byField.get(raw);
+    if (f !== undefined) f.n++;
+    else if (this.byField.size < MAX_FIELDS) this.byField.set(raw, { n: 1, segments: raw === FREE_TEXT ? NO_PATH : [...outer, ...path] });
+    else this.other++;
   }
 
   countFailure(): void {
@@ -79,29 +88,29 @@ export class Counters {
   }
 
   snapshot(): CountersSnapshot {
-    return {
-      replaced: this.replaced,
-      byType: Object.fromEntries(this.byType),
-      byField: Object.fromEntries(this.byField),
-      failures: this.failures,
-    };
+    const byField: Record<string, number> = {};
+    for (const [raw, { n, segments }] of this.byField) {
+      const name = segments.length === 0 ? raw : this.name(segments);
+      byField[name] = (byField[name] ?? 0) + n;
+    }
+    if (this.other) byField[OTHER_FIELDS] = (byField[OTHER_FIELDS] ?? 0) + this.other;
+    const byType: Record<string, number> = {};
+    for (const [type, { n }] of this.byType) byType[type] = n;
+    return { replaced: this.replaced, byType, byField, failures: this.failures };
   }
 
-  private fieldName(): string {
-    const { outer, path } = this;
-    if (outer.length + path.length === 0) return FREE_TEXT;
-    let raw = '';
-    for (const seg of outer) raw = step(raw, seg);
-    for (const seg of path) raw = step(raw, seg);
-    let name = this.names.get(raw);
-    if (name === undefined) {
-      name = '';
-      for (const seg of outer) name = step(name, typeof seg === 'string' ? this.tag(seg) : seg);
-      for (const seg of path) name = step(name, typeof seg === 'string' ? this.tag(seg) : seg);
-      if (this.names.size < MAX_NAMES) this.names.set(raw, name);
-    }
+  /** A field's name in a snapshot: its keys with the personal data in them tagged (`<EMAIL>.phone`). */
+  private name(segments: FieldPath): string {
+    let name = '';
+    for (const seg of segments) name = step(name, typeof seg === 'string' ? this.tag(seg) : seg);
     return name;
   }
+}
+
+interface Tally {
+  n: number;
+  /** A field's path, for its name. */
+  readonly segments: FieldPath;
 }
 
 /**

@@ -4,6 +4,10 @@
  *
  *   const a = createAnonymizer({ policy, key });
  *   a.anonymize('call 13800138000') // 'call <PHONE>'
+ *   a.record({ msg: 'call 13800138000', ok: true }) // { msg: 'call <PHONE>', ok: true } (a copy)
+ *   a.counters() // { replaced: 2, byType: { PHONE: 2 }, byField: { '(text)': 1, msg: 1 }, failures: 0 }
+ *
+ * Every error it throws is a LogveilError with a stable `code`, and no message holds the data.
  */
 
 // Strings: find and replace.
