@@ -4,6 +4,9 @@ import sonicBoom, { type SonicBoom } from 'sonic-boom';
 import { pinoLineAnonymizer } from './pino-lines.js';
 import { anonymizerFor, type AnonymizerSetup } from './setup.js';
 
+/** The `logveil` field of the marker written instead of a line (`redaction-failed`), and of a line that was not JSON (`not-json`). */
+export { NOT_JSON, REDACTION_FAILED } from './pino-lines.js';
+
 /**
  * The options of the `logveil/pino` transport: plain data, since pino hands them to a worker thread.
  *

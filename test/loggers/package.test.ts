@@ -74,8 +74,8 @@ function matches(text: string, said: string): boolean {
 const USER_TS = `
 import type { Transform } from 'node:stream';
 import { createAnonymizer, type Anonymizer } from 'logveil';
-import logveilTransport, { type PinoTransportOptions } from 'logveil/pino';
-import logveilFormat, { type WinstonFormatOptions } from 'logveil/winston';
+import logveilTransport, { REDACTION_FAILED, type PinoTransportOptions } from 'logveil/pino';
+import logveilFormat, { REDACTION_FAILED as WINSTON_MARKER, type WinstonFormatOptions } from 'logveil/winston';
 import pino from 'pino';
 import winston from 'winston';
 
@@ -89,12 +89,13 @@ const formatOptions: WinstonFormatOptions = { anonymizer };
 const logger = winston.createLogger({ format: winston.format.combine(logveilFormat(formatOptions), winston.format.json()) });
 logger.info('typed');
 const text: string = anonymizer.anonymize('x');
+const markers: ['redaction-failed', 'redaction-failed'] = [REDACTION_FAILED, WINSTON_MARKER];
 
 // @ts-expect-error a destination is a path, 1 or 2
 logveilTransport({ destination: { fd: 1 } });
 // @ts-expect-error the winston format takes an anonymizer, not a key
 logveilFormat({ anonymizer: 'key' });
-export { step, text };
+export { markers, step, text };
 `;
 
 describe('the packed package, installed into a new project', () => {
