@@ -1,0 +1,50 @@
+import { isAbsolute } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createAnonymizer, LogveilError, loadKeyFile, loadPolicyFile, type Anonymizer, type Detector, type PolicyInput } from '../index.js';
+
+/**
+ * What a logger integration is configured with, as plain data: a pino transport runs in a worker
+ * thread and receives only structured-clonable options, so nothing here is a function or a class.
+ */
+export interface AnonymizerSetup {
+  /** A policy as plain data, or the path of a YAML or JSON policy file (the default policy when absent). */
+  readonly policy?: PolicyInput | string;
+  /**
+   * The path of a key file (`logveil keygen`), for the `hash` operator's keyed pseudonyms. When
+   * absent, a random key is made at start: pseudonyms then agree only until the process restarts.
+   */
+  readonly keyFile?: string;
+  /**
+   * A module whose export is the detector list (the default list when absent), as for
+   * `AnonymizerPool`: a `file:` URL or an absolute path, and the export's name (`default` when absent).
+   */
+  readonly detectors?: { readonly module: string; readonly export?: string };
+}
+
+/** The anonymizer a setup describes, its detector module imported; LV_POLICY, LV_KEY or LV_USAGE when it cannot be made. */
+export async function anonymizerFor(setup: AnonymizerSetup): Promise<Anonymizer> {
+  const detectors = setup.detectors === undefined ? undefined : await importDetectors(setup.detectors);
+  return anonymizerWith(setup, detectors);
+}
+
+/** The anonymizer of a policy (or policy file) and key file, with a detector list (the default list when absent). */
+export function anonymizerWith(setup: Pick<AnonymizerSetup, 'policy' | 'keyFile'>, detectors?: readonly Detector[]): Anonymizer {
+  const policy = typeof setup.policy === 'string' ? loadPolicyFile(setup.policy) : setup.policy;
+  const key = setup.keyFile === undefined ? undefined : loadKeyFile(setup.keyFile);
+  return createAnonymizer({ policy, key, detectors });
+}
+
+async function importDetectors(from: NonNullable<AnonymizerSetup['detectors']>): Promise<readonly Detector[]> {
+  const url = isAbsolute(from.module) ? pathToFileURL(from.module).href : from.module;
+  const name = from.export ?? 'default';
+  let module: Record<string, unknown>;
+  try {
+    module = (await import(url)) as Record<string, unknown>;
+  } catch (e) {
+    // About the module (not found, a detector that breaks the contract), never about log data.
+    throw new LogveilError('LV_USAGE', `detectors module ${url}: cannot be imported: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+  }
+  const list = module[name];
+  if (!Array.isArray(list)) throw new LogveilError('LV_USAGE', `detectors module ${url}: its export '${name}' is not a list of detectors`);
+  return list as Detector[];
+}
