@@ -15,9 +15,6 @@ export interface CompiledDetector {
   readonly required: boolean;
   readonly words: ReadonlySet<number>;
   readonly negative: ReadonlySet<number>;
-  /** Case-insensitive substring test for any of the words (a prefilter: whole-word checks come after). */
-  readonly wordsPrefilter: WordPrefilter | null;
-  readonly negativePrefilter: WordPrefilter | null;
 }
 
 export interface CompiledDetectors {
@@ -32,33 +29,7 @@ export interface CompiledDetectors {
   readonly words: ContextWords;
 }
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-
-/**
- * A substring test for any of `words`: English words in one case-insensitive alternation, CJK words
- * in another without the flag (measured: two short alternations beat one mixed, case-folded one).
- */
-export class WordPrefilter {
-  private readonly latin: RegExp | null;
-  private readonly other: RegExp | null;
-
-  constructor(words: readonly string[]) {
-    const sorted = [...new Set(words.map((w) => w.toLowerCase()))].sort((a, b) => b.length - a.length);
-    const alternation = (list: string[], flags: string) => (list.length > 0 ? new RegExp(list.map(escapeRe).join('|'), flags) : null);
-    this.latin = alternation(sorted.filter((w) => /^[\x00-\x7f]*$/.test(w)), 'i');
-    this.other = alternation(sorted.filter((w) => /[^\x00-\x7f]/.test(w)), '');
-  }
-
-  test(text: string): boolean {
-    return (this.latin !== null && this.latin.test(text)) || (this.other !== null && this.other.test(text));
-  }
-}
-
-function anyOf(words: readonly string[]): WordPrefilter | null {
-  return words.length === 0 ? null : new WordPrefilter(words);
-}
-
-/** Compile once (per worker): shapes get a right token boundary, context words one shared alternation. */
+/** Compile once (per worker): shapes get a right token boundary, context words one shared trie. */
 export function compileDetectors(detectors: readonly Detector[]): CompiledDetectors {
   const words = new ContextWords(
     detectors.flatMap((d) => [...(d.context?.words ?? []), ...(d.context?.negative ?? [])]),
@@ -80,8 +51,6 @@ export function compileDetectors(detectors: readonly Detector[]): CompiledDetect
       required: d.context?.required === true && d.candidate !== 'word',
       words: new Set((d.context?.words ?? []).map((w) => words.id(w))),
       negative: new Set((d.context?.negative ?? []).map((w) => words.id(w))),
-      wordsPrefilter: anyOf(d.context?.words ?? []),
-      negativePrefilter: anyOf(d.context?.negative ?? []),
     };
   });
   const byClass: Record<CandidateClass, CompiledDetector[]> = { digits: [], alnum: [], hexcolon: [], at: [], word: [] };

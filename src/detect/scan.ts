@@ -152,8 +152,6 @@ export class OnePassScanner implements Scanner, ValidateContext {
   private readonly longestWord: number;
   private keyHits: readonly WordHit[] | null = null;
   private hitCursor = 0;
-  /** Per detector and word list (2i: words, 2i+1: negative): -1 unknown, 0/1 whether any occurs in the string. */
-  private readonly anywhere: Int8Array;
   private current!: CompiledDetector;
   private currentStart = 0;
   /** End of the last anchor word of the `word` detectors seen in the string (0: the key is one). */
@@ -165,7 +163,6 @@ export class OnePassScanner implements Scanner, ValidateContext {
   constructor(detectors: readonly Detector[]) {
     this.compiled = compileDetectors(detectors);
     this.longestWord = this.compiled.words.longest;
-    this.anywhere = new Int8Array(2 * this.compiled.all.length);
   }
 
   get detectors(): readonly Detector[] {
@@ -196,7 +193,6 @@ export class OnePassScanner implements Scanner, ValidateContext {
     this.hitsFrom = this.hitsUpTo = 0;
     this.hitCursor = 0;
     this.keyHits = null;
-    this.anywhere.fill(-1);
     this.anchorEnd = place?.key !== undefined && this.keyAnchored(place.key) ? 0 : NO_ANCHOR;
     const found = this.collect(text);
     this.text = '';
@@ -471,16 +467,6 @@ export class OnePassScanner implements Scanner, ValidateContext {
       this.keyHits ??= this.keyWordHits(key);
       for (const h of this.keyHits) if (ids.has(h.word)) return true;
     }
-    // Prefilter: does any of these words occur anywhere in the string (as a substring, whole or not)?
-    // One native regex pass, once per string and word list; most lines have none, and then the
-    // per-char word lookup below never runs.
-    const slot = 2 * d.index + (negative ? 1 : 0);
-    let anywhere = this.anywhere[slot];
-    if (anywhere < 0) {
-      const re = negative ? d.negativePrefilter : d.wordsPrefilter;
-      anywhere = this.anywhere[slot] = re !== null && re.test(this.text) ? 1 : 0;
-    }
-    if (anywhere === 0) return false;
     const floor = start - CONTEXT_WINDOW;
     // Words are looked up only where a candidate asks: the window before it, extending the stretch
     // already looked up when they touch. Most lines never ask, and those that do ask about a few
