@@ -13,8 +13,10 @@ export interface CompiledDetector {
   /** For `digits` shapes: whether a plain digit run of each length matches (see plain-run.ts). */
   readonly plainRuns: Uint8Array;
   readonly required: boolean;
-  readonly words: ReadonlySet<number>;
-  readonly negative: ReadonlySet<number>;
+  /** 1 at the id of each of its context words (ids of `CompiledDetectors.words`); null for none. */
+  readonly words: Uint8Array | null;
+  /** The same for its negative words. */
+  readonly negative: Uint8Array | null;
 }
 
 export interface CompiledDetectors {
@@ -24,16 +26,28 @@ export interface CompiledDetectors {
   readonly alnumDigitStart: readonly CompiledDetector[];
   /** The `digits` detectors also offered a digit run glued to letters (`host203.0.113.9…`). */
   readonly digitsGlued: readonly CompiledDetector[];
-  /** The `word` detectors' context words (anchors): a word candidate is offered only shortly after one. */
-  readonly wordAnchors: ContextWords | null;
+  /**
+   * Every detector's context words, the `word` detectors' words among them as anchors: a word candidate
+   * is offered only shortly after one.
+   */
   readonly words: ContextWords;
+  /** Whether there are anchor words (a `word` detector). */
+  readonly anchored: boolean;
 }
 
 /** Compile once (per worker): shapes get a right token boundary, context words one shared trie. */
 export function compileDetectors(detectors: readonly Detector[]): CompiledDetectors {
+  const anchors = detectors.flatMap((d) => (d.candidate === 'word' ? (d.context?.words ?? []) : []));
   const words = new ContextWords(
     detectors.flatMap((d) => [...(d.context?.words ?? []), ...(d.context?.negative ?? [])]),
+    anchors,
   );
+  const ids = (list: readonly string[] | undefined): Uint8Array | null => {
+    if (list === undefined || list.length === 0) return null;
+    const table = new Uint8Array(words.words.length);
+    for (const w of list) table[words.id(w)] = 1;
+    return table;
+  };
   const all = detectors.map((d, index): CompiledDetector => {
     const flags = d.shape.flags.includes('i') ? 'yi' : 'y';
     // The match must end where the token ends: not followed by an ASCII letter or digit.
@@ -46,11 +60,11 @@ export function compileDetectors(detectors: readonly Detector[]): CompiledDetect
       maxLen: d.maxLen,
       shape,
       plainRuns: d.candidate === 'digits' ? plainRunTable(shape, d.maxLen) : new Uint8Array(0),
-      // A `word` candidate is offered only shortly after one of its anchor words (wordAnchors); its
+      // A `word` candidate is offered only shortly after one of its anchor words; its
       // `validate` reads the convention itself, which is stricter than a word in the window.
       required: d.context?.required === true && d.candidate !== 'word',
-      words: new Set((d.context?.words ?? []).map((w) => words.id(w))),
-      negative: new Set((d.context?.negative ?? []).map((w) => words.id(w))),
+      words: ids(d.context?.words),
+      negative: ids(d.context?.negative),
     };
   });
   const byClass: Record<CandidateClass, CompiledDetector[]> = { digits: [], alnum: [], hexcolon: [], at: [], word: [] };
@@ -60,7 +74,5 @@ export function compileDetectors(detectors: readonly Detector[]): CompiledDetect
   for (const list of Object.values(byClass)) list.sort((a, b) => a.minLen - b.minLen || a.index - b.index);
   const alnumDigitStart = byClass.alnum.filter((c) => c.detector.digitStart === true);
   const digitsGlued = byClass.digits.filter((c) => c.detector.gluedToLetters === true);
-  const anchors = byClass.word.flatMap((c) => c.detector.context?.words ?? []);
-  const wordAnchors = anchors.length > 0 ? new ContextWords(anchors) : null;
-  return { all, byClass, alnumDigitStart, digitsGlued, wordAnchors, words };
+  return { all, byClass, alnumDigitStart, digitsGlued, words, anchored: anchors.length > 0 };
 }

@@ -8,7 +8,7 @@ import { isCjkWordChar } from '../../detectors/lib/scripts.js';
 import type { Detector, PiiType, ValidateContext } from '../../detectors/index.js';
 import { compileDetectors, type CompiledDetector, type CompiledDetectors } from './compile.js';
 import { benignTokenEnd } from './benign.js';
-import { CONTEXT_WINDOW, type WordHit } from './context.js';
+import { CONTEXT_WINDOW, WordHits, type ContextWords, type WordHit } from './context.js';
 import { NO_FINDINGS, type Finding } from './finding.js';
 import { resolveOverlaps } from './overlap.js';
 import { endsAtRun, PLAIN_ASK, PLAIN_NO } from './plain-run.js';
@@ -89,6 +89,10 @@ const IN_WORD = 16;
 const IN_GROUPED = 32;
 /** Not a token class: an ASCII letter or digit (the main loop's test). */
 const ALNUM = 16;
+/** Not token classes: a lower-case and an upper-case ASCII letter (where a context word may start). */
+const LOWER = 64;
+const UPPER = 128;
+const LETTER = LOWER | UPPER;
 const TOKEN_CHARS = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
   const alnum = isAlnum(c);
@@ -99,6 +103,8 @@ for (let c = 0; c < 128; c++) {
   if (c > 32 && !'"<>,;'.includes(String.fromCharCode(c))) f |= IN_EMAIL;
   if (alnum) f |= IN_WORD;
   if (alnum || c === 32 || c === 45) f |= IN_GROUPED;
+  if (c >= 97 && c <= 122) f |= LOWER;
+  if (c >= 65 && c <= 90) f |= UPPER;
   TOKEN_CHARS[c] = f;
 }
 
@@ -145,13 +151,12 @@ export class OnePassScanner implements Scanner, ValidateContext {
   // Per-scan state, reused so that a scan allocates nothing until it finds something.
   private text = '';
   private place: ScanPlace | undefined;
-  private hits: WordHit[] = [];
-  /** The stretch [hitsFrom, hitsUpTo) of the current text whose word hits are in `hits`. */
-  private hitsFrom = 0;
-  private hitsUpTo = 0;
-  private readonly longestWord: number;
+  /** The context-word hits of the text so far: the scan loop adds them as it reads (see context.ts). */
+  private readonly hits = new WordHits();
   private keyHits: readonly WordHit[] | null = null;
+  /** The first hit that may still end within the window of a candidate at `cursorStart` or later. */
   private hitCursor = 0;
+  private cursorStart = 0;
   private current!: CompiledDetector;
   private currentStart = 0;
   /** End of the last anchor word of the `word` detectors seen in the string (0: the key is one). */
@@ -162,7 +167,6 @@ export class OnePassScanner implements Scanner, ValidateContext {
 
   constructor(detectors: readonly Detector[]) {
     this.compiled = compileDetectors(detectors);
-    this.longestWord = this.compiled.words.longest;
   }
 
   get detectors(): readonly Detector[] {
@@ -189,9 +193,8 @@ export class OnePassScanner implements Scanner, ValidateContext {
   scan(text: string, place?: ScanPlace): readonly Finding[] {
     this.text = text;
     this.place = place;
-    this.hits.length = 0;
-    this.hitsFrom = this.hitsUpTo = 0;
-    this.hitCursor = 0;
+    this.hits.count = 0;
+    this.hitCursor = this.cursorStart = 0;
     this.keyHits = null;
     this.anchorEnd = place?.key !== undefined && this.keyAnchored(place.key) ? 0 : NO_ANCHOR;
     const found = this.collect(text);
@@ -209,7 +212,9 @@ export class OnePassScanner implements Scanner, ValidateContext {
 
   private collect(text: string): Finding[] | null {
     const { digits, alnum, hexcolon, at, word } = this.compiled.byClass;
-    const anchors = this.compiled.wordAnchors;
+    const words = this.compiled.words;
+    const hits = this.hits;
+    const anchored = this.compiled.anchored;
     const alnumDigit = this.compiled.alnumDigitStart;
     const glued = this.compiled.digitsGlued;
     const alnumDigitMin = alnumDigit.length > 0 ? alnumDigit[0].minLen : Infinity;
@@ -223,6 +228,7 @@ export class OnePassScanner implements Scanner, ValidateContext {
           const tokenStart = i;
           const skip = isHex(c) ? benignTokenEnd(text, i) : -1;
           if (skip > 0) {
+            words.hitsBetween(text, i, skip, hits); // (a UUID's hex letters may make a word)
             i = skip - 1; // a timestamp or UUID: none of its parts starts a finding
             continue;
           }
@@ -256,20 +262,27 @@ export class OnePassScanner implements Scanner, ValidateContext {
               found = this.offer(alnum, i, found, IN_ALNUM);
             }
             if (isHex(c) && looksHexColon(text, i)) found = this.offer(hexcolon, i, found, IN_HEX);
-            if (anchors !== null) {
-              // A word is a candidate shortly after an anchor (`user=`, `/home/`), then may be one itself.
-              if (i - this.anchorEnd <= ANCHOR_REACH) found = this.offerWord(word, i, found);
-              if (anchors.mayStartAt(text, i)) {
-                const e = anchors.wordEndAt(text, i);
-                if (e > 0) this.anchorEnd = e;
-              }
-            }
+            // A word is a candidate shortly after an anchor (`user=`, `/home/`), then may be one itself.
+            if (anchored && i - this.anchorEnd <= ANCHOR_REACH) found = this.offerWord(word, i, found);
+            if (words.mayStartAt(text, i)) this.addWordAt(words, text, i);
           }
-          // The rest of the token's letters and digits start nothing: skip them in a tight loop.
+          // The rest of the token's letters and digits start no candidate: skip them in a tight loop,
+          // looking only for the context words that start inside a token: after a digit (`2passport`) or
+          // at a camelCase hump (`userPhone`), where a letter is neither lower case after an upper-case
+          // one nor of the case of the letter before.
           let j = i + 1;
+          let pf = TOKEN_CHARS[text.charCodeAt(i)];
           while (j < n) {
             const d = text.charCodeAt(j);
-            if (d >= 128 || (TOKEN_CHARS[d] & ALNUM) === 0) break;
+            if (d >= 128) break;
+            const f = TOKEN_CHARS[d];
+            if ((f & ALNUM) === 0) break;
+            const fresh = f & ~pf & LETTER;
+            if (fresh !== 0 && (fresh === UPPER || (pf & UPPER) === 0) && words.mayStartAt(text, j)) {
+              const w = words.walk(text, j);
+              if (w >= 0) hits.add(words.end, w);
+            }
+            pf = f;
             j++;
           }
           // Except a digit run glued to the letters that goes on with `.digit`: the address in a host
@@ -301,17 +314,28 @@ export class OnePassScanner implements Scanner, ValidateContext {
         // A Message-ID (`message-id=<20261203101112.ABC123@mx1.example.com>`): nothing in it is personal.
         const skip = messageIdEnd(text, i, this.place?.key);
         if (skip > 0) {
+          words.hitsBetween(text, i, skip, hits);
           i = skip - 1;
           prevAlnum = false;
           continue;
         }
-      } else if (c >= 128 && anchors !== null && anchors.startsWide(c)) {
-        const e = anchors.wordEndAt(text, i); // a CJK anchor (`用户名`)
-        if (e > 0) this.anchorEnd = e;
+      } else if (c >= 128 && words.startsWide(c)) {
+        this.addWordAt(words, text, i); // a CJK word (`手机号`, the anchor `用户名`)
       }
       prevAlnum = false;
     }
     return found;
+  }
+
+  /**
+   * The longest whole context word starting at i, if any, joins the hits; an anchor word among the
+   * words starting there moves the anchor (only where a token starts: not at a hump).
+   */
+  private addWordAt(words: ContextWords, text: string, i: number): void {
+    const w = words.walk(text, i);
+    if (w < 0) return;
+    this.hits.add(words.end, w);
+    if (words.anchorEnd > 0) this.anchorEnd = words.anchorEnd;
   }
 
   /** The context words of a key, by key (a log repeats its keys: looked up once each). */
@@ -325,11 +349,10 @@ export class OnePassScanner implements Scanner, ValidateContext {
   }
 
   private keyAnchored(key: string): boolean {
-    const anchors = this.compiled.wordAnchors;
-    if (anchors === null) return false;
+    if (!this.compiled.anchored) return false;
     let yes = this.keyAnchors.get(key);
     if (yes === undefined) {
-      yes = anchors.hits(key).length > 0;
+      yes = this.compiled.words.hasAnchor(key);
       if (this.keyAnchors.size < 10_000) this.keyAnchors.set(key, yes);
     }
     return yes;
@@ -460,33 +483,29 @@ export class OnePassScanner implements Scanner, ValidateContext {
 
   private hasWord(d: CompiledDetector, negative: boolean): boolean {
     const ids = negative ? d.negative : d.words;
-    if (ids.size === 0) return false;
+    if (ids === null) return false;
     const start = this.currentStart;
     const key = this.place?.key;
     if (key) {
       this.keyHits ??= this.keyWordHits(key);
-      for (const h of this.keyHits) if (ids.has(h.word)) return true;
+      for (const h of this.keyHits) if (ids[h.word] === 1) return true;
     }
+    // The scan loop has added the hits of every word that starts before `start`, in order: look at
+    // those that end within the window, until one ends after `start`. Candidates come in order of
+    // their start, so the hits that end before one's window end before every later one's, and are
+    // passed over once (an `@` candidate starts before the one before it: look from the first hit).
     const floor = start - CONTEXT_WINDOW;
-    // Words are looked up only where a candidate asks: the window before it, extending the stretch
-    // already looked up when they touch. Most lines never ask, and those that do ask about a few
-    // dozen chars. (An `@` candidate can start before an earlier one: then the stretch starts anew.)
-    const from = Math.max(0, floor - this.longestWord);
-    if (from < this.hitsFrom || from > this.hitsUpTo) {
-      this.hits.length = 0;
-      this.hitCursor = 0;
-      this.hitsFrom = this.hitsUpTo = from;
-    }
-    if (start > this.hitsUpTo) {
-      this.compiled.words.hitsBetween(this.text, this.hitsUpTo, start, this.hits);
-      this.hitsUpTo = start;
-    }
     const hits = this.hits;
-    while (this.hitCursor < hits.length && hits[this.hitCursor].end < floor) this.hitCursor++;
-    for (let k = this.hitCursor; k < hits.length; k++) {
-      const h = hits[k];
-      if (h.end > start) break;
-      if (h.end >= floor && ids.has(h.word) && !this.claimedBetween(h.end, start) && !insideOperatorToken(this.text, h.end - 1)) return true;
+    const ends = hits.ends;
+    if (start < this.cursorStart) this.hitCursor = 0;
+    this.cursorStart = start;
+    let k = this.hitCursor;
+    while (k < hits.count && ends[k] < floor) k++;
+    this.hitCursor = k;
+    for (; k < hits.count; k++) {
+      const end = ends[k];
+      if (end > start) break;
+      if (end >= floor && ids[hits.words[k]] === 1 && !this.claimedBetween(end, start) && !insideOperatorToken(this.text, end - 1)) return true;
     }
     return false;
   }
