@@ -1,4 +1,5 @@
 import { isDigit } from '../../detectors/lib/chars.js';
+import { codeAt } from './code-at.js';
 
 /**
  * Tokens that are never personal data and make up most number-like candidates in real logs: ISO
@@ -23,15 +24,15 @@ function endOf(re: RegExp, text: string, start: number): number {
  * one pattern worth trying, so most starts cost a few comparisons.
  */
 export function benignTokenEnd(text: string, start: number): number {
-  if (text.charCodeAt(start + 8) === 45 /* - */) {
+  if (codeAt(text, start + 8) === 45 /* - */) {
     const uuid = endOf(UUID, text, start);
     if (uuid > 0) return uuid;
   }
-  if (!isDigit(text.charCodeAt(start)) || !isDigit(text.charCodeAt(start + 1))) return -1;
-  const c2 = text.charCodeAt(start + 2);
+  if (!isDigit(codeAt(text, start)) || !isDigit(codeAt(text, start + 1))) return -1;
+  const c2 = codeAt(text, start + 2);
   if (c2 === 58 /* : */) return endOf(CLOCK, text, start);
-  const c4 = text.charCodeAt(start + 4);
-  if ((c4 === 45 || c4 === 47) && isDigit(c2) && isDigit(text.charCodeAt(start + 3))) {
+  const c4 = codeAt(text, start + 4);
+  if ((c4 === 45 || c4 === 47) && isDigit(c2) && isDigit(codeAt(text, start + 3))) {
     return endOf(DATE_TIME, text, start);
   }
   return -1;

@@ -8,6 +8,7 @@ import { isCjkWordChar } from '../../detectors/lib/scripts.js';
 import type { Detector, PiiType, ValidateContext } from '../../detectors/index.js';
 import { compileDetectors, type CompiledDetector, type CompiledDetectors } from './compile.js';
 import { benignTokenEnd } from './benign.js';
+import { codeAt } from './code-at.js';
 import { CONTEXT_WINDOW, WordHits, type ContextWords, type WordHit } from './context.js';
 import { NO_FINDINGS, type Finding } from './finding.js';
 import { resolveOverlaps } from './overlap.js';
@@ -67,7 +68,7 @@ function looksHexColon(text: string, start: number): boolean {
 
 /** `%3A` or `%3a`: a colon in a URL (`?ip=2001%3Adb8%3A%3A1`). */
 function isEncodedColon(text: string, i: number): boolean {
-  return text.charCodeAt(i + 1) === 51 && (text.charCodeAt(i + 2) | 32) === 97;
+  return codeAt(text, i + 1) === 51 && (codeAt(text, i + 2) | 32) === 97;
 }
 
 /**
@@ -110,9 +111,9 @@ for (let c = 0; c < 128; c++) {
 
 /** `+1…`, `(0…`, `(+86)…`: a `+` or `(` that opens a number. */
 function opensNumber(text: string, i: number): boolean {
-  const c1 = text.charCodeAt(i + 1);
+  const c1 = codeAt(text, i + 1);
   if (isDigit(c1)) return true;
-  return text.charCodeAt(i) === 40 && c1 === 43 && isDigit(text.charCodeAt(i + 2));
+  return text.charCodeAt(i) === 40 && c1 === 43 && isDigit(codeAt(text, i + 2));
 }
 
 /**
@@ -126,11 +127,11 @@ function continuesWide(c: number, tokenFlag: number): boolean {
 /** `DE 89`, `DE-89`, `DE.89` at i: two upper-case letters, one separator, a digit. */
 function countryApart(text: string, i: number): boolean {
   // The separator first: in most words a letter follows the first two.
-  const c2 = text.charCodeAt(i + 2);
+  const c2 = codeAt(text, i + 2);
   if (c2 !== 32 && c2 !== 45 && c2 !== 46) return false;
   const c = text.charCodeAt(i);
-  const c1 = text.charCodeAt(i + 1);
-  return c >= 65 && c <= 90 && c1 >= 65 && c1 <= 90 && isDigit(text.charCodeAt(i + 3));
+  const c1 = codeAt(text, i + 1);
+  return c >= 65 && c <= 90 && c1 >= 65 && c1 <= 90 && isDigit(codeAt(text, i + 3));
 }
 
 /** Space or `-`: where a grouped number may be cut back. */
@@ -288,8 +289,8 @@ export class OnePassScanner implements Scanner, ValidateContext {
           // Except a digit run glued to the letters that goes on with `.digit`: the address in a host
           // name (`host203.0.113.9.example.com`) or after a URL escape (`xff=…%2C198.51.100.2`,
           // `%20192.0.2.1`), offered to the detectors that ask for it.
-          if (text.charCodeAt(j) === 46 && isDigit(text.charCodeAt(j + 1)) && isDigit(text.charCodeAt(j - 1)) && glued.length > 0) {
-            const escaped = text.charCodeAt(tokenStart - 1) === 37 && isHex(text.charCodeAt(tokenStart + 1));
+          if (glued.length > 0 && codeAt(text, j) === 46 && isDigit(codeAt(text, j + 1)) && isDigit(text.charCodeAt(j - 1))) {
+            const escaped = codeAt(text, tokenStart - 1) === 37 && isHex(codeAt(text, tokenStart + 1));
             if (!isDigit(c) || escaped) {
               const floor = escaped ? tokenStart + 2 : tokenStart + 1;
               let k = j - 1;
@@ -304,11 +305,11 @@ export class OnePassScanner implements Scanner, ValidateContext {
       }
       if (c === 64 /* @ */) {
         found = this.offerAt(at, i, found);
-      } else if (c === 37 /* % */ && text.charCodeAt(i + 1) === 52 && text.charCodeAt(i + 2) === 48) {
+      } else if (c === 37 /* % */ && codeAt(text, i + 1) === 52 && codeAt(text, i + 2) === 48) {
         found = this.offerAt(at, i, found); // URL-encoded `%40`
       } else if ((c === 43 /* + */ || c === 40) /* ( */ && !prevAlnum && opensNumber(text, i)) {
         found = this.offer(digits, i, found, IN_DIGITS);
-      } else if (c === 58 /* : */ && !prevAlnum && text.charCodeAt(i + 1) === 58) {
+      } else if (c === 58 /* : */ && !prevAlnum && codeAt(text, i + 1) === 58) {
         found = this.offer(hexcolon, i, found, IN_HEX); // `::1`
       } else if (c === 60 /* < */) {
         // A Message-ID (`message-id=<20261203101112.ABC123@mx1.example.com>`): nothing in it is personal.
@@ -540,7 +541,7 @@ export class OnePassScanner implements Scanner, ValidateContext {
       if (token > 0 && token <= to) {
         digit = word = true;
         i = token - 1;
-      } else if (c === 42 /* * */ && (text.charCodeAt(i + 1) === 42 || text.charCodeAt(i - 1) === 42 || isAlnum(text.charCodeAt(i - 1)))) {
+      } else if (c === 42 /* * */ && (codeAt(text, i + 1) === 42 || codeAt(text, i - 1) === 42 || isAlnum(codeAt(text, i - 1)))) {
         digit = word = true;
       } else if (isDigit(c)) {
         digit = tokenDigit = true;
