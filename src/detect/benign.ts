@@ -1,5 +1,4 @@
 import { isDigit } from '../../detectors/lib/chars.js';
-import { codeAt } from './code-at.js';
 
 /**
  * Tokens that are never personal data and make up most number-like candidates in real logs: ISO
@@ -24,15 +23,18 @@ function endOf(re: RegExp, text: string, start: number): number {
  * one pattern worth trying, so most starts cost a few comparisons.
  */
 export function benignTokenEnd(text: string, start: number): number {
-  if (codeAt(text, start + 8) === 45 /* - */) {
+  // Reads ahead are bounded by the length (see code-at.ts): this runs at every hex-starting token.
+  const n = text.length;
+  if (start + 8 < n && text.charCodeAt(start + 8) === 45 /* - */) {
     const uuid = endOf(UUID, text, start);
     if (uuid > 0) return uuid;
   }
-  if (!isDigit(codeAt(text, start)) || !isDigit(codeAt(text, start + 1))) return -1;
-  const c2 = codeAt(text, start + 2);
+  if (start + 2 >= n || !isDigit(text.charCodeAt(start)) || !isDigit(text.charCodeAt(start + 1))) return -1;
+  const c2 = text.charCodeAt(start + 2);
   if (c2 === 58 /* : */) return endOf(CLOCK, text, start);
-  const c4 = codeAt(text, start + 4);
-  if ((c4 === 45 || c4 === 47) && isDigit(c2) && isDigit(codeAt(text, start + 3))) {
+  if (start + 4 >= n) return -1;
+  const c4 = text.charCodeAt(start + 4);
+  if ((c4 === 45 || c4 === 47) && isDigit(c2) && isDigit(text.charCodeAt(start + 3))) {
     return endOf(DATE_TIME, text, start);
   }
   return -1;

@@ -472,9 +472,12 @@ export class OnePassScanner implements Scanner, ValidateContext {
   /** End of the shape's match within text[start, last separator before `end`), or -1. Rare: allocates. */
   private shorterMatch(d: CompiledDetector, start: number, end: number): number {
     const text = this.text;
+    // The last separator that leaves at least minLen chars: a plain run (most rejected candidates)
+    // is read back only as far as that, not to its start.
+    const floor = start + d.minLen; // (minLen >= 1)
     let k = end - 1;
-    while (k > start && !isGroupSeparator(text.charCodeAt(k))) k--;
-    if (k - start < d.minLen) return -1;
+    while (k >= floor && !isGroupSeparator(text.charCodeAt(k))) k--;
+    if (k < floor) return -1;
     const shape = d.shape;
     shape.lastIndex = 0;
     if (!shape.test(text.slice(start, k))) return -1;
