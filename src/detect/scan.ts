@@ -1,5 +1,5 @@
-// Over 400 lines on purpose for now: the candidate loop, its class offers and the per-line context
-// cache are one hot path, kept together so it can be profiled and changed as one (issue 13 redesigns it).
+// Over 400 lines on purpose for now: the candidate loop, its class offers and the context-word hits
+// it adds as it reads are one hot path, kept together so it can be profiled and changed as one.
 import { isAlnum, isDigit, isHex, isLetter } from '../../detectors/lib/chars.js';
 import { noteEnd } from '../../detectors/lib/note.js';
 import { messageIdEnd } from '../../detectors/lib/message-id.js';
