@@ -27,6 +27,15 @@ export class WordHits {
   words = new Int32Array(64);
   count = 0;
 
+  /** Empty, for the next string (arrays a long string grew are let go: a scanner lives as long as its worker). */
+  clear(): void {
+    this.count = 0;
+    if (this.ends.length > 65_536) {
+      this.ends = new Int32Array(64);
+      this.words = new Int32Array(64);
+    }
+  }
+
   add(end: number, word: number): void {
     if (this.count === this.ends.length) {
       const ends = new Int32Array(2 * this.count);

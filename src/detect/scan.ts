@@ -194,7 +194,7 @@ export class OnePassScanner implements Scanner, ValidateContext {
   scan(text: string, place?: ScanPlace): readonly Finding[] {
     this.text = text;
     this.place = place;
-    this.hits.count = 0;
+    this.hits.clear();
     this.hitCursor = this.cursorStart = 0;
     this.keyHits = null;
     this.anchorEnd = place?.key !== undefined && this.keyAnchored(place.key) ? 0 : NO_ANCHOR;
