@@ -23,13 +23,16 @@ function endOf(re: RegExp, text: string, start: number): number {
  * one pattern worth trying, so most starts cost a few comparisons.
  */
 export function benignTokenEnd(text: string, start: number): number {
-  if (text.charCodeAt(start + 8) === 45 /* - */) {
+  // Reads ahead are bounded by the length (see code-at.ts): this runs at every hex-starting token.
+  const n = text.length;
+  if (start + 8 < n && text.charCodeAt(start + 8) === 45 /* - */) {
     const uuid = endOf(UUID, text, start);
     if (uuid > 0) return uuid;
   }
-  if (!isDigit(text.charCodeAt(start)) || !isDigit(text.charCodeAt(start + 1))) return -1;
+  if (start + 2 >= n || !isDigit(text.charCodeAt(start)) || !isDigit(text.charCodeAt(start + 1))) return -1;
   const c2 = text.charCodeAt(start + 2);
   if (c2 === 58 /* : */) return endOf(CLOCK, text, start);
+  if (start + 4 >= n) return -1;
   const c4 = text.charCodeAt(start + 4);
   if ((c4 === 45 || c4 === 47) && isDigit(c2) && isDigit(text.charCodeAt(start + 3))) {
     return endOf(DATE_TIME, text, start);

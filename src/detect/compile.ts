@@ -13,11 +13,10 @@ export interface CompiledDetector {
   /** For `digits` shapes: whether a plain digit run of each length matches (see plain-run.ts). */
   readonly plainRuns: Uint8Array;
   readonly required: boolean;
-  readonly words: ReadonlySet<number>;
-  readonly negative: ReadonlySet<number>;
-  /** Case-insensitive substring test for any of the words (a prefilter: whole-word checks come after). */
-  readonly wordsPrefilter: WordPrefilter | null;
-  readonly negativePrefilter: WordPrefilter | null;
+  /** 1 at the id of each of its context words (ids of `CompiledDetectors.words`); null for none. */
+  readonly words: Uint8Array | null;
+  /** The same for its negative words. */
+  readonly negative: Uint8Array | null;
 }
 
 export interface CompiledDetectors {
@@ -27,42 +26,28 @@ export interface CompiledDetectors {
   readonly alnumDigitStart: readonly CompiledDetector[];
   /** The `digits` detectors also offered a digit run glued to letters (`host203.0.113.9…`). */
   readonly digitsGlued: readonly CompiledDetector[];
-  /** The `word` detectors' context words (anchors): a word candidate is offered only shortly after one. */
-  readonly wordAnchors: ContextWords | null;
+  /**
+   * Every detector's context words, the `word` detectors' words among them as anchors: a word candidate
+   * is offered only shortly after one.
+   */
   readonly words: ContextWords;
+  /** Whether there are anchor words (a `word` detector). */
+  readonly anchored: boolean;
 }
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-
-/**
- * A substring test for any of `words`: English words in one case-insensitive alternation, CJK words
- * in another without the flag (measured: two short alternations beat one mixed, case-folded one).
- */
-export class WordPrefilter {
-  private readonly latin: RegExp | null;
-  private readonly other: RegExp | null;
-
-  constructor(words: readonly string[]) {
-    const sorted = [...new Set(words.map((w) => w.toLowerCase()))].sort((a, b) => b.length - a.length);
-    const alternation = (list: string[], flags: string) => (list.length > 0 ? new RegExp(list.map(escapeRe).join('|'), flags) : null);
-    this.latin = alternation(sorted.filter((w) => /^[\x00-\x7f]*$/.test(w)), 'i');
-    this.other = alternation(sorted.filter((w) => /[^\x00-\x7f]/.test(w)), '');
-  }
-
-  test(text: string): boolean {
-    return (this.latin !== null && this.latin.test(text)) || (this.other !== null && this.other.test(text));
-  }
-}
-
-function anyOf(words: readonly string[]): WordPrefilter | null {
-  return words.length === 0 ? null : new WordPrefilter(words);
-}
-
-/** Compile once (per worker): shapes get a right token boundary, context words one shared alternation. */
+/** Compile once (per worker): shapes get a right token boundary, context words one shared trie. */
 export function compileDetectors(detectors: readonly Detector[]): CompiledDetectors {
+  const anchors = detectors.flatMap((d) => (d.candidate === 'word' ? (d.context?.words ?? []) : []));
   const words = new ContextWords(
     detectors.flatMap((d) => [...(d.context?.words ?? []), ...(d.context?.negative ?? [])]),
+    anchors,
   );
+  const ids = (list: readonly string[] | undefined): Uint8Array | null => {
+    if (list === undefined || list.length === 0) return null;
+    const table = new Uint8Array(words.words.length);
+    for (const w of list) table[words.id(w)] = 1;
+    return table;
+  };
   const all = detectors.map((d, index): CompiledDetector => {
     const flags = d.shape.flags.includes('i') ? 'yi' : 'y';
     // The match must end where the token ends: not followed by an ASCII letter or digit.
@@ -75,13 +60,11 @@ export function compileDetectors(detectors: readonly Detector[]): CompiledDetect
       maxLen: d.maxLen,
       shape,
       plainRuns: d.candidate === 'digits' ? plainRunTable(shape, d.maxLen) : new Uint8Array(0),
-      // A `word` candidate is offered only shortly after one of its anchor words (wordAnchors); its
+      // A `word` candidate is offered only shortly after one of its anchor words; its
       // `validate` reads the convention itself, which is stricter than a word in the window.
       required: d.context?.required === true && d.candidate !== 'word',
-      words: new Set((d.context?.words ?? []).map((w) => words.id(w))),
-      negative: new Set((d.context?.negative ?? []).map((w) => words.id(w))),
-      wordsPrefilter: anyOf(d.context?.words ?? []),
-      negativePrefilter: anyOf(d.context?.negative ?? []),
+      words: ids(d.context?.words),
+      negative: ids(d.context?.negative),
     };
   });
   const byClass: Record<CandidateClass, CompiledDetector[]> = { digits: [], alnum: [], hexcolon: [], at: [], word: [] };
@@ -91,7 +74,5 @@ export function compileDetectors(detectors: readonly Detector[]): CompiledDetect
   for (const list of Object.values(byClass)) list.sort((a, b) => a.minLen - b.minLen || a.index - b.index);
   const alnumDigitStart = byClass.alnum.filter((c) => c.detector.digitStart === true);
   const digitsGlued = byClass.digits.filter((c) => c.detector.gluedToLetters === true);
-  const anchors = byClass.word.flatMap((c) => c.detector.context?.words ?? []);
-  const wordAnchors = anchors.length > 0 ? new ContextWords(anchors) : null;
-  return { all, byClass, alnumDigitStart, digitsGlued, wordAnchors, words };
+  return { all, byClass, alnumDigitStart, digitsGlued, words, anchored: anchors.length > 0 };
 }

@@ -1,5 +1,5 @@
-// Over 400 lines on purpose for now: the candidate loop, its class offers and the per-line context
-// cache are one hot path, kept together so it can be profiled and changed as one (issue 13 redesigns it).
+// Over 400 lines on purpose for now: the candidate loop, its class offers and the context-word hits
+// it adds as it reads are one hot path, kept together so it can be profiled and changed as one.
 import { isAlnum, isDigit, isHex, isLetter } from '../../detectors/lib/chars.js';
 import { noteEnd } from '../../detectors/lib/note.js';
 import { messageIdEnd } from '../../detectors/lib/message-id.js';
@@ -8,7 +8,8 @@ import { isCjkWordChar } from '../../detectors/lib/scripts.js';
 import type { Detector, PiiType, ValidateContext } from '../../detectors/index.js';
 import { compileDetectors, type CompiledDetector, type CompiledDetectors } from './compile.js';
 import { benignTokenEnd } from './benign.js';
-import { CONTEXT_WINDOW, type WordHit } from './context.js';
+import { codeAt } from './code-at.js';
+import { CONTEXT_WINDOW, WordHits, type ContextWords, type WordHit } from './context.js';
 import { NO_FINDINGS, type Finding } from './finding.js';
 import { resolveOverlaps } from './overlap.js';
 import { endsAtRun, PLAIN_ASK, PLAIN_NO } from './plain-run.js';
@@ -68,7 +69,7 @@ function looksHexColon(text: string, start: number): boolean {
 
 /** `%3A` or `%3a`: a colon in a URL (`?ip=2001%3Adb8%3A%3A1`). */
 function isEncodedColon(text: string, i: number): boolean {
-  return text.charCodeAt(i + 1) === 51 && (text.charCodeAt(i + 2) | 32) === 97;
+  return codeAt(text, i + 1) === 51 && (codeAt(text, i + 2) | 32) === 97;
 }
 
 /**
@@ -90,6 +91,10 @@ const IN_WORD = 16;
 const IN_GROUPED = 32;
 /** Not a token class: an ASCII letter or digit (the main loop's test). */
 const ALNUM = 16;
+/** Not token classes: a lower-case and an upper-case ASCII letter (where a context word may start). */
+const LOWER = 64;
+const UPPER = 128;
+const LETTER = LOWER | UPPER;
 const TOKEN_CHARS = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
   const alnum = isAlnum(c);
@@ -100,14 +105,16 @@ for (let c = 0; c < 128; c++) {
   if (c > 32 && !'"<>,;'.includes(String.fromCharCode(c))) f |= IN_EMAIL;
   if (alnum) f |= IN_WORD;
   if (alnum || c === 32 || c === 45) f |= IN_GROUPED;
+  if (c >= 97 && c <= 122) f |= LOWER;
+  if (c >= 65 && c <= 90) f |= UPPER;
   TOKEN_CHARS[c] = f;
 }
 
 /** `+1…`, `(0…`, `(+86)…`: a `+` or `(` that opens a number. */
 function opensNumber(text: string, i: number): boolean {
-  const c1 = text.charCodeAt(i + 1);
+  const c1 = codeAt(text, i + 1);
   if (isDigit(c1)) return true;
-  return text.charCodeAt(i) === 40 && c1 === 43 && isDigit(text.charCodeAt(i + 2));
+  return text.charCodeAt(i) === 40 && c1 === 43 && isDigit(codeAt(text, i + 2));
 }
 
 /**
@@ -121,11 +128,11 @@ function continuesWide(c: number, tokenFlag: number): boolean {
 /** `DE 89`, `DE-89`, `DE.89` at i: two upper-case letters, one separator, a digit. */
 function countryApart(text: string, i: number): boolean {
   // The separator first: in most words a letter follows the first two.
-  const c2 = text.charCodeAt(i + 2);
+  const c2 = codeAt(text, i + 2);
   if (c2 !== 32 && c2 !== 45 && c2 !== 46) return false;
   const c = text.charCodeAt(i);
-  const c1 = text.charCodeAt(i + 1);
-  return c >= 65 && c <= 90 && c1 >= 65 && c1 <= 90 && isDigit(text.charCodeAt(i + 3));
+  const c1 = codeAt(text, i + 1);
+  return c >= 65 && c <= 90 && c1 >= 65 && c1 <= 90 && isDigit(codeAt(text, i + 3));
 }
 
 /** Space or `-`: where a grouped number may be cut back. */
@@ -146,15 +153,12 @@ export class OnePassScanner implements Scanner, ValidateContext {
   // Per-scan state, reused so that a scan allocates nothing until it finds something.
   private text = '';
   private place: ScanPlace | undefined;
-  private hits: WordHit[] = [];
-  /** The stretch [hitsFrom, hitsUpTo) of the current text whose word hits are in `hits`. */
-  private hitsFrom = 0;
-  private hitsUpTo = 0;
-  private readonly longestWord: number;
+  /** The context-word hits of the text so far: the scan loop adds them as it reads (see context.ts). */
+  private readonly hits = new WordHits();
   private keyHits: readonly WordHit[] | null = null;
+  /** The first hit that may still end within the window of a candidate at `cursorStart` or later. */
   private hitCursor = 0;
-  /** Per detector and word list (2i: words, 2i+1: negative): -1 unknown, 0/1 whether any occurs in the string. */
-  private readonly anywhere: Int8Array;
+  private cursorStart = 0;
   private current!: CompiledDetector;
   private currentStart = 0;
   /** End of the last anchor word of the `word` detectors seen in the string (0: the key is one). */
@@ -165,8 +169,6 @@ export class OnePassScanner implements Scanner, ValidateContext {
 
   constructor(detectors: readonly Detector[]) {
     this.compiled = compileDetectors(detectors);
-    this.longestWord = this.compiled.words.longest;
-    this.anywhere = new Int8Array(2 * this.compiled.all.length);
   }
 
   get detectors(): readonly Detector[] {
@@ -193,11 +195,9 @@ export class OnePassScanner implements Scanner, ValidateContext {
   scan(text: string, place?: ScanPlace): readonly Finding[] {
     this.text = text;
     this.place = place;
-    this.hits.length = 0;
-    this.hitsFrom = this.hitsUpTo = 0;
-    this.hitCursor = 0;
+    this.hits.clear();
+    this.hitCursor = this.cursorStart = 0;
     this.keyHits = null;
-    this.anywhere.fill(-1);
     this.anchorEnd = place?.key !== undefined && this.keyAnchored(place.key) ? 0 : NO_ANCHOR;
     const found = this.collect(text);
     this.text = '';
@@ -214,7 +214,9 @@ export class OnePassScanner implements Scanner, ValidateContext {
 
   private collect(text: string): Finding[] | null {
     const { digits, alnum, hexcolon, at, word } = this.compiled.byClass;
-    const anchors = this.compiled.wordAnchors;
+    const words = this.compiled.words;
+    const hits = this.hits;
+    const anchored = this.compiled.anchored;
     const alnumDigit = this.compiled.alnumDigitStart;
     const glued = this.compiled.digitsGlued;
     const alnumDigitMin = alnumDigit.length > 0 ? alnumDigit[0].minLen : Infinity;
@@ -228,6 +230,7 @@ export class OnePassScanner implements Scanner, ValidateContext {
           const tokenStart = i;
           const skip = isHex(c) ? benignTokenEnd(text, i) : -1;
           if (skip > 0) {
+            words.hitsBetween(text, i, skip, hits); // (a UUID's hex letters may make a word)
             i = skip - 1; // a timestamp or UUID: none of its parts starts a finding
             continue;
           }
@@ -261,27 +264,34 @@ export class OnePassScanner implements Scanner, ValidateContext {
               found = this.offer(alnum, i, found, IN_ALNUM);
             }
             if (isHex(c) && looksHexColon(text, i)) found = this.offer(hexcolon, i, found, IN_HEX);
-            if (anchors !== null) {
-              // A word is a candidate shortly after an anchor (`user=`, `/home/`), then may be one itself.
-              if (i - this.anchorEnd <= ANCHOR_REACH) found = this.offerWord(word, i, found);
-              if (anchors.mayStartAt(text, i)) {
-                const e = anchors.wordEndAt(text, i);
-                if (e > 0) this.anchorEnd = e;
-              }
-            }
+            // A word is a candidate shortly after an anchor (`user=`, `/home/`), then may be one itself.
+            if (anchored && i - this.anchorEnd <= ANCHOR_REACH) found = this.offerWord(word, i, found);
+            if (words.mayStartAt(text, i)) this.addWordAt(words, text, i);
           }
-          // The rest of the token's letters and digits start nothing: skip them in a tight loop.
+          // The rest of the token's letters and digits start no candidate: skip them in a tight loop,
+          // looking only for the context words that start inside a token: after a digit (`2passport`) or
+          // at a camelCase hump (`userPhone`), where a letter is neither lower case after an upper-case
+          // one nor of the case of the letter before.
           let j = i + 1;
+          let pf = TOKEN_CHARS[text.charCodeAt(i)];
           while (j < n) {
             const d = text.charCodeAt(j);
-            if (d >= 128 || (TOKEN_CHARS[d] & ALNUM) === 0) break;
+            if (d >= 128) break;
+            const f = TOKEN_CHARS[d];
+            if ((f & ALNUM) === 0) break;
+            const fresh = f & ~pf & LETTER;
+            if (fresh !== 0 && (fresh === UPPER || (pf & UPPER) === 0) && words.mayStartAt(text, j)) {
+              const w = words.walk(text, j);
+              if (w >= 0) hits.add(words.end, w);
+            }
+            pf = f;
             j++;
           }
           // Except a digit run glued to the letters that goes on with `.digit`: the address in a host
           // name (`host203.0.113.9.example.com`) or after a URL escape (`xff=…%2C198.51.100.2`,
           // `%20192.0.2.1`), offered to the detectors that ask for it.
-          if (text.charCodeAt(j) === 46 && isDigit(text.charCodeAt(j + 1)) && isDigit(text.charCodeAt(j - 1)) && glued.length > 0) {
-            const escaped = text.charCodeAt(tokenStart - 1) === 37 && isHex(text.charCodeAt(tokenStart + 1));
+          if (glued.length > 0 && codeAt(text, j) === 46 && isDigit(codeAt(text, j + 1)) && isDigit(text.charCodeAt(j - 1))) {
+            const escaped = codeAt(text, tokenStart - 1) === 37 && isHex(codeAt(text, tokenStart + 1));
             if (!isDigit(c) || escaped) {
               const floor = escaped ? tokenStart + 2 : tokenStart + 1;
               let k = j - 1;
@@ -296,27 +306,38 @@ export class OnePassScanner implements Scanner, ValidateContext {
       }
       if (c === 64 /* @ */) {
         found = this.offerAt(at, i, found);
-      } else if (c === 37 /* % */ && text.charCodeAt(i + 1) === 52 && text.charCodeAt(i + 2) === 48) {
+      } else if (c === 37 /* % */ && codeAt(text, i + 1) === 52 && codeAt(text, i + 2) === 48) {
         found = this.offerAt(at, i, found); // URL-encoded `%40`
       } else if ((c === 43 /* + */ || c === 40) /* ( */ && !prevAlnum && opensNumber(text, i)) {
         found = this.offer(digits, i, found, IN_DIGITS);
-      } else if (c === 58 /* : */ && !prevAlnum && text.charCodeAt(i + 1) === 58) {
+      } else if (c === 58 /* : */ && !prevAlnum && codeAt(text, i + 1) === 58) {
         found = this.offer(hexcolon, i, found, IN_HEX); // `::1`
       } else if (c === 60 /* < */) {
         // A Message-ID (`message-id=<20261203101112.ABC123@mx1.example.com>`): nothing in it is personal.
         const skip = messageIdEnd(text, i, this.place?.key);
         if (skip > 0) {
+          words.hitsBetween(text, i, skip, hits);
           i = skip - 1;
           prevAlnum = false;
           continue;
         }
-      } else if (c >= 128 && anchors !== null && anchors.startsWide(c)) {
-        const e = anchors.wordEndAt(text, i); // a CJK anchor (`用户名`)
-        if (e > 0) this.anchorEnd = e;
+      } else if (c >= 128 && words.startsWide(c)) {
+        this.addWordAt(words, text, i); // a CJK word (`手机号`, the anchor `用户名`)
       }
       prevAlnum = false;
     }
     return found;
+  }
+
+  /**
+   * The longest whole context word starting at i, if any, joins the hits; an anchor word among the
+   * words starting there moves the anchor (only where a token starts: not at a hump).
+   */
+  private addWordAt(words: ContextWords, text: string, i: number): void {
+    const w = words.walk(text, i);
+    if (w < 0) return;
+    this.hits.add(words.end, w);
+    if (words.anchorEnd > 0) this.anchorEnd = words.anchorEnd;
   }
 
   /** The context words of a key, by key (a log repeats its keys: looked up once each). */
@@ -330,11 +351,10 @@ export class OnePassScanner implements Scanner, ValidateContext {
   }
 
   private keyAnchored(key: string): boolean {
-    const anchors = this.compiled.wordAnchors;
-    if (anchors === null) return false;
+    if (!this.compiled.anchored) return false;
     let yes = this.keyAnchors.get(key);
     if (yes === undefined) {
-      yes = anchors.hits(key).length > 0;
+      yes = this.compiled.words.hasAnchor(key);
       if (this.keyAnchors.size < 10_000) this.keyAnchors.set(key, yes);
     }
     return yes;
@@ -453,9 +473,12 @@ export class OnePassScanner implements Scanner, ValidateContext {
   /** End of the shape's match within text[start, last separator before `end`), or -1. Rare: allocates. */
   private shorterMatch(d: CompiledDetector, start: number, end: number): number {
     const text = this.text;
+    // The last separator that leaves at least minLen chars: a plain run (most rejected candidates)
+    // is read back only as far as that, not to its start.
+    const floor = start + d.minLen; // (minLen >= 1)
     let k = end - 1;
-    while (k > start && !isGroupSeparator(text.charCodeAt(k))) k--;
-    if (k - start < d.minLen) return -1;
+    while (k >= floor && !isGroupSeparator(text.charCodeAt(k))) k--;
+    if (k < floor) return -1;
     const shape = d.shape;
     shape.lastIndex = 0;
     if (!shape.test(text.slice(start, k))) return -1;
@@ -465,43 +488,29 @@ export class OnePassScanner implements Scanner, ValidateContext {
 
   private hasWord(d: CompiledDetector, negative: boolean): boolean {
     const ids = negative ? d.negative : d.words;
-    if (ids.size === 0) return false;
+    if (ids === null) return false;
     const start = this.currentStart;
     const key = this.place?.key;
     if (key) {
       this.keyHits ??= this.keyWordHits(key);
-      for (const h of this.keyHits) if (ids.has(h.word)) return true;
+      for (const h of this.keyHits) if (ids[h.word] === 1) return true;
     }
-    // Prefilter: does any of these words occur anywhere in the string (as a substring, whole or not)?
-    // One native regex pass, once per string and word list; most lines have none, and then the
-    // per-char word lookup below never runs.
-    const slot = 2 * d.index + (negative ? 1 : 0);
-    let anywhere = this.anywhere[slot];
-    if (anywhere < 0) {
-      const re = negative ? d.negativePrefilter : d.wordsPrefilter;
-      anywhere = this.anywhere[slot] = re !== null && re.test(this.text) ? 1 : 0;
-    }
-    if (anywhere === 0) return false;
+    // The scan loop has added the hits of every word that starts before `start`, in order: look at
+    // those that end within the window, until one ends after `start`. Candidates come in order of
+    // their start, so the hits that end before one's window end before every later one's, and are
+    // passed over once (an `@` candidate starts before the one before it: look from the first hit).
     const floor = start - CONTEXT_WINDOW;
-    // Words are looked up only where a candidate asks: the window before it, extending the stretch
-    // already looked up when they touch. Most lines never ask, and those that do ask about a few
-    // dozen chars. (An `@` candidate can start before an earlier one: then the stretch starts anew.)
-    const from = Math.max(0, floor - this.longestWord);
-    if (from < this.hitsFrom || from > this.hitsUpTo) {
-      this.hits.length = 0;
-      this.hitCursor = 0;
-      this.hitsFrom = this.hitsUpTo = from;
-    }
-    if (start > this.hitsUpTo) {
-      this.compiled.words.hitsBetween(this.text, this.hitsUpTo, start, this.hits);
-      this.hitsUpTo = start;
-    }
     const hits = this.hits;
-    while (this.hitCursor < hits.length && hits[this.hitCursor].end < floor) this.hitCursor++;
-    for (let k = this.hitCursor; k < hits.length; k++) {
-      const h = hits[k];
-      if (h.end > start) break;
-      if (h.end >= floor && ids.has(h.word) && !this.claimedBetween(h.end, start) && !insideOperatorToken(this.text, h.end - 1)) return true;
+    const ends = hits.ends;
+    if (start < this.cursorStart) this.hitCursor = 0;
+    this.cursorStart = start;
+    let k = this.hitCursor;
+    while (k < hits.count && ends[k] < floor) k++;
+    this.hitCursor = k;
+    for (; k < hits.count; k++) {
+      const end = ends[k];
+      if (end > start) break;
+      if (end >= floor && ids[hits.words[k]] === 1 && !this.claimedBetween(end, start) && !insideOperatorToken(this.text, end - 1)) return true;
     }
     return false;
   }
@@ -536,7 +545,7 @@ export class OnePassScanner implements Scanner, ValidateContext {
       if (token > 0 && token <= to) {
         digit = word = true;
         i = token - 1;
-      } else if (c === 42 /* * */ && (text.charCodeAt(i + 1) === 42 || text.charCodeAt(i - 1) === 42 || isAlnum(text.charCodeAt(i - 1)))) {
+      } else if (c === 42 /* * */ && (codeAt(text, i + 1) === 42 || codeAt(text, i - 1) === 42 || isAlnum(codeAt(text, i - 1)))) {
         digit = word = true;
       } else if (isDigit(c)) {
         digit = tokenDigit = true;
