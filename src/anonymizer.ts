@@ -36,6 +36,29 @@ interface TypePlan {
 const identity = (v: string) => v;
 
 /**
+ * What an operator is told about one value. A class, not an object literal with a getter (one is made
+ * per replaced value, and a literal's accessor costs a runtime call each time); `normalized` is still
+ * worked out only when an operator reads it: tagging a phone never pays for E.164.
+ */
+class ValueContext implements OperatorContext {
+  private normalizedValue: string | undefined = undefined;
+  readonly mask: MaskRule | undefined;
+
+  constructor(
+    readonly type: PiiType,
+    private readonly value: string,
+    private readonly plan: TypePlan,
+    readonly hmac: (data: string) => Buffer,
+  ) {
+    this.mask = plan.mask;
+  }
+
+  get normalized(): string {
+    return (this.normalizedValue ??= this.plan.normalize(this.value));
+  }
+}
+
+/**
  * Scanner + policy + operators: finds what the policy asks for in a string and replaces it in one
  * concatenation pass. A string with nothing to replace is returned as the same string.
  */
@@ -47,7 +70,8 @@ export class Anonymizer {
   readonly fields: FieldRules;
   private readonly scanner: Scanner;
   private readonly plans: Map<PiiType, TypePlan>;
-  private readonly hashKey: Buffer;
+  /** HMAC-SHA256 under the run's hash key, for keyed operators. */
+  private readonly hmac: (data: string) => Buffer;
   /** Each type's mask rule, from the first detector of the type (enabled or not: field rules may name it). */
   private readonly masks: Map<PiiType, MaskRule | undefined>;
   /** What was replaced so far, counted as it happens (the anonymizing visitor tells it the field); read it with counters(). */
@@ -68,7 +92,8 @@ export class Anonymizer {
     try {
       this.policy = resolvePolicy(options.policy);
       this.keyIsEphemeral = options.key === undefined;
-      this.hashKey = deriveKey(key ?? randomKey(), 'hash');
+      const hashKey = deriveKey(key ?? randomKey(), 'hash');
+      this.hmac = (data) => createHmac('sha256', hashKey).update(data).digest();
       // A detector with options in the policy (`phone: { regions: … }`) is replaced by its configured self.
       const configured = detectorOptions(this.policy);
       const list = (detectors ?? defaultDetectors).map((d) => {
@@ -149,18 +174,7 @@ export class Anonymizer {
       // What an operator wrote stays as it is: a field rule reading `mobile=138****8000` again does not mask the mask.
       if (isOperatorOutput(value)) return value;
       const plan = this.plans.get(type) ?? this.fallbackPlan(type);
-      const hashKey = this.hashKey;
-      let normalized: string | undefined;
-      const ctx: OperatorContext = {
-        type,
-        // Only keyed and format-aware operators read it; tagging a phone never pays for E.164.
-        get normalized() {
-          return (normalized ??= plan.normalize(value));
-        },
-        hmac: (data) => createHmac('sha256', hashKey).update(data).digest(),
-        mask: plan.mask,
-      };
-      const out = (operator ? operators[operator] : plan.operator)(value, ctx);
+      const out = (operator ? operators[operator] : plan.operator)(value, new ValueContext(type, value, plan, this.hmac));
       if (out !== value) this.counting.count(type);
       return out;
     } catch (e) {

@@ -81,12 +81,7 @@ export class LineBlockMapper {
 
   /** Complete lines (the last one may lack its `\n` at end of input). */
   map(block: Buffer): Buffer {
-    if (isUtf8(block)) {
-      // The common case: decode once, split in the string, and keep the original bytes if nothing changed.
-      const text = block.toString('utf8');
-      const mapped = this.mapText(text);
-      return mapped === text ? block : Buffer.from(mapped, 'utf8');
-    }
+    if (isUtf8(block)) return this.mapText(block);
     // Some line holds invalid UTF-8: go line by line so valid lines still round-trip exactly.
     const parts: Buffer[] = [];
     let at = 0;
@@ -99,10 +94,20 @@ export class LineBlockMapper {
     return Buffer.concat(parts);
   }
 
-  private mapText(text: string): string {
-    let out: string[] | null = null;
-    let at = 0;
-    let piece = 0;
+  /**
+   * A block of valid UTF-8, decoded once and split in the string. What comes out is the block's own
+   * bytes but for the lines that changed, each encoded on its own: the same bytes as encoding the
+   * whole mapped text (a line ends before a `\r` or `\n`, so no surrogate pair spans two pieces),
+   * without joining the text or encoding its unchanged lines again. The byte offsets follow the
+   * char offsets line by line (every `\n` is one byte); an ASCII block's are the same.
+   */
+  private mapText(block: Buffer): Buffer {
+    const text = block.toString('utf8');
+    const ascii = text.length === block.length;
+    let parts: Buffer[] | null = null;
+    let piece = 0; // the first byte not yet in parts
+    let at = 0; // the line's first char
+    let byteAt = 0; // and its first byte
     while (at < text.length) {
       let nl = text.indexOf('\n', at);
       const next = nl < 0 ? text.length : nl + 1;
@@ -110,16 +115,21 @@ export class LineBlockMapper {
       const end = nl > at && text.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
       const line = text.slice(at, end);
       const mapped = this.mapLine(line, this.index++);
+      let byteNext = next;
+      if (!ascii) {
+        const lf = block.indexOf(LF, byteAt);
+        byteNext = lf < 0 ? block.length : lf + 1;
+      }
       if (mapped !== line) {
-        out ??= [];
-        out.push(text.slice(piece, at), mapped);
-        piece = end;
+        (parts ??= []).push(block.subarray(piece, byteAt), Buffer.from(mapped, 'utf8'));
+        piece = byteNext - (next - end); // the terminator's bytes (`\r\n`, `\n`, none) are its chars
       }
       at = next;
+      byteAt = byteNext;
     }
-    if (out === null) return text;
-    out.push(text.slice(piece));
-    return out.join('');
+    if (parts === null) return block;
+    parts.push(block.subarray(piece));
+    return Buffer.concat(parts);
   }
 
   /** One line with invalid UTF-8: scan each valid stretch on its own, keep invalid bytes as they are. */

@@ -58,3 +58,44 @@ describe('LineBlockMapper', () => {
     expect(new LineBlockMapper((line) => line).map(block)).toBe(block);
   });
 });
+
+describe('LineBlockMapper writes changed lines into the block bytes', () => {
+  /** What mapping the decoded text line by line and encoding the whole of it gives. */
+  function expected(text: string, f: (line: string, i: number) => string): Buffer {
+    const pieces = text.split('\n');
+    const mapped = pieces.map((piece, i) => {
+      if (i === pieces.length - 1 && piece === '') return ''; // after the last `\n`: no line
+      const cr = piece.endsWith('\r');
+      return f(cr ? piece.slice(0, -1) : piece, i) + (cr ? '\r' : '');
+    });
+    return Buffer.from(mapped.join('\n'), 'utf8');
+  }
+  const tagDigits = (line: string) => line.replace(/\d+/g, '<N>');
+
+  it.each([
+    ['ASCII and Chinese lines, some changed', 'id 12 ok\n用户 13800138000 已登录\nno digits\n订单号:42\nlast 7\n'],
+    ['a line of only non-ASCII between changed ASCII lines', 'a 1\n全是中文没有数字\nb 2\n'],
+    ['a changed line of only non-ASCII', '电话一二三\n', (line: string) => line.replace('电话', '<PHONE>')],
+    ['CRLF with multi-byte chars', 'é 1\r\n中 2\r\nplain\r\n'],
+    ['a last line without newline after a multi-byte line', '中文\nend 99'],
+    ['a last line ending in CR without newline', '中 5\nx 6\r'],
+    ['a four-byte char before a changed line', '😀 emoji\nnum 31\n😀😀 77\n'],
+    ['a BOM on the first line', '\ufeffid 12\n中 3\n'],
+    ['empty lines and lines of only CR', '\n\r\n中\n\n1\r\n'],
+  ])('%s: the same bytes as encoding the whole mapped text', (_name, text, f: (line: string) => string = tagDigits) => {
+    const block = Buffer.from(text, 'utf8');
+    expect(new LineBlockMapper(f).map(block)).toEqual(expected(text, f));
+  });
+
+  it('a line mapped to a string with a lone surrogate is encoded as the whole text would be', () => {
+    const f = (line: string) => (line.startsWith('x') ? '😀'.slice(0, 1) : line);
+    const text = '中\nx\n😀\nx';
+    expect(new LineBlockMapper(f).map(Buffer.from(text))).toEqual(expected(text, f));
+  });
+
+  it('unchanged lines keep their bytes: only the changed line is encoded again', () => {
+    const block = Buffer.from('中 1\n中 2\n中 3\n');
+    const out = new LineBlockMapper((line) => (line === '中 2' ? 'two' : line)).map(block);
+    expect(out.toString()).toBe('中 1\ntwo\n中 3\n');
+  });
+});
