@@ -11,6 +11,7 @@ import { resolvePolicy } from './policy/load.js';
 import { detectorOptions, ruleFor, type Policy, type PolicyInput } from './policy/schema.js';
 import { Counters, type CountersSnapshot } from './counters.js';
 import { errorKind, LogveilError } from './errors.js';
+import { formats } from './formats/index.js';
 import { copyValue } from './values.js';
 import { anonymizingVisitor, tagged } from './visitors.js';
 import type { ValueVisitor } from './record/index.js';
@@ -76,8 +77,8 @@ export class Anonymizer {
   private readonly masks: Map<PiiType, MaskRule | undefined>;
   /** What was replaced so far, counted as it happens (the anonymizing visitor tells it the field); read it with counters(). */
   readonly counting: Counters;
-  /** The visitor record() reads values with, made when first needed. */
-  private recordVisitor: ValueVisitor | undefined;
+  /** The visitor record() and line() read values with, made when first needed. */
+  private valueVisitor: ValueVisitor | undefined;
 
   /**
    * Throws LogveilError: `LV_POLICY` for a policy that is not valid, `LV_KEY` for a key that is not a
@@ -212,10 +213,40 @@ export class Anonymizer {
    */
   record<T>(value: T): T {
     try {
-      return copyValue(value, (this.recordVisitor ??= anonymizingVisitor(this))) as T;
+      return copyValue(value, this.visitor()) as T;
     } catch (e) {
       if (e instanceof LogveilError) throw e;
       throw new LogveilError('LV_REDACT', `record: the value could not be anonymized (${errorKind(e)})`);
+    } finally {
+      this.counting.atText();
+    }
+  }
+
+  /**
+   * A line of a text log with what the policy asks for replaced, exactly as the text format (`logveil
+   * anonymize` on a text file) replaces it: the key-value pairs, query strings, JSON objects and SQL
+   * statements in it get their field rules (`user=alice password=…`, `"email":"…"`), the rest is
+   * scanned. The same string when nothing changes. For a line a logger has already written (winston's
+   * `printf()`, a shipper's raw line), where anonymize() would scan it as one free text.
+   *
+   *   a.line('signup name=Zhang San ip=192.0.2.10')      // 'signup name=<PERSON_NAME> ip=<IP_ADDRESS>'
+   *   a.anonymize('signup name=Zhang San ip=192.0.2.10') // 'signup name=Zhang San ip=<IP_ADDRESS>'
+   *
+   * A text of several lines (`\n` or `\r\n` between them) is read as the text format reads a file of
+   * them, each line on its own and the line ends kept. Each call starts afresh, as a new file does:
+   * the values MyBatis or Hibernate print on a line after their statement are paired with its
+   * columns only when both lines are in the same call (else they are scanned as text).
+   *
+   * Throws LogveilError (its message never holds the text): `LV_USAGE` for a text that is not a
+   * string, `LV_FORMAT` for values encoded inside values more than 32 deep, `LV_REDACT` when it cannot
+   * be anonymized. An integration that writes a marker in its place counts it with countFailure().
+   */
+  line(text: string): string {
+    if (typeof text !== 'string') throw notString('line', text);
+    try {
+      return mapLines(text, textLineMapper(this.visitor()));
+    } catch (e) {
+      throw failure('line', e, text);
     } finally {
       this.counting.atText();
     }
@@ -235,12 +266,39 @@ export class Anonymizer {
     this.counting.countFailure();
   }
 
+  private visitor(): ValueVisitor {
+    return (this.valueVisitor ??= anonymizingVisitor(this));
+  }
+
   private fallbackPlan(type: PiiType): TypePlan {
     const rule = ruleFor(this.policy, type);
     const plan = { threshold: rule.threshold, operator: operators[rule.operator], normalize: identity, mask: this.masks.get(type) };
     this.plans.set(type, plan);
     return plan;
   }
+}
+
+/** The text format's mapper of the lines of one input (a new one per input: it remembers SQL statements). */
+function textLineMapper(visitor: ValueVisitor): (line: string, index: number) => string {
+  const lines = formats.text.lines;
+  if (lines === undefined) throw new LogveilError('LV_USAGE', 'the text format has no line mapper');
+  return lines({ visitor, source: 'line', warn: () => {} });
+}
+
+/** Each line of a text mapped, as the text format splits a file: at `\n`, a `\r` before it kept out of the line. */
+function mapLines(text: string, mapLine: (line: string, index: number) => string): string {
+  let out = '';
+  let at = 0;
+  for (let index = 0; ; index++) {
+    const nl = text.indexOf('\n', at);
+    const end = nl < 0 ? text.length : nl;
+    const bodyEnd = end > at && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    out += mapLine(text.slice(at, bodyEnd), index) + text.slice(bodyEnd, nl < 0 ? end : end + 1);
+    if (nl < 0) break;
+    at = nl + 1;
+  }
+  // The same string when nothing changed, as anonymize() gives it.
+  return out === text ? text : out;
 }
 
 /**

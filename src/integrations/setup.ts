@@ -1,6 +1,4 @@
-import { isAbsolute } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { createAnonymizer, LogveilError, loadKeyFile, loadPolicyFile, type Anonymizer, type Detector, type PolicyInput } from '../index.js';
+import { createAnonymizer, importDetectors, loadKeyFile, loadPolicyFile, type Anonymizer, type Detector, type PolicyInput } from '../index.js';
 
 /**
  * What a logger integration is configured with, as plain data: a pino transport runs in a worker
@@ -16,7 +14,8 @@ export interface AnonymizerSetup {
   readonly keyFile?: string;
   /**
    * A module whose export is the detector list (the default list when absent), as for
-   * `AnonymizerPool`: a `file:` URL or an absolute path, and the export's name (`default` when absent).
+   * `AnonymizerPool` (`importDetectors` imports it): a URL as a string or an absolute path, and the
+   * export's name (`default` when absent).
    */
   readonly detectors?: { readonly module: string; readonly export?: string };
 }
@@ -32,19 +31,4 @@ export function anonymizerWith(setup: Pick<AnonymizerSetup, 'policy' | 'keyFile'
   const policy = typeof setup.policy === 'string' ? loadPolicyFile(setup.policy) : setup.policy;
   const key = setup.keyFile === undefined ? undefined : loadKeyFile(setup.keyFile);
   return createAnonymizer({ policy, key, detectors });
-}
-
-async function importDetectors(from: NonNullable<AnonymizerSetup['detectors']>): Promise<readonly Detector[]> {
-  const url = isAbsolute(from.module) ? pathToFileURL(from.module).href : from.module;
-  const name = from.export ?? 'default';
-  let module: Record<string, unknown>;
-  try {
-    module = (await import(url)) as Record<string, unknown>;
-  } catch (e) {
-    // About the module (not found, a detector that breaks the contract), never about log data.
-    throw new LogveilError('LV_USAGE', `detectors module ${url}: cannot be imported: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
-  }
-  const list = module[name];
-  if (!Array.isArray(list)) throw new LogveilError('LV_USAGE', `detectors module ${url}: its export '${name}' is not a list of detectors`);
-  return list as Detector[];
 }

@@ -1,6 +1,6 @@
 import { format, type Format, type TransformableInfo } from 'logform';
 import { LEVEL, MESSAGE, SPLAT } from 'triple-beam';
-import { anonymizingVisitor, formats, LogveilError, type Anonymizer, type Detector, type PolicyInput } from '../index.js';
+import { LogveilError, type Anonymizer, type Detector, type PolicyInput } from '../index.js';
 import { anonymizerWith } from './setup.js';
 
 /** The `logveil` field of the info logged instead of one that could not be anonymized. */
@@ -30,7 +30,7 @@ export interface WinstonFormatOptions {
  *
  * The message, every metadata field at any depth, the `splat()` arguments (`info[SPLAT]`) and Error
  * objects (message, stack, cause) are anonymized as `anonymizer.record()` anonymizes a record; a
- * line a format already wrote (`info[MESSAGE]`) as the text format anonymizes a line. The entry given is never modified, since winston hands
+ * line a format already wrote (`info[MESSAGE]`) as `anonymizer.line()` does, as the text format would. The entry given is never modified, since winston hands
  * the same one to every transport: a new entry is returned (the same one when nothing changes), with
  * `level` and winston's symbol keys (`LEVEL`) as they were.
  *
@@ -66,19 +66,15 @@ function anonymizerOf(options: WinstonFormatOptions): Anonymizer {
  * Throws what record() throws.
  */
 export function entryAnonymizer(anonymizer: Anonymizer): (info: TransformableInfo) => TransformableInfo {
-  const textLines = formats.text.lines;
-  if (!textLines) throw new LogveilError('LV_USAGE', 'the text format has no line mapper');
-  // A line a format already wrote (`info[MESSAGE]`: JSON, `key=value` pairs) is read as the text
-  // format reads a line, so that its fields get their field rules.
-  const line = textLines({ visitor: anonymizingVisitor(anonymizer), source: 'winston', warn: () => {} });
-  let index = 0;
   return (info) => {
     // record() copies symbol-keyed properties as they are: the two that carry logged data are read here.
     const copy = anonymizer.record(info);
     const splat = info[SPLAT];
     const newSplat = splat === undefined ? splat : anonymizer.record(splat);
     const message = info[MESSAGE];
-    const newMessage = typeof message === 'string' ? line(message, index++) : message === undefined ? message : anonymizer.record(message);
+    // A line a format already wrote (JSON, `key=value` pairs) is read as the text format reads a
+    // line, so that its fields get their field rules.
+    const newMessage = typeof message === 'string' ? anonymizer.line(message) : message === undefined ? message : anonymizer.record(message);
     if (copy === info && newSplat === splat && newMessage === message) return info;
     const out = copy === info ? shallowCopy(info) : copy;
     // winston's own: what the policy does to a field named `level` is not for the entry's level.

@@ -1,12 +1,11 @@
-import { isAbsolute } from 'node:path';
 import { Transform, type TransformCallback } from 'node:stream';
-import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import { errorKind, LogveilError } from '../errors.js';
 import { countLines, LineBlocks, MAX_LINE_BYTES, type Format } from '../formats/index.js';
 import { randomKey } from '../keys/key.js';
 import { resolvePolicy } from '../policy/load.js';
 import type { Policy, PolicyInput } from '../policy/schema.js';
+import { detectorsModuleUrl, type DetectorsModule } from './detectors-module.js';
 import type { BlockResult, BlockTask, WorkerSetup } from './worker.js';
 
 /**
@@ -20,23 +19,6 @@ import type { BlockResult, BlockTask, WorkerSetup } from './worker.js';
 export const BATCH_BYTES = 512 * 1024;
 /** Tasks in flight per worker: one running, one queued, so a worker never waits for the reader. */
 const IN_FLIGHT_PER_THREAD = 2;
-
-/**
- * A module whose export is a detector list, for the pool's workers. A worker thread cannot receive
- * functions (detectors have `validate`, `normalize`), so each worker imports the list itself, once.
- *
- *   // my-detectors.js
- *   import { defineDetector, detectors } from 'logveil';
- *   export default [...detectors, defineDetector({ ... })];
- *
- *   new AnonymizerPool({ threads: 4, detectors: { module: new URL('./my-detectors.js', import.meta.url) } });
- */
-export interface DetectorsModule {
-  /** The module: a URL (`file:`, `data:` …) or an absolute path (a relative one is refused: relative to what?). */
-  readonly module: URL | string;
-  /** The name of its export that holds the list; `default` when absent. */
-  readonly export?: string;
-}
 
 /** The same options as `createAnonymizer`'s, and the number of threads; the detector list as a module. */
 export interface PoolOptions {
@@ -68,7 +50,7 @@ export class AnonymizerPool {
     const workerData: WorkerSetup = {
       policy: resolvePolicy(policy),
       key: key ?? randomKey(),
-      ...(detectors === undefined ? {} : { detectors: workerDetectors(detectors) }),
+      ...(detectors === undefined ? {} : { detectors: { module: detectorsModuleUrl(detectors), export: detectors.export ?? 'default' } }),
     };
     this.piscina = new Piscina({
       filename: new URL('./worker.js', import.meta.url).href,
@@ -93,29 +75,6 @@ export class AnonymizerPool {
   async close(): Promise<void> {
     await this.piscina.destroy();
   }
-}
-
-/** How a worker finds the detector list: a URL it can import, and the export's name. */
-function workerDetectors(detectors: DetectorsModule): NonNullable<WorkerSetup['detectors']> {
-  const { module } = detectors as Partial<DetectorsModule>;
-  if (Array.isArray(detectors) || !(module instanceof URL || typeof module === 'string')) {
-    throw new LogveilError(
-      'LV_USAGE',
-      "detectors: worker threads cannot receive detector objects (they hold functions); give { module, export? } naming a module whose export (default: its default export) is the list, e.g. { module: new URL('./my-detectors.js', import.meta.url) }",
-    );
-  }
-  return { url: moduleUrl(module), export: detectors.export ?? 'default' };
-}
-
-/** A URL a worker can import, whatever folder its own file is in. */
-function moduleUrl(module: URL | string): string {
-  if (module instanceof URL) return module.href;
-  if (isAbsolute(module)) return pathToFileURL(module).href;
-  if (/^[a-z][a-z\d+.-]+:/i.test(module)) return module; // a URL as a string (two letters at least: not `C:`)
-  throw new LogveilError(
-    'LV_USAGE',
-    `detectors.module: '${module}' is neither a URL nor an absolute path; give new URL('${module}', import.meta.url) or an absolute path`,
-  );
 }
 
 interface Pending {

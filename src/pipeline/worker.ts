@@ -1,11 +1,11 @@
 import { workerData } from 'piscina';
-import type { Detector } from '../../detectors/index.js';
 import { Anonymizer } from '../anonymizer.js';
 import { errorKind, LogveilError, type ErrorCode } from '../errors.js';
 import { formats, LineBlockMapper, type FormatName, type LineMapper } from '../formats/index.js';
 import type { Policy } from '../policy/schema.js';
 import type { ValueVisitor } from '../record/index.js';
 import { anonymizingVisitor } from '../visitors.js';
+import { importDetectors } from './detectors-module.js';
 
 /**
  * A pool worker: maps blocks of whole lines of a line-based format (text, NDJSON) exactly as the
@@ -18,8 +18,8 @@ import { anonymizingVisitor } from '../visitors.js';
 export interface WorkerSetup {
   readonly policy: Policy;
   readonly key: Uint8Array;
-  /** A module to import the detector list from (a URL and the export's name); the default list when absent. */
-  readonly detectors?: { readonly url: string; readonly export: string };
+  /** A module to import the detector list from (its URL and the export's name); the default list when absent. */
+  readonly detectors?: { readonly module: string; readonly export: string };
 }
 
 /** One block of whole lines of one input. */
@@ -43,28 +43,13 @@ export interface BlockResult {
   readonly error?: { readonly code: ErrorCode; readonly message: string };
 }
 
-/** The detector list the pool named, imported; undefined for the default list. */
-async function importDetectors(from: WorkerSetup['detectors']): Promise<readonly Detector[] | undefined> {
-  if (from === undefined) return undefined;
-  let module: Record<string, unknown>;
-  try {
-    module = (await import(from.url)) as Record<string, unknown>;
-  } catch (e) {
-    // Its message is about the module (not found, a detector that breaks the contract), never about log data.
-    throw new LogveilError('LV_USAGE', `detectors module ${from.url}: cannot be imported: ${messageOf(e)}`, { cause: e });
-  }
-  const list = module[from.export];
-  if (!Array.isArray(list)) throw new LogveilError('LV_USAGE', `detectors module ${from.url}: its export '${from.export}' is not a list of detectors`);
-  return list as Detector[];
-}
-
 /**
  * Compiled once per worker (detectors, policy, field rules, keys), not once per block. A failure here
  * is every task's answer, so the caller gets its code and message instead of a worker that died.
  */
 async function makeVisitor(setup: WorkerSetup): Promise<ValueVisitor | LogveilError> {
   try {
-    const detectors = await importDetectors(setup.detectors);
+    const detectors = setup.detectors === undefined ? undefined : await importDetectors(setup.detectors);
     return anonymizingVisitor(new Anonymizer({ policy: setup.policy, key: setup.key, detectors }));
   } catch (e) {
     return e instanceof LogveilError ? e : new LogveilError('LV_USAGE', `setting up a worker: ${messageOf(e)}`, { cause: e });
