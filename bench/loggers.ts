@@ -7,6 +7,7 @@
  *               anonymizing happens in the transport's thread)
  *   transport   lines per second the transport's line anonymizer sustains on one core, on typical
  *               pino lines (10 fields, one personal value) (target: 50,000 or more)
+ *   record      µs per `anonymizer.record(object)`, median and p99, on the same objects (target: median < 20)
  *   winston     µs per entry through the winston format, median and p99, on the same objects
  *
  *   npm run bench:loggers -- [--lines 20000] [--rounds 3] [--seed 20260224]
@@ -71,6 +72,18 @@ function transportLines(pinoLines: string[]): number {
   return pinoLines.length / (Number(process.hrtime.bigint() - start) / 1e9);
 }
 
+/** µs per record() of a typical object (median, p99). */
+function records(objects: Record<string, unknown>[]): [number, number] {
+  const a = createAnonymizer();
+  const times: number[] = [];
+  for (const object of objects) {
+    const start = process.hrtime.bigint();
+    a.record(object);
+    times.push(Number(process.hrtime.bigint() - start) / 1000);
+  }
+  return [median(times), percentile(times, 0.99)];
+}
+
 /** µs per entry through the winston format (median, p99). */
 function winstonEntries(objects: Record<string, unknown>[]): [number, number] {
   const anonymizeEntry = entryAnonymizer(createAnonymizer());
@@ -96,6 +109,8 @@ async function main(): Promise<void> {
   const plain: number[] = [];
   const veiled: number[] = [];
   const perSecond: number[] = [];
+  const recordMedian: number[] = [];
+  const recordP99: number[] = [];
   const winstonMedian: number[] = [];
   const winstonP99: number[] = [];
   for (let round = 0; round <= rounds; round++) {
@@ -103,13 +118,16 @@ async function main(): Promise<void> {
     const p = await pinoCall(objects, 'pino/file');
     const v = await pinoCall(objects, TRANSPORT);
     const t = transportLines(pinoLines);
+    const [rm, r99] = records(objects);
     const [m, p99] = winstonEntries(objects);
     if (round === 0) continue;
     plain.push(p), veiled.push(v), perSecond.push(t), winstonMedian.push(m), winstonP99.push(p99);
+    recordMedian.push(rm), recordP99.push(r99);
   }
   const ratio = median(veiled) / median(plain);
   console.log(`pino call   pino/file ${median(plain).toFixed(2)} µs, logveil/pino ${median(veiled).toFixed(2)} µs per log.info (×${ratio.toFixed(2)}; target ≤ ×1.10)`);
   console.log(`transport   ${Math.round(median(perSecond)).toLocaleString('en')} lines/s on one core (target ≥ 50,000)`);
+  console.log(`record      ${median(recordMedian).toFixed(1)} µs median, ${median(recordP99).toFixed(1)} µs p99 per object (target: median < 20 µs)`);
   console.log(`winston     ${median(winstonMedian).toFixed(1)} µs median, ${median(winstonP99).toFixed(1)} µs p99 per entry`);
   // A shared machine's figures move with its load: said beside them.
   console.log(`load       ${loadavg()[0].toFixed(1)} (1-minute average) on this machine`);
