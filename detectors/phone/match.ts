@@ -5,7 +5,7 @@ import { parsePhoneNumberFromString, PhoneNumber, type CountryCode } from 'libph
 import { isDigit } from '../lib/chars.js';
 import type { ValidateContext } from '../lib/types.js';
 import { beforeGluedExtension, dashExtensionEnd } from './extension.js';
-import { contextForms, formIndex, othersThan, writtenForms, type WrittenForm } from './forms.js';
+import { contextForms, formIndex, othersThan, writtenForms, type OtherRegions, type WrittenForm } from './forms.js';
 import {
   afterWord,
   continuesNumber,
@@ -64,6 +64,7 @@ export class PhoneMatcher {
   private call = 0;
   private readonly contextForms: readonly (readonly WrittenForm[])[];
   private readonly codes: readonly CountryCode[];
+  private others: OtherRegions | undefined;
   /** The span being scored, read in place (one reader: score() is synchronous and not re-entered). */
   private readonly span = new SpanReader();
   /** E.164 of the number the running score() accepts; only e164() reads it. */
@@ -216,9 +217,10 @@ export class PhoneMatcher {
     // with 0 (a trunk prefix, or Italy's leading 0): numeric ids and epoch times do not.
     const whole = this.whole && (ng > 1 || bracket >= 0 || dig[0] === 0);
     // One bare run: a CN mobile as it stands, anything else only with a phone word. Most number-like
-    // tokens of a log are such runs (ids, epoch times, sizes), and most lines have no phone word:
-    // asking first (one cached answer per line) spares them every format pattern below.
-    if (ng === 1 && bracket < 0 && cnMobileAt < 0 && !ctx.context && !whole) return 0;
+    // tokens of a log are such runs (ids, epoch times, sizes), and most lines have no phone word; the
+    // word is asked only about a run that a phone word could make a phone (looking the words up runs
+    // the scanner's per-line prefilter, which costs more than the checks and patterns asked first).
+    if (ng === 1 && bracket < 0 && cnMobileAt < 0 && !whole && (!this.bareRunMayRead(text, start, end) || !ctx.context)) return 0;
     if (followedByAmount(text, end) || ibanLike(span, text, start)) return 0;
     // `010-12345678-8001`: a landline's extension, not a dash-joined id.
     if (dashJoined(text, start, end) && dashExtensionEnd(text, start, end) === end) return 0;
@@ -290,19 +292,42 @@ export class PhoneMatcher {
   }
 
   /**
+   * Whether a bare run (one group, no bracket, no CN mobile) passes, with a phone word before it, the
+   * checks that national() and otherRegion() make after asking for the word: no look-alike, and some
+   * format of a configured region, or of another region right after a word, fits its digits. No
+   * library call and no context look-up; a run failing it is no phone with or without the word.
+   */
+  private bareRunMayRead(text: string, start: number, end: number): boolean {
+    const span = this.span;
+    if (followedByAmount(text, end) || continuesNumber(span, text, start)) return false;
+    if (dashJoined(text, start, end) && dashExtensionEnd(text, start, end) === end) return false;
+    return this.contextForm(this.contextForms, 0, text, start) >= 0 || this.otherRegionMayRead(text, start, end);
+  }
+
+  /** otherRegion()'s checks but the phone word: true if a phone word before the span could make it one. */
+  private otherRegionMayRead(text: string, start: number, end: number): boolean {
+    const span = this.span;
+    const { nd, seps } = span;
+    if (nd < 6 || nd > 14 || dateLike(span) || timeLike(span) || ((seps & SEP_DOT) !== 0 && versionLike(span))) return false;
+    if (groupFollows(text, end) || !afterWord(text, start)) return false;
+    if (followedByAmount(text, end) || dashJoined(text, start, end) || continuesNumber(span, text, start)) return false;
+    return this.contextForm(this.otherRegions().forms, 0, text, start) >= 0;
+  }
+
+  /** The plan of the regions not configured, built on first use (othersThan shares it between matchers). */
+  private otherRegions(): OtherRegions {
+    return (this.others ??= othersThan(this.codes));
+  }
+
+  /**
    * A national number of a region not configured, right after a phone word (`phone=612 345 678`,
    * `手机号：010-1234-5678`, `tel 8 (912) 345-67-89`): a number libphonenumber finds valid in any region
    * is a phone there. Not a version or IP (dots), a date, a time, epoch seconds or millis, nor a value
    * that follows another value rather than the word.
    */
   private otherRegion(text: string, start: number, end: number, ctx: Ctx): number {
-    const span = this.span;
-    const { nd, seps } = span;
-    if (nd < 6 || nd > 14 || dateLike(span) || timeLike(span) || ((seps & SEP_DOT) !== 0 && versionLike(span))) return 0;
-    if (groupFollows(text, end) || !afterWord(text, start) || !ctx.context) return 0;
-    if (followedByAmount(text, end) || dashJoined(text, start, end) || continuesNumber(span, text, start)) return 0;
-    const others = othersThan(this.codes);
-    if (this.contextForm(others.forms, 0, text, start) < 0) return 0;
+    if (!this.otherRegionMayRead(text, start, end) || !ctx.context) return 0;
+    const others = this.otherRegions();
     return this.byContext(others.forms, others.tried, text, start);
   }
 
