@@ -294,8 +294,9 @@ export class PhoneMatcher {
   /**
    * Whether a bare run (one group, no bracket, no CN mobile) passes, with a phone word before it, the
    * checks that national() and otherRegion() make after asking for the word: no look-alike, and some
-   * format of a configured region, or of another region right after a word, fits its digits. No
-   * library call and no context look-up; a run failing it is no phone with or without the word.
+   * format of a configured region fits its digits, or it could be another region's number right
+   * after a word. No library call and no context look-up; a run failing it is no phone with or
+   * without the word.
    */
   private bareRunMayRead(text: string, start: number, end: number): boolean {
     const span = this.span;
@@ -304,14 +305,16 @@ export class PhoneMatcher {
     return this.contextForm(this.contextForms, 0, text, start) >= 0 || this.otherRegionMayRead(text, start, end);
   }
 
-  /** otherRegion()'s checks but the phone word: true if a phone word before the span could make it one. */
+  /**
+   * otherRegion()'s checks on the span and around it, before the phone word and the other regions'
+   * formats (a long list of patterns) are asked about.
+   */
   private otherRegionMayRead(text: string, start: number, end: number): boolean {
     const span = this.span;
     const { nd, seps } = span;
     if (nd < 6 || nd > 14 || dateLike(span) || timeLike(span) || ((seps & SEP_DOT) !== 0 && versionLike(span))) return false;
     if (groupFollows(text, end) || !afterWord(text, start)) return false;
-    if (followedByAmount(text, end) || dashJoined(text, start, end) || continuesNumber(span, text, start)) return false;
-    return this.contextForm(this.otherRegions().forms, 0, text, start) >= 0;
+    return !(followedByAmount(text, end) || dashJoined(text, start, end) || continuesNumber(span, text, start));
   }
 
   /** The plan of the regions not configured, built on first use (othersThan shares it between matchers). */
@@ -328,6 +331,7 @@ export class PhoneMatcher {
   private otherRegion(text: string, start: number, end: number, ctx: Ctx): number {
     if (!this.otherRegionMayRead(text, start, end) || !ctx.context) return 0;
     const others = this.otherRegions();
+    if (this.contextForm(others.forms, 0, text, start) < 0) return 0;
     return this.byContext(others.forms, others.tried, text, start);
   }
 
