@@ -36,9 +36,26 @@ export const MAX_LEN = 32;
 export type Ctx = Pick<ValidateContext, 'context' | 'negative' | 'whole'>;
 const ASSUME_CONTEXT: Ctx = { context: true, negative: false };
 
+/**
+ * The library's answers by calling code and national number, a few hundred kept: a found number is asked about again when
+ * it is normalized (e164()), and a log repeats its numbers. The answer depends on the digits alone (the
+ * metadata is fixed), and a PhoneNumber is only read (number, type, formats), never changed.
+ */
+const ANSWERS_MAX = 512;
+const answers = new Map<string, PhoneNumber | null>();
+
 /** The number `+cc nsn` if libphonenumber says it is valid. Cheaper than parsing: the digits are known. */
 function validNumber(callingCode: string, nsn: string): PhoneNumber | undefined {
-  const e164 = `+${callingCode}${nsn}`;
+  const key = `${callingCode} ${nsn}`;
+  const known = answers.get(key);
+  if (known !== undefined) return known ?? undefined;
+  const p = askLibrary(callingCode, `+${callingCode}${nsn}`);
+  if (answers.size >= ANSWERS_MAX) answers.clear();
+  answers.set(key, p ?? null);
+  return p;
+}
+
+function askLibrary(callingCode: string, e164: string): PhoneNumber | undefined {
   const p = new PhoneNumber(e164);
   if (p.isValid()) return p;
   // A calling code several countries share (+1: US, CA, JM…; +7: RU, KZ; +44: GB, GG…) is checked
