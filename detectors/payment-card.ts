@@ -2,6 +2,7 @@ import { countDigits, digitsOnly, luhnCheckDigit, luhnValid, withLuhn } from './
 import { defineDetector } from './lib/define.js';
 import { isDigit } from './lib/chars.js';
 import { groupsOfFour, label, written, type Rng } from './lib/generate.js';
+import type { ValidateContext } from './lib/types.js';
 
 /**
  * Payment card number (PAN, ISO/IEC 7812): 12–19 digits, written compact or grouped with one space
@@ -175,6 +176,29 @@ const CARD_KEY = new RegExp(`${CARD_NAME}$`, 'i');
 /** The same label written right before the value: `cardNo=`, `"card_number": "`, `卡号：`, `card number is `. */
 const CARD_LABEL = new RegExp(String.raw`${CARD_NAME}(?:\s+is)?["']?\s?[:=：]?\s?["']?$`, 'i');
 
+/** A card key names the value scanned alone under it, or a card label is written right before it. */
+function cardLabelled(text: string, start: number, end: number, ctx: ValidateContext): boolean {
+  const alone = start === 0 && end === text.length; // a value scanned under its key
+  if (alone) return ctx.key !== undefined && CARD_KEY.test(ctx.key);
+  return mayEndCardLabel(text, start) && CARD_LABEL.test(text.slice(Math.max(0, start - 48), start));
+}
+
+/**
+ * A few char reads before CARD_LABEL (a slice and a regex): a label's last char (`d` of card, `n` of
+ * pan, `o`, `.`, `r`, `m`, `#` of its number word, `s` of `is`, a CJK char) stands before the value,
+ * with at most the five spaces, quotes and `:`/`=` the label may end with in between.
+ */
+function mayEndCardLabel(text: string, start: number): boolean {
+  for (let i = start - 1; i >= 0 && i >= start - 6; i--) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) return true; // a CJK label, `：` or a Unicode space: the regex reads it
+    const l = c | 32;
+    if (l === 100 || l === 110 || l === 111 || l === 114 || l === 109 || l === 115 || c === 46 || c === 35) return true;
+    if (!(c <= 32 || c === 34 || c === 39 || c === 58 || c === 61)) return false;
+  }
+  return false;
+}
+
 /** A valid number of a common brand: its IIN, its length, its Luhn digit. */
 function cardValue(r: Rng): string {
   const [, prefix, len] = r.pick<[string, () => string, number]>([
@@ -214,9 +238,11 @@ export default defineDetector({
     const n = grouped ? countDigits(text, start, end) : end - start;
     let mask = brandMask(text, start);
     if ((mask & (1 << n)) === 0) {
-      // No brand of this length: only a card field or card word can make it one. Luhn first: it is a
-      // short loop, the word lookup is not, and most such numbers (epoch millis, ids) fail it.
-      if (n < 12 || !luhnValid(text, start, end) || !(ctx.field || ctx.context)) return 0;
+      // No brand of this length: only a card field, or a card label and a card word, can make it one.
+      // Luhn first, then the label: short reads; the word lookup is not, and most such numbers (epoch
+      // millis, ids) fail them.
+      if (n < 12 || !luhnValid(text, start, end)) return 0;
+      if (!ctx.field && !(cardLabelled(text, start, end, ctx) && ctx.context)) return 0;
       mask = 0;
     }
     // A decimal or dotted continuation (`4000123456789017.5`) is a number, not a PAN.
@@ -242,10 +268,8 @@ export default defineDetector({
     if (mask !== 0 && !luhnValid(text, start, end)) return 0;
     if (mask === 0) {
       if (ctx.field) return SCORE_UNBRANDED;
-      if (ctx.negative) return 0; // an order or txn word unclaimed by another value: its id, more likely
-      const alone = start === 0 && end === text.length; // a value scanned under its key
-      const named = alone ? ctx.key !== undefined && CARD_KEY.test(ctx.key) : CARD_LABEL.test(text.slice(Math.max(0, start - 48), start));
-      return named ? SCORE_UNBRANDED : 0;
+      // Labelled as a card (checked above); an order or txn word unclaimed by another value: its id, more likely.
+      return ctx.negative ? 0 : SCORE_UNBRANDED;
     }
     // Weak evidence: the broad Maestro-range, and lengths no brand issues any more (Visa 13) or that
     // only a minority of Diners cards use (15, 17–19).

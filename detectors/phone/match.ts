@@ -5,7 +5,7 @@ import { parsePhoneNumberFromString, PhoneNumber, type CountryCode } from 'libph
 import { isDigit } from '../lib/chars.js';
 import type { ValidateContext } from '../lib/types.js';
 import { beforeGluedExtension, dashExtensionEnd } from './extension.js';
-import { contextForms, formIndex, othersThan, writtenForms, type WrittenForm } from './forms.js';
+import { contextForms, formIndex, othersThan, writtenForms, type OtherRegions, type WrittenForm } from './forms.js';
 import {
   afterWord,
   continuesNumber,
@@ -36,9 +36,26 @@ export const MAX_LEN = 32;
 export type Ctx = Pick<ValidateContext, 'context' | 'negative' | 'whole'>;
 const ASSUME_CONTEXT: Ctx = { context: true, negative: false };
 
+/**
+ * The library's answers by calling code and national number, a few hundred kept: a found number is asked about again when
+ * it is normalized (e164()), and a log repeats its numbers. The answer depends on the digits alone (the
+ * metadata is fixed), and a PhoneNumber is only read (number, type, formats), never changed.
+ */
+const ANSWERS_MAX = 512;
+const answers = new Map<string, PhoneNumber | null>();
+
 /** The number `+cc nsn` if libphonenumber says it is valid. Cheaper than parsing: the digits are known. */
 function validNumber(callingCode: string, nsn: string): PhoneNumber | undefined {
-  const e164 = `+${callingCode}${nsn}`;
+  const key = `${callingCode} ${nsn}`;
+  const known = answers.get(key);
+  if (known !== undefined) return known ?? undefined;
+  const p = askLibrary(callingCode, `+${callingCode}${nsn}`);
+  if (answers.size >= ANSWERS_MAX) answers.clear();
+  answers.set(key, p ?? null);
+  return p;
+}
+
+function askLibrary(callingCode: string, e164: string): PhoneNumber | undefined {
   const p = new PhoneNumber(e164);
   if (p.isValid()) return p;
   // A calling code several countries share (+1: US, CA, JM…; +7: RU, KZ; +44: GB, GG…) is checked
@@ -64,6 +81,7 @@ export class PhoneMatcher {
   private call = 0;
   private readonly contextForms: readonly (readonly WrittenForm[])[];
   private readonly codes: readonly CountryCode[];
+  private others: OtherRegions | undefined;
   /** The span being scored, read in place (one reader: score() is synchronous and not re-entered). */
   private readonly span = new SpanReader();
   /** E.164 of the number the running score() accepts; only e164() reads it. */
@@ -216,9 +234,10 @@ export class PhoneMatcher {
     // with 0 (a trunk prefix, or Italy's leading 0): numeric ids and epoch times do not.
     const whole = this.whole && (ng > 1 || bracket >= 0 || dig[0] === 0);
     // One bare run: a CN mobile as it stands, anything else only with a phone word. Most number-like
-    // tokens of a log are such runs (ids, epoch times, sizes), and most lines have no phone word:
-    // asking first (one cached answer per line) spares them every format pattern below.
-    if (ng === 1 && bracket < 0 && cnMobileAt < 0 && !ctx.context && !whole) return 0;
+    // tokens of a log are such runs (ids, epoch times, sizes), and most lines have no phone word; the
+    // word is asked only about a run that a phone word could make a phone (looking the words up runs
+    // the scanner's per-line prefilter, which costs more than the checks and patterns asked first).
+    if (ng === 1 && bracket < 0 && cnMobileAt < 0 && !whole && (!this.bareRunMayRead(text, start, end) || !ctx.context)) return 0;
     if (followedByAmount(text, end) || ibanLike(span, text, start)) return 0;
     // `010-12345678-8001`: a landline's extension, not a dash-joined id.
     if (dashJoined(text, start, end) && dashExtensionEnd(text, start, end) === end) return 0;
@@ -290,18 +309,45 @@ export class PhoneMatcher {
   }
 
   /**
+   * Whether a bare run (one group, no bracket, no CN mobile) passes, with a phone word before it, the
+   * checks that national() and otherRegion() make after asking for the word: no look-alike, and some
+   * format of a configured region fits its digits, or it could be another region's number right
+   * after a word. No library call and no context look-up; a run failing it is no phone with or
+   * without the word.
+   */
+  private bareRunMayRead(text: string, start: number, end: number): boolean {
+    const span = this.span;
+    if (followedByAmount(text, end) || continuesNumber(span, text, start)) return false;
+    if (dashJoined(text, start, end) && dashExtensionEnd(text, start, end) === end) return false;
+    return this.contextForm(this.contextForms, 0, text, start) >= 0 || this.otherRegionMayRead(text, start, end);
+  }
+
+  /**
+   * otherRegion()'s checks on the span and around it, before the phone word and the other regions'
+   * formats (a long list of patterns) are asked about.
+   */
+  private otherRegionMayRead(text: string, start: number, end: number): boolean {
+    const span = this.span;
+    const { nd, seps } = span;
+    if (nd < 6 || nd > 14 || dateLike(span) || timeLike(span) || ((seps & SEP_DOT) !== 0 && versionLike(span))) return false;
+    if (groupFollows(text, end) || !afterWord(text, start)) return false;
+    return !(followedByAmount(text, end) || dashJoined(text, start, end) || continuesNumber(span, text, start));
+  }
+
+  /** The plan of the regions not configured, built on first use (othersThan shares it between matchers). */
+  private otherRegions(): OtherRegions {
+    return (this.others ??= othersThan(this.codes));
+  }
+
+  /**
    * A national number of a region not configured, right after a phone word (`phone=612 345 678`,
    * `手机号：010-1234-5678`, `tel 8 (912) 345-67-89`): a number libphonenumber finds valid in any region
    * is a phone there. Not a version or IP (dots), a date, a time, epoch seconds or millis, nor a value
    * that follows another value rather than the word.
    */
   private otherRegion(text: string, start: number, end: number, ctx: Ctx): number {
-    const span = this.span;
-    const { nd, seps } = span;
-    if (nd < 6 || nd > 14 || dateLike(span) || timeLike(span) || ((seps & SEP_DOT) !== 0 && versionLike(span))) return 0;
-    if (groupFollows(text, end) || !afterWord(text, start) || !ctx.context) return 0;
-    if (followedByAmount(text, end) || dashJoined(text, start, end) || continuesNumber(span, text, start)) return 0;
-    const others = othersThan(this.codes);
+    if (!this.otherRegionMayRead(text, start, end) || !ctx.context) return 0;
+    const others = this.otherRegions();
     if (this.contextForm(others.forms, 0, text, start) < 0) return 0;
     return this.byContext(others.forms, others.tried, text, start);
   }
