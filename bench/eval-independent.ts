@@ -26,7 +26,7 @@ import { anonymizingVisitor, createAnonymizer, formats, operators, PII_TYPES, ty
 import { header, numberArg } from './env.js';
 import { replacedStretches, type Replaced } from './independent/align.js';
 import { logShapes, shapesFor, type Line, type Part } from './independent/shapes.js';
-import { makeValues, PLANTED_REGIONS, type Value } from './independent/values.js';
+import { makeValues, PLANTED_REGIONS, REF_DATE, type Value } from './independent/values.js';
 import { valueShape } from './value-shape.js';
 
 const seed = numberArg('seed', 20261203);
@@ -48,6 +48,7 @@ interface Built { shape: string; text: string; spans: Planted[]; lines: number }
 function buildCorpus(values: readonly Value[]): Built[] {
   const g = allFakers.en;
   g.seed(seed + 1);
+  g.setDefaultRefDate(REF_DATE);
   const { TEMPLATES, CLEAN, LOOPBACK, KEYS } = logShapes(g);
   const lines: Line[] = [];
   for (const v of values) {

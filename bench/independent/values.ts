@@ -84,10 +84,14 @@ export function groups(s: string, sizes: readonly number[], sep: string): string
 /** IPv6 in its canonical compressed form, by the URL parser (RFC 5952 as Node writes it). */
 const compressV6 = (v6: string) => new URL(`http://[${v6}]/`).hostname.slice(1, -1);
 
+/** The day faker's relative dates (`recent`, `birthdate`) count from, so a seed gives one corpus on any day. */
+export const REF_DATE = new Date('2026-12-03T12:00:00Z');
+
 export function makeValues(seed: number, per: number): Value[] {
   const fakerFor = (locale: string): Faker => {
     const f = allFakers[locale as keyof typeof allFakers];
     f.seed(seed);
+    f.setDefaultRefDate(REF_DATE); // dates drawn relative to a fixed day, not today: the same corpus every run
     return f;
   };
   /** Up to `n` distinct values from `make` that `valid` accepts (at most 40 tries per value). */
