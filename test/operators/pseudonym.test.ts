@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createAnonymizer } from '../../src/index.js';
 import { isSpecialAddress, keptBits } from '../../src/operators/special-addresses.js';
@@ -92,6 +93,17 @@ describe('pseudonym: IP addresses keep their notation', () => {
     // Not idempotent the way tags are: a surrogate is a valid address, so a second pass changes it again.
     expect(a.anonymize(out)).not.toBe(out);
   });
+});
+
+it("README's example pairs are what pseudonym writes under the key they were made with", () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const section = readme.split(/^## /m).find((x) => x.startsWith('Operators'))!;
+  const pairs = [...section.matchAll(/^(\S+) +→ +(\S+)$/gm)].map((m) => [m[1], m[2]]);
+  expect(pairs.length).toBeGreaterThanOrEqual(8);
+  const readmeKey = Buffer.from('6b1f0c4e9a2d7385f0e1c2b3a4958677a8b9cadbecfd0e1f2031425364758697', 'hex');
+  const b = anonymizer(readmeKey);
+  for (const [before, after] of pairs) expect(b.replace(before, 'IP_ADDRESS'), before).toBe(after);
+  expect(b.keyFingerprint).toBe(/`([0-9a-f]{8}) {2}my\.key`/.exec(section)![1]); // the fingerprint shown under Keys
 });
 
 describe('pseudonym: special blocks', () => {
