@@ -18,19 +18,36 @@ import type { Operator, OperatorContext } from './operator.js';
  * pseudonymizes it again.
  */
 export const pseudonym: Operator = (value, ctx) => {
-  if (ctx.type === 'IP_ADDRESS') return pseudonymizeIp(value, ipMaps(ctx)) ?? hash(value, ctx);
-  return hash(value, ctx);
+  if (ctx.type !== 'IP_ADDRESS') return hash(value, ctx);
+  // Logs name the same few addresses over and over; an address costs 32 (IPv4) or 128 (IPv6) AES blocks.
+  const run = ipRun(ctx);
+  let out = run.recent.get(value);
+  if (out === undefined) {
+    out = pseudonymizeIp(value, run.maps) ?? hash(value, ctx);
+    if (run.recent.size >= RECENT) run.recent.clear();
+    run.recent.set(value, out);
+  }
+  return out;
 };
 
-/** The Crypto-PAn maps of a run, built once per sub-key (the same Buffer for the run). */
-const maps = new WeakMap<Buffer, IpMaps>();
+/** How many addresses a run remembers the pseudonyms of (then it starts again: memory stays bounded). */
+const RECENT = 4096;
 
-function ipMaps(ctx: OperatorContext): IpMaps {
+/** What a run's key gives: its Crypto-PAn maps, and the pseudonyms of addresses seen lately. */
+interface IpRun {
+  readonly maps: IpMaps;
+  readonly recent: Map<string, string>;
+}
+
+/** Built once per sub-key (the same Buffer for the whole run), so nothing is shared across keys. */
+const runs = new WeakMap<Buffer, IpRun>();
+
+function ipRun(ctx: OperatorContext): IpRun {
   const v4Key = ctx.subKey('pseudonym:IP_ADDRESS');
-  let m = maps.get(v4Key);
-  if (m === undefined) {
-    m = { v4: new CryptoPan(v4Key), v6: new CryptoPan(ctx.subKey('pseudonym:IP_ADDRESS:v6')) };
-    maps.set(v4Key, m);
+  let run = runs.get(v4Key);
+  if (run === undefined) {
+    run = { maps: { v4: new CryptoPan(v4Key), v6: new CryptoPan(ctx.subKey('pseudonym:IP_ADDRESS:v6')) }, recent: new Map() };
+    runs.set(v4Key, run);
   }
-  return m;
+  return run;
 }

@@ -81,6 +81,14 @@ describe('pseudonym: IP addresses keep their notation', () => {
     expect(values.map((v) => other.replace(v, 'IP_ADDRESS'))).not.toEqual(values.map(ip));
   });
 
+  it('gives an address the same pseudonym after thousands of others (what it remembers is bounded, not the result)', () => {
+    const b = anonymizer(Buffer.alloc(32, 11));
+    const first = ['198.51.100.1', '2001:db8::1', '8.8.8.8'].map((v) => b.replace(v, 'IP_ADDRESS'));
+    for (let x = 0; x < 5000; x++) b.replace(`10.${x >> 8}.${x & 0xff}.1`, 'IP_ADDRESS');
+    expect(['198.51.100.1', '2001:db8::1', '8.8.8.8'].map((v) => b.replace(v, 'IP_ADDRESS'))).toEqual(first);
+    expect(first).toEqual(['198.51.100.1', '2001:db8::1', '8.8.8.8'].map((v) => anonymizer(Buffer.alloc(32, 11)).replace(v, 'IP_ADDRESS')));
+  });
+
   it('replaces addresses found in a line, and what it writes is found again as an address', () => {
     const line = 'GET /x from 198.51.100.23 via [2001:db8:3::9]:8443 host ip-10-0-1-17.ec2.internal ok';
     const out = a.anonymize(line);
