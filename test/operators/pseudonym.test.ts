@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createAnonymizer } from '../../src/index.js';
+import { anonymizingVisitor, createAnonymizer } from '../../src/index.js';
+import { visitLine } from '../../src/formats/text.js';
 import { isSpecialAddress, keptBits } from '../../src/operators/special-addresses.js';
 
 /**
@@ -79,6 +80,18 @@ describe('pseudonym: IP addresses keep their notation', () => {
     const other = anonymizer(Buffer.alloc(32, 10));
     for (const v of values) expect(again.replace(v, 'IP_ADDRESS')).toBe(ip(v));
     expect(values.map((v) => other.replace(v, 'IP_ADDRESS'))).not.toEqual(values.map(ip));
+  });
+
+  it('is a policy operator: for the default, a type, or a field rule', () => {
+    const policy = {
+      types: { IP_ADDRESS: { operator: 'pseudonym' as const } },
+      fields: { rules: [{ match: 'peer', as: 'IP_ADDRESS' as const, operator: 'pseudonym' as const }] },
+    };
+    const b = createAnonymizer({ policy, key: KEY });
+    expect(b.anonymize('from 198.51.100.7 to a.b@example.com')).toBe(`from ${ip('198.51.100.7')} to <EMAIL>`);
+    const visitor = anonymizingVisitor(b);
+    expect(visitLine(visitor, 'peer=203.0.113.5 mail=a.b@example.com', 0)).toBe(`peer=${ip('203.0.113.5')} mail=<EMAIL>`);
+    expect(() => createAnonymizer({ policy: { operator: 'pseudonyms' as 'pseudonym' } })).toThrow(/"pseudonym"/);
   });
 
   it('gives an address the same pseudonym after thousands of others (what it remembers is bounded, not the result)', () => {
