@@ -4,6 +4,7 @@ import { isOperatorOutput } from '../detectors/lib/operator-output.js';
 import type { Detector, MaskRule, PiiType } from '../detectors/index.js';
 import { compileScanner, type ScanPlace, type Scanner } from './detect/scan.js';
 import { NO_FINDINGS, type Finding } from './detect/finding.js';
+import { keyFingerprint } from './keys/fingerprint.js';
 import { deriveKey, MIN_KEY_BYTES, randomKey } from './keys/key.js';
 import { operators, type Operator, type OperatorContext, type OperatorName } from './operators/index.js';
 import { FieldRules } from './policy/fields.js';
@@ -50,6 +51,7 @@ class ValueContext implements OperatorContext {
     private readonly value: string,
     private readonly plan: TypePlan,
     readonly hmac: (data: string) => Buffer,
+    readonly subKey: (purpose: string) => Buffer,
   ) {
     this.mask = plan.mask;
   }
@@ -73,6 +75,10 @@ export class Anonymizer {
   private readonly plans: Map<PiiType, TypePlan>;
   /** HMAC-SHA256 under the run's hash key, for keyed operators. */
   private readonly hmac: (data: string) => Buffer;
+  /** Sub-keys per operator and type (`pseudonym:IP_ADDRESS`), derived once each from the master key. */
+  private readonly subKey: (purpose: string) => Buffer;
+  /** The master key's fingerprint (8 hex chars), to name it in reports; never the key. */
+  readonly keyFingerprint: string;
   /** Each type's mask rule, from the first detector of the type (enabled or not: field rules may name it). */
   private readonly masks: Map<PiiType, MaskRule | undefined>;
   /** What was replaced so far, counted as it happens (the anonymizing visitor tells it the field); read it with counters(). */
@@ -93,8 +99,16 @@ export class Anonymizer {
     try {
       this.policy = resolvePolicy(options.policy);
       this.keyIsEphemeral = options.key === undefined;
-      const hashKey = deriveKey(key ?? randomKey(), 'hash');
+      const master = key ?? randomKey();
+      const hashKey = deriveKey(master, 'hash');
       this.hmac = (data) => createHmac('sha256', hashKey).update(data).digest();
+      const subKeys = new Map<string, Buffer>();
+      this.subKey = (purpose) => {
+        let k = subKeys.get(purpose);
+        if (k === undefined) subKeys.set(purpose, (k = deriveKey(master, purpose)));
+        return k;
+      };
+      this.keyFingerprint = keyFingerprint(master);
       // A detector with options in the policy (`phone: { regions: … }`) is replaced by its configured self.
       const configured = detectorOptions(this.policy);
       const list = (detectors ?? defaultDetectors).map((d) => {
@@ -175,7 +189,7 @@ export class Anonymizer {
       // What an operator wrote stays as it is: a field rule reading `mobile=138****8000` again does not mask the mask.
       if (isOperatorOutput(value)) return value;
       const plan = this.plans.get(type) ?? this.fallbackPlan(type);
-      const out = (operator ? operators[operator] : plan.operator)(value, new ValueContext(type, value, plan, this.hmac));
+      const out = (operator ? operators[operator] : plan.operator)(value, new ValueContext(type, value, plan, this.hmac, this.subKey));
       if (out !== value) this.counting.count(type);
       return out;
     } catch (e) {

@@ -38,6 +38,7 @@ export { DEFAULT_POLICY } from './policy/defaults.js';
 /** A validated policy, and the plain form it is parsed from. */
 export type { Policy, PolicyInput } from './policy/schema.js';
 /** A master key from a key file (refused when others may read it, or weak), a new random one, or a new key file (mode 0600, never overwritten). */
+export { keyFingerprint } from './keys/fingerprint.js';
 export { loadKeyFile, randomKey, writeKeyFile } from './keys/key.js';
 /** The policy's field rules: what a key or path decides (keep, drop, a type). */
 export { FieldRules, type FieldAction } from './policy/fields.js';

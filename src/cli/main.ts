@@ -3,7 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { LogveilError, systemErrorText } from '../index.js';
 import { registerAnonymize } from './anonymize.js';
-import { registerKeygen } from './keygen.js';
+import { registerFingerprint, registerKeygen } from './keygen.js';
 import { registerScan } from './scan.js';
 
 /** Exit codes: 0 ok, 2 usage or policy error, 1 runtime failure. */
@@ -27,6 +27,7 @@ const program = new Command()
 registerScan(program);
 registerAnonymize(program);
 registerKeygen(program);
+registerFingerprint(program);
 
 /** Report `e` and exit; `place` names what failed when the error does not (stdout's own errors). */
 function fail(e: unknown, place?: string): never {

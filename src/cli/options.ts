@@ -88,21 +88,46 @@ function oneChar(option: string, value: string): string {
   return c;
 }
 
+/** The operators that use the key: without a key file, their pseudonyms hold only within the run. */
+const KEYED_OPERATORS: ReadonlySet<string> = new Set(['hash', 'pseudonym']);
+
+/** The environment variable that names a key file when `--key-file` is not given. */
+export const KEY_FILE_ENV = 'LOGVEIL_KEY_FILE';
+
 /**
- * Policy and key from the command line; says on stderr when hashes use a key made for this run. The
- * key (given or made) is returned too, for worker threads that must replace alike.
+ * The master key: from `--key-file`, else from the file LOGVEIL_KEY_FILE names (an empty value is
+ * none; an error then says where the name came from), else undefined.
  */
-export function anonymizerFrom(opts: CommonOptions, warnEphemeral: boolean): { anonymizer: Anonymizer; key: Uint8Array } {
+function keyOf(opts: CommonOptions): Uint8Array | undefined {
+  if (opts.keyFile) return loadKeyFile(opts.keyFile);
+  const fromEnv = process.env[KEY_FILE_ENV];
+  if (!fromEnv) return undefined;
+  try {
+    return loadKeyFile(fromEnv);
+  } catch (e) {
+    if (e instanceof LogveilError) throw new LogveilError(e.code, `${KEY_FILE_ENV}: ${e.message}`);
+    throw e;
+  }
+}
+
+/**
+ * Policy and key from the command line. `keyed`: the command replaces values (anonymize), so it reads
+ * the key (`--key-file` or LOGVEIL_KEY_FILE) and says on stderr when keyed operators use a key made
+ * for this run; scan needs none. The key (given or made) is returned too, for worker threads that must
+ * replace alike.
+ */
+export function anonymizerFrom(opts: CommonOptions, keyed: boolean): { anonymizer: Anonymizer; key: Uint8Array } {
   const policy = opts.policy ? loadPolicyFile(opts.policy) : undefined;
-  const key = opts.keyFile ? loadKeyFile(opts.keyFile) : randomKey();
+  const given = keyed ? keyOf(opts) : undefined;
+  const key = given ?? randomKey();
   const a = new Anonymizer({ policy, key });
   const usesKey =
-    a.policy.operator === 'hash' ||
-    Object.values(a.policy.types).some((r) => r?.operator === 'hash') ||
-    a.policy.fields.rules.some((r) => r.operator === 'hash');
-  if (warnEphemeral && usesKey && !opts.keyFile) {
+    KEYED_OPERATORS.has(a.policy.operator) ||
+    Object.values(a.policy.types).some((r) => r?.operator !== undefined && KEYED_OPERATORS.has(r.operator)) ||
+    a.policy.fields.rules.some((r) => r.operator !== undefined && KEYED_OPERATORS.has(r.operator));
+  if (keyed && usesKey && given === undefined) {
     process.stderr.write(
-      'logveil: no --key-file given: hashes use a random key made for this run (consistent within it, irreversible after)\n',
+      `logveil: no --key-file or ${KEY_FILE_ENV} given: keyed operators (hash, pseudonym) use a random key made for this run (consistent within it, irreversible after)\n`,
     );
   }
   return { anonymizer: a, key };

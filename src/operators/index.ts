@@ -1,6 +1,7 @@
 import { generalize } from './generalize.js';
 import { hash } from './hash.js';
 import { mask } from './mask.js';
+import { pseudonym } from './pseudonym.js';
 import type { Operator } from './operator.js';
 import { redact } from './redact.js';
 import { tag } from './tag.js';
@@ -12,9 +13,10 @@ export const operators = {
   mask,
   hash,
   generalize,
+  pseudonym,
 } as const satisfies Record<string, Operator>;
 
-/** An operator's name as a policy writes it (`tag`, `mask`, `hash`, `redact`, `generalize`). */
+/** An operator's name as a policy writes it (`tag`, `mask`, `hash`, `redact`, `generalize`, `pseudonym`). */
 export type OperatorName = keyof typeof operators;
 export const OPERATOR_NAMES = Object.keys(operators) as OperatorName[];
 export type { Operator, OperatorContext } from './operator.js';

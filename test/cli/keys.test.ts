@@ -62,3 +62,54 @@ describe('--key-file', () => {
     }
   });
 });
+
+describe('key fingerprints and LOGVEIL_KEY_FILE', () => {
+  it('keygen prints the new key\'s fingerprint and name, fingerprint prints it again; neither shows the key', () => {
+    const { logveil } = sandbox('fingerprint');
+    const made = logveil(['keygen', 'k.key']);
+    expect(made.code).toBe(0);
+    expect(made.stdout).toMatch(/^[0-9a-f]{8} {2}k\.key\n$/);
+    const again = logveil(['fingerprint', 'k.key']);
+    expect({ code: again.code, stdout: again.stdout, stderr: again.stderr }).toEqual({ code: 0, stdout: made.stdout, stderr: '' });
+    expect(logveil(['keygen', 'other.key']).stdout.slice(0, 8)).not.toBe(made.stdout.slice(0, 8));
+  });
+
+  it('fingerprint refuses a key file as --key-file does (exit 2)', () => {
+    const { logveil, write } = sandbox('fingerprint');
+    chmodSync(write('open.key', 'ab'.repeat(32) + '\n'), 0o644);
+    const r = logveil(['fingerprint', 'open.key']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^logveil: open\.key: key file is accessible by others/);
+  });
+
+  it('LOGVEIL_KEY_FILE names the key when --key-file is not given; --key-file wins', () => {
+    const { sh, logveil } = sandbox('keyenv');
+    expect(logveil(['keygen', 'a.key']).code).toBe(0);
+    expect(logveil(['keygen', 'b.key']).code).toBe(0);
+    const line = 'login from 198.51.100.23 to a.b@example.com\n';
+    const policy = '--policy p.yaml';
+    sh("printf 'operator: pseudonym\\n' > p.yaml");
+    const byFlag = logveil(['anonymize', '--policy', 'p.yaml', '--key-file', 'a.key', '-'], line);
+    const byEnv = sh(`LOGVEIL_KEY_FILE=a.key logveil anonymize ${policy} -`, line);
+    const both = sh(`LOGVEIL_KEY_FILE=b.key logveil anonymize ${policy} --key-file a.key -`, line);
+    const other = sh(`LOGVEIL_KEY_FILE=b.key logveil anonymize ${policy} -`, line);
+    expect(byFlag.stdout).toMatch(/^login from 198\.51\.100\.\d{1,3} to EMAIL_[a-z2-7]{16}\n$/);
+    expect(byFlag.stdout).not.toContain('198.51.100.23');
+    expect([byEnv.stdout, byEnv.stderr, byEnv.code]).toEqual([byFlag.stdout, '', 0]);
+    expect([both.stdout, both.stderr]).toEqual([byFlag.stdout, '']);
+    expect(other.stdout).not.toBe(byFlag.stdout);
+  });
+
+  it('a LOGVEIL_KEY_FILE that cannot be used is an error naming the variable (exit 2); an empty one is none', () => {
+    const { sh } = sandbox('keyenv');
+    const missing = sh('LOGVEIL_KEY_FILE=nope.key logveil anonymize -', 'x\n');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('logveil: LOGVEIL_KEY_FILE: nope.key: cannot read key file (ENOENT) [LV_KEY]\n');
+    const empty = sh("printf 'operator: pseudonym\\n' > p.yaml && LOGVEIL_KEY_FILE= logveil anonymize --policy p.yaml -", 'from 192.0.2.1\n');
+    expect(empty.code).toBe(0);
+    expect(empty.stderr).toMatch(/^logveil: no --key-file or LOGVEIL_KEY_FILE given: keyed operators \(hash, pseudonym\) use a random key made for this run/);
+    // scan needs no key: it does not read one
+    expect(sh('LOGVEIL_KEY_FILE=nope.key logveil scan -', 'from 192.0.2.1\n').code).toBe(0);
+  });
+});

@@ -13,7 +13,7 @@ const KEY = Buffer.alloc(32, 7);
 const ctxFor = (type: PiiType, value: string, key: Buffer = KEY): OperatorContext => {
   const hashKey = deriveKey(key, 'hash');
   const mask = detectors.find((d) => d.type === type)?.mask;
-  return { type, normalized: value, hmac: (d) => createHmac('sha256', hashKey).update(d).digest(), mask };
+  return { type, normalized: value, hmac: (d) => createHmac('sha256', hashKey).update(d).digest(), subKey: (p) => deriveKey(key, p), mask };
 };
 
 describe('redact and tag', () => {

@@ -60,6 +60,22 @@ describe('AnonymizerPool', () => {
     );
   }, 5_000 + 10 * runs); // a few ms per run; LOGVEIL_PROPERTY_RUNS may ask for thousands
 
+  it('pseudonymizes addresses as one thread does: every worker derives the same sub-keys from the key', async () => {
+    const one = new Anonymizer({ key, policy: { operator: 'pseudonym' } });
+    const two = new AnonymizerPool({ policy: one.policy, key, threads: 2 });
+    try {
+      const lines = Array.from({ length: 200 }, (_, i) => `GET from 198.51.100.${i} and [2001:db8::${i.toString(16)}]:443 via 10.0.${i}.1 ok\n`);
+      const input = Buffer.from(lines.join(''));
+      const single = await runTransform(formats.text.createTransform({ visitor: anonymizingVisitor(one), source: 'in', warn: () => {} }), input, 512);
+      const pooled = await runTransform(two.transform(formats.text, 'in', () => {}, 7), input, 512);
+      expect(pooled.toString()).toBe(single.toString());
+      expect(single.toString().split('\n')[7]).toMatch(/^GET from 198\.51\.100\.\d+ and \[2001:db8:[0-9a-f:]+\]:443 via 10\.\d+\.\d+\.\d+ ok$/);
+      expect(single.toString()).not.toBe(input.toString());
+    } finally {
+      await two.close();
+    }
+  });
+
   it('keeps invalid UTF-8 bytes where nothing is found, across batches', async () => {
     const input = Buffer.concat([Buffer.from('ok 192.0.2.1\n'), Buffer.from([0xff, 0x41, 0x0a]), Buffer.from('tail a@example.com')]);
     const r = await both('text', input, 3, 5);

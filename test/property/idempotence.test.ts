@@ -45,9 +45,16 @@ function lineFor(seed: number): string {
 
 const runs = Number(process.env.LOGVEIL_PROPERTY_RUNS ?? 150);
 
+/**
+ * Every operator but `pseudonym`: its surrogates have the shape of the values they stand for by design
+ * (an IP address stays a valid address, found again), so a second pass pseudonymizes them again, as
+ * README says; test/operators/pseudonym.test.ts checks that it does.
+ */
+const IDEMPOTENT = OPERATOR_NAMES.filter((op) => op !== 'pseudonym');
+
 
 describe('anonymizing twice changes nothing the first pass wrote', () => {
-  it.each(OPERATOR_NAMES.map((op) => [op]))('%s', (operator) => {
+  it.each(IDEMPOTENT.map((op) => [op]))('%s', (operator) => {
     const a = createAnonymizer({ policy: { operator }, key: Buffer.alloc(32, 3) });
     const visitor = anonymizingVisitor(a);
     fc.assert(
@@ -90,7 +97,7 @@ function fixedLineFor(seed: number): string {
 }
 
 describe('anonymizing twice changes nothing: the notations fixed in the second round', () => {
-  it.each(OPERATOR_NAMES.map((op) => [op]))('%s', (operator) => {
+  it.each(IDEMPOTENT.map((op) => [op]))('%s', (operator) => {
     const a = createAnonymizer({ policy: { operator }, key: Buffer.alloc(32, 5) });
     const visitor = anonymizingVisitor(a);
     fc.assert(
