@@ -1,4 +1,5 @@
 import type { MaskRule, PiiType } from '../../detectors/index.js';
+import type { Ciphers } from '../crypto/ciphers.js';
 
 /** What an operator may know besides the value: its type and a keyed hash (never a raw key). */
 export interface OperatorContext {
@@ -9,6 +10,8 @@ export interface OperatorContext {
   hmac(data: string): Buffer;
   /** How the type's detector wants it masked (DetectorSpec.mask); absent for field-only types. */
   readonly mask?: MaskRule;
+  /** Reversible ciphers under the run's key (`encrypt`); absent when no key was given. */
+  readonly ciphers?: Ciphers;
 }
 
 /** Replaces one found value. Pure: the same value, type and key give the same output. */
