@@ -63,7 +63,11 @@ export class Revealer {
   visitor(): ValueVisitor {
     const fields = this.anonymizer.fields;
     const visitor: ValueVisitor = {
-      decides: (path) => fields.resolve(path).kind !== 'scan',
+      // In a text line, a pair's value is then revealed in the line as written (a token is a token
+      // in any notation), not visited on its own and written back in the pair's notation: a bare
+      // logfmt value with spaces (`phone=+86 138 0013 8000`) would come back quoted. A value whose
+      // text is not its value (%-encoding, escapes) is still visited on its own and encoded back.
+      decides: () => false,
       holdsWords: (path) => {
         const a = fields.resolve(path);
         return a.kind === 'as' && (a.type === 'PERSON_NAME' || a.type === 'ADDRESS');

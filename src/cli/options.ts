@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { availableParallelism } from 'node:os';
 import {
   Anonymizer,
+  createRevealer,
   FORMAT_NAMES,
   formatForPath,
   formats,
@@ -12,6 +13,8 @@ import {
   type CsvOptions,
   type Format,
   type FormatName,
+  type PiiType,
+  type Revealer,
 } from '../index.js';
 
 export interface CommonOptions {
@@ -96,6 +99,14 @@ export function anonymizerFrom(opts: CommonOptions, warnEphemeral: boolean): { a
   const policy = opts.policy ? loadPolicyFile(opts.policy) : undefined;
   const key = opts.keyFile ? loadKeyFile(opts.keyFile) : randomKey();
   const a = new Anonymizer({ policy, key });
+  const encrypts =
+    a.policy.operator === 'encrypt' ||
+    Object.values(a.policy.types).some((r) => r?.operator === 'encrypt') ||
+    a.policy.fields.rules.some((r) => r.operator === 'encrypt');
+  if (encrypts && !opts.keyFile) {
+    // A key made for the run would be lost with it, and what it encrypted with it: refused, not warned.
+    throw new LogveilError('LV_KEY', 'the encrypt operator needs --key-file (what a random key encrypts could never be revealed)');
+  }
   const usesKey =
     a.policy.operator === 'hash' ||
     Object.values(a.policy.types).some((r) => r?.operator === 'hash') ||
@@ -122,4 +133,11 @@ const MAX_DEFAULT_THREADS = 8;
 /** Warnings go to stderr as they come; they name the place, never the data. */
 export function warnToStderr(message: string): void {
   process.stderr.write(`logveil: warning: ${message}\n`);
+}
+
+/** The revealer of `logveil reveal`: the key (required) and the policy the values were written with. */
+export function revealerFrom(opts: CommonOptions, types: readonly PiiType[] | undefined): Revealer {
+  const policy = opts.policy ? loadPolicyFile(opts.policy) : undefined;
+  if (!opts.keyFile) throw new LogveilError('LV_USAGE', 'reveal needs --key-file');
+  return createRevealer({ policy, key: loadKeyFile(opts.keyFile), types });
 }
