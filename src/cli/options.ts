@@ -103,7 +103,8 @@ export function anonymizerFrom(opts: CommonOptions, warnEphemeral: boolean): { a
     a.policy.operator === 'encrypt' ||
     Object.values(a.policy.types).some((r) => r?.operator === 'encrypt') ||
     a.policy.fields.rules.some((r) => r.operator === 'encrypt');
-  if (encrypts && !opts.keyFile) {
+  // `scan` (warnEphemeral false) replaces nothing and needs no key.
+  if (warnEphemeral && encrypts && !opts.keyFile) {
     // A key made for the run would be lost with it, and what it encrypted with it: refused, not warned.
     throw new LogveilError('LV_KEY', 'the encrypt operator needs --key-file (what a random key encrypts could never be revealed)');
   }

@@ -60,5 +60,9 @@ describe('logveil reveal', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('the encrypt operator needs --key-file');
     expect(logveil(['reveal', 'app.log']).code).toBe(2); // reveal needs the key too
+    // scan replaces nothing: it needs no key under any policy.
+    const scan = logveil(['scan', '--policy', 'p.yaml', 'app.log']);
+    expect(scan.code).toBe(0);
+    expect(scan.stdout).toContain('"type":"EMAIL"');
   });
 });
