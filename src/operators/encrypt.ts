@@ -1,5 +1,6 @@
 import type { PiiType } from '../../detectors/index.js';
 import { cnResidentIdCheckChar, hkIdCheckChar, iban97Valid, luhnCheckDigit, luhnValid } from '../../detectors/lib/checksum.js';
+import { isValidPhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Ciphers } from '../crypto/ciphers.js';
 import type { Operator } from './operator.js';
 
@@ -49,8 +50,11 @@ export function openToken(type: string, body: string, ciphers: Ciphers): string 
 type Direction = 'encrypt' | 'decrypt';
 /** FF1 over decimal digits one way, cycle-walked until `valid` holds; null when too short for FF1. */
 type DigitCipher = (digits: string, valid?: (d: string) => boolean) => string | null;
-/** A type's shape: the new significant chars (ASCII letters and digits, in order), or null for a token. */
-type Shape = (chars: string, run: DigitCipher) => string | null;
+/**
+ * A type's shape: the new significant chars (ASCII letters and digits, in order), or null for a token.
+ * `written` puts significant chars back into the value as it is written (for checks on the whole text).
+ */
+type Shape = (chars: string, run: DigitCipher, written: (chars: string) => string) => string | null;
 
 /** Applies the type's shape to the value's letters and digits, leaving every other char in place. */
 function reshape(value: string, type: PiiType, ciphers: Ciphers, direction: Direction): string | null {
@@ -70,11 +74,13 @@ function reshape(value: string, type: PiiType, ciphers: Ciphers, direction: Dire
     while (valid && !valid(out));
     return out;
   };
-  const next = shape(chars, run);
-  if (next === null) return null;
-  const out = value.split('');
-  places.forEach((p, k) => (out[p] = next[k]));
-  return out.join('');
+  const written = (next: string): string => {
+    const out = value.split('');
+    places.forEach((p, k) => (out[p] = next[k]));
+    return out.join('');
+  };
+  const next = shape(chars, run, written);
+  return next === null ? null : written(next);
 }
 
 const DIGITS = /^[0-9]+$/;
@@ -93,8 +99,8 @@ const SHAPES: Partial<Record<PiiType, Shape>> = {
   PAYMENT_CARD: luhnShape(6),
   // 15 digits: the TAC (8, the device model) kept, 6 serial digits encrypted, Luhn. IMEISV (16): the
   // two software-version digits kept as well, no check digit.
-  IMEI: (chars, run) => {
-    if (chars.length === 15) return luhnShape(8)(chars, run);
+  IMEI: (chars, run, written) => {
+    if (chars.length === 15) return luhnShape(8)(chars, run, written);
     if (chars.length !== 16 || !DIGITS.test(chars)) return null;
     const serial = run(chars.slice(8, 14));
     return serial === null ? null : chars.slice(0, 8) + serial + chars.slice(14);
@@ -124,8 +130,41 @@ const SHAPES: Partial<Record<PiiType, Shape>> = {
     return body + hkIdCheckChar(body, 0, body.length);
   },
   CN_RESIDENT_ID: residentIdShape,
+  PHONE: phoneShape,
   IBAN: ibanShape,
 };
+
+/** The regions a national number (no `+`) may be valid in for the walk: the detector's default regions. */
+const PHONE_REGIONS = ['CN', 'US', 'GB', 'DE', 'FR', 'JP', 'IN', 'HK'] as const;
+
+/**
+ * Phone: the country code and the first 4 national digits (5 after a trunk `0`: `0755-8…`, `138 0…`)
+ * kept, which is where numbering plans put what makes a number valid (mobile prefix, area code, a US
+ * exchange's first digit); the rest (7 digits of a CN mobile, 6 of a US number; an extension too)
+ * encrypted, cycle-walked until libphonenumber says the whole number is valid again (`+…` numbers
+ * by their country, national ones in one of the default regions; others are tokens), so it is a
+ * phone number a parser accepts, and logveil finds again. Fewer than 6 digits to encrypt: a token.
+ */
+function phoneShape(chars: string, run: DigitCipher, written: (chars: string) => string): string | null {
+  const value = written(chars);
+  const intl = /^[^0-9]*\+/.test(value) || /^[^0-9]*00/.test(value);
+  const valid = (text: string): boolean => (intl ? isValidPhoneNumber(text.replace(/^([^0-9]*)00/, '$1+')) : PHONE_REGIONS.some((r) => isValidPhoneNumber(text, r)));
+  if (!valid(value)) return null;
+  const digits = chars.replace(/[^0-9]/g, '');
+  let cc = 0;
+  if (intl) {
+    const parsed = parsePhoneNumberFromString(value.replace(/^([^0-9]*)00/, '$1+'));
+    if (!parsed) return null;
+    cc = parsed.countryCallingCode.length + (/^[^0-9]*00/.test(value) ? 2 : 0);
+  }
+  const keep = cc + (digits[cc] === '0' ? 5 : 4);
+  const withDigits = (d: string): string => {
+    let k = 0;
+    return chars.replace(/[0-9]/g, () => d[k++]);
+  };
+  const payload = run(digits.slice(keep), (p) => valid(written(withDigits(digits.slice(0, keep) + p))));
+  return payload === null ? null : withDigits(digits.slice(0, keep) + payload);
+}
 
 function ssnValid(d: string): boolean {
   const area = d.slice(0, 3);

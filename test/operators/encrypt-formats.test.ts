@@ -47,7 +47,10 @@ describe('reveal(anonymize(x)) is x in every format', () => {
         const out = await run(format, anonymizingVisitor(anonymizer), input);
         expect(out, `seed ${seed}: nothing encrypted`).not.toBe(input);
         const back = await run(format, revealer.visitor(), out);
-        expect(back, `seed ${seed}\n${input}\n${out}`).toBe(input);
+        // The one documented difference (README, encrypt): a bare pair value with spaces under a field
+        // rule (`phone_number=020 7946 0494`) is quoted by anonymize's pair writer, and stays quoted.
+        const unquoted = format === 'text' && !input.includes('="') ? back.replace(/="([^"]* [^"]*)"/g, '=$1') : back;
+        expect(unquoted, `seed ${seed}\n${input}\n${out}`).toBe(input);
       }),
       { numRuns: 40 },
     );

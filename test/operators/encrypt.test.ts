@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { isValidPhoneNumber } from 'libphonenumber-js/max';
 import validator from 'validator';
 import { describe, expect, it } from 'vitest';
 import { generators, PATTERN_TYPES } from '../../bench/generate.js';
@@ -45,6 +46,9 @@ describe('encrypt: digit types keep their shape, their check characters hold, re
     ['US_SSN', 'ssn ', '123-45-6789', (o) => /^(?!000|666|9)\d{3}-(?!00)\d{2}-(?!0000)\d{4}$/.test(o)],
     ['CN_PASSPORT', 'passport ', 'E12345678', (o) => /^E\d{8}$/.test(o)],
     ['BANK_ACCOUNT', 'account ', '6228480402564890018', (o) => /^\d{19}$/.test(o)],
+    ['PHONE', 'phone ', '+86 138 0013 8000', (o) => isValidPhoneNumber(o) && o.startsWith('+86 138 0')],
+    ['PHONE', '手机号:', '13800138000', (o) => isValidPhoneNumber(o, 'CN') && o.startsWith('1380')],
+    ['PHONE', 'tel ', '+44 20 7946 0494', (o) => isValidPhoneNumber(o) && o.startsWith('+44 20 79')],
   ])('%s %s%s', (type, label, value, valid) => {
     const out = enc(value, type);
     expect(out).not.toBe(value);

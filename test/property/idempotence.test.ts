@@ -50,7 +50,7 @@ const runs = Number(process.env.LOGVEIL_PROPERTY_RUNS ?? 150);
  * their point), so a second pass encrypts them again (README, Operators): here those types are tagged,
  * and what encrypt writes for every other type, its ⟦TYPE:…⟧ tokens, must survive a second pass.
  */
-const FF1_TYPES = ['PAYMENT_CARD', 'IMEI', 'IBAN', 'CN_RESIDENT_ID', 'HK_ID', 'US_SSN', 'CN_PASSPORT', 'BANK_ACCOUNT'] as const;
+const FF1_TYPES = ['PAYMENT_CARD', 'IMEI', 'IBAN', 'CN_RESIDENT_ID', 'HK_ID', 'US_SSN', 'CN_PASSPORT', 'BANK_ACCOUNT', 'PHONE'] as const;
 const policyOf = (operator: OperatorName) =>
   operator === 'encrypt' ? { operator, types: Object.fromEntries(FF1_TYPES.map((t) => [t, { operator: 'tag' as const }])) } : { operator };
 
