@@ -68,11 +68,15 @@ function reshape(value: string, type: PiiType, ciphers: Ciphers, direction: Dire
   const run: DigitCipher = (digits, valid) => {
     if (digits.length < ff1.minLength || (valid && !valid(digits))) return null;
     // Cycle walking: FF1 is a permutation of all n-digit strings; applied again until the result is in
-    // the valid subset, it is a permutation of that subset, and decrypting walks back the same way.
+    // the valid subset, it is a permutation of that subset, and decrypting walks back the same way, in
+    // as many steps. A walk longer than MAX_WALK (a valid subset too thin) gives up: encrypt writes a
+    // token instead, so no FF1 value ever needed more steps, and decrypt never gives up on one.
     let out = digits;
-    do out = direction === 'encrypt' ? ff1.encrypt(out, tweak) : ff1.decrypt(out, tweak);
-    while (valid && !valid(out));
-    return out;
+    for (let step = 0; step < MAX_WALK; step++) {
+      out = direction === 'encrypt' ? ff1.encrypt(out, tweak) : ff1.decrypt(out, tweak);
+      if (!valid || valid(out)) return out;
+    }
+    return null;
   };
   const written = (next: string): string => {
     const out = value.split('');
@@ -84,6 +88,7 @@ function reshape(value: string, type: PiiType, ciphers: Ciphers, direction: Dire
 }
 
 const DIGITS = /^[0-9]+$/;
+const MAX_WALK = 500;
 
 /** Keep `head` digits, encrypt the rest but the Luhn digit, compute that again. */
 const luhnShape =
