@@ -9,15 +9,17 @@ import type { Operator } from './operator.js';
  *
  * - Digit types keep their shape: FF1 (src/crypto/ff1.ts) over the value's digits, the type as tweak;
  *   letters, separators and layout stay where they were (`4111 1111 1111 1111` → `4111 11xx xxxx xxxc`).
- *   What a detector needs to know the type again stays readable (a card's 6-digit IIN, an IMEI's 8-digit
- *   TAC, an IBAN's country, a resident ID's region code), so reveal can find the value by detection.
+ *   What a detector needs to know the type again stays readable (a phone's country code and first
+ *   national digits, a card's 6-digit IIN, an IMEI's 8-digit TAC, an IBAN's country, a resident ID's
+ *   region code), so reveal can find the value by detection. Where a type has rules beyond a check
+ *   char (a phone's validity, a real birth date, SSA rules), the output is cycle-walked into them.
  * - A check character is computed again for the new payload, so the output is valid (Luhn, MOD 11-2,
  *   HK mod 11, IBAN mod 97). Nothing about it needs recording: a check character is a function of its
  *   payload, so reveal decrypts the payload and computes the original's check character from it. For
  *   that to be exact the input's check character must hold and be in the case the function writes; a
  *   value where it does not is written as a token instead.
- * - Every other value (emails, names, addresses, user names, IPs, phones, types without an FF1 shape
- *   here, and digit values too short for FF1's domain of 1,000,000) becomes a marked token
+ * - Every other value (emails, names, addresses, user names, IPs, types without an FF1 shape here,
+ *   and digit values too short for FF1's domain of 1,000,000) becomes a marked token
  *   `⟦EMAIL:base64url⟧`: deterministic authenticated encryption (AES-SIV) of the exact text.
  */
 export const encrypt: Operator = (value, ctx) => {
