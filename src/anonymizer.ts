@@ -5,6 +5,7 @@ import type { Detector, MaskRule, PiiType } from '../detectors/index.js';
 import { compileScanner, type ScanPlace, type Scanner } from './detect/scan.js';
 import { NO_FINDINGS, type Finding } from './detect/finding.js';
 import { keyFingerprint } from './keys/fingerprint.js';
+import { Ciphers } from './crypto/ciphers.js';
 import { deriveKey, MIN_KEY_BYTES, randomKey } from './keys/key.js';
 import { operators, type Operator, type OperatorContext, type OperatorName } from './operators/index.js';
 import { FieldRules } from './policy/fields.js';
@@ -52,6 +53,7 @@ class ValueContext implements OperatorContext {
     private readonly plan: TypePlan,
     readonly hmac: (data: string) => Buffer,
     readonly subKey: (purpose: string) => Buffer,
+    readonly ciphers: Ciphers | undefined,
   ) {
     this.mask = plan.mask;
   }
@@ -79,6 +81,8 @@ export class Anonymizer {
   private readonly subKey: (purpose: string) => Buffer;
   /** The master key's fingerprint (8 hex chars), to name it in reports; never the key. */
   readonly keyFingerprint: string;
+  /** The reversible ciphers of the key (`encrypt`, reveal); none without a key: what a random key encrypts could never be revealed. */
+  readonly ciphers: Ciphers | undefined;
   /** Each type's mask rule, from the first detector of the type (enabled or not: field rules may name it). */
   private readonly masks: Map<PiiType, MaskRule | undefined>;
   /** What was replaced so far, counted as it happens (the anonymizing visitor tells it the field); read it with counters(). */
@@ -99,6 +103,9 @@ export class Anonymizer {
     try {
       this.policy = resolvePolicy(options.policy);
       this.keyIsEphemeral = options.key === undefined;
+      if (key === undefined && usesEncrypt(this.policy)) {
+        throw new LogveilError('LV_KEY', 'the encrypt operator needs a key (--key-file): what a random key encrypts could never be revealed');
+      }
       const master = key ?? randomKey();
       const hashKey = deriveKey(master, 'hash');
       this.hmac = (data) => createHmac('sha256', hashKey).update(data).digest();
@@ -109,6 +116,7 @@ export class Anonymizer {
         return k;
       };
       this.keyFingerprint = keyFingerprint(master);
+      this.ciphers = key === undefined ? undefined : new Ciphers((label, bytes) => deriveKey(key, label, bytes));
       // A detector with options in the policy (`phone: { regions: … }`) is replaced by its configured self.
       const configured = detectorOptions(this.policy);
       const list = (detectors ?? defaultDetectors).map((d) => {
@@ -189,7 +197,7 @@ export class Anonymizer {
       // What an operator wrote stays as it is: a field rule reading `mobile=138****8000` again does not mask the mask.
       if (isOperatorOutput(value)) return value;
       const plan = this.plans.get(type) ?? this.fallbackPlan(type);
-      const out = (operator ? operators[operator] : plan.operator)(value, new ValueContext(type, value, plan, this.hmac, this.subKey));
+      const out = (operator ? operators[operator] : plan.operator)(value, new ValueContext(type, value, plan, this.hmac, this.subKey, this.ciphers));
       if (out !== value) this.counting.count(type);
       return out;
     } catch (e) {
@@ -313,6 +321,15 @@ function mapLines(text: string, mapLine: (line: string, index: number) => string
   }
   // The same string when nothing changed, as anonymize() gives it.
   return out === text ? text : out;
+}
+
+/** Whether the policy names `encrypt` anywhere: as the default, for a type, or in a field rule. */
+function usesEncrypt(policy: Policy): boolean {
+  return (
+    policy.operator === 'encrypt' ||
+    Object.values(policy.types).some((t) => t?.operator === 'encrypt') ||
+    policy.fields.rules.some((r) => 'operator' in r && r.operator === 'encrypt')
+  );
 }
 
 /**

@@ -58,6 +58,8 @@ export { DROP, type FieldPath, type Place, type ValueVisitor } from './record/in
 export { TextLineTransform, type LineMapper } from './formats/lines/transform.js';
 /** Visitors that replace what the policy asks for, or only report it. */
 export { anonymizingVisitor, scanningVisitor, type FindingReport } from './visitors.js';
+// Reversing the encrypt operator: tokens by their shape, FF1 values by detection under the same policy.
+export { createRevealer, reveal, Revealer, type RevealOptions } from './reveal.js';
 
 // Inputs and outputs: byte stages around a format's transform.
 /** Open a file or stdin (`-`): gzip recognised by its first bytes, the encoding chosen and decoded. */

@@ -52,7 +52,7 @@ export function registerAnonymize(program: Command): void {
       '-o, --output <path>',
       'output file, or directory for several inputs or a directory (mirrors the tree; created if missing); default stdout',
     )
-    .option('--key-file <file>', 'key for the keyed operators hash and pseudonym (from `logveil keygen`); default: the file $LOGVEIL_KEY_FILE names')
+    .option('--key-file <file>', 'key for the keyed operators hash, pseudonym and encrypt (from `logveil keygen`); default: the file $LOGVEIL_KEY_FILE names')
     .option(
       '--threads <n>',
       'worker threads for text and NDJSON when the inputs make 32 MiB or more (any size when given), and files done at a time (default: CPU count, at most 8; 1: none)',

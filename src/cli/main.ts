@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { LogveilError, systemErrorText } from '../index.js';
 import { registerAnonymize } from './anonymize.js';
 import { registerFingerprint, registerKeygen } from './keygen.js';
+import { registerReveal } from './reveal.js';
 import { registerScan } from './scan.js';
 
 /** Exit codes: 0 ok, 2 usage or policy error, 1 runtime failure. */
@@ -26,6 +27,7 @@ const program = new Command()
   .showHelpAfterError();
 registerScan(program);
 registerAnonymize(program);
+registerReveal(program);
 registerKeygen(program);
 registerFingerprint(program);
 

@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { availableParallelism } from 'node:os';
 import {
   Anonymizer,
+  createRevealer,
   FORMAT_NAMES,
   formatForPath,
   formats,
@@ -12,6 +13,8 @@ import {
   type CsvOptions,
   type Format,
   type FormatName,
+  type PiiType,
+  type Revealer,
 } from '../index.js';
 
 export interface CommonOptions {
@@ -121,6 +124,15 @@ export function anonymizerFrom(opts: CommonOptions, keyed: boolean): { anonymize
   const given = keyed ? keyOf(opts) : undefined;
   const key = given ?? randomKey();
   const a = new Anonymizer({ policy, key });
+  const encrypts =
+    a.policy.operator === 'encrypt' ||
+    Object.values(a.policy.types).some((r) => r?.operator === 'encrypt') ||
+    a.policy.fields.rules.some((r) => r.operator === 'encrypt');
+  // `scan` (keyed false) replaces nothing and needs no key.
+  if (keyed && encrypts && given === undefined) {
+    // A key made for the run would be lost with it, and what it encrypted with it: refused, not warned.
+    throw new LogveilError('LV_KEY', 'the encrypt operator needs --key-file (what a random key encrypts could never be revealed)');
+  }
   const usesKey =
     KEYED_OPERATORS.has(a.policy.operator) ||
     Object.values(a.policy.types).some((r) => r?.operator !== undefined && KEYED_OPERATORS.has(r.operator)) ||
@@ -147,4 +159,11 @@ const MAX_DEFAULT_THREADS = 8;
 /** Warnings go to stderr as they come; they name the place, never the data. */
 export function warnToStderr(message: string): void {
   process.stderr.write(`logveil: warning: ${message}\n`);
+}
+
+/** The revealer of `logveil reveal`: the key (required) and the policy the values were written with. */
+export function revealerFrom(opts: CommonOptions, types: readonly PiiType[] | undefined): Revealer {
+  const policy = opts.policy ? loadPolicyFile(opts.policy) : undefined;
+  if (!opts.keyFile) throw new LogveilError('LV_USAGE', 'reveal needs --key-file');
+  return createRevealer({ policy, key: loadKeyFile(opts.keyFile), types });
 }

@@ -1,3 +1,4 @@
+import { encrypt } from './encrypt.js';
 import { generalize } from './generalize.js';
 import { hash } from './hash.js';
 import { mask } from './mask.js';
@@ -14,9 +15,10 @@ export const operators = {
   hash,
   generalize,
   pseudonym,
+  encrypt,
 } as const satisfies Record<string, Operator>;
 
-/** An operator's name as a policy writes it (`tag`, `mask`, `hash`, `redact`, `generalize`, `pseudonym`). */
+/** An operator's name as a policy writes it (`tag`, `mask`, `hash`, `redact`, `generalize`, `pseudonym`, `encrypt`). */
 export type OperatorName = keyof typeof operators;
 export const OPERATOR_NAMES = Object.keys(operators) as OperatorName[];
 export type { Operator, OperatorContext } from './operator.js';

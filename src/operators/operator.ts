@@ -1,4 +1,5 @@
 import type { MaskRule, PiiType } from '../../detectors/index.js';
+import type { Ciphers } from '../crypto/ciphers.js';
 
 /**
  * What an operator may know besides the value: its type, a keyed hash and purpose-bound sub-keys
@@ -18,6 +19,8 @@ export interface OperatorContext {
   subKey(purpose: string): Buffer;
   /** How the type's detector wants it masked (DetectorSpec.mask); absent for field-only types. */
   readonly mask?: MaskRule;
+  /** Reversible ciphers under the run's key (`encrypt`); absent when no key was given. */
+  readonly ciphers?: Ciphers;
 }
 
 /** Replaces one found value. Pure: the same value, type and key give the same output. */
