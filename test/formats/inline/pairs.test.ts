@@ -3,9 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { findKeyValues } from '../../../src/formats/inline/pairs.js';
 import { decodeValue } from '../../../src/formats/inline/encoding.js';
 import { NO_SPANS, type KvEncoding } from '../../../src/formats/inline/span.js';
-import { usccCheckChar } from '../../../detectors/lib/checksum.js';
+import { luhnCheckDigit, luhnValid, usccCheckChar } from '../../../detectors/lib/checksum.js';
 
 /** A credit code (GB 32100) printed 4-4-4-4-2 whose 17th char and check char are capitals, computed. */
+/** 19 digits in 4-4-4-4-3 whose first 16 pass Luhn and whose 19 do not (computed). */
+const ACCOUNT_19 = (() => {
+  const first16 = `696417838013142${luhnCheckDigit('696417838013142')}`;
+  const tail = ['925', '926', '927'].find((t) => !luhnValid(first16 + t, 0, 19))!;
+  return `${first16}${tail}`.replace(/(\d{4})(?=\d)/g, '$1 ');
+})();
+
 const USCC_LETTER_TAIL = (() => {
   for (const c of 'ABCDEFGHJKLMNPQRTUWXY') {
     const body = `91330106MA2K8JBB${c}`;
@@ -139,6 +146,10 @@ describe('numbers written in groups are one value', () => {
     ['phone=+49 30 727242413 200 ok', 'phone', '+49 30 727242413'], // the long group ends it
     // A credit code printed 4-4-4-4-2 whose last two chars are capitals: its check char says so.
     ['uscc=' + USCC_LETTER_TAIL + ' build=4.3.20', 'uscc', USCC_LETTER_TAIL],
+    // A bank account printed 4-4-4-4-3 is one value even when its first 16 digits pass Luhn and the
+    // 19 do not (accounts have no Luhn digit): the short group is never cut off as "the next field",
+    // though `card=… 200` then takes the status with it (fail closed: three digits of an account).
+    [`bank_account=${ACCOUNT_19} cost=42692s`, 'bank_account', ACCOUNT_19],
   ])('%s', (line, key, value) => {
     expect(pairs(line)[0]).toEqual([key, expect.any(String), value]);
   });
