@@ -1,7 +1,9 @@
 // The matcher: is a span a phone number, and with what score. Reads the span (span.ts), rejects
 // look-alikes (lookalikes.ts), compares the digits with the compiled plan (plan.ts, forms.ts) and asks
-// libphonenumber-js only about numbers that fit a format of a region.
-import { parsePhoneNumberFromString, PhoneNumber, type CountryCode } from 'libphonenumber-js/max';
+// libphonenumber-js (library.ts) only about numbers that fit a format of a region.
+// Just over 400 lines: international, national, other-region and context readings share one span
+// reader and the per-call table of formats already asked about; split apart, each would pass them on.
+import type { CountryCode } from 'libphonenumber-js/max';
 import { isDigit } from '../lib/chars.js';
 import type { ValidateContext } from '../lib/types.js';
 import { beforeGluedExtension, dashExtensionEnd } from './extension.js';
@@ -20,7 +22,8 @@ import {
   underscoreId,
   versionLike,
 } from './lookalikes.js';
-import { CALLING_CODE_LENGTHS, compileRegion, PREFIX_NONE, SHARED_CALLING_CODES } from './plan.js';
+import { CALLING_CODE_LENGTHS, compileRegion, PREFIX_NONE } from './plan.js';
+import { isMobile, validNumber } from './library.js';
 import type { RegionPlan } from './plan.js';
 import { SEP_DOT, SpanReader } from './span.js';
 
@@ -35,40 +38,6 @@ export const MAX_LEN = 32;
 /** Context as validate() sees it, or fixed for e164(). */
 export type Ctx = Pick<ValidateContext, 'context' | 'negative' | 'whole'>;
 const ASSUME_CONTEXT: Ctx = { context: true, negative: false };
-
-/**
- * The library's answers by calling code and national number, a few hundred kept: a found number is asked about again when
- * it is normalized (e164()), and a log repeats its numbers. The answer depends on the digits alone (the
- * metadata is fixed), and a PhoneNumber is only read (number, type, formats), never changed.
- */
-const ANSWERS_MAX = 512;
-const answers = new Map<string, PhoneNumber | null>();
-
-/** The number `+cc nsn` if libphonenumber says it is valid. Cheaper than parsing: the digits are known. */
-function validNumber(callingCode: string, nsn: string): PhoneNumber | undefined {
-  const key = `${callingCode} ${nsn}`;
-  const known = answers.get(key);
-  if (known !== undefined) return known ?? undefined;
-  const p = askLibrary(callingCode, `+${callingCode}${nsn}`);
-  if (answers.size >= ANSWERS_MAX) answers.clear();
-  answers.set(key, p ?? null);
-  return p;
-}
-
-function askLibrary(callingCode: string, e164: string): PhoneNumber | undefined {
-  const p = new PhoneNumber(e164);
-  if (p.isValid()) return p;
-  // A calling code several countries share (+1: US, CA, JM…; +7: RU, KZ; +44: GB, GG…) is checked
-  // above against its main country only; parsing finds the country the number belongs to.
-  if (!SHARED_CALLING_CODES.has(callingCode)) return undefined;
-  const parsed = parsePhoneNumberFromString(e164);
-  return parsed?.isValid() ? parsed : undefined;
-}
-
-function isMobile(p: PhoneNumber): boolean {
-  const type = p.getType();
-  return type === 'MOBILE' || type === 'FIXED_LINE_OR_MOBILE';
-}
 
 /** Phone numbers of every country written internationally, and national numbers of `regions`. */
 export class PhoneMatcher {
