@@ -10,7 +10,7 @@ import { deriveKey, MIN_KEY_BYTES, randomKey } from './keys/key.js';
 import { operators, type Operator, type OperatorContext, type OperatorName } from './operators/index.js';
 import { FieldRules } from './policy/fields.js';
 import { resolvePolicy } from './policy/load.js';
-import { detectorOptions, ruleFor, type Policy, type PolicyInput } from './policy/schema.js';
+import { detectorOptions, namesOperator, ruleFor, type Policy, type PolicyInput } from './policy/schema.js';
 import { Counters, type CountersSnapshot } from './counters.js';
 import { errorKind, LogveilError } from './errors.js';
 import { formats } from './formats/index.js';
@@ -103,7 +103,7 @@ export class Anonymizer {
     try {
       this.policy = resolvePolicy(options.policy);
       this.keyIsEphemeral = options.key === undefined;
-      if (key === undefined && usesEncrypt(this.policy)) {
+      if (key === undefined && namesOperator(this.policy, ['encrypt'])) {
         throw new LogveilError('LV_KEY', 'the encrypt operator needs a key (--key-file): what a random key encrypts could never be revealed');
       }
       const master = key ?? randomKey();
@@ -321,15 +321,6 @@ function mapLines(text: string, mapLine: (line: string, index: number) => string
   }
   // The same string when nothing changed, as anonymize() gives it.
   return out === text ? text : out;
-}
-
-/** Whether the policy names `encrypt` anywhere: as the default, for a type, or in a field rule. */
-function usesEncrypt(policy: Policy): boolean {
-  return (
-    policy.operator === 'encrypt' ||
-    Object.values(policy.types).some((t) => t?.operator === 'encrypt') ||
-    policy.fields.rules.some((r) => 'operator' in r && r.operator === 'encrypt')
-  );
 }
 
 /**

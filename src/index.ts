@@ -37,6 +37,8 @@ export { parsePolicy, loadPolicyFile } from './policy/load.js';
 export { DEFAULT_POLICY } from './policy/defaults.js';
 /** A validated policy, and the plain form it is parsed from. */
 export type { Policy, PolicyInput } from './policy/schema.js';
+/** Whether a policy names any of these operators anywhere (default, a type, a field rule): e.g. whether it needs a key. */
+export { namesOperator } from './policy/schema.js';
 /** A master key from a key file (refused when others may read it, or weak), a new random one, or a new key file (mode 0600, never overwritten). */
 export { keyFingerprint } from './keys/fingerprint.js';
 export { loadKeyFile, randomKey, writeKeyFile } from './keys/key.js';

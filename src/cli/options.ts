@@ -9,10 +9,12 @@ import {
   loadKeyFile,
   loadPolicyFile,
   LogveilError,
+  namesOperator,
   randomKey,
   type CsvOptions,
   type Format,
   type FormatName,
+  type OperatorName,
   type PiiType,
   type Revealer,
 } from '../index.js';
@@ -92,7 +94,7 @@ function oneChar(option: string, value: string): string {
 }
 
 /** The operators that use the key: without a key file, their pseudonyms hold only within the run. */
-const KEYED_OPERATORS: ReadonlySet<string> = new Set(['hash', 'pseudonym']);
+const KEYED_OPERATORS: readonly OperatorName[] = ['hash', 'pseudonym'];
 
 /** The environment variable that names a key file when `--key-file` is not given. */
 export const KEY_FILE_ENV = 'LOGVEIL_KEY_FILE';
@@ -124,20 +126,12 @@ export function anonymizerFrom(opts: CommonOptions, keyed: boolean): { anonymize
   const given = keyed ? keyOf(opts) : undefined;
   const key = given ?? randomKey();
   const a = new Anonymizer({ policy, key });
-  const encrypts =
-    a.policy.operator === 'encrypt' ||
-    Object.values(a.policy.types).some((r) => r?.operator === 'encrypt') ||
-    a.policy.fields.rules.some((r) => r.operator === 'encrypt');
   // `scan` (keyed false) replaces nothing and needs no key.
-  if (keyed && encrypts && given === undefined) {
+  if (keyed && namesOperator(a.policy, ['encrypt']) && given === undefined) {
     // A key made for the run would be lost with it, and what it encrypted with it: refused, not warned.
     throw new LogveilError('LV_KEY', 'the encrypt operator needs --key-file (what a random key encrypts could never be revealed)');
   }
-  const usesKey =
-    KEYED_OPERATORS.has(a.policy.operator) ||
-    Object.values(a.policy.types).some((r) => r?.operator !== undefined && KEYED_OPERATORS.has(r.operator)) ||
-    a.policy.fields.rules.some((r) => r.operator !== undefined && KEYED_OPERATORS.has(r.operator));
-  if (keyed && usesKey && given === undefined) {
+  if (keyed && namesOperator(a.policy, KEYED_OPERATORS) && given === undefined) {
     process.stderr.write(
       `logveil: no --key-file or ${KEY_FILE_ENV} given: keyed operators (hash, pseudonym) use a random key made for this run (consistent within it, irreversible after)\n`,
     );

@@ -109,6 +109,12 @@ export function ruleFor(policy: Policy, type: PiiType): { operator: OperatorChoi
   };
 }
 
+/** Whether the policy names any of `operators`: as the default, for a type, or in a field rule. */
+export function namesOperator(policy: Policy, operators: readonly OperatorChoice[]): boolean {
+  const named = (op: OperatorChoice | undefined) => op !== undefined && operators.includes(op);
+  return named(policy.operator) || Object.values(policy.types).some((t) => named(t?.operator)) || policy.fields.rules.some((r) => named(r.operator));
+}
+
 /**
  * Each detector's options from the policy, by detector name: the sections named after a detector
  * (`phone: { regions: [...] }`; `ip_address` is the section of both IP detectors), validated above.
