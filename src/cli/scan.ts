@@ -1,14 +1,16 @@
 import { Option, type Command } from 'commander';
-import { drain, encodingChoice, openInput, refuseClosedStream, scanningVisitor, type FindingReport } from '../index.js';
+import { AnonymizerPool, drain, encodingChoice, openInput, refuseClosedStream, scanningVisitor, type FindingReport } from '../index.js';
 import { runJobs } from './jobs.js';
 import { expandInputs } from './inputs.js';
-import { addInputOptions, anonymizerFrom, csvOptionsOf, formatOf, warnToStderr, type CommonOptions } from './options.js';
+import { addInputOptions, anonymizerFrom, csvOptionsOf, formatOf, threadsOf, warnToStderr, type CommonOptions } from './options.js';
+import { workersPayOff } from './threads.js';
 import { Summary } from './summary.js';
 
 interface ScanOptions extends CommonOptions {
   values?: boolean;
   summary?: boolean;
   summaryJson?: boolean;
+  threads?: string;
 }
 
 /** Array indexes inside a path grouped (`items[*].card`); a CSV column index (`[3]`) stays. */
@@ -26,7 +28,11 @@ export function registerScan(program: Command): void {
     .argument('<inputs...>', 'log files or directories (walked recursively), or - for stdin; .gz is read by its content')
     .addOption(new Option('--values', 'include the found value in each report line (it is personal data!)').conflicts(['summary', 'summaryJson']))
     .addOption(new Option('--summary', 'print a table of counts per type and per field instead').conflicts('summaryJson'))
-    .option('--summary-json', 'print the counts per type, field and file as one JSON object instead');
+    .option('--summary-json', 'print the counts per type, field and file as one JSON object instead')
+    .option(
+      '--threads <n>',
+      'worker threads when the inputs make 32 MiB or more (any size when given); files are still read one at a time, findings in input order (default: CPU count, at most 8; 1: none)',
+    );
   addInputOptions(cmd).action(async (inputs: string[], opts: ScanOptions) => {
     const csv = csvOptionsOf(opts);
     if (opts.format !== 'auto') formatOf(opts.format, '-');
@@ -36,6 +42,10 @@ export function registerScan(program: Command): void {
     const { anonymizer } = anonymizerFrom(opts, false);
     const summary = opts.summary || opts.summaryJson ? new Summary() : null;
     const withFile = !expanded.single;
+    const threads = threadsOf(opts.threads);
+    const parallel = workersPayOff(expanded.files.map((f) => f.path), opts.threads, threads);
+    // Made on the first input that uses it, shared by the others, closed at the end.
+    let pool: AnonymizerPool | undefined;
     let lines: string[] = [];
     const flush = () => {
       if (lines.length) process.stdout.write(lines.join(''));
@@ -69,12 +79,12 @@ export function registerScan(program: Command): void {
               source: input.display,
               warn,
             });
-            const transform = formatOf(opts.format, input.path).createTransform({
-              visitor: scanningVisitor(anonymizer, report),
-              source: input.display,
-              warn,
-              csv,
-            });
+            const format = formatOf(opts.format, input.path);
+            const visitor = scanningVisitor(anonymizer, report);
+            const transform =
+              parallel && (input.path !== '-' || opts.threads !== undefined)
+                ? (pool ??= new AnonymizerPool({ policy: anonymizer.policy, threads, mode: 'scan' })).transform(format, input.display, warn, { csv, visitor, report })
+                : format.createTransform({ visitor, source: input.display, warn, csv });
             await drain([...stages, transform]);
           } catch (e) {
             summary?.failFile(input.display);
@@ -85,6 +95,7 @@ export function registerScan(program: Command): void {
         },
       );
     } finally {
+      await pool?.close();
       // Not when every file failed: stderr says what failed, and stdout holds no summary of nothing.
       if (summary && !summary.allFailed()) process.stdout.write(opts.summaryJson ? JSON.stringify(summary.toJSON()) + '\n' : summary.toTable());
     }
