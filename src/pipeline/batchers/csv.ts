@@ -51,12 +51,22 @@ export class CsvBatcher implements Batcher {
   }
 
   write(chunk: Buffer): void {
-    this.cutter.write(chunk);
+    this.cutting(() => this.cutter.write(chunk));
   }
 
   end(): void {
-    this.cutter.end();
+    this.cutting(() => this.cutter.end());
     this.dispatch();
+  }
+
+  /** A row the cutter refuses fails the input after the rows before it are read (one may fail first). */
+  private cutting(cut: () => void): void {
+    try {
+      cut();
+    } catch (e) {
+      this.dispatch();
+      throw e;
+    }
   }
 
   private rows(block: Buffer, first: number, count: number): void {

@@ -22,7 +22,14 @@ export class LinesBatcher implements Batcher {
   }
 
   write(chunk: Buffer): void {
-    const block = this.blocks.cut(chunk);
+    let block: Buffer | null;
+    try {
+      block = this.blocks.cut(chunk);
+    } catch (e) {
+      // A line too long fails the input after the lines before it are mapped (one may fail first).
+      if (this.batchBytes > 0) this.dispatch();
+      throw e;
+    }
     if (block !== null) this.gather(block);
     if (this.batchBytes >= this.size) this.dispatch();
   }
