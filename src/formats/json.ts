@@ -1,3 +1,5 @@
+// Over 400 lines: the token walker and the rewriter that feeds it (resumable, for the worker pool)
+// are one reading of JSON, sharing its private errors; JsonTransform is a thin stream around them.
 import { Transform, type TransformCallback } from 'node:stream';
 import { getManyValues, none, type Many } from 'stream-chain/defs.js';
 import { jsoncParser, type JsoncToken } from 'stream-json/core/jsonc/parser.js';
