@@ -84,16 +84,23 @@ async function corpusFile(): Promise<string> {
   return file;
 }
 
-/** Seconds to read, split, map and discard the whole file. */
-async function run(file: string, transform: () => Transform): Promise<number> {
+/**
+ * Seconds to read, split, map and discard the whole file: wall time, and the CPU time of this process
+ * (all its threads, so for `pool` it counts the workers too). On a shared machine the CPU time of a
+ * single-thread mode moves far less than its wall time.
+ */
+async function run(file: string, transform: () => Transform): Promise<{ wall: number; cpu: number }> {
   const sink = new Writable({
     write(_chunk, _enc, done) {
       done();
     },
   });
+  const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   await pipeline(createReadStream(file, { highWaterMark: 1 << 20 }), transform(), sink);
-  return Number(process.hrtime.bigint() - t0) / 1e9;
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  const cpu = process.cpuUsage(c0);
+  return { wall, cpu: (cpu.user + cpu.system) / 1e6 };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -106,7 +113,8 @@ async function main(): Promise<void> {
   const mb = bytes / 1e6;
   console.log(`corpus   ${file}\n         ${mb.toFixed(1)} MB, ${lines} lines, seed ${seed} (ready in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
   console.log(`policy   default; ${detectors.length} detectors: ${detectors.map((d) => d.name).join(', ') || '(none)'}`);
-  console.log('MB = 10^6 bytes of input per second of wall time, read + split + map + write to a null sink.\n');
+  console.log('MB = 10^6 bytes of input per second of wall time, read + split + map + write to a null sink;');
+  console.log('MB/CPU s the same per second of this process\'s CPU time (steadier on a shared machine; pool counts its workers).\n');
 
   const a = createAnonymizer();
   let findings = 0;
@@ -145,14 +153,17 @@ async function main(): Promise<void> {
   const pool = threads > 1 ? new AnonymizerPool({ policy: a.policy, key: new Uint8Array(32), threads }) : undefined;
   if (pool) transforms.push(['pool', () => pool.transform(textFormat, file, () => {})]);
   const speeds = new Map<string, number[]>(transforms.map(([name]) => [name, []]));
+  const cpuSpeeds = new Map<string, number[]>(transforms.map(([name]) => [name, []])); // MB per CPU second
   for (const [, transform] of transforms) await run(file, transform); // warm-up, not recorded
   for (let round = 1; round <= rounds; round++) {
     const cells: string[] = [];
     findings = 0;
     changed = 0;
     for (const [name, transform] of transforms) {
-      const speed = mb / (await run(file, transform));
+      const { wall, cpu } = await run(file, transform);
+      const speed = mb / wall;
       speeds.get(name)!.push(speed);
+      cpuSpeeds.get(name)!.push(mb / cpu);
       cells.push(`${name} ${speed.toFixed(1).padStart(7)} MB/s`);
     }
     console.log(`round ${round}  ${cells.join('   ')}   (${findings} findings, ${changed} lines changed)`);
@@ -161,16 +172,18 @@ async function main(): Promise<void> {
 
   const base = median(speeds.get('baseline')!);
   const nameWidth = Math.max(14, ...transforms.map(([name]) => name.length + 2));
-  console.log(`${'mode'.padEnd(nameWidth)}${'median MB/s'.padStart(12)}${'vs baseline'.padStart(13)}`);
+  console.log(`${'mode'.padEnd(nameWidth)}${'median MB/s'.padStart(12)}${'vs baseline'.padStart(13)}${'MB/CPU s'.padStart(11)}`);
   for (const [name] of transforms) {
     const m = median(speeds.get(name)!);
-    console.log(`${name.padEnd(nameWidth)}${m.toFixed(1).padStart(12)}${`${((100 * m) / base).toFixed(1)}%`.padStart(13)}`);
+    console.log(`${name.padEnd(nameWidth)}${m.toFixed(1).padStart(12)}${`${((100 * m) / base).toFixed(1)}%`.padStart(13)}${median(cpuSpeeds.get(name)!).toFixed(1).padStart(11)}`);
   }
   if (peers.length) {
     // The issue's bar: anonymize not slower than the fastest peer. Per round, as with --compare.
-    const fastest = peers.map((p) => p.name).reduce((x, y) => (median(speeds.get(y)!) > median(speeds.get(x)!) ? y : x));
-    const ratios = speeds.get('anonymize')!.map((v, k) => v / speeds.get(fastest)![k]);
-    console.log(`peers    anonymize / fastest peer (${fastest}): ${median(ratios).toFixed(3)} (median of ${ratios.length} rounds: ${ratios.map((r) => r.toFixed(3)).join(' ')})`);
+    for (const [clock, table] of [['wall', speeds], ['CPU', cpuSpeeds]] as const) {
+      const fastest = peers.map((p) => p.name).reduce((x, y) => (median(table.get(y)!) > median(table.get(x)!) ? y : x));
+      const ratios = table.get('anonymize')!.map((v, k) => v / table.get(fastest)![k]);
+      console.log(`peers    anonymize / fastest peer (${fastest}), ${clock} time: ${median(ratios).toFixed(3)} (median of ${ratios.length} rounds: ${ratios.map((r) => r.toFixed(3)).join(' ')})`);
+    }
   }
   if (compareDir !== undefined) {
     // Per round, then the median of the rounds' ratios: each ratio pairs runs a few seconds apart.
