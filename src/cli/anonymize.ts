@@ -67,9 +67,10 @@ export function registerAnonymize(program: Command): void {
     const expanded = expandInputs(inputs, warnToStderr);
     // Every shard plans every output, so each refuses the same clashes, then takes its own jobs.
     const plan = planOutputs(expanded, opts.output);
-    const jobs = jobsOfShard(plan.jobs, shardOf(opts.shard));
+    const shard = shardOf(opts.shard);
+    const jobs = jobsOfShard(plan.jobs, shard);
     const threads = threadsOf(opts.threads);
-    const { anonymizer, key } = anonymizerFrom(opts, true);
+    const { anonymizer, key } = anonymizerFrom(opts, true, shard !== undefined);
     if (plan.dir !== undefined) mkdirSync(plan.dir, { recursive: true });
     removeTemporariesOnSignal();
     const intoDir = plan.dir !== undefined;

@@ -194,7 +194,7 @@ describe('logveil anonymize --shard', () => {
     expect(added).toBe(1);
   });
 
-  it('refuses a bad shard, an index without a count and stdin with usage errors (exit 2), writing nothing', () => {
+  it('refuses a bad shard, an index without a count, stdin, and keyed operators without a key (exit 2), writing nothing', () => {
     const refused = (argv: string[], env: NodeJS.ProcessEnv, message: RegExp, input?: string) => {
       const r = runLogveil(argv, { cwd: box.dir, env: { ...binEnv, ...env }, input });
       expect({ argv, env, code: r.code, stdout: r.stdout }).toEqual({ argv, env, code: 2, stdout: '' });
@@ -212,6 +212,14 @@ describe('logveil anonymize --shard', () => {
     refused(['anonymize', '--shard', '0/2', '-'], {}, /- \(stdin\) cannot be split into shards/, 'mail eve@example.com\n');
     refused(['scan', '--shard', '2/2', 'logs'], {}, /--shard: shard 2 of 2 does not exist/);
     refused(['scan', '-'], { JOB_COMPLETION_INDEX: '0', LOGVEIL_SHARDS: '2' }, /stdin.*--no-shard/, 'mail eve@example.com\n');
+    expect(existsSync(path('refused'))).toBe(false);
+    // samples/policy.yaml hashes emails: a key made per shard would give an email another hash in each
+    const keyless = runLogveil(['anonymize', '--shard', '0/2', '--policy', 'policy.yaml', 'logs', ...out], { cwd: box.dir });
+    expect({ code: keyless.code, stderr: keyless.stderr }).toEqual({
+      code: 2,
+      stderr:
+        'logveil: a shard needs --key-file or LOGVEIL_KEY_FILE for the keyed operators (hash, pseudonym): a key made for each shard would give a value another pseudonym in each [LV_KEY]\n',
+    });
     expect(existsSync(path('refused'))).toBe(false);
     // stdin in a pod of an Indexed Job: --no-shard reads it
     const r = runLogveil(['anonymize', '--no-shard', '-'], { cwd: box.dir, env: { ...binEnv, JOB_COMPLETION_INDEX: '0' }, input: 'mail eve@example.com\n' });
