@@ -8,7 +8,7 @@ import { corpusLines } from '../../bench/corpus.js';
 import { LogveilError } from '../../src/index.js';
 import type { InputFile } from '../../src/cli/inputs.js';
 import { jobsOfShard, shardNumber, shardOf } from '../../src/cli/shard.js';
-import { binEnv, root, runLogveil, sandbox } from './run.js';
+import { binEnv, installInto, root, runLogveil, runShell, sandbox } from './run.js';
 
 const RUNS = Number(process.env.LOGVEIL_PROPERTY_RUNS ?? 100);
 
@@ -233,6 +233,40 @@ describe('logveil anonymize --shard', () => {
     expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
     expect(tree('out-parallel')).toEqual(all);
     same('out-parallel', all);
+  });
+});
+
+/** The command lines of the ```sh blocks of README's "Past one machine". */
+function pastOneMachine(): string[] {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const section = readme.split(/^## /m).find((x) => x.startsWith('Past one machine\n'));
+  if (!section) throw new Error('README.md has no "## Past one machine" section');
+  return [...section.matchAll(/^```sh\n([^]*?)^```/gm)].flatMap((m) => m[1].split('\n')).filter((l) => l.trim() !== '');
+}
+
+describe('README "Past one machine"', () => {
+  it('its GNU parallel line, run as written after `npm install`, writes what one run writes', () => {
+    const line = pastOneMachine().find((l) => l.startsWith('parallel '));
+    if (!line) throw new Error('README\'s "Past one machine" has no line that starts with `parallel `');
+    expect(line).toContain('--shard {}/');
+    const { dir, tree, path, logveil } = logTree();
+    installInto(dir); // npx logveil finds this checkout, as after `npm install` in a clone
+    const whole = logveil(['anonymize', '--key-file', 'my.key', 'logs/', '-o', 'whole/']);
+    expect(whole.code).toBe(0);
+    const script = line.replaceAll('npx logveil', 'npx --no-install logveil');
+    const r = runShell(script, { cwd: dir, binOnPath: false, env: { npm_config_offline: 'true', npm_config_update_notifier: 'false' } });
+    expect({ line, code: r.code, stderr: r.stderr }).toEqual({ line, code: 0, stderr: '' });
+    const out = /-o (\S+)/.exec(line)![1];
+    expect(tree(out)).toEqual(tree('whole'));
+    for (const f of tree('whole')) expect(readFileSync(path(join(out, f))), f).toEqual(readFileSync(path(join('whole', f))));
+  });
+
+  it('names the manifest and the Dockerfile that samples/k8s holds', () => {
+    const lines = pastOneMachine();
+    expect(lines).toContain('kubectl apply -f samples/k8s/anonymize-job.yaml');
+    expect(existsSync(join(root, 'samples', 'k8s', 'anonymize-job.yaml'))).toBe(true);
+    expect(lines.some((l) => l.includes('docker build') && l.includes(' samples/k8s'))).toBe(true);
+    expect(existsSync(join(root, 'samples', 'k8s', 'Dockerfile'))).toBe(true);
   });
 });
 
