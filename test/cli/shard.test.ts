@@ -8,6 +8,7 @@ import { corpusLines } from '../../bench/corpus.js';
 import { LogveilError } from '../../src/index.js';
 import type { InputFile } from '../../src/cli/inputs.js';
 import { jobsOfShard, shardNumber, shardOf } from '../../src/cli/shard.js';
+import { pastOneMachine } from './past-one-machine.js';
 import { binEnv, installInto, root, runLogveil, runShell, sandbox } from './run.js';
 
 const RUNS = Number(process.env.LOGVEIL_PROPERTY_RUNS ?? 100);
@@ -236,13 +237,6 @@ describe('logveil anonymize --shard', () => {
   });
 });
 
-/** The command lines of the ```sh blocks of README's "Past one machine". */
-function pastOneMachine(): string[] {
-  const readme = readFileSync(join(root, 'README.md'), 'utf8');
-  const section = readme.split(/^## /m).find((x) => x.startsWith('Past one machine\n'));
-  if (!section) throw new Error('README.md has no "## Past one machine" section');
-  return [...section.matchAll(/^```sh\n([^]*?)^```/gm)].flatMap((m) => m[1].split('\n')).filter((l) => l.trim() !== '');
-}
 
 describe('README "Past one machine"', () => {
   it('its GNU parallel line, run as written after `npm install`, writes what one run writes', () => {
