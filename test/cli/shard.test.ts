@@ -227,6 +227,15 @@ describe('logveil anonymize --shard', () => {
     expect({ code: r.code, stdout: r.stdout }).toEqual({ code: 0, stdout: 'mail <EMAIL>\n' });
   });
 
+  it('fails every shard on an input that is missing (none can tell whose files it held), each still writing its own', () => {
+    for (let k = 0; k < 2; k++) {
+      const r = logveil(['anonymize', '--shard', `${k}/2`, ...args, 'gone.log', '-o', `gone-${k}`]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/^logveil: gone\.log: no such file or directory \[LV_IO\]\n/);
+      expect(tree(`gone-${k}`)).toEqual(tree(shardDir(2, k)));
+    }
+  });
+
   it('runs its shards as GNU parallel jobs writing into one folder, with the output of one run', () => {
     const found = spawnSync('sh', ['-c', 'command -v parallel']);
     if (found.status !== 0) throw new Error('GNU parallel is not installed: `apt-get install -y parallel` (.ci/run installs it)');
