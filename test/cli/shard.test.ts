@@ -149,7 +149,7 @@ describe('logveil anonymize --shard', () => {
     return dir;
   };
 
-  it('writes, over N shards, every file of one unsharded run exactly once and byte for byte, for N = 1, 2, 3, 7', () => {
+  it('writes, over N shards, every file of one unsharded run exactly once and byte for byte, for N = 1, 2, 3, 7', { timeout: 180_000 }, () => {
     for (const n of [1, 2, 3, 7]) {
       const shards: string[][] = [];
       for (let k = 0; k < n; k++) {
@@ -248,7 +248,7 @@ describe('logveil anonymize --shard', () => {
 
 
 describe('README "Past one machine"', () => {
-  it('its GNU parallel line, run as written after `npm install`, writes what one run writes', () => {
+  it('its GNU parallel line, run as written after `npm install`, writes what one run writes', { timeout: 180_000 }, () => {
     const line = pastOneMachine().find((l) => l.startsWith('parallel '));
     if (!line) throw new Error('README\'s "Past one machine" has no line that starts with `parallel `');
     expect(line).toContain('--shard {}/');
