@@ -13,10 +13,13 @@ import {
 import { runJobs } from './jobs.js';
 import { expandInputs, planOutputs } from './inputs.js';
 import { addInputOptions, anonymizerFrom, csvOptionsOf, formatOf, threadsOf, warnToStderr, type CommonOptions } from './options.js';
+import { addShardOptions, jobsOfShard, shardOf } from './shard.js';
 
 interface AnonymizeOptions extends CommonOptions {
   output?: string;
   threads?: string;
+  /** `--shard K/N`; false for `--no-shard`. */
+  shard?: string | false;
 }
 
 /** Size on disk; 0 for stdin or a file that went away (its job then fails naming it). */
@@ -57,20 +60,25 @@ export function registerAnonymize(program: Command): void {
       '--threads <n>',
       'worker threads for text and NDJSON when the inputs make 32 MiB or more (any size when given), and files done at a time (default: CPU count, at most 8; 1: none)',
     );
-  addInputOptions(cmd).action(async (inputs: string[], opts: AnonymizeOptions) => {
+  addShardOptions(addInputOptions(cmd)).action(async (inputs: string[], opts: AnonymizeOptions) => {
     const csv = csvOptionsOf(opts);
     if (opts.format !== 'auto') formatOf(opts.format, '-'); // an unknown format is a usage error before any work
     const encoding = encodingChoice(opts.encoding);
     const expanded = expandInputs(inputs, warnToStderr);
+    // Every shard plans every output, so each refuses the same clashes, then takes its own jobs.
     const plan = planOutputs(expanded, opts.output);
+    const shard = shardOf(opts.shard);
+    const jobs = jobsOfShard(plan.jobs, shard);
     const threads = threadsOf(opts.threads);
-    const { anonymizer, key } = anonymizerFrom(opts, true);
+    const { anonymizer, key } = anonymizerFrom(opts, true, shard !== undefined);
     if (plan.dir !== undefined) mkdirSync(plan.dir, { recursive: true });
     removeTemporariesOnSignal();
     const intoDir = plan.dir !== undefined;
     // Workers pay off for a large input, or many inputs that are large together: then every text or
     // NDJSON input goes through them and `threads` files are done at a time. The pool is made on the
-    // first input that uses it, shared by all the others, closed at the end.
+    // first input that uses it, shared by all the others, closed at the end. The size is that of all
+    // the inputs, not of this shard's, so that a shard decides as the whole run would (and writes
+    // what it writes: see README "Threads" on SQL values across batches).
     const bytes = plan.jobs.reduce((n, j) => n + sizeOf(j.input.path), 0);
     const parallel = threads > 1 && (opts.threads !== undefined || bytes >= POOL_MIN_BYTES);
     let pool: AnonymizerPool | undefined;
@@ -78,7 +86,7 @@ export function registerAnonymize(program: Command): void {
       parallel && format.lines !== undefined && (path !== '-' || opts.threads !== undefined);
     try {
       await runJobs(
-        plan.jobs,
+        jobs,
         expanded.problems,
         async ({ input, output }, warn) => {
           const format = formatOf(opts.format, input.path);

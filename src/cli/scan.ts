@@ -3,12 +3,15 @@ import { drain, encodingChoice, openInput, refuseClosedStream, scanningVisitor, 
 import { runJobs } from './jobs.js';
 import { expandInputs } from './inputs.js';
 import { addInputOptions, anonymizerFrom, csvOptionsOf, formatOf, warnToStderr, type CommonOptions } from './options.js';
+import { addShardOptions, jobsOfShard, shardOf } from './shard.js';
 import { Summary } from './summary.js';
 
 interface ScanOptions extends CommonOptions {
   values?: boolean;
   summary?: boolean;
   summaryJson?: boolean;
+  /** `--shard K/N`; false for `--no-shard`. */
+  shard?: string | false;
 }
 
 /** Array indexes inside a path grouped (`items[*].card`); a CSV column index (`[3]`) stays. */
@@ -27,12 +30,13 @@ export function registerScan(program: Command): void {
     .addOption(new Option('--values', 'include the found value in each report line (it is personal data!)').conflicts(['summary', 'summaryJson']))
     .addOption(new Option('--summary', 'print a table of counts per type and per field instead').conflicts('summaryJson'))
     .option('--summary-json', 'print the counts per type, field and file as one JSON object instead');
-  addInputOptions(cmd).action(async (inputs: string[], opts: ScanOptions) => {
+  addShardOptions(addInputOptions(cmd)).action(async (inputs: string[], opts: ScanOptions) => {
     const csv = csvOptionsOf(opts);
     if (opts.format !== 'auto') formatOf(opts.format, '-');
     refuseClosedStream('stdout'); // the report would be lost
     const encoding = encodingChoice(opts.encoding);
     const expanded = expandInputs(inputs, warnToStderr);
+    const jobs = jobsOfShard(expanded.files.map((input) => ({ input })), shardOf(opts.shard));
     const { anonymizer } = anonymizerFrom(opts, false);
     const summary = opts.summary || opts.summaryJson ? new Summary() : null;
     const withFile = !expanded.single;
@@ -44,7 +48,7 @@ export function registerScan(program: Command): void {
     for (const p of expanded.problems) summary?.failFile(p.display);
     try {
       await runJobs(
-        expanded.files.map((input) => ({ input })),
+        jobs,
         expanded.problems,
         async ({ input }, warn) => {
           summary?.startFile(input.display);
