@@ -6,6 +6,7 @@ import {
   FORMAT_NAMES,
   formatForPath,
   formats,
+  keyFingerprint,
   loadKeyFile,
   loadPolicyFile,
   LogveilError,
@@ -163,8 +164,9 @@ export function warnToStderr(message: string): void {
 }
 
 /** The revealer of `logveil reveal`: the key (required) and the policy the values were written with. */
-export function revealerFrom(opts: CommonOptions, types: readonly PiiType[] | undefined): Revealer {
+export function revealerFrom(opts: CommonOptions, types: readonly PiiType[] | undefined): { revealer: Revealer; fingerprint: string } {
   const policy = opts.policy ? loadPolicyFile(opts.policy) : undefined;
   if (!opts.keyFile) throw new LogveilError('LV_USAGE', 'reveal needs --key-file');
-  return createRevealer({ policy, key: loadKeyFile(opts.keyFile), types });
+  const key = loadKeyFile(opts.keyFile);
+  return { revealer: createRevealer({ policy, key, types }), fingerprint: keyFingerprint(key) };
 }
