@@ -13,8 +13,9 @@ import {
 import { runJobs } from './jobs.js';
 import { expandInputs, planOutputs } from './inputs.js';
 import { addInputOptions, anonymizerFrom, csvOptionsOf, formatOf, threadsOf, warnToStderr, type CommonOptions } from './options.js';
+import { addProgressOptions, finishRun, startRun, type ProgressOptions } from './progress.js';
 
-interface AnonymizeOptions extends CommonOptions {
+interface AnonymizeOptions extends CommonOptions, ProgressOptions {
   output?: string;
   threads?: string;
 }
@@ -57,7 +58,7 @@ export function registerAnonymize(program: Command): void {
       '--threads <n>',
       'worker threads for text and NDJSON when the inputs make 32 MiB or more (any size when given), and files done at a time (default: CPU count, at most 8; 1: none)',
     );
-  addInputOptions(cmd).action(async (inputs: string[], opts: AnonymizeOptions) => {
+  addProgressOptions(addInputOptions(cmd)).action(async (inputs: string[], opts: AnonymizeOptions) => {
     const csv = csvOptionsOf(opts);
     if (opts.format !== 'auto') formatOf(opts.format, '-'); // an unknown format is a usage error before any work
     const encoding = encodingChoice(opts.encoding);
@@ -76,6 +77,9 @@ export function registerAnonymize(program: Command): void {
     let pool: AnonymizerPool | undefined;
     const pooled = (format: Format, path: string): boolean =>
       parallel && format.lines !== undefined && (path !== '-' || opts.threads !== undefined);
+    // Progress bar, summary and report (on stderr and in --report only), with this thread's and the pool's counts.
+    const counts = () => [anonymizer.counters(), ...(pool ? [pool.counters()] : [])];
+    const run = startRun(opts, expanded, plan, bytes, counts);
     try {
       await runJobs(
         plan.jobs,
@@ -89,7 +93,7 @@ export function registerAnonymize(program: Command): void {
             : format.createTransform({ visitor: anonymizingVisitor(anonymizer), source: input.display, warn, csv });
           // Decoded from the input's encoding before the format, encoded back after it (none for UTF-8).
           const reencode = opened.encoding.encode();
-          const stages = [...opened.stages, transform, ...(reencode ? [reencode] : [])];
+          const stages = [...opened.stages, run.reading(opened.bytesRead), transform, ...(reencode ? [reencode] : [])];
           // Gzip out when the name says so, or when mirroring a gzipped input under its own name.
           const gzip = /\.gz$/i.test(output) || (intoDir && gzipped);
           if (intoDir) mkdirSync(dirname(output), { recursive: true });
@@ -97,12 +101,14 @@ export function registerAnonymize(program: Command): void {
           const mode = input.path === '-' ? undefined : statSync(input.path).mode & 0o666;
           // stdout, a FIFO or device in place, or a file (through its symlinks) replaced atomically
           await writeOutput(output, stages, { gzip, mode });
+          run.done(opened.bytesRead);
         },
         '; nothing was written under their output names',
         parallel ? threads : 1,
       );
     } finally {
       await pool?.close();
+      await finishRun(run, opts, counts());
     }
   });
 }
