@@ -1,4 +1,4 @@
-import { SingleBar } from 'cli-progress';
+import { MultiBar, type SingleBar } from 'cli-progress';
 import { Option, type Command } from 'commander';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -51,7 +51,8 @@ interface RunProgressOptions {
 /** A run's meter: files, bytes and lines as they go, a bar that shows them, and the figures at the end. */
 export class RunProgress {
   private readonly started = Date.now();
-  private readonly bar: SingleBar | null;
+  private readonly bars: MultiBar | null = null;
+  private readonly bar: SingleBar | null = null;
   private timer: NodeJS.Timeout | null = null;
   private filesDone = 0;
   private lines = 0;
@@ -61,7 +62,7 @@ export class RunProgress {
   private readonly polled = new Set<() => number>();
 
   constructor(private readonly options: RunProgressOptions) {
-    this.bar = options.bar ? this.startBar() : null;
+    if (options.bar) [this.bars, this.bar] = this.startBar();
   }
 
   /**
@@ -94,9 +95,9 @@ export class RunProgress {
   finish(): RunFigures {
     if (this.timer !== null) clearInterval(this.timer);
     this.timer = null;
-    if (this.bar !== null) {
+    if (this.bars !== null) {
       this.update();
-      this.bar.stop();
+      this.bars.stop();
     }
     return {
       files: this.options.files,
@@ -109,25 +110,30 @@ export class RunProgress {
     };
   }
 
-  private startBar(): SingleBar {
+  /**
+   * A MultiBar with one bar: it redraws by moving up from where it is rather than by restoring a saved
+   * cursor position, so a warning written meanwhile (options.ts clears the bar's line first) stays on
+   * screen, and the bar goes on below it.
+   */
+  private startBar(): [MultiBar, SingleBar] {
     const known = this.options.totalBytes > 0;
-    const bar = new SingleBar({
+    const bars = new MultiBar({
       stream: this.options.stream ?? process.stderr,
       format: known
-        ? '{bar} {percentage}% | {done}/{size} MB | {speed} MB/s | files {files} | findings {findings} | ETA {eta_formatted}'
-        : '{done} MB | {speed} MB/s | files {files} | findings {findings}',
+        ? '{bar} {percentage}% {done}/{size} MB {speed} MB/s | files {files} | findings {findings} | ETA {eta_formatted}'
+        : '{done} MB {speed} MB/s | files {files} | findings {findings}',
       fps: 1000 / REDRAW_MS,
-      // Redrawn by its own timer only: update() below just hands it the numbers.
-      synchronousUpdate: false,
       clearOnComplete: true,
       hideCursor: false,
-      barsize: 24,
+      // Cut to the terminal's width rather than turning the terminal's line wrapping off (warnings wrap).
+      linewrap: true,
+      barsize: 12, // the line fits 80 columns
       etaBuffer: 20,
     });
-    bar.start(Math.max(this.options.totalBytes, 1), 0, this.payload(0, 0));
+    const bar = bars.create(Math.max(this.options.totalBytes, 1), 0, this.payload(0, 0));
     this.timer = setInterval(() => this.update(), REDRAW_MS);
     this.timer.unref();
-    return bar;
+    return [bars, bar];
   }
 
   private update(): void {

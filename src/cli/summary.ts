@@ -115,7 +115,7 @@ export class Summary {
     const total = types.reduce((a, r) => a + r.count, 0);
     const fields = this.fieldRows();
     const named = fields.some((f) => f.field !== FREE_TEXT);
-    const nameW = Math.max('total'.length, ...types.map((r) => r.type.length), ...(named ? fields.map((f) => f.field.length) : []));
+    const nameW = Math.max('total'.length, ...types.map((r) => r.type.length), ...(named ? fields.slice(0, MAX_FIELD_LINES).map((f) => f.field.length) : []));
     const countW = Math.max(5, String(total).length);
     const line = (name: string, count: string) => `${name.padEnd(nameW)}  ${count.padStart(countW)}\n`;
     let out = runLine(run);
@@ -124,7 +124,9 @@ export class Summary {
     out += line('total', String(total));
     if (named) {
       out += line('FIELD', 'COUNT');
-      for (const f of fields) out += line(f.field, String(f.count));
+      for (const f of fields.slice(0, MAX_FIELD_LINES)) out += line(f.field, String(f.count));
+      const more = fields.length - MAX_FIELD_LINES;
+      if (more > 0) out += `(${more} more field${more === 1 ? '' : 's'}: all are in --report)\n`;
     }
     return out;
   }
@@ -152,6 +154,9 @@ export class Summary {
     };
   }
 }
+
+/** Fields listed in anonymize's table, the most counted first: a log may have hundreds. */
+const MAX_FIELD_LINES = 20;
 
 /** Where counters count free text (counters.ts's FREE_TEXT). */
 const FREE_TEXT = '(text)';
