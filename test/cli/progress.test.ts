@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { sandbox } from './run.js';
 
@@ -87,6 +88,17 @@ describe('anonymize: progress, summary and report', { timeout: 120_000 }, () => 
     // Apart from the time taken, the two reports agree.
     const [one, two] = reports.map((t) => ({ ...JSON.parse(t), run: { ...JSON.parse(t).run, seconds: 0, mbPerSecond: 0 } }));
     expect(two).toEqual(one);
+  });
+
+  it('--report of a gzip input: the bytes read are the compressed bytes, the text bytes those inside', () => {
+    const { logveil, path, write } = setUp();
+    const text = readFileSync(path('in/app.log'));
+    const gz = gzipSync(text);
+    write('app.log.gz', gz);
+    const r = logveil(['anonymize', '--threads', '2', 'app.log.gz', '-o', 'out.log.gz', '--report', 'report.json']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const { run, total } = JSON.parse(readFileSync(path('report.json'), 'utf8')) as { run: Record<string, number>; total: number };
+    expect([run.files, run.lines, run.bytes, run.textBytes, total]).toEqual([1, TEXT_LINES, gz.length, text.length, 2 * TEXT_LINES]);
   });
 
   it('--summary prints the table on stderr when it is not a terminal; no planted value in it', () => {
