@@ -13,21 +13,11 @@ import {
 import { runJobs } from './jobs.js';
 import { expandInputs, planOutputs } from './inputs.js';
 import { addInputOptions, anonymizerFrom, csvOptionsOf, formatOf, threadsOf, warnToStderr, type CommonOptions } from './options.js';
-import { addProgressOptions, finishRun, startRun, type ProgressOptions } from './progress.js';
+import { addProgressOptions, finishRun, sizeOnDisk, startRun, type ProgressOptions } from './progress.js';
 
 interface AnonymizeOptions extends CommonOptions, ProgressOptions {
   output?: string;
   threads?: string;
-}
-
-/** Size on disk; 0 for stdin or a file that went away (its job then fails naming it). */
-function sizeOf(path: string): number {
-  if (path === '-') return 0;
-  try {
-    return statSync(path).size;
-  } catch {
-    return 0;
-  }
 }
 
 /**
@@ -72,7 +62,7 @@ export function registerAnonymize(program: Command): void {
     // Workers pay off for a large input, or many inputs that are large together: then every text or
     // NDJSON input goes through them and `threads` files are done at a time. The pool is made on the
     // first input that uses it, shared by all the others, closed at the end.
-    const bytes = plan.jobs.reduce((n, j) => n + sizeOf(j.input.path), 0);
+    const bytes = plan.jobs.reduce((n, j) => n + sizeOnDisk(j.input.path), 0);
     const parallel = threads > 1 && (opts.threads !== undefined || bytes >= POOL_MIN_BYTES);
     let pool: AnonymizerPool | undefined;
     const pooled = (format: Format, path: string): boolean =>

@@ -8,7 +8,7 @@ import type { ExpandedInputs, OutputPlan } from './inputs.js';
 import { Summary, type RunFigures } from './summary.js';
 
 /**
- * What a user sees of an `anonymize` run on stderr, never on stdout (which carries data only): while
+ * What a user sees of an `anonymize` run (and of `scan`'s, the bar) on stderr, never on stdout (which carries data only): while
  * it runs, a progress bar when stderr is a terminal; at the end, a summary (files, lines, bytes, time,
  * findings per type and field) and, with --report, the same as JSON in a file. Numbers and names
  * only, never a found value.
@@ -175,11 +175,39 @@ class LineCounter extends Transform {
   }
 }
 
+/** Size on disk; 0 for stdin or a file that went away (its job then fails naming it). */
+export function sizeOnDisk(path: string): number {
+  if (path === '-') return 0;
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
 /**
- * The run's meter for `anonymize`. The bar is drawn only when stderr is a terminal, --quiet is not
- * given, and the data does not go to that terminal too (stdout). A --report file that is an input
- * or an output is refused now (LV_USAGE), before anything is written.
+ * A run's meter. The bar is drawn only when stderr is a terminal, --quiet is not given, and the data
+ * does not go to that terminal too (stdout), where the bar would be drawn over it.
  */
+export function startProgress(o: {
+  readonly quiet: boolean | undefined;
+  /** Input files, those that could not be listed included. */
+  readonly files: number;
+  readonly totalBytes: number;
+  readonly findings: () => number;
+  /** Some of the data goes to stdout. */
+  readonly toStdout: boolean;
+}): RunProgress {
+  const dataOnTerminal = o.toStdout && process.stdout.isTTY === true;
+  return new RunProgress({
+    files: o.files,
+    totalBytes: o.totalBytes,
+    bar: process.stderr.isTTY === true && !o.quiet && !dataOnTerminal,
+    findings: o.findings,
+  });
+}
+
+/** The run's meter for `anonymize`; a --report file that is an input or an output is refused now (LV_USAGE), before anything is written. */
 export function startRun(
   opts: ProgressOptions,
   inputs: ExpandedInputs,
@@ -188,12 +216,12 @@ export function startRun(
   counts: () => CountersSnapshot[],
 ): RunProgress {
   if (opts.report !== undefined) refuseReportOver(opts.report, inputs, plan);
-  const dataOnTerminal = process.stdout.isTTY === true && plan.jobs.some((j) => j.output === '-');
-  return new RunProgress({
+  return startProgress({
+    quiet: opts.quiet,
     files: inputs.files.length + inputs.problems.length,
     totalBytes,
-    bar: process.stderr.isTTY === true && !opts.quiet && !dataOnTerminal,
     findings: () => counts().reduce((n, c) => n + c.replaced, 0),
+    toStdout: plan.jobs.some((j) => j.output === '-'),
   });
 }
 

@@ -146,6 +146,18 @@ describe('anonymize: progress, summary and report', { timeout: 120_000 }, () => 
     expect(data.screen).toContain('1 file, 12,000 lines');
   });
 
+  it('scan: the bar on a terminal when the report goes to a file, none when it goes to the terminal or with --quiet', () => {
+    const { sh, path } = setUp();
+    const toFile = sh(`script -qec ${quoted(['logveil scan in/app.log > found.jsonl'])} /dev/null`);
+    expect(toFile.code).toBe(0);
+    expect(toFile.stdout).toMatch(/\d+% [\d.]+\/0\.\d MB [\d.]+ MB\/s \| files \d\/1 \| findings [\d,]+/);
+    expect(readFileSync(path('found.jsonl'), 'utf8').trim().split('\n')).toHaveLength(2 * TEXT_LINES);
+    expect(sh(`script -qec ${quoted(['logveil scan -q in/app.log > quiet.jsonl'])} /dev/null`).stdout).toBe('');
+    const onScreen = sh(`script -qec ${quoted(['logveil scan --summary in/app.log'])} /dev/null`);
+    expect(onScreen.stdout).not.toMatch(/findings|\d+% /);
+    expect(onScreen.stdout).toMatch(/^total\s+24000\r?$/m);
+  });
+
   it('--report that is an input is refused before anything is written (exit 2)', () => {
     const { logveil, path } = setUp();
     const before = readFileSync(path('in/app.log'));
