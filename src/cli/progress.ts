@@ -8,10 +8,10 @@ import type { ExpandedInputs, OutputPlan } from './inputs.js';
 import { Summary, type RunFigures } from './summary.js';
 
 /**
- * What a user sees of an `anonymize` run (and of `scan`'s, the bar) on stderr, never on stdout (which carries data only): while
- * it runs, a progress bar when stderr is a terminal; at the end, a summary (files, lines, bytes, time,
- * findings per type and field) and, with --report, the same as JSON in a file. Numbers and names
- * only, never a found value.
+ * What a user sees of an `anonymize` run on stderr, never on stdout (which carries data only): while
+ * it runs, a progress bar when stderr is a terminal (`scan` draws it too); at the end, a summary
+ * (files, lines, bytes, time, findings per type and field) and, with --report, the same as JSON in a
+ * file. Numbers and names only, never a found value.
  *
  * Nothing here is on the hot path: bytes are polled from the read streams (fs and net count them
  * anyway) and findings from the counters, a few times a second, only while the bar is shown; the one
@@ -31,7 +31,7 @@ export interface ProgressOptions {
 export function addProgressOptions(cmd: Command): Command {
   return cmd
     .addOption(new Option('-q, --quiet', 'no progress bar and no summary on stderr (warnings and errors are still written)').conflicts('summary'))
-    .option('--summary', 'print the summary on stderr even when it is not a terminal (it is when it is)')
+    .option('--summary', 'print the summary on stderr also when stderr is not a terminal')
     .option('--report <file>', 'write the summary as JSON to this file, atomically (counts only, never a found value)');
 }
 

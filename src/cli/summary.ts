@@ -158,7 +158,7 @@ export class Summary {
 /** Fields listed in anonymize's table, the most counted first: a log may have hundreds. */
 const MAX_FIELD_LINES = 20;
 
-/** Where counters count free text (counters.ts's FREE_TEXT). */
+/** How tables name free text, as counters.ts's FREE_TEXT does. */
 const FREE_TEXT = '(text)';
 
 /** By count, descending, then by name. */
@@ -182,7 +182,7 @@ function runLine(run: RunFigures): string {
 }
 
 function fieldLabel(field: string | null): string {
-  return field ?? '(text)';
+  return field ?? FREE_TEXT;
 }
 
 function compareField(a: string | null, b: string | null): number {
