@@ -46,6 +46,8 @@ interface RunProgressOptions {
   readonly findings: () => number;
   /** Where the bar goes (default stderr); a test may give a stream that says it is a TTY. */
   readonly stream?: NodeJS.WriteStream;
+  /** Print the summary at the end (finishRun). */
+  readonly summary?: boolean;
 }
 
 /** A run's meter: files, bytes and lines as they go, a bar that shows them, and the figures at the end. */
@@ -61,7 +63,11 @@ export class RunProgress {
   private bytesDone = 0;
   private readonly polled = new Set<() => number>();
 
+  /** Print the summary at the end (finishRun). */
+  readonly summary: boolean;
+
   constructor(private readonly options: RunProgressOptions) {
+    this.summary = options.summary === true;
     if (options.bar) [this.bars, this.bar] = this.startBar();
   }
 
@@ -129,6 +135,8 @@ export class RunProgress {
       linewrap: true,
       barsize: 12, // the line fits 80 columns
       etaBuffer: 20,
+      // io.ts's handler removes temporaries on SIGINT and dies of it: the bar must not catch the signal.
+      gracefulExit: false,
     });
     const bar = bars.create(Math.max(this.options.totalBytes, 1), 0, this.payload(0, 0));
     this.timer = setInterval(() => this.update(), REDRAW_MS);
@@ -186,8 +194,8 @@ export function sizeOnDisk(path: string): number {
 }
 
 /**
- * A run's meter. The bar is drawn only when stderr is a terminal, --quiet is not given, and the data
- * does not go to that terminal too (stdout), where the bar would be drawn over it.
+ * A run's meter. The bar is drawn only when stderr is a terminal, --quiet is not given, and no data
+ * goes to that terminal (stdout on it, or stderr), where the bar would be drawn over it.
  */
 export function startProgress(o: {
   readonly quiet: boolean | undefined;
@@ -195,19 +203,26 @@ export function startProgress(o: {
   readonly files: number;
   readonly totalBytes: number;
   readonly findings: () => number;
-  /** Some of the data goes to stdout. */
+  /** Where data is written: the process streams among the outputs. */
   readonly toStdout: boolean;
+  readonly toStderr?: boolean;
+  readonly summary?: boolean;
 }): RunProgress {
-  const dataOnTerminal = o.toStdout && process.stdout.isTTY === true;
+  const dataOnTerminal = (o.toStdout && process.stdout.isTTY === true) || o.toStderr === true;
   return new RunProgress({
     files: o.files,
     totalBytes: o.totalBytes,
     bar: process.stderr.isTTY === true && !o.quiet && !dataOnTerminal,
     findings: o.findings,
+    summary: o.summary,
   });
 }
 
-/** The run's meter for `anonymize`; a --report file that is an input or an output is refused now (LV_USAGE), before anything is written. */
+/**
+ * The run's meter for `anonymize`; a --report file that is an input or an output is refused now
+ * (LV_USAGE), before anything is written. The summary is shown on a terminal unless --quiet, or with
+ * --summary; not when the data itself goes to stderr, unless asked.
+ */
 export function startRun(
   opts: ProgressOptions,
   inputs: ExpandedInputs,
@@ -216,27 +231,29 @@ export function startRun(
   counts: () => CountersSnapshot[],
 ): RunProgress {
   if (opts.report !== undefined) refuseReportOver(opts.report, inputs, plan);
+  const toStderr = plan.jobs.some((j) => streamNamed(j.output) === 'stderr');
   return startProgress({
     quiet: opts.quiet,
     files: inputs.files.length + inputs.problems.length,
     totalBytes,
     findings: () => counts().reduce((n, c) => n + c.replaced, 0),
-    toStdout: plan.jobs.some((j) => j.output === '-'),
+    toStdout: plan.jobs.some((j) => streamNamed(j.output) === 'stdout'),
+    toStderr,
+    summary: opts.summary === true || (process.stderr.isTTY === true && !opts.quiet && !toStderr),
   });
 }
 
 /**
- * The end of a run: the bar cleared; the summary on stderr when it is a terminal (unless --quiet) or
- * with --summary, but not when every file failed (as `scan --summary`: stderr says what failed); the
- * JSON report with --report whatever happened, as it says how many files failed.
+ * The end of a run: the bar cleared; the summary on stderr when startRun said so, but not when every
+ * file failed (as `scan --summary`: stderr says what failed); the JSON report with --report whatever
+ * happened, as it says how many files failed.
  */
 export async function finishRun(run: RunProgress, opts: ProgressOptions, counts: readonly CountersSnapshot[]): Promise<void> {
   const figures = run.finish();
   const summary = new Summary();
   summary.setRun(figures);
   for (const c of counts) summary.addCounts(c);
-  const show = opts.summary === true || (process.stderr.isTTY === true && !opts.quiet);
-  if (show && figures.failed < figures.files) process.stderr.write(summary.toTable());
+  if (run.summary && figures.failed < figures.files) process.stderr.write(summary.toTable());
   if (opts.report !== undefined) await writeOutput(opts.report, [Readable.from([JSON.stringify(summary.toJSON(), null, 2) + '\n'])]);
 }
 

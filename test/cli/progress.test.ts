@@ -144,6 +144,12 @@ describe('anonymize: progress, summary and report', { timeout: 120_000 }, () => 
     expect(data.code).toBe(0);
     expect(data.screen).not.toMatch(/findings|\d+% /);
     expect(data.screen).toContain('1 file, 12,000 lines');
+
+    // The data on stderr (-o /dev/stderr): neither bar nor summary mixed into it.
+    const dataOnStderr = onTerminal(sh, ['anonymize', 'in/app.log', '-o', '/dev/stderr']);
+    expect(dataOnStderr.code).toBe(0);
+    expect(dataOnStderr.screen).toContain('k=11999 mail <EMAIL> from <IP_ADDRESS>');
+    expect(dataOnStderr.screen).not.toMatch(/findings|\d+% |TYPE|lines,/);
   });
 
   it('scan: the bar on a terminal when the report goes to a file, none when it goes to the terminal or with --quiet', () => {
