@@ -13,23 +13,14 @@ import {
 import { runJobs } from './jobs.js';
 import { expandInputs, planOutputs } from './inputs.js';
 import { addInputOptions, anonymizerFrom, csvOptionsOf, formatOf, threadsOf, warnToStderr, type CommonOptions } from './options.js';
+import { addProgressOptions, finishRun, sizeOnDisk, startRun, type ProgressOptions } from './progress.js';
 import { addShardOptions, jobsOfShard, shardOf } from './shard.js';
 
-interface AnonymizeOptions extends CommonOptions {
+interface AnonymizeOptions extends CommonOptions, ProgressOptions {
   output?: string;
   threads?: string;
   /** `--shard K/N`; false for `--no-shard`. */
   shard?: string | false;
-}
-
-/** Size on disk; 0 for stdin or a file that went away (its job then fails naming it). */
-function sizeOf(path: string): number {
-  if (path === '-') return 0;
-  try {
-    return statSync(path).size;
-  } catch {
-    return 0;
-  }
 }
 
 /**
@@ -60,7 +51,7 @@ export function registerAnonymize(program: Command): void {
       '--threads <n>',
       'worker threads for text and NDJSON when the inputs make 32 MiB or more (any size when given), and files done at a time (default: CPU count, at most 8; 1: none)',
     );
-  addShardOptions(addInputOptions(cmd)).action(async (inputs: string[], opts: AnonymizeOptions) => {
+  addProgressOptions(addShardOptions(addInputOptions(cmd))).action(async (inputs: string[], opts: AnonymizeOptions) => {
     const csv = csvOptionsOf(opts);
     if (opts.format !== 'auto') formatOf(opts.format, '-'); // an unknown format is a usage error before any work
     const encoding = encodingChoice(opts.encoding);
@@ -79,11 +70,16 @@ export function registerAnonymize(program: Command): void {
     // first input that uses it, shared by all the others, closed at the end. The size is that of all
     // the inputs, not of this shard's, so that a shard decides as the whole run would (and writes
     // what it writes: see README "Threads" on SQL values across batches).
-    const bytes = plan.jobs.reduce((n, j) => n + sizeOf(j.input.path), 0);
+    const bytes = plan.jobs.reduce((n, j) => n + sizeOnDisk(j.input.path), 0);
     const parallel = threads > 1 && (opts.threads !== undefined || bytes >= POOL_MIN_BYTES);
     let pool: AnonymizerPool | undefined;
     const pooled = (format: Format, path: string): boolean =>
       parallel && format.lines !== undefined && (path !== '-' || opts.threads !== undefined);
+    // Progress bar, summary and report (on stderr and in --report only), with this thread's and the pool's counts.
+    const counts = () => [anonymizer.counters(), ...(pool ? [pool.counters()] : [])];
+    // The bar counts this shard's files and bytes.
+    const mine = shard === undefined ? expanded : { ...expanded, files: jobs.map((j) => j.input) };
+    const run = startRun(opts, mine, plan, shard === undefined ? bytes : jobs.reduce((n, j) => n + sizeOnDisk(j.input.path), 0), counts);
     try {
       await runJobs(
         jobs,
@@ -97,7 +93,7 @@ export function registerAnonymize(program: Command): void {
             : format.createTransform({ visitor: anonymizingVisitor(anonymizer), source: input.display, warn, csv });
           // Decoded from the input's encoding before the format, encoded back after it (none for UTF-8).
           const reencode = opened.encoding.encode();
-          const stages = [...opened.stages, transform, ...(reencode ? [reencode] : [])];
+          const stages = [...opened.stages, run.reading(opened.bytesRead), transform, ...(reencode ? [reencode] : [])];
           // Gzip out when the name says so, or when mirroring a gzipped input under its own name.
           const gzip = /\.gz$/i.test(output) || (intoDir && gzipped);
           if (intoDir) mkdirSync(dirname(output), { recursive: true });
@@ -105,12 +101,14 @@ export function registerAnonymize(program: Command): void {
           const mode = input.path === '-' ? undefined : statSync(input.path).mode & 0o666;
           // stdout, a FIFO or device in place, or a file (through its symlinks) replaced atomically
           await writeOutput(output, stages, { gzip, mode });
+          run.done(opened.bytesRead);
         },
         '; nothing was written under their output names',
         parallel ? threads : 1,
       );
     } finally {
       await pool?.close();
+      await finishRun(run, opts, counts());
     }
   });
 }

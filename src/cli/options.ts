@@ -160,7 +160,8 @@ const MAX_DEFAULT_THREADS = 8;
 
 /** Warnings go to stderr as they come; they name the place, never the data. */
 export function warnToStderr(message: string): void {
-  process.stderr.write(`logveil: warning: ${message}\n`);
+  // On a terminal, from the start of a cleared line: anonymize's progress bar may be on the current one.
+  process.stderr.write(`${process.stderr.isTTY ? '\r\x1b[K' : ''}logveil: warning: ${message}\n`);
 }
 
 /** The revealer of `logveil reveal`: the key (required) and the policy the values were written with. */

@@ -3,6 +3,7 @@ import { drain, encodingChoice, openInput, refuseClosedStream, scanningVisitor, 
 import { runJobs } from './jobs.js';
 import { expandInputs } from './inputs.js';
 import { addInputOptions, anonymizerFrom, csvOptionsOf, formatOf, warnToStderr, type CommonOptions } from './options.js';
+import { sizeOnDisk, startProgress } from './progress.js';
 import { addShardOptions, jobsOfShard, shardOf } from './shard.js';
 import { Summary } from './summary.js';
 
@@ -12,6 +13,7 @@ interface ScanOptions extends CommonOptions {
   summaryJson?: boolean;
   /** `--shard K/N`; false for `--no-shard`. */
   shard?: string | false;
+  quiet?: boolean;
 }
 
 /** Array indexes inside a path grouped (`items[*].card`); a CSV column index (`[3]`) stays. */
@@ -29,7 +31,8 @@ export function registerScan(program: Command): void {
     .argument('<inputs...>', 'log files or directories (walked recursively), or - for stdin; .gz is read by its content')
     .addOption(new Option('--values', 'include the found value in each report line (it is personal data!)').conflicts(['summary', 'summaryJson']))
     .addOption(new Option('--summary', 'print a table of counts per type and per field instead').conflicts('summaryJson'))
-    .option('--summary-json', 'print the counts per type, field and file as one JSON object instead');
+    .option('--summary-json', 'print the counts per type, field and file as one JSON object instead')
+    .option('-q, --quiet', 'no progress bar on stderr (drawn only when stderr is a terminal and stdout is not)');
   addShardOptions(addInputOptions(cmd)).action(async (inputs: string[], opts: ScanOptions) => {
     const csv = csvOptionsOf(opts);
     if (opts.format !== 'auto') formatOf(opts.format, '-');
@@ -46,6 +49,11 @@ export function registerScan(program: Command): void {
       lines = [];
     };
     for (const p of expanded.problems) summary?.failFile(p.display);
+    // A bar on stderr when it is a terminal and the report is not written to it; findings counted as reported.
+    let found = 0;
+    const files = jobs.length + expanded.problems.length;
+    const totalBytes = jobs.reduce((n, j) => n + sizeOnDisk(j.input.path), 0);
+    const progress = startProgress({ quiet: opts.quiet, files, totalBytes, findings: () => found, toStdout: true });
     try {
       await runJobs(
         jobs,
@@ -53,8 +61,12 @@ export function registerScan(program: Command): void {
         async ({ input }, warn) => {
           summary?.startFile(input.display);
           const report = summary
-            ? ({ field, finding }: FindingReport) => summary.add(finding.type, summaryField(field))
+            ? ({ field, finding }: FindingReport) => {
+                found++;
+                summary.add(finding.type, summaryField(field));
+              }
             : ({ record, field, finding, value }: FindingReport) => {
+                found++;
                 const row: Record<string, unknown> = withFile ? { file: input.display } : {};
                 row.record = record;
                 row.field = field;
@@ -67,7 +79,7 @@ export function registerScan(program: Command): void {
                 if (lines.length >= 512) flush();
               };
           try {
-            const { stages } = await openInput(input.path, {
+            const { stages, bytesRead } = await openInput(input.path, {
               encoding,
               strictEncoding: opts.strictEncoding,
               source: input.display,
@@ -79,7 +91,8 @@ export function registerScan(program: Command): void {
               warn,
               csv,
             });
-            await drain([...stages, transform]);
+            await drain([...stages, progress.reading(bytesRead), transform]);
+            progress.done(bytesRead);
           } catch (e) {
             summary?.failFile(input.display);
             throw e;
@@ -89,6 +102,7 @@ export function registerScan(program: Command): void {
         },
       );
     } finally {
+      progress.finish();
       // Not when every file failed: stderr says what failed, and stdout holds no summary of nothing.
       if (summary && !summary.allFailed()) process.stdout.write(opts.summaryJson ? JSON.stringify(summary.toJSON()) + '\n' : summary.toTable());
     }

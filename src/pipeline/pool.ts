@@ -1,5 +1,6 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import { Piscina } from 'piscina';
+import { addCounters, NO_COUNTS, type CountersSnapshot } from '../counters.js';
 import { errorKind, LogveilError } from '../errors.js';
 import { countLines, LineBlocks, MAX_LINE_BYTES, type Format } from '../formats/index.js';
 import { randomKey } from '../keys/key.js';
@@ -43,6 +44,7 @@ export interface PoolOptions {
 export class AnonymizerPool {
   readonly threads: number;
   private readonly piscina: Piscina;
+  private counted = NO_COUNTS;
 
   constructor({ policy, key, detectors, threads }: PoolOptions) {
     if (!Number.isInteger(threads) || threads < 1) throw new LogveilError('LV_USAGE', `threads: expected a whole number >= 1, got ${threads}`);
@@ -69,6 +71,19 @@ export class AnonymizerPool {
   /** One block of whole lines mapped by a worker (what `transform` sends). */
   run(task: BlockTask): Promise<BlockResult> {
     return this.piscina.run(task);
+  }
+
+  /**
+   * What the workers replaced in the blocks written so far, per type and per field, in numbers only:
+   * what `anonymizer.counters()` says in one thread.
+   */
+  counters(): CountersSnapshot {
+    return this.counted;
+  }
+
+  /** A written block's counts (from its worker). */
+  addCounts(counts: CountersSnapshot): void {
+    this.counted = addCounters(this.counted, counts);
   }
 
   /** Stop the threads; the pool cannot be used after. */
@@ -158,6 +173,7 @@ class PooledLineTransform extends Transform {
       }
       for (const w of r.warnings) this.warn(w);
       if (r.error) throw new LogveilError(r.error.code, r.error.message);
+      if (r.counts) this.pool.addCounts(r.counts);
       const out = r.bytes === null ? bytes : Buffer.from(r.bytes.buffer, r.bytes.byteOffset, r.bytes.byteLength);
       if (out.length > 0) this.push(out);
     }

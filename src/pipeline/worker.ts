@@ -1,5 +1,6 @@
 import { workerData } from 'piscina';
 import { Anonymizer } from '../anonymizer.js';
+import { countersSince, NO_COUNTS, type CountersSnapshot } from '../counters.js';
 import { errorKind, LogveilError, type ErrorCode } from '../errors.js';
 import { formats, LineBlockMapper, type FormatName, type LineMapper } from '../formats/index.js';
 import type { Policy } from '../policy/schema.js';
@@ -41,16 +42,19 @@ export interface BlockResult {
   readonly warnings: readonly string[];
   /** A failure, as code and message: the error class does not cross threads. */
   readonly error?: { readonly code: ErrorCode; readonly message: string };
+  /** What this block's mapping replaced, per type and per field (numbers only): the caller adds them up. */
+  readonly counts?: CountersSnapshot;
 }
 
 /**
  * Compiled once per worker (detectors, policy, field rules, keys), not once per block. A failure here
  * is every task's answer, so the caller gets its code and message instead of a worker that died.
  */
-async function makeVisitor(setup: WorkerSetup): Promise<ValueVisitor | LogveilError> {
+async function setUp(setup: WorkerSetup): Promise<{ anonymizer: Anonymizer; visitor: ValueVisitor } | LogveilError> {
   try {
     const detectors = setup.detectors === undefined ? undefined : await importDetectors(setup.detectors);
-    return anonymizingVisitor(new Anonymizer({ policy: setup.policy, key: setup.key, detectors }));
+    const anonymizer = new Anonymizer({ policy: setup.policy, key: setup.key, detectors });
+    return { anonymizer, visitor: anonymizingVisitor(anonymizer) };
   } catch (e) {
     return e instanceof LogveilError ? e : new LogveilError('LV_USAGE', `setting up a worker: ${messageOf(e)}`, { cause: e });
   }
@@ -61,7 +65,16 @@ function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : errorKind(e);
 }
 
-const visitor = await makeVisitor(workerData as WorkerSetup);
+const ready = await setUp(workerData as WorkerSetup);
+/** The worker's counters when its last block was done: each block reports what it added. */
+let counted = NO_COUNTS;
+
+function countsOfBlock(a: Anonymizer): CountersSnapshot {
+  const now = a.counters();
+  const block = countersSince(now, counted);
+  counted = now;
+  return block;
+}
 
 let warnings: string[] = [];
 const warn = (message: string): void => {
@@ -84,12 +97,14 @@ function mapperFor(visitor: ValueVisitor, format: FormatName, source: string, id
 
 export default function mapBlock(task: BlockTask): BlockResult {
   warnings = [];
-  if (visitor instanceof LogveilError) return { bytes: null, warnings, error: { code: visitor.code, message: visitor.message } };
+  if (ready instanceof LogveilError) return { bytes: null, warnings, error: { code: ready.code, message: ready.message } };
+  const { anonymizer, visitor } = ready;
   try {
     const block = Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength);
     const out = new LineBlockMapper(mapperFor(visitor, task.format, task.source, task.input), task.first).map(block);
-    return { bytes: out === block ? null : out, warnings };
+    return { bytes: out === block ? null : out, warnings, counts: countsOfBlock(anonymizer) };
   } catch (e) {
+    countsOfBlock(anonymizer); // a failed block's counts are not the next block's
     if (e instanceof LogveilError) return { bytes: null, warnings, error: { code: e.code, message: e.message } };
     // Another error's message may quote the data (V8's do): only its class crosses.
     return { bytes: null, warnings, error: { code: 'LV_WORKER', message: `${errorKind(e)} in a worker (details withheld, they may quote the data)` } };
