@@ -132,7 +132,7 @@ const email: Detector<'EMAIL'> = defineDetector({
     const value = atLen === 1 ? text.slice(start, end) : text.slice(start, at) + '@' + text.slice(domain, end);
     return isEmail(value) ? SCORE : 0;
   },
-  normalize: (value) => normalizeEmail(value, false),
+  normalize: (value) => normalizeEmail(value, true),
   examples: {
     match: [
       'john.doe@example.com',
@@ -167,15 +167,15 @@ const email: Detector<'EMAIL'> = defineDetector({
     },
     keys: { en: ['email', 'emailAddress', 'mail'], zh: ['邮箱', '电子邮箱'] },
   },
-  /** The policy's `email: { ignore_local_case: true }`: the local part is normalized to lower case too. */
-  configure: (options) => defineDetector({ ...email, normalize: (value) => normalizeEmail(value, options.ignore_local_case === true) }),
+  /** The policy's `email: { ignore_local_case: false }`: the local part keeps its case in the normalized form. */
+  configure: (options) => defineDetector({ ...email, normalize: (value) => normalizeEmail(value, options.ignore_local_case !== false) }),
 });
 export default email;
 
 /**
- * An address as keyed operators read it: `%40` as `@`, the domain in lower case (DNS ignores case);
- * the local part as written (RFC 5321 leaves its case to the mailbox's provider), or in lower case
- * when the policy says the provider ignores it.
+ * An address as keyed operators read it: `%40` as `@`, the domain in lower case (DNS ignores case),
+ * and the local part in lower case too, as the big providers treat it; RFC 5321 leaves its case to
+ * the mailbox's provider, so a policy for one that does not ignore it keeps it (`ignoreLocalCase`).
  */
 export function normalizeEmail(value: string, ignoreLocalCase: boolean): string {
   const plain = value.replace(/%40/gi, '@');

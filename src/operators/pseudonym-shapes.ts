@@ -24,8 +24,11 @@ export function pseudonymShape(type: PiiType, draws: KeyedDraws, options: ShapeO
         luhnShape(brandPrefix)(chars, (d) => run(d, (p) => cardBrand(chars.slice(0, brandPrefix(chars)) + p) === cardBrand(chars)), written);
     case 'IMEI':
       return imeiShape;
+    // Its Luhn class kept (bankAccountShape), and its first digit, and never the shape of a CN mobile
+    // (`1[3-9]` and 11 digits): drawn digits must not turn an account into what reads as a phone.
     case 'BANK_ACCOUNT':
-      return bankAccountShape;
+      return (chars, run, written) =>
+        bankAccountShape(chars, (d, valid) => run(d, (x) => x[0] === chars[0] && !(x.length === 11 && /^1[3-9]/.test(x)) && (!valid || valid(x))), written);
     case 'US_SSN':
       return ssnShape;
     case 'CN_PASSPORT':

@@ -81,7 +81,7 @@ export const policySchema = z.strictObject({
       keep_loopback: z.boolean(),
     })
     .optional(),
-  /** `ignore_local_case: true`: the local part is compared in lower case too (the provider ignores its case). */
+  /** `ignore_local_case: false`: keyed operators read an address's local part in its own case (default: in lower case, as providers compare it). */
   email: z
     .strictObject({
       ignore_local_case: z.boolean(),
