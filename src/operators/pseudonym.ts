@@ -32,7 +32,7 @@ import { keptName } from '../../detectors/username/kept.js';
  */
 export const pseudonym: Operator = (value, ctx) => {
   // Logs name the same few values over and over; an address costs 32 (IPv4) or 128 (IPv6) AES blocks,
-  // a phone a few libphonenumber calls.
+  // a phone a few number-plan checks.
   const run = runOf(ctx);
   const id = `${ctx.type}\u0000${value}`;
   let out = run.recent.get(id);
