@@ -6,6 +6,8 @@
  *   baseline   identity mapper (the cost of read/split/write alone)
  *   scan       a.findings(line), line returned
  *   anonymize  a.anonymize(line)
+ *   peers      each npm redactor in bench/peers.ts (@redactpii/node, redact-pii, @cdssnc/sanitize-pii)
+ *              on each line, as its README calls it; `--no-peers` leaves them out
  *   cli-text   the text format as `logveil anonymize` runs it (key-value pairs in lines and field rules too)
  *   pool       cli-text with the mapping done by worker threads (`--threads`, default: CPU count);
  *              not single-thread, so it is reported beside the target, not in it
@@ -13,12 +15,18 @@
  * A first, unrecorded round warms the page cache and the JIT for every mode (the first baseline run
  * was measured at half the later ones).
  *
+ * With the peers, after the rounds, the corpus is generated again with its labels and every line
+ * mapped once more by logveil (`anonymize`, and `a.line()` as cli-text maps it) and by each peer, to
+ * print their recall on this same corpus: the share of planted values gone from the output, per type,
+ * and the share of look-alikes and clean lines they changed (bench/peer-recall.ts).
+ *
  * With `--compare DIR` (another checkout of logveil, built: `git worktree add DIR REF && cd DIR &&
  * npm ci`), its `anonymize` and `cli-text` run in the same rounds, interleaved with this build's, on the
  * same corpus, and the ratios this/ref are printed: a change measured against the commit before it in
  * one run, as the machine's noise is shared by both.
  *
- *   node dist/bench/throughput.js [--seed 20260224] [--lines 400000] [--rounds 3] [--threads N] [--compare DIR]
+ *   node dist/bench/throughput.js [--seed 20260224] [--lines 400000] [--rounds 3] [--threads N] [--compare DIR] [--no-peers]
+ *   node dist/bench/throughput.js --quick   (40000 lines instead of 400000: a check in under a minute)
  */
 import { createReadStream, createWriteStream, existsSync, renameSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -31,10 +39,14 @@ import { textFormat } from '../src/formats/text.js';
 import { AnonymizerPool } from '../src/pipeline/pool.js';
 import { corpusLines, generatorCodeHash } from './corpus.js';
 import { header, numberArg } from './env.js';
+import { measureRecall, recallTable } from './peer-recall.js';
+import { createPeers } from './peers.js';
 
+const quick = process.argv.includes('--quick');
 const seed = numberArg('seed', 20260224);
-const lines = numberArg('lines', 400_000);
+const lines = numberArg('lines', quick ? 40_000 : 400_000);
 const rounds = numberArg('rounds', 3);
+const withPeers = !process.argv.includes('--no-peers');
 const threads = numberArg('threads', Math.min(availableParallelism(), 8));
 const compareAt = process.argv.indexOf('--compare');
 const compareDir = compareAt >= 0 ? process.argv[compareAt + 1] : undefined;
@@ -72,16 +84,23 @@ async function corpusFile(): Promise<string> {
   return file;
 }
 
-/** Seconds to read, split, map and discard the whole file. */
-async function run(file: string, transform: () => Transform): Promise<number> {
+/**
+ * Seconds to read, split, map and discard the whole file: wall time, and the CPU time of this process
+ * (all its threads, so for `pool` it counts the workers too). On a shared machine the CPU time of a
+ * single-thread mode moves far less than its wall time.
+ */
+async function run(file: string, transform: () => Transform): Promise<{ wall: number; cpu: number }> {
   const sink = new Writable({
     write(_chunk, _enc, done) {
       done();
     },
   });
+  const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   await pipeline(createReadStream(file, { highWaterMark: 1 << 20 }), transform(), sink);
-  return Number(process.hrtime.bigint() - t0) / 1e9;
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  const cpu = process.cpuUsage(c0);
+  return { wall, cpu: (cpu.user + cpu.system) / 1e6 };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -94,7 +113,8 @@ async function main(): Promise<void> {
   const mb = bytes / 1e6;
   console.log(`corpus   ${file}\n         ${mb.toFixed(1)} MB, ${lines} lines, seed ${seed} (ready in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
   console.log(`policy   default; ${detectors.length} detectors: ${detectors.map((d) => d.name).join(', ') || '(none)'}`);
-  console.log('MB = 10^6 bytes of input per second of wall time, read + split + map + write to a null sink.\n');
+  console.log('MB = 10^6 bytes of input per second of wall time, read + split + map + write to a null sink;');
+  console.log('MB/CPU s the same per second of this process\'s CPU time (steadier on a shared machine; pool counts its workers).\n');
 
   const a = createAnonymizer();
   let findings = 0;
@@ -117,6 +137,9 @@ async function main(): Promise<void> {
       },
     ],
   ];
+  const peers = withPeers ? createPeers() : [];
+  for (const peer of peers) modes.push([peer.name, peer.redact]);
+  if (peers.length) console.log(`peers    ${peers.map((p) => `${p.name}@${p.version}`).join(', ')} (each with its defaults, one line at a time)`);
   const transforms: Array<[string, () => Transform]> = modes.map(([name, mapper]) => [name, () => new TextLineTransform(mapper)]);
   const visitor = anonymizingVisitor(a);
   transforms.push(['cli-text', () => textFormat.createTransform({ visitor, source: file, warn: () => {} })]);
@@ -130,14 +153,17 @@ async function main(): Promise<void> {
   const pool = threads > 1 ? new AnonymizerPool({ policy: a.policy, key: new Uint8Array(32), threads }) : undefined;
   if (pool) transforms.push(['pool', () => pool.transform(textFormat, file, () => {})]);
   const speeds = new Map<string, number[]>(transforms.map(([name]) => [name, []]));
+  const cpuSpeeds = new Map<string, number[]>(transforms.map(([name]) => [name, []])); // MB per CPU second
   for (const [, transform] of transforms) await run(file, transform); // warm-up, not recorded
   for (let round = 1; round <= rounds; round++) {
     const cells: string[] = [];
     findings = 0;
     changed = 0;
     for (const [name, transform] of transforms) {
-      const speed = mb / (await run(file, transform));
+      const { wall, cpu } = await run(file, transform);
+      const speed = mb / wall;
       speeds.get(name)!.push(speed);
+      cpuSpeeds.get(name)!.push(mb / cpu);
       cells.push(`${name} ${speed.toFixed(1).padStart(7)} MB/s`);
     }
     console.log(`round ${round}  ${cells.join('   ')}   (${findings} findings, ${changed} lines changed)`);
@@ -145,10 +171,19 @@ async function main(): Promise<void> {
   console.log('');
 
   const base = median(speeds.get('baseline')!);
-  console.log(`${'mode'.padEnd(14)}${'median MB/s'.padStart(12)}${'vs baseline'.padStart(13)}`);
+  const nameWidth = Math.max(14, ...transforms.map(([name]) => name.length + 2));
+  console.log(`${'mode'.padEnd(nameWidth)}${'median MB/s'.padStart(12)}${'vs baseline'.padStart(13)}${'MB/CPU s'.padStart(11)}`);
   for (const [name] of transforms) {
     const m = median(speeds.get(name)!);
-    console.log(`${name.padEnd(14)}${m.toFixed(1).padStart(12)}${`${((100 * m) / base).toFixed(1)}%`.padStart(13)}`);
+    console.log(`${name.padEnd(nameWidth)}${m.toFixed(1).padStart(12)}${`${((100 * m) / base).toFixed(1)}%`.padStart(13)}${median(cpuSpeeds.get(name)!).toFixed(1).padStart(11)}`);
+  }
+  if (peers.length) {
+    // The issue's bar: anonymize not slower than the fastest peer. Per round, as with --compare.
+    for (const [clock, table] of [['wall', speeds], ['CPU', cpuSpeeds]] as const) {
+      const fastest = peers.map((p) => p.name).reduce((x, y) => (median(table.get(y)!) > median(table.get(x)!) ? y : x));
+      const ratios = table.get('anonymize')!.map((v, k) => v / table.get(fastest)![k]);
+      console.log(`peers    anonymize / fastest peer (${fastest}), ${clock} time: ${median(ratios).toFixed(3)} (median of ${ratios.length} rounds: ${ratios.map((r) => r.toFixed(3)).join(' ')})`);
+    }
   }
   if (compareDir !== undefined) {
     // Per round, then the median of the rounds' ratios: each ratio pairs runs a few seconds apart.
@@ -166,6 +201,17 @@ async function main(): Promise<void> {
     const pooled = median(speeds.get('pool')!);
     console.log(`pool     ${threads} worker threads: ${pooled.toFixed(1)} MB/s, ${(pooled / cli).toFixed(2)}x cli-text (${availableParallelism()} CPUs here)`);
     await pool.close();
+  }
+  if (peers.length) {
+    const t1 = performance.now();
+    const tools = [
+      { name: 'anonymize', redact: (line: string) => a.anonymize(line) },
+      { name: 'cli-text', redact: (line: string) => a.line(line) },
+      ...peers,
+    ];
+    const table = recallTable(measureRecall(corpusLines({ seed, lines }), tools));
+    console.log(`\nrecall   on this corpus, judged on output text (bench/peer-recall.ts); measured in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
+    console.log(table);
   }
 }
 

@@ -4,6 +4,7 @@ import { isDigit } from './lib/chars.js';
 import { label, written, type Rng } from './lib/generate.js';
 import { maskKeeping } from './lib/mask.js';
 import { opensMessageId } from './lib/message-id.js';
+import type { Detector } from './lib/types.js';
 
 /**
  * E-mail address: `local@domain.tld`, any case, plus-addressing, subdomains, inside `<…>`, quotes,
@@ -97,7 +98,7 @@ function maskEmail(value: string): string {
   return `${value[0]}***${value.slice(split)}`;
 }
 
-export default defineDetector({
+const email: Detector<'EMAIL'> = defineDetector({
   type: 'EMAIL',
   name: 'email',
   candidate: 'at',
@@ -131,7 +132,7 @@ export default defineDetector({
     const value = atLen === 1 ? text.slice(start, end) : text.slice(start, at) + '@' + text.slice(domain, end);
     return isEmail(value) ? SCORE : 0;
   },
-  normalize: (value) => value.replace(/%40/gi, '@').toLowerCase(),
+  normalize: (value) => normalizeEmail(value, true),
   examples: {
     match: [
       'john.doe@example.com',
@@ -166,4 +167,19 @@ export default defineDetector({
     },
     keys: { en: ['email', 'emailAddress', 'mail'], zh: ['邮箱', '电子邮箱'] },
   },
+  /** The policy's `email: { ignore_local_case: false }`: the local part keeps its case in the normalized form. */
+  configure: (options) => defineDetector({ ...email, normalize: (value) => normalizeEmail(value, options.ignore_local_case !== false) }),
 });
+export default email;
+
+/**
+ * An address as keyed operators read it: `%40` as `@`, the domain in lower case (DNS ignores case),
+ * and the local part in lower case too, as the big providers treat it; RFC 5321 leaves its case to
+ * the mailbox's provider, so a policy for one that does not ignore it keeps it (`ignoreLocalCase`).
+ */
+export function normalizeEmail(value: string, ignoreLocalCase: boolean): string {
+  const plain = value.replace(/%40/gi, '@');
+  const at = plain.lastIndexOf('@');
+  const local = plain.slice(0, at);
+  return (ignoreLocalCase ? local.toLowerCase() : local) + plain.slice(at).toLowerCase();
+}

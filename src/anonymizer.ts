@@ -7,7 +7,7 @@ import { NO_FINDINGS, type Finding } from './detect/finding.js';
 import { keyFingerprint } from './keys/fingerprint.js';
 import { Ciphers } from './crypto/ciphers.js';
 import { deriveKey, MIN_KEY_BYTES, randomKey } from './keys/key.js';
-import { operators, type Operator, type OperatorContext, type OperatorName } from './operators/index.js';
+import { operators, type Operator, type OperatorContext, type OperatorName, type PseudonymOptions } from './operators/index.js';
 import { FieldRules } from './policy/fields.js';
 import { resolvePolicy } from './policy/load.js';
 import { detectorOptions, namesOperator, ruleFor, type Policy, type PolicyInput } from './policy/schema.js';
@@ -54,6 +54,7 @@ class ValueContext implements OperatorContext {
     readonly hmac: (data: string) => Buffer,
     readonly subKey: (purpose: string) => Buffer,
     readonly ciphers: Ciphers | undefined,
+    readonly pseudonym: PseudonymOptions,
   ) {
     this.mask = plan.mask;
   }
@@ -81,6 +82,8 @@ export class Anonymizer {
   private readonly subKey: (purpose: string) => Buffer;
   /** The master key's fingerprint (8 hex chars), to name it in reports; never the key. */
   readonly keyFingerprint: string;
+  /** The policy's choices for pseudonym's surrogates. */
+  private readonly pseudonymOptions: PseudonymOptions;
   /** The reversible ciphers of the key (`encrypt`, reveal); none without a key: what a random key encrypts could never be revealed. */
   readonly ciphers: Ciphers | undefined;
   /** Each type's mask rule, from the first detector of the type (enabled or not: field rules may name it). */
@@ -116,6 +119,7 @@ export class Anonymizer {
         return k;
       };
       this.keyFingerprint = keyFingerprint(master);
+      this.pseudonymOptions = { emailDomain: this.policy.pseudonym?.email_domain ?? 'keep', keepBirthYear: this.policy.pseudonym?.keep_birth_year ?? false };
       this.ciphers = key === undefined ? undefined : new Ciphers((label, bytes) => deriveKey(key, label, bytes));
       // A detector with options in the policy (`phone: { regions: … }`) is replaced by its configured self.
       const configured = detectorOptions(this.policy);
@@ -197,7 +201,7 @@ export class Anonymizer {
       // What an operator wrote stays as it is: a field rule reading `mobile=138****8000` again does not mask the mask.
       if (isOperatorOutput(value)) return value;
       const plan = this.plans.get(type) ?? this.fallbackPlan(type);
-      const out = (operator ? operators[operator] : plan.operator)(value, new ValueContext(type, value, plan, this.hmac, this.subKey, this.ciphers));
+      const out = (operator ? operators[operator] : plan.operator)(value, new ValueContext(type, value, plan, this.hmac, this.subKey, this.ciphers, this.pseudonymOptions));
       if (out !== value) this.counting.count(type);
       return out;
     } catch (e) {

@@ -89,9 +89,11 @@ export class Counters {
 
   snapshot(): CountersSnapshot {
     const byField: Record<string, number> = {};
-    for (const [raw, { n, segments }] of this.byField) {
-      const name = segments.length === 0 ? raw : this.name(segments);
-      byField[name] = (byField[name] ?? 0) + n;
+    for (const [raw, tally] of this.byField) {
+      // A field's name is worked out once (tagging its keys runs the detectors on them): snapshots are
+      // taken per block by pool workers and a few times a second by the progress bar.
+      const name = tally.segments.length === 0 ? raw : (tally.name ??= this.name(tally.segments));
+      byField[name] = (byField[name] ?? 0) + tally.n;
     }
     if (this.other) byField[OTHER_FIELDS] = (byField[OTHER_FIELDS] ?? 0) + this.other;
     const byType: Record<string, number> = {};
@@ -111,7 +113,43 @@ interface Tally {
   n: number;
   /** A field's path, for its name. */
   readonly segments: FieldPath;
+  /** Its name in snapshots, once worked out. */
+  name?: string;
 }
+
+/** Two snapshots' counts added up: what a pool's workers counted, together with the main thread's. */
+export function addCounters(a: CountersSnapshot, b: CountersSnapshot): CountersSnapshot {
+  return {
+    replaced: a.replaced + b.replaced,
+    byType: addTallies(a.byType, b.byType, 1),
+    byField: addTallies(a.byField, b.byField, 1),
+    failures: a.failures + b.failures,
+  };
+}
+
+/** What was counted between snapshot `before` and the later snapshot `now` of the same counters. */
+export function countersSince(now: CountersSnapshot, before: CountersSnapshot): CountersSnapshot {
+  return {
+    replaced: now.replaced - before.replaced,
+    byType: addTallies(now.byType, before.byType, -1),
+    byField: addTallies(now.byField, before.byField, -1),
+    failures: now.failures - before.failures,
+  };
+}
+
+/** `a + sign × b` per name, leaving out names that come to zero. */
+function addTallies(a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>, sign: 1 | -1): Record<string, number> {
+  const out: Record<string, number> = { ...a };
+  for (const [name, n] of Object.entries(b)) {
+    const sum = (out[name] ?? 0) + sign * n;
+    if (sum === 0) delete out[name];
+    else out[name] = sum;
+  }
+  return out;
+}
+
+/** No counts: where sums start. */
+export const NO_COUNTS: CountersSnapshot = { replaced: 0, byType: {}, byField: {}, failures: 0 };
 
 /**
  * A path as reports name a field: `user.email`, `items[*].card`; an index that starts the path (a CSV

@@ -23,6 +23,8 @@ export interface OpenedInput {
   readonly gzipped: boolean;
   /** Its encoding; `encoding.encode()` is the stage that writes the output back in it (none for UTF-8). */
   readonly encoding: InputEncoding;
+  /** Bytes read from the file or stdin so far (for gzip, compressed bytes): polled for progress, not counted per chunk. */
+  readonly bytesRead: () => number;
 }
 
 /** How openInput reads an input. */
@@ -78,7 +80,9 @@ export async function openInput(path: string, options: OpenOptions = {}): Promis
   const stages: Stage[] = [text.stream];
   if (encoding.decode) stages.push(encoding.decode);
   else if (choice.kind === 'auto') stages.push(new Utf8Watch(notUtf8, encoding.notUtf8 !== null));
-  return { stages, gzipped, encoding };
+  // fs.ReadStream (a file) and net.Socket (a pipe) both count what they read.
+  const bytesRead = () => (raw as { bytesRead?: number }).bytesRead ?? 0;
+  return { stages, gzipped, encoding, bytesRead };
 }
 
 /** Read at least `n` bytes (fewer at end of input) and put them back. */

@@ -20,6 +20,11 @@ import { lastKey, type Place, type ValueVisitor, type Visited } from './record/i
  * - `types` limits what is revealed (both kinds).
  */
 export class Revealer {
+  /** Tokens opened so far: each one proves the key (AES-SIV authenticates). */
+  tokensOpened = 0;
+  /** FF1 values decrypted so far: these prove nothing about the key (see `keyProven`). */
+  shapedRevealed = 0;
+
   constructor(
     private readonly anonymizer: Anonymizer,
     private readonly types?: ReadonlySet<string>,
@@ -40,13 +45,17 @@ export class Revealer {
       } catch {
         throw new LogveilError('LV_KEY', `a ⟦${m[1]}:…⟧ token does not open under this key (another key, or an edited token)`);
       }
+      this.tokensOpened++;
       spans.push({ start: m.index, end: m.index + m[0].length, value });
     }
     for (const f of this.anonymizer.findings(text, place)) {
       if (!this.wanted(f.type) || this.operatorOf(f.type) !== 'encrypt') continue;
       if (spans.some((s) => s.start < f.end && f.start < s.end)) continue;
       const value = decryptShaped(text.slice(f.start, f.end), f.type, ciphers);
-      if (value !== null) spans.push({ start: f.start, end: f.end, value });
+      if (value !== null) {
+        this.shapedRevealed++;
+        spans.push({ start: f.start, end: f.end, value });
+      }
     }
     if (spans.length === 0) return text;
     spans.sort((a, b) => a.start - b.start);
@@ -79,7 +88,10 @@ export class Revealer {
           const operator = action.operator ?? this.operatorOf(action.type);
           if (operator === 'encrypt' && this.wanted(action.type) && !value.includes('⟦')) {
             const shaped = decryptShaped(value, action.type, this.anonymizer.ciphers!);
-            if (shaped !== null) return shaped;
+            if (shaped !== null) {
+              this.shapedRevealed++;
+              return shaped;
+            }
           }
           return this.reveal(value);
         }

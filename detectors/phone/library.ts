@@ -22,7 +22,8 @@ export function validNumber(callingCode: string, nsn: string): PhoneNumber | und
   return p;
 }
 
-function askLibrary(callingCode: string, e164: string): PhoneNumber | undefined {
+/** What validNumber asks, uncached: for numbers asked about once (the pseudonym operator's candidates). */
+export function askLibrary(callingCode: string, e164: string): PhoneNumber | undefined {
   const p = new PhoneNumber(e164);
   if (p.isValid()) return p;
   // A calling code several countries share (+1: US, CA, JM…; +7: RU, KZ; +44: GB, GG…) is checked

@@ -13,10 +13,14 @@ import { runJobs } from './jobs.js';
 import { workersPayOff } from './threads.js';
 import { expandInputs, planOutputs } from './inputs.js';
 import { addInputOptions, anonymizerFrom, csvOptionsOf, formatOf, threadsOf, warnToStderr, type CommonOptions } from './options.js';
+import { addProgressOptions, finishRun, sizeOnDisk, startRun, type ProgressOptions } from './progress.js';
+import { addShardOptions, jobsOfShard, shardOf } from './shard.js';
 
-interface AnonymizeOptions extends CommonOptions {
+interface AnonymizeOptions extends CommonOptions, ProgressOptions {
   output?: string;
   threads?: string;
+  /** `--shard K/N`; false for `--no-shard`. */
+  shard?: string | false;
 }
 
 /**
@@ -40,26 +44,37 @@ export function registerAnonymize(program: Command): void {
       '--threads <n>',
       'worker threads when the inputs make 32 MiB or more (any size when given), and files done at a time (default: CPU count, at most 8; 1: none)',
     );
-  addInputOptions(cmd).action(async (inputs: string[], opts: AnonymizeOptions) => {
+  addProgressOptions(addShardOptions(addInputOptions(cmd))).action(async (inputs: string[], opts: AnonymizeOptions) => {
     const csv = csvOptionsOf(opts);
     if (opts.format !== 'auto') formatOf(opts.format, '-'); // an unknown format is a usage error before any work
     const encoding = encodingChoice(opts.encoding);
     const expanded = expandInputs(inputs, warnToStderr);
+    // Every shard plans every output, so each refuses the same clashes, then takes its own jobs.
     const plan = planOutputs(expanded, opts.output);
+    const shard = shardOf(opts.shard);
+    const jobs = jobsOfShard(plan.jobs, shard);
     const threads = threadsOf(opts.threads);
-    const { anonymizer, key } = anonymizerFrom(opts, true);
+    const { anonymizer, key } = anonymizerFrom(opts, true, shard !== undefined);
     if (plan.dir !== undefined) mkdirSync(plan.dir, { recursive: true });
     removeTemporariesOnSignal();
     const intoDir = plan.dir !== undefined;
     // Workers pay off for a large input, or many inputs that are large together: then every input
-    // goes through them and `threads` files are done at a time. The pool is made on the
-    // first input that uses it, shared by all the others, closed at the end.
-    const parallel = workersPayOff(plan.jobs.map((j) => j.input.path), opts.threads, threads);
+    // goes through them and `threads` files are done at a time. The pool is made on the first input
+    // that uses it, shared by all the others, closed at the end. The size is that of all the inputs,
+    // not of this shard's, so that a shard decides as the whole run would (and writes what it writes:
+    // see README "Threads" on SQL values across batches).
+    const bytes = plan.jobs.reduce((n, j) => n + sizeOnDisk(j.input.path), 0);
+    const parallel = workersPayOff(bytes, opts.threads, threads);
     let pool: AnonymizerPool | undefined;
     const pooled = (path: string): boolean => parallel && (path !== '-' || opts.threads !== undefined);
+    // Progress bar, summary and report (on stderr and in --report only), with this thread's and the pool's counts.
+    const counts = () => [anonymizer.counters(), ...(pool ? [pool.counters()] : [])];
+    // The bar counts this shard's files and bytes.
+    const mine = shard === undefined ? expanded : { ...expanded, files: jobs.map((j) => j.input) };
+    const run = startRun(opts, mine, plan, shard === undefined ? bytes : jobs.reduce((n, j) => n + sizeOnDisk(j.input.path), 0), counts);
     try {
       await runJobs(
-        plan.jobs,
+        jobs,
         expanded.problems,
         async ({ input, output }, warn) => {
           const format = formatOf(opts.format, input.path);
@@ -71,7 +86,7 @@ export function registerAnonymize(program: Command): void {
             : format.createTransform({ visitor, source: input.display, warn, csv });
           // Decoded from the input's encoding before the format, encoded back after it (none for UTF-8).
           const reencode = opened.encoding.encode();
-          const stages = [...opened.stages, transform, ...(reencode ? [reencode] : [])];
+          const stages = [...opened.stages, run.reading(opened.bytesRead), transform, ...(reencode ? [reencode] : [])];
           // Gzip out when the name says so, or when mirroring a gzipped input under its own name.
           const gzip = /\.gz$/i.test(output) || (intoDir && gzipped);
           if (intoDir) mkdirSync(dirname(output), { recursive: true });
@@ -79,12 +94,14 @@ export function registerAnonymize(program: Command): void {
           const mode = input.path === '-' ? undefined : statSync(input.path).mode & 0o666;
           // stdout, a FIFO or device in place, or a file (through its symlinks) replaced atomically
           await writeOutput(output, stages, { gzip, mode });
+          run.done(opened.bytesRead);
         },
         '; nothing was written under their output names',
         parallel ? threads : 1,
       );
     } finally {
       await pool?.close();
+      await finishRun(run, opts, counts());
     }
   });
 }

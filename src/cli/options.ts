@@ -6,6 +6,7 @@ import {
   FORMAT_NAMES,
   formatForPath,
   formats,
+  keyFingerprint,
   loadKeyFile,
   loadPolicyFile,
   LogveilError,
@@ -119,9 +120,10 @@ function keyOf(opts: CommonOptions): Uint8Array | undefined {
  * Policy and key from the command line. `keyed`: the command replaces values (anonymize), so it reads
  * the key (`--key-file` or LOGVEIL_KEY_FILE) and says on stderr when keyed operators use a key made
  * for this run; scan needs none. The key (given or made) is returned too, for worker threads that must
- * replace alike.
+ * replace alike. `sharded`: this run is one shard of several (shard.ts), so keyed operators need a
+ * key given: a key made per shard would give one value another pseudonym in each shard.
  */
-export function anonymizerFrom(opts: CommonOptions, keyed: boolean): { anonymizer: Anonymizer; key: Uint8Array } {
+export function anonymizerFrom(opts: CommonOptions, keyed: boolean, sharded = false): { anonymizer: Anonymizer; key: Uint8Array } {
   const policy = opts.policy ? loadPolicyFile(opts.policy) : undefined;
   const given = keyed ? keyOf(opts) : undefined;
   const key = given ?? randomKey();
@@ -132,6 +134,12 @@ export function anonymizerFrom(opts: CommonOptions, keyed: boolean): { anonymize
     throw new LogveilError('LV_KEY', 'the encrypt operator needs --key-file (what a random key encrypts could never be revealed)');
   }
   if (keyed && namesOperator(a.policy, KEYED_OPERATORS) && given === undefined) {
+    if (sharded) {
+      throw new LogveilError(
+        'LV_KEY',
+        `a shard needs --key-file or ${KEY_FILE_ENV} for the keyed operators (hash, pseudonym): a key made for each shard would give a value another pseudonym in each`,
+      );
+    }
     process.stderr.write(
       `logveil: no --key-file or ${KEY_FILE_ENV} given: keyed operators (hash, pseudonym) use a random key made for this run (consistent within it, irreversible after)\n`,
     );
@@ -152,12 +160,14 @@ const MAX_DEFAULT_THREADS = 8;
 
 /** Warnings go to stderr as they come; they name the place, never the data. */
 export function warnToStderr(message: string): void {
-  process.stderr.write(`logveil: warning: ${message}\n`);
+  // On a terminal, from the start of a cleared line: anonymize's progress bar may be on the current one.
+  process.stderr.write(`${process.stderr.isTTY ? '\r\x1b[K' : ''}logveil: warning: ${message}\n`);
 }
 
 /** The revealer of `logveil reveal`: the key (required) and the policy the values were written with. */
-export function revealerFrom(opts: CommonOptions, types: readonly PiiType[] | undefined): Revealer {
+export function revealerFrom(opts: CommonOptions, types: readonly PiiType[] | undefined): { revealer: Revealer; fingerprint: string } {
   const policy = opts.policy ? loadPolicyFile(opts.policy) : undefined;
   if (!opts.keyFile) throw new LogveilError('LV_USAGE', 'reveal needs --key-file');
-  return createRevealer({ policy, key: loadKeyFile(opts.keyFile), types });
+  const key = loadKeyFile(opts.keyFile);
+  return { revealer: createRevealer({ policy, key, types }), fingerprint: keyFingerprint(key) };
 }

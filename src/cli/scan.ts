@@ -3,6 +3,8 @@ import { AnonymizerPool, drain, encodingChoice, openInput, refuseClosedStream, s
 import { runJobs } from './jobs.js';
 import { expandInputs } from './inputs.js';
 import { addInputOptions, anonymizerFrom, csvOptionsOf, formatOf, threadsOf, warnToStderr, type CommonOptions } from './options.js';
+import { sizeOnDisk, startProgress } from './progress.js';
+import { addShardOptions, jobsOfShard, shardOf } from './shard.js';
 import { workersPayOff } from './threads.js';
 import { Summary } from './summary.js';
 
@@ -11,6 +13,9 @@ interface ScanOptions extends CommonOptions {
   summary?: boolean;
   summaryJson?: boolean;
   threads?: string;
+  /** `--shard K/N`; false for `--no-shard`. */
+  shard?: string | false;
+  quiet?: boolean;
 }
 
 /** Array indexes inside a path grouped (`items[*].card`); a CSV column index (`[3]`) stays. */
@@ -32,18 +37,19 @@ export function registerScan(program: Command): void {
     .option(
       '--threads <n>',
       'worker threads when the inputs make 32 MiB or more (any size when given); files are still read one at a time, findings in input order (default: CPU count, at most 8; 1: none)',
-    );
-  addInputOptions(cmd).action(async (inputs: string[], opts: ScanOptions) => {
+    )
+    .option('-q, --quiet', 'no progress bar on stderr (drawn only when stderr is a terminal and stdout is not)');
+  addShardOptions(addInputOptions(cmd)).action(async (inputs: string[], opts: ScanOptions) => {
     const csv = csvOptionsOf(opts);
     if (opts.format !== 'auto') formatOf(opts.format, '-');
     refuseClosedStream('stdout'); // the report would be lost
     const encoding = encodingChoice(opts.encoding);
     const expanded = expandInputs(inputs, warnToStderr);
+    const shard = shardOf(opts.shard);
+    const jobs = jobsOfShard(expanded.files.map((input) => ({ input })), shard);
     const { anonymizer } = anonymizerFrom(opts, false);
     const summary = opts.summary || opts.summaryJson ? new Summary() : null;
     const withFile = !expanded.single;
-    const threads = threadsOf(opts.threads);
-    const parallel = workersPayOff(expanded.files.map((f) => f.path), opts.threads, threads);
     // Made on the first input that uses it, shared by the others, closed at the end.
     let pool: AnonymizerPool | undefined;
     let lines: string[] = [];
@@ -52,15 +58,29 @@ export function registerScan(program: Command): void {
       lines = [];
     };
     for (const p of expanded.problems) summary?.failFile(p.display);
+    // A bar on stderr when it is a terminal and the report is not written to it; findings counted as reported.
+    let found = 0;
+    const files = jobs.length + expanded.problems.length;
+    // Workers when all the inputs (not this shard's: a shard decides as the whole run would) are large
+    // together; their findings come back in input order and are counted for the bar as reported.
+    const bytes = expanded.files.reduce((n, f) => n + sizeOnDisk(f.path), 0);
+    const threads = threadsOf(opts.threads);
+    const parallel = workersPayOff(bytes, opts.threads, threads);
+    const totalBytes = shard === undefined ? bytes : jobs.reduce((n, j) => n + sizeOnDisk(j.input.path), 0);
+    const progress = startProgress({ quiet: opts.quiet, files, totalBytes, findings: () => found, toStdout: true });
     try {
       await runJobs(
-        expanded.files.map((input) => ({ input })),
+        jobs,
         expanded.problems,
         async ({ input }, warn) => {
           summary?.startFile(input.display);
           const report = summary
-            ? ({ field, finding }: FindingReport) => summary.add(finding.type, summaryField(field))
+            ? ({ field, finding }: FindingReport) => {
+                found++;
+                summary.add(finding.type, summaryField(field));
+              }
             : ({ record, field, finding, value }: FindingReport) => {
+                found++;
                 const row: Record<string, unknown> = withFile ? { file: input.display } : {};
                 row.record = record;
                 row.field = field;
@@ -73,7 +93,7 @@ export function registerScan(program: Command): void {
                 if (lines.length >= 512) flush();
               };
           try {
-            const { stages } = await openInput(input.path, {
+            const { stages, bytesRead } = await openInput(input.path, {
               encoding,
               strictEncoding: opts.strictEncoding,
               source: input.display,
@@ -85,7 +105,8 @@ export function registerScan(program: Command): void {
               parallel && (input.path !== '-' || opts.threads !== undefined)
                 ? (pool ??= new AnonymizerPool({ policy: anonymizer.policy, threads, mode: 'scan' })).transform(format, input.display, warn, { csv, visitor, report })
                 : format.createTransform({ visitor, source: input.display, warn, csv });
-            await drain([...stages, transform]);
+            await drain([...stages, progress.reading(bytesRead), transform]);
+            progress.done(bytesRead);
           } catch (e) {
             summary?.failFile(input.display);
             throw e;
@@ -96,6 +117,7 @@ export function registerScan(program: Command): void {
       );
     } finally {
       await pool?.close();
+      progress.finish();
       // Not when every file failed: stderr says what failed, and stdout holds no summary of nothing.
       if (summary && !summary.allFailed()) process.stdout.write(opts.summaryJson ? JSON.stringify(summary.toJSON()) + '\n' : summary.toTable());
     }

@@ -1,15 +1,3 @@
-import { statSync } from 'node:fs';
-
-/** Size on disk; 0 for stdin or a file that went away (its job then fails naming it). */
-function sizeOf(path: string): number {
-  if (path === '-') return 0;
-  try {
-    return statSync(path).size;
-  } catch {
-    return 0;
-  }
-}
-
 /**
  * Below this size (on disk, all inputs together) the run stays in this thread: each worker compiles
  * and warms up the scanner on its own, which cost more than it saved on small runs (2 cores: 6 MB
@@ -19,9 +7,9 @@ const POOL_MIN_BYTES = 32 << 20;
 
 /**
  * Whether worker threads are used: more than one thread, and `--threads` given or the inputs large
- * enough together (a pool is worth its start-up only then).
+ * enough together (`bytes`, their size on disk: a pool is worth its start-up only then).
  */
-export function workersPayOff(paths: readonly string[], threadsOption: string | undefined, threads: number): boolean {
+export function workersPayOff(bytes: number, threadsOption: string | undefined, threads: number): boolean {
   if (threads <= 1) return false;
-  return threadsOption !== undefined || paths.reduce((n, p) => n + sizeOf(p), 0) >= POOL_MIN_BYTES;
+  return threadsOption !== undefined || bytes >= POOL_MIN_BYTES;
 }

@@ -1,4 +1,4 @@
-import { createCipheriv } from 'node:crypto';
+import { createCipheriv, type Cipher } from 'node:crypto';
 
 /**
  * FF1 format-preserving encryption (NIST SP 800-38G, section 5.1) over AES from node:crypto: a
@@ -16,17 +16,18 @@ const MIN_DOMAIN = 1_000_000n;
 const ROUNDS = 10;
 
 export class FF1 {
-  private readonly algorithm: string;
   private readonly bigRadix: bigint;
+  /** AES in ECB mode without padding, used as a block function: update() of 16 bytes is one block. */
+  private readonly ecb: Cipher;
 
   /** `key`: 16, 24 or 32 bytes (AES-128/192/256); `radix`: 2..36 (numerals `0-9a-z`, lower case). */
   constructor(
-    private readonly key: Uint8Array,
+    key: Uint8Array,
     readonly radix: number,
   ) {
     if (![16, 24, 32].includes(key.length)) throw new RangeError('FF1: the key must be 16, 24 or 32 bytes');
     if (!Number.isInteger(radix) || radix < 2 || radix > ALPHABET.length) throw new RangeError('FF1: radix must be 2..36');
-    this.algorithm = `aes-${key.length * 8}`;
+    this.ecb = createCipheriv(`aes-${key.length * 8}-ecb`, key, null).setAutoPadding(false);
     this.bigRadix = BigInt(radix);
   }
 
@@ -94,22 +95,28 @@ export class FF1 {
     return A + B;
   }
 
-  /** PRF: the last block of AES-CBC with a zero IV (a CBC-MAC; P || Q is a whole number of blocks). */
+  /**
+   * PRF: the last block of AES-CBC with a zero IV (a CBC-MAC; P || Q is a whole number of blocks),
+   * chained by hand over one ECB cipher kept for the instance: a new node:crypto cipher per call
+   * (key schedule and an OpenSSL context) cost more than the blocks it encrypted.
+   */
   private prf(data: Buffer): Buffer {
-    const c = createCipheriv(`${this.algorithm}-cbc`, this.key, Buffer.alloc(16)).setAutoPadding(false);
-    const out = Buffer.concat([c.update(data), c.final()]);
-    return out.subarray(out.length - 16);
+    const y = Buffer.alloc(16);
+    for (let at = 0; at < data.length; at += 16) {
+      for (let p = 0; p < 16; p++) y[p] ^= data[at + p];
+      this.ecb.update(y).copy(y);
+    }
+    return y;
   }
 
   /** S: the first d bytes of R || CIPH(R xor [1]^16) || CIPH(R xor [2]^16) || … */
   private stretch(R: Buffer, d: number): Buffer {
     const blocks = [R];
-    const ecb = createCipheriv(`${this.algorithm}-ecb`, this.key, null).setAutoPadding(false);
     for (let j = 1; blocks.length * 16 < d; j++) {
       const x = Buffer.from(R);
       // [j]^16 is j as a 16-byte big-endian number: only the low bytes are non-zero for any real d.
       for (let p = 15, q = j; p >= 0 && q > 0; p--, q = Math.floor(q / 256)) x[p] ^= q % 256;
-      blocks.push(ecb.update(x));
+      blocks.push(this.ecb.update(x));
     }
     return Buffer.concat(blocks).subarray(0, d);
   }

@@ -21,4 +21,4 @@ export const operators = {
 /** An operator's name as a policy writes it (`tag`, `mask`, `hash`, `redact`, `generalize`, `pseudonym`, `encrypt`). */
 export type OperatorName = keyof typeof operators;
 export const OPERATOR_NAMES = Object.keys(operators) as OperatorName[];
-export type { Operator, OperatorContext } from './operator.js';
+export type { Operator, OperatorContext, PseudonymOptions } from './operator.js';

@@ -21,6 +21,16 @@ export interface OperatorContext {
   readonly mask?: MaskRule;
   /** Reversible ciphers under the run's key (`encrypt`); absent when no key was given. */
   readonly ciphers?: Ciphers;
+  /** The policy's `pseudonym:` section (absent: the defaults, domain kept, birth year not). */
+  readonly pseudonym?: PseudonymOptions;
+}
+
+/** What a policy may choose about the pseudonym operator's surrogates (README, Operators). */
+export interface PseudonymOptions {
+  /** An email's domain: kept as it is, or pseudonymized too. */
+  readonly emailDomain: 'keep' | 'pseudonym';
+  /** A resident ID's surrogate is born in the same year as the input. */
+  readonly keepBirthYear: boolean;
 }
 
 /** Replaces one found value. Pure: the same value, type and key give the same output. */

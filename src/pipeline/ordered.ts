@@ -1,4 +1,5 @@
 import { Transform, type TransformCallback } from 'node:stream';
+import type { CountersSnapshot } from '../counters.js';
 import { errorKind, LogveilError } from '../errors.js';
 import type { FindingReport } from '../visitors.js';
 import type { Task, TaskResult } from './task.js';
@@ -26,6 +27,15 @@ export interface Batcher {
   end(): void | Promise<void>;
 }
 
+/** What a written batch's result is handed to, in input order. */
+export interface Written {
+  readonly warn: (message: string) => void;
+  /** Scan mode: each finding. */
+  readonly report?: (r: FindingReport) => void;
+  /** What the batch replaced (not for a batch that failed). */
+  readonly count?: (counts: CountersSnapshot) => void;
+}
+
 interface Pending {
   readonly original: Buffer;
   readonly result: Promise<TaskResult | Error> | null;
@@ -40,8 +50,7 @@ export class OrderedTransform extends Transform implements BatchQueue {
     private readonly run: (task: Task) => Promise<TaskResult>,
     private readonly maxPending: number,
     private readonly source: string,
-    private readonly warn: (message: string) => void,
-    private readonly report: ((r: FindingReport) => void) | undefined,
+    private readonly written: Written,
     makeBatcher: (queue: BatchQueue) => Batcher,
   ) {
     super();
@@ -87,9 +96,11 @@ export class OrderedTransform extends Transform implements BatchQueue {
       }
       if (r !== null) {
         check?.(r);
-        for (const w of r.warnings) this.warn(w);
-        if (this.report) for (const found of r.reports) this.report(found);
+        const { warn, report, count } = this.written;
+        for (const w of r.warnings) warn(w);
+        if (report) for (const found of r.reports) report(found);
         if (r.error) throw new LogveilError(r.error.code, r.error.message);
+        if (r.counts && count) count(r.counts);
       }
       const out = r === null || r.bytes === null ? original : Buffer.from(r.bytes.buffer, r.bytes.byteOffset, r.bytes.byteLength);
       if (out.length > 0) this.push(out);

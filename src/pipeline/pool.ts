@@ -1,5 +1,6 @@
 import type { Transform } from 'node:stream';
 import { Piscina } from 'piscina';
+import { addCounters, NO_COUNTS, type CountersSnapshot } from '../counters.js';
 import { LogveilError } from '../errors.js';
 import type { CsvOptions, Format } from '../formats/index.js';
 import { randomKey } from '../keys/key.js';
@@ -70,6 +71,7 @@ export class AnonymizerPool {
   readonly threads: number;
   readonly mode: 'anonymize' | 'scan';
   private readonly piscina: Piscina;
+  private counted = NO_COUNTS;
 
   constructor({ policy, key, detectors, threads, mode = 'anonymize' }: PoolOptions) {
     if (!Number.isInteger(threads) || threads < 1) throw new LogveilError('LV_USAGE', `threads: expected a whole number >= 1, got ${threads}`);
@@ -106,12 +108,27 @@ export class AnonymizerPool {
           throw new LogveilError('LV_USAGE', `${format.name}: no batches for this format`);
       }
     };
-    return new OrderedTransform((task) => this.run(task), this.threads * IN_FLIGHT_PER_THREAD, source, warn, options.report, batcher);
+    const written = { warn, report: options.report, count: (counts: CountersSnapshot) => this.addCounts(counts) };
+    return new OrderedTransform((task) => this.run(task), this.threads * IN_FLIGHT_PER_THREAD, source, written, batcher);
   }
 
   /** One batch mapped by a worker (what `transform` sends). */
   run(task: Task): Promise<TaskResult> {
     return this.piscina.run(task);
+  }
+
+  /**
+   * What the workers replaced in the batches written so far, per type and per field, in numbers only:
+   * what `anonymizer.counters()` says in one thread. What the main thread maps itself (JSON that is not
+   * an array, an element too large for a batch) is counted by the visitor given for it.
+   */
+  counters(): CountersSnapshot {
+    return this.counted;
+  }
+
+  /** A written batch's counts (from its worker). */
+  private addCounts(counts: CountersSnapshot): void {
+    this.counted = addCounters(this.counted, counts);
   }
 
   /** Stop the threads; the pool cannot be used after. */

@@ -1,3 +1,4 @@
+import type { CountersSnapshot } from '../counters.js';
 import type { ErrorCode } from '../errors.js';
 import type { CsvColumns, CsvDialect, FormatName } from '../formats/index.js';
 import type { Policy } from '../policy/schema.js';
@@ -70,4 +71,6 @@ export interface TaskResult {
   readonly error?: { readonly code: ErrorCode; readonly message: string };
   /** JSON: path steps used by the end of each piece (and of the document's end), up to the failing one. */
   readonly used?: readonly number[];
+  /** What this batch's mapping replaced, per type and per field (numbers only): the pool adds them up, in order. */
+  readonly counts?: CountersSnapshot;
 }

@@ -1,5 +1,6 @@
 import { workerData } from 'piscina';
 import { Anonymizer } from '../anonymizer.js';
+import { countersSince, NO_COUNTS, type CountersSnapshot } from '../counters.js';
 import { errorKind, LogveilError } from '../errors.js';
 import { CsvRows, formats, JsonRewriter, LineBlockMapper, type FormatName, type LineMapper } from '../formats/index.js';
 import type { ValueVisitor } from '../record/index.js';
@@ -28,11 +29,12 @@ const warn = (message: string): void => {
  * Compiled once per worker (detectors, policy, field rules, keys), not once per batch. A failure here
  * is every task's answer, so the caller gets its code and message instead of a worker that died.
  */
-async function makeVisitor(setup: WorkerSetup): Promise<ValueVisitor | LogveilError> {
+async function setUp(setup: WorkerSetup): Promise<{ anonymizer: Anonymizer; visitor: ValueVisitor } | LogveilError> {
   try {
     const detectors = setup.detectors === undefined ? undefined : await importDetectors(setup.detectors);
     const anonymizer = new Anonymizer({ policy: setup.policy, key: setup.key, detectors });
-    return setup.mode === 'scan' ? scanningVisitor(anonymizer, (r) => reports.push(r)) : anonymizingVisitor(anonymizer);
+    const visitor = setup.mode === 'scan' ? scanningVisitor(anonymizer, (r) => reports.push(r)) : anonymizingVisitor(anonymizer);
+    return { anonymizer, visitor };
   } catch (e) {
     return e instanceof LogveilError ? e : new LogveilError('LV_USAGE', `setting up a worker: ${messageOf(e)}`, { cause: e });
   }
@@ -43,7 +45,16 @@ function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : errorKind(e);
 }
 
-const visitor = await makeVisitor(workerData as WorkerSetup);
+const ready = await setUp(workerData as WorkerSetup);
+/** The worker's counters when its last batch was done: each batch reports what it added. */
+let counted = NO_COUNTS;
+
+function countsOfBatch(a: Anonymizer): CountersSnapshot {
+  const now = a.counters();
+  const batch = countersSince(now, counted);
+  counted = now;
+  return batch;
+}
 
 /** The line mapper per input, reused across that input's blocks (text keeps SQL statements for later lines). */
 const mappers = new Map<number, LineMapper>();
@@ -111,13 +122,15 @@ export default function mapBatch(task: Task): TaskResult {
   warnings = [];
   reports = [];
   const used: number[] = [];
-  if (visitor instanceof LogveilError) return { bytes: null, warnings, reports, error: { code: visitor.code, message: visitor.message } };
+  if (ready instanceof LogveilError) return { bytes: null, warnings, reports, error: { code: ready.code, message: ready.message } };
+  const { anonymizer, visitor } = ready;
   try {
     const block = Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength);
     const out = map(visitor, task, block, used);
     const scan = (workerData as WorkerSetup).mode === 'scan';
-    return { bytes: scan || out === block ? null : out, warnings, reports, used };
+    return { bytes: scan || out === block ? null : out, warnings, reports, used, counts: countsOfBatch(anonymizer) };
   } catch (e) {
+    countsOfBatch(anonymizer); // a failed batch's counts are not the next batch's
     if (e instanceof LogveilError) return { bytes: null, warnings, reports, used, error: { code: e.code, message: e.message } };
     // Another error's message may quote the data (V8's do): only its class crosses.
     return { bytes: null, warnings, reports, used, error: { code: 'LV_WORKER', message: `${errorKind(e)} in a worker (details withheld, they may quote the data)` } };

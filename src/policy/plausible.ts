@@ -81,6 +81,13 @@ export function isIdentifier(v: string): boolean {
   return (v.match(/[a-z][A-Z]/g)?.length ?? 0) >= 2; // `UserServiceImpl`
 }
 
+/**
+ * Lower-case words joined by `-` or `_` (`orders-api`, `checkout_worker`): how services, loggers and
+ * jobs are named (pino and bunyan write the logger's `name` in every record), not how people write
+ * their names (`Jean-Luc`, `Zhang San`).
+ */
+const isServiceName = (v: string): boolean => /^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+$/.test(v);
+
 const hasLetter = (v: string): boolean => /\p{L}/u.test(v);
 const isNumber = (v: string): boolean => /^[+-]?\d+(?:[.,]\d+)?$/.test(v);
 const isBoolean = (v: string): boolean => /^(?:true|false|yes|no|on|off)$/i.test(v);
@@ -119,7 +126,7 @@ export function isPlausible(type: PiiType, value: string): boolean {
       // Letters and digits, a few separators, at least 5 digits: not a word, a flag or a small integer.
       return /^[A-Za-z0-9][A-Za-z0-9 ()（）.\/-]{4,40}$/.test(v) && digitCount(v) >= 5;
     case 'PERSON_NAME':
-      return hasLetter(v) && !isBoolean(v) && !isIdentifier(v) && !isIpList(v) && !/:\/\//.test(v);
+      return hasLetter(v) && !isBoolean(v) && !isIdentifier(v) && !isIpList(v) && !/:\/\//.test(v) && !isServiceName(v);
     case 'ADDRESS':
       // A street address may be one CJK run or words; not a number, a host, an IP, a URL or code.
       // One lower-case word is a setting (`bind_address: localhost`, `any`, `auto`), not a place.

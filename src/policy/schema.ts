@@ -81,6 +81,19 @@ export const policySchema = z.strictObject({
       keep_loopback: z.boolean(),
     })
     .optional(),
+  /** `ignore_local_case: false`: keyed operators read an address's local part in its own case (default: in lower case, as providers compare it). */
+  email: z
+    .strictObject({
+      ignore_local_case: z.boolean(),
+    })
+    .optional(),
+  /** The pseudonym operator's choices: an email's domain kept or pseudonymized, a resident ID's birth year kept. */
+  pseudonym: z
+    .strictObject({
+      email_domain: z.enum(['keep', 'pseudonym']).default('keep'),
+      keep_birth_year: z.boolean().default(false),
+    })
+    .optional(),
   fields: z
     .strictObject({
       /** The built-in dictionary of personal field names (name, address, 姓名, 地址, …). */
@@ -125,5 +138,6 @@ export function detectorOptions(policy: Policy): Readonly<Record<string, Detecto
   const options: Record<string, DetectorOptions> = {};
   if (policy.phone) options.phone = policy.phone;
   if (policy.ip_address) options.ipv4_address = options.ipv6_address = policy.ip_address;
+  if (policy.email) options.email = policy.email;
   return options;
 }

@@ -37,10 +37,10 @@ const FILES: Record<string, string | Buffer> = {
   'logs/sub/y.ndjson': NDJSON,
 };
 
-/** Names in a command line that are read (not written: after -o or >, or the file keygen makes). */
+/** Names in a command line that are read (not written: after -o, --report or >, or the file keygen makes). */
 function inputsOf(line: string): string[] {
   const words = line.replace(/\s#.*$/, '').split(/\s+/);
-  return words.filter((w, i) => /[./]/.test(w) && !w.startsWith('-') && !['-o', '>', 'keygen'].includes(words[i - 1]));
+  return words.filter((w, i) => /[./]/.test(w) && !w.startsWith('-') && !['-o', '--report', '>', 'keygen'].includes(words[i - 1]));
 }
 
 describe("README's Running it commands, run as written after `npm install` in a clone", () => {
@@ -130,6 +130,10 @@ describe("README's Running it commands, run as written after `npm install` in a 
     const summary = one(/scan --summary logs\//).stdout;
     expect(summary).toMatch(/^total\s+6$/m); // 3 in logs/x.log, 3 in logs/sub/y.ndjson
     expect(summary).toMatch(/^files: 2 \(2 with findings\)$/m);
+    one(/--report run\.json/);
+    const report = readFileSync(path('run.json'), 'utf8');
+    expect(JSON.parse(report)).toMatchObject({ run: { files: 2, failed: 0, lines: 4 }, total: 6 }); // 3 lines in x.log, 1 in y.ndjson
+    for (const v of VALUES) expect(report).not.toContain(v);
     // Every output but reveal's, whose point is the values.
     for (const [line, r] of results) if (!line.includes(' reveal ')) for (const v of VALUES) expect(r.stdout).not.toContain(v);
   });

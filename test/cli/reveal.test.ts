@@ -51,6 +51,36 @@ describe('logveil reveal', () => {
     expect(toStdout.stdout).toBe('');
   });
 
+  it('a file of format-preserving values alone cannot prove the key: reveal asks for its fingerprint, and checks it', () => {
+    const { logveil, write, path } = sandbox('reveal');
+    // Cards and IBANs only (FF1 values, no ⟦…⟧ token); Luhn and mod-97 digits computed for these test values.
+    const CARDS = 'ts,card,iban\n2026-02-24T08:00:06Z,4111 1111 1111 1111,GB82 WEST 1234 5698 7654 32\n';
+    write('pay.csv', CARDS);
+    write('p.yaml', POLICY);
+    const fp = logveil(['keygen', 'k']).stdout.split(' ')[0];
+    expect(fp).toMatch(/^[0-9a-f]{8}$/);
+    const other = logveil(['keygen', 'other']).stdout.split(' ')[0];
+    expect(logveil(['anonymize', '--policy', 'p.yaml', '--key-file', 'k', 'pay.csv', '-o', 'out.csv']).code).toBe(0);
+    expect(readFileSync(path('out.csv'), 'utf8')).not.toContain('4111 1111 1111 1111');
+    // Under the wrong key FF1 would give other valid-looking values: without proof, nothing is written.
+    for (const key of ['k', 'other']) {
+      const unproven = logveil(['reveal', '--policy', 'p.yaml', '--key-file', key, 'out.csv', '-o', 'back.csv']);
+      expect(unproven.code).toBe(2);
+      expect(unproven.stderr).toMatch(/out\.csv: 2 format-preserving values to reveal and no ⟦…⟧ token .*--fingerprint.*\[LV_KEY\]/);
+      expect(existsSync(path('back.csv'))).toBe(false);
+    }
+    // The fingerprint of the anonymize run's key, given with another key: refused before anything is read.
+    const wrong = logveil(['reveal', '--policy', 'p.yaml', '--key-file', 'other', '--fingerprint', fp, 'out.csv', '-o', 'back.csv']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain(`this key's fingerprint is ${other}, not ${fp}`);
+    expect(existsSync(path('back.csv'))).toBe(false);
+    // With the right key and its fingerprint: byte for byte the input.
+    const right = logveil(['reveal', '--policy', 'p.yaml', '--key-file', 'k', '--fingerprint', fp.toUpperCase(), 'out.csv', '-o', 'back.csv']);
+    expect(right.stderr).toBe('');
+    expect(right.code).toBe(0);
+    expect(readFileSync(path('back.csv'), 'utf8')).toBe(CARDS);
+  });
+
   it('encrypt without --key-file is refused (exit 2) rather than encrypted under a key lost with the run', () => {
     const { logveil, write } = sandbox('reveal');
     write('app.log', LOG);

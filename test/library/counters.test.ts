@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { rng } from '../../bench/random.js';
 import { nestedRecord } from '../../bench/records.js';
 import { createAnonymizer } from '../../src/anonymizer.js';
-import { MAX_FIELDS } from '../../src/counters.js';
+import { addCounters, countersSince, MAX_FIELDS, NO_COUNTS } from '../../src/counters.js';
 import { NdjsonLines } from '../../src/formats/ndjson.js';
 import { anonymizingVisitor, scanningVisitor } from '../../src/visitors.js';
 import { planted } from '../support/planted-json.js';
@@ -109,5 +109,24 @@ describe('counters', () => {
       }),
       { numRuns: RUNS },
     );
+  });
+
+  it('add up (a pool adds its workers\' blocks) and subtract (a worker reports each block\'s share), names at zero left out', () => {
+    const a = { replaced: 3, byType: { EMAIL: 2, PHONE: 1 }, byField: { '(text)': 1, 'user.email': 2 }, failures: 0 };
+    const b = { replaced: 2, byType: { EMAIL: 1, IP_ADDRESS: 1 }, byField: { '(text)': 2 }, failures: 1 };
+    const sum = { replaced: 5, byType: { EMAIL: 3, PHONE: 1, IP_ADDRESS: 1 }, byField: { '(text)': 3, 'user.email': 2 }, failures: 1 };
+    expect(addCounters(a, b)).toEqual(sum);
+    expect(addCounters(NO_COUNTS, a)).toEqual(a);
+    expect(countersSince(sum, a)).toEqual(b);
+    expect(countersSince(sum, b)).toEqual(a);
+    expect(countersSince(a, a)).toEqual(NO_COUNTS);
+  });
+
+  it('a later snapshot less an earlier one is what was replaced in between', () => {
+    const a = createAnonymizer();
+    a.record({ user: { email: 'zhang.san@example.com' } });
+    const before = a.counters();
+    a.record({ user: { email: 'li.si@example.com' }, msg: 'from 192.0.2.10' });
+    expect(countersSince(a.counters(), before)).toEqual({ replaced: 2, byType: { EMAIL: 1, IP_ADDRESS: 1 }, byField: { 'user.email': 1, msg: 1 }, failures: 0 });
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Anonymizer } from '../../src/anonymizer.js';
+import { addCounters, countersSince } from '../../src/counters.js';
 import { formats, type CsvOptions, type FormatName } from '../../src/formats/index.js';
 import type { LogveilError } from '../../src/errors.js';
 import { anonymizingVisitor } from '../../src/visitors.js';
@@ -34,12 +35,22 @@ async function outcome(make: (warn: (m: string) => void) => import('node:stream'
   }
 }
 
-/** The same input through the format's own transform and through the pool. */
+/**
+ * The same input through the format's own transform and through the pool; when both succeed, what
+ * each counted too (the pool's workers and, for what it maps itself, the main thread's anonymizer).
+ */
 async function both(format: FormatName, input: Buffer, chunk: number, batchBytes: number, csv?: CsvOptions) {
   const visitor = anonymizingVisitor(anonymizer);
   const f = formats[format];
+  const before = anonymizer.counters();
   const single = await outcome((warn) => f.createTransform({ visitor, source: 'in', warn, csv }), input, chunk);
+  const between = anonymizer.counters();
+  const poolBefore = pool.counters();
   const pooled = await outcome((warn) => pool.transform(f, 'in', warn, { visitor, csv, batchBytes }), input, chunk);
+  if (single.ok && pooled.ok) {
+    const counted = addCounters(countersSince(pool.counters(), poolBefore), countersSince(anonymizer.counters(), between));
+    expect(counted).toEqual(countersSince(between, before));
+  }
   return { single, pooled };
 }
 

@@ -60,16 +60,18 @@ describe('AnonymizerPool', () => {
     );
   }, 30_000 + 10 * runs); // a few ms per run (and starting threads on a loaded machine); LOGVEIL_PROPERTY_RUNS may ask for thousands
 
-  it('pseudonymizes addresses as one thread does: every worker derives the same sub-keys from the key', async () => {
+  it('pseudonymizes addresses, phones and emails as one thread does: every worker derives the same sub-keys from the key', async () => {
     const one = new Anonymizer({ key, policy: { operator: 'pseudonym' } });
     const two = new AnonymizerPool({ policy: one.policy, key, threads: 2 });
     try {
-      const lines = Array.from({ length: 200 }, (_, i) => `GET from 198.51.100.${i} and [2001:db8::${i.toString(16)}]:443 via 10.0.${i}.1 ok\n`);
+      const lines = Array.from({ length: 200 }, (_, i) => `GET from 198.51.100.${i} and [2001:db8::${i.toString(16)}]:443 via 10.0.${i}.1 sms 1380013${String(i % 50).padStart(4, '0')} u${i % 50}@example.com ok\n`);
       const input = Buffer.from(lines.join(''));
       const single = await runTransform(formats.text.createTransform({ visitor: anonymizingVisitor(one), source: 'in', warn: () => {} }), input, 512);
       const pooled = await runTransform(two.transform(formats.text, 'in', () => {}, { batchBytes: 7 }), input, 512);
       expect(pooled.toString()).toBe(single.toString());
-      expect(single.toString().split('\n')[7]).toMatch(/^GET from 198\.51\.100\.\d+ and \[2001:db8:[0-9a-f:]+\]:443 via 10\.\d+\.\d+\.\d+ ok$/);
+      const out = single.toString().split('\n');
+      expect(out[7]).toMatch(/^GET from 198\.51\.100\.\d+ and \[2001:db8:[0-9a-f:]+\]:443 via 10\.\d+\.\d+\.\d+ sms 1\d{10} [a-z]\d@example\.com ok$/);
+      expect(out[57].split(' sms ')[1]).toBe(out[7].split(' sms ')[1]); // the same phone and address 50 lines on: the same surrogates
       expect(single.toString()).not.toBe(input.toString());
     } finally {
       await two.close();

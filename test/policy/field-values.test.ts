@@ -78,6 +78,14 @@ describe('field-rule values must be plausible for their type (guessed types)', (
     expect(await anonymize('ndjson', rec)).toBe(rec);
   });
 
+  it('a service or logger name (lower-case words joined by - or _) is no person: pino and bunyan write one in every record', async () => {
+    const rec = '{"level":30,"time":1764806400000,"pid":7,"hostname":"web-01","name":"orders-api","msg":"paid"}\n';
+    expect(await anonymize('ndjson', rec)).toBe(rec);
+    expect(await anonymize('text', 'job started name=checkout_worker queue=default\n')).toBe('job started name=checkout_worker queue=default\n');
+    // A person's name with a hyphen is written with capitals, and is still one.
+    expect(await anonymize('ndjson', '{"name":"Jean-Luc Martin"}\n')).toBe('{"name":"<PERSON_NAME>"}\n');
+  });
+
   it('placeholders stay as they are', async () => {
     const line = 'name=- phone=N/A email=null ssn=XXX-XX-XXXX card=**** imei=000000000000000 address=unknown 手机号=无\n';
     expect(await anonymize('text', line)).toBe(line);

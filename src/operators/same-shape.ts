@@ -1,0 +1,163 @@
+import { cnResidentIdCheckChar, hkIdCheckChar, iban97Valid, luhnCheckDigit, luhnValid } from '../../detectors/lib/checksum.js';
+
+/**
+ * What encrypt and pseudonym share: a value's letters and digits replaced in place (separators and
+ * layout kept), the parts that make it a value of its type kept or recomputed (an IIN, a region code,
+ * a check character). Each shape asks a DigitSource for new digits: encrypt's is FF1 (a permutation,
+ * so reveal can undo it), pseudonym's a keyed draw (one-way).
+ */
+
+/**
+ * New digits for `digits`, as many, for which `valid` holds (when given); null when it cannot give
+ * them (too short for FF1, a valid set too thin). encrypt's FF1 walks; pseudonym's draws never give
+ * back `digits` itself, so its surrogate never equals its input.
+ */
+export type DigitSource = (digits: string, valid?: (d: string) => boolean) => string | null;
+
+/**
+ * A type's shape: the new significant chars (ASCII letters and digits, in order), or null when the
+ * value does not fit it. `written` puts significant chars back into the value as it is written (for
+ * checks on the whole text).
+ */
+export type Shape = (chars: string, run: DigitSource, written: (chars: string) => string) => string | null;
+
+/** Applies `shape` to the value's letters and digits, leaving every other char in place; null if it does not fit. */
+export function reshape(value: string, shape: Shape, run: DigitSource): string | null {
+  const places: number[] = [];
+  for (let i = 0; i < value.length; i++) if (/[0-9A-Za-z]/.test(value[i])) places.push(i);
+  const chars = places.map((i) => value[i]).join('');
+  const written = (next: string): string => {
+    const out = value.split('');
+    places.forEach((p, k) => (out[p] = next[k]));
+    return out.join('');
+  };
+  const next = shape(chars, run, written);
+  return next === null ? null : written(next);
+}
+
+const DIGITS = /^[0-9]+$/;
+
+/** Keep `head` digits, replace the rest but the Luhn digit, compute that again. */
+export const luhnShape =
+  (head: number | ((digits: string) => number)): Shape =>
+  (chars, run) => {
+    if (!DIGITS.test(chars) || !luhnValid(chars, 0, chars.length)) return null;
+    const keep = typeof head === 'number' ? head : head(chars);
+    const payload = run(chars.slice(keep, -1));
+    return payload === null ? null : chars.slice(0, keep) + payload + luhnCheckDigit(chars.slice(0, keep) + payload);
+  };
+
+/**
+ * 15 digits: the TAC (8, the device model) kept, 6 serial digits replaced, Luhn. IMEISV (16): the
+ * two software-version digits kept as well, no check digit.
+ */
+export const imeiShape: Shape = (chars, run, written) => {
+  if (chars.length === 15) return luhnShape(8)(chars, run, written);
+  if (chars.length !== 16 || !DIGITS.test(chars)) return null;
+  const serial = run(chars.slice(8, 14));
+  return serial === null ? null : chars.slice(0, 8) + serial + chars.slice(14);
+};
+
+/**
+ * Kept within its Luhn class: an account that is not Luhn-valid never comes out as one (it could then
+ * read as a card), and the class is seen on the output, so decryption walks the same set.
+ */
+export const bankAccountShape: Shape = (chars, run) => {
+  if (!DIGITS.test(chars)) return null;
+  const luhn = luhnValid(chars, 0, chars.length);
+  return run(chars, (d) => luhnValid(d, 0, d.length) === luhn);
+};
+
+/** SSA rules: area 001-899 but 666, group 01-99, serial 0001-9999. */
+export const ssnShape: Shape = (chars, run) => (chars.length === 9 ? run(chars, ssnValid) : null);
+
+function ssnValid(d: string): boolean {
+  const area = d.slice(0, 3);
+  return area !== '000' && area !== '666' && area[0] !== '9' && d.slice(3, 5) !== '00' && d.slice(5) !== '0000';
+}
+
+/** `E12345678`, `EA1234567`: the letters (passport kind) kept, the digits replaced. */
+export const passportShape: Shape = (chars, run) => {
+  const m = /^([A-Za-z]+)([0-9]+)$/.exec(chars);
+  const digits = m && run(m[2]);
+  return m && digits !== null ? m[1] + digits : null;
+};
+
+/** `A123456(3)`: letters kept, six digits replaced, the check char computed again. */
+export const hkIdShape: Shape = (chars, run) => {
+  const m = /^([A-Z]{1,2})([0-9]{6})([0-9A])$/.exec(chars);
+  if (!m || hkIdCheckChar(chars, 0, chars.length - 1) !== m[3]) return null;
+  const digits = run(m[2]);
+  if (digits === null) return null;
+  const body = m[1] + digits;
+  return body + hkIdCheckChar(body, 0, body.length);
+};
+
+/**
+ * 18-char resident ID: the region (6 digits) kept; the birth date and sequence number become one
+ * number, day × 1000 + sequence (days from 1900-01-01, birth dates up to 2019-12-31), replaced as 8
+ * digits below that bound, so the output has a real past birth date and is found again; MOD 11-2
+ * check char computed again. Another date, or a lower-case `x`, does not fit.
+ *
+ * `lastYear` moves the last birth year from 2019 (what encrypt's FF1 domain was fixed with) to
+ * another fixed year. `keepYear`: the day is counted from January 1st of the birth year instead and
+ * stays in that year, so the output is born in the same year.
+ */
+export const residentIdShape =
+  ({ keepYear = false, lastYear = 2019 } = {}): Shape =>
+  (chars, run) => {
+    if (!/^[0-9]{17}[0-9X]$/.test(chars) || cnResidentIdCheckChar(chars, 0, 17) !== chars[17]) return null;
+    const end = (Date.UTC(lastYear + 1, 0, 1) - FIRST_DAY) / DAY_MS;
+    const day = dayNumber(chars.slice(6, 14), end);
+    if (day < 0) return null;
+    const year = Number(chars.slice(6, 10));
+    const first = keepYear ? (Date.UTC(year, 0, 1) - FIRST_DAY) / DAY_MS : 0;
+    const days = keepYear ? (Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1)) / DAY_MS : end;
+    const width = keepYear ? 6 : 8;
+    const n = run(String((day - first) * 1000 + Number(chars.slice(14, 17))).padStart(width, '0'), (d) => Number(d) < days * 1000);
+    if (n === null) return null;
+    const body = chars.slice(0, 6) + dateOfDay(first + Math.floor(Number(n) / 1000)) + n.slice(-3);
+    return body + cnResidentIdCheckChar(body, 0, 17);
+  };
+
+const DAY_MS = 86_400_000;
+const FIRST_DAY = Date.UTC(1900, 0, 1);
+
+/** Days from 1900-01-01 to a real date `YYYYMMDD`, when below `end` days; else -1. */
+function dayNumber(yyyymmdd: string, end: number): number {
+  const y = Number(yyyymmdd.slice(0, 4));
+  const m = Number(yyyymmdd.slice(4, 6));
+  const d = Number(yyyymmdd.slice(6));
+  const t = Date.UTC(y, m - 1, d);
+  const date = new Date(t);
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return -1;
+  const day = (t - FIRST_DAY) / DAY_MS;
+  return day >= 0 && day < end ? day : -1;
+}
+
+function dateOfDay(day: number): string {
+  return new Date(FIRST_DAY + day * DAY_MS).toISOString().slice(0, 10).replaceAll('-', '');
+}
+
+/**
+ * IBAN: country code and BBAN letters kept (a bank code such as `WEST` names the bank), the BBAN's
+ * digits replaced, the two check digits computed again (mod 97), so the country, length and
+ * structure stay and the output is a valid IBAN.
+ */
+export const ibanShape: Shape = (chars, run) => {
+  if (!/^[A-Za-z]{2}[0-9]{2}[0-9A-Za-z]+$/.test(chars) || !iban97Valid(chars, 0, chars.length)) return null;
+  const bban = chars.slice(4);
+  const digits = run(bban.replace(/[A-Za-z]/g, ''));
+  if (digits === null) return null;
+  let k = 0;
+  const next = bban.replace(/[0-9]/g, () => digits[k++]);
+  return chars.slice(0, 2) + ibanCheck(chars.slice(0, 2), next) + next;
+};
+
+function ibanCheck(country: string, bban: string): string {
+  let rem = 0;
+  for (const c of `${bban}${country}00`.toUpperCase()) {
+    rem = c <= '9' ? (rem * 10 + Number(c)) % 97 : (rem * 100 + c.charCodeAt(0) - 55) % 97;
+  }
+  return String(98 - rem).padStart(2, '0');
+}
