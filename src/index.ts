@@ -81,6 +81,6 @@ export { writeOutput, streamNamed, refuseClosedStream, type StreamName } from '.
 
 // Worker threads.
 /** Worker threads for text and NDJSON, with the same output as one thread, and what they are made with. */
-export { AnonymizerPool, type PoolOptions } from './pipeline/pool.js';
+export { AnonymizerPool, type PoolOptions, type PooledInputOptions } from './pipeline/pool.js';
 /** A detector list as a module (`{ module, export? }`) that a thread imports, since detectors cannot be sent to it; and the import. */
 export { importDetectors, type DetectorsModule } from './pipeline/detectors-module.js';

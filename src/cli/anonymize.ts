@@ -8,9 +8,9 @@ import {
   openInput,
   removeTemporariesOnSignal,
   writeOutput,
-  type Format,
 } from '../index.js';
 import { runJobs } from './jobs.js';
+import { workersPayOff } from './threads.js';
 import { expandInputs, planOutputs } from './inputs.js';
 import { addInputOptions, anonymizerFrom, csvOptionsOf, formatOf, threadsOf, warnToStderr, type CommonOptions } from './options.js';
 import { addProgressOptions, finishRun, sizeOnDisk, startRun, type ProgressOptions } from './progress.js';
@@ -24,15 +24,8 @@ interface AnonymizeOptions extends CommonOptions, ProgressOptions {
 }
 
 /**
- * Below this size (on disk, all inputs together) the run stays in this thread: each worker compiles
- * and warms up the scanner on its own, which cost more than it saved on small runs (2 cores: 6 MB
- * took 1.7 s with workers, 1.2 s without; 64 MB 4.1 s and 5.2 s).
- */
-const POOL_MIN_BYTES = 32 << 20;
-
-/**
  * `logveil anonymize`: each input with every finding replaced, streamed, every other byte unchanged.
- * Large text and NDJSON inputs are mapped by worker threads (pipeline/pool.ts), with the same output,
+ * Large inputs of every format are mapped by worker threads (pipeline/pool.ts), with the same output,
  * and then several files are done at a time; otherwise one after another. A file that fails leaves
  * nothing under its output name, the others are still written, and the run exits 1 naming it. An
  * output file gets its input's permission bits (read/write only, never more than the umask allows).
@@ -49,7 +42,7 @@ export function registerAnonymize(program: Command): void {
     .option('--key-file <file>', 'key for the keyed operators hash, pseudonym and encrypt (from `logveil keygen`); default: the file $LOGVEIL_KEY_FILE names')
     .option(
       '--threads <n>',
-      'worker threads for text and NDJSON when the inputs make 32 MiB or more (any size when given), and files done at a time (default: CPU count, at most 8; 1: none)',
+      'worker threads when the inputs make 32 MiB or more (any size when given), and files done at a time (default: CPU count, at most 8; 1: none)',
     );
   addProgressOptions(addShardOptions(addInputOptions(cmd))).action(async (inputs: string[], opts: AnonymizeOptions) => {
     const csv = csvOptionsOf(opts);
@@ -65,16 +58,15 @@ export function registerAnonymize(program: Command): void {
     if (plan.dir !== undefined) mkdirSync(plan.dir, { recursive: true });
     removeTemporariesOnSignal();
     const intoDir = plan.dir !== undefined;
-    // Workers pay off for a large input, or many inputs that are large together: then every text or
-    // NDJSON input goes through them and `threads` files are done at a time. The pool is made on the
-    // first input that uses it, shared by all the others, closed at the end. The size is that of all
-    // the inputs, not of this shard's, so that a shard decides as the whole run would (and writes
-    // what it writes: see README "Threads" on SQL values across batches).
+    // Workers pay off for a large input, or many inputs that are large together: then every input
+    // goes through them and `threads` files are done at a time. The pool is made on the first input
+    // that uses it, shared by all the others, closed at the end. The size is that of all the inputs,
+    // not of this shard's, so that a shard decides as the whole run would (and writes what it writes:
+    // see README "Threads" on SQL values across batches).
     const bytes = plan.jobs.reduce((n, j) => n + sizeOnDisk(j.input.path), 0);
-    const parallel = threads > 1 && (opts.threads !== undefined || bytes >= POOL_MIN_BYTES);
+    const parallel = workersPayOff(bytes, opts.threads, threads);
     let pool: AnonymizerPool | undefined;
-    const pooled = (format: Format, path: string): boolean =>
-      parallel && format.lines !== undefined && (path !== '-' || opts.threads !== undefined);
+    const pooled = (path: string): boolean => parallel && (path !== '-' || opts.threads !== undefined);
     // Progress bar, summary and report (on stderr and in --report only), with this thread's and the pool's counts.
     const counts = () => [anonymizer.counters(), ...(pool ? [pool.counters()] : [])];
     // The bar counts this shard's files and bytes.
@@ -88,9 +80,10 @@ export function registerAnonymize(program: Command): void {
           const format = formatOf(opts.format, input.path);
           const opened = await openInput(input.path, { encoding, strictEncoding: opts.strictEncoding, source: input.display, warn });
           const { gzipped } = opened;
-          const transform = pooled(format, input.path)
-            ? (pool ??= new AnonymizerPool({ policy: anonymizer.policy, key, threads })).transform(format, input.display, warn)
-            : format.createTransform({ visitor: anonymizingVisitor(anonymizer), source: input.display, warn, csv });
+          const visitor = anonymizingVisitor(anonymizer);
+          const transform = pooled(input.path)
+            ? (pool ??= new AnonymizerPool({ policy: anonymizer.policy, key, threads })).transform(format, input.display, warn, { csv, visitor })
+            : format.createTransform({ visitor, source: input.display, warn, csv });
           // Decoded from the input's encoding before the format, encoded back after it (none for UTF-8).
           const reencode = opened.encoding.encode();
           const stages = [...opened.stages, run.reading(opened.bytesRead), transform, ...(reencode ? [reencode] : [])];

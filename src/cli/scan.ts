@@ -1,16 +1,18 @@
 import { Option, type Command } from 'commander';
-import { drain, encodingChoice, openInput, refuseClosedStream, scanningVisitor, type FindingReport } from '../index.js';
+import { AnonymizerPool, drain, encodingChoice, openInput, refuseClosedStream, scanningVisitor, type FindingReport } from '../index.js';
 import { runJobs } from './jobs.js';
 import { expandInputs } from './inputs.js';
-import { addInputOptions, anonymizerFrom, csvOptionsOf, formatOf, warnToStderr, type CommonOptions } from './options.js';
+import { addInputOptions, anonymizerFrom, csvOptionsOf, formatOf, threadsOf, warnToStderr, type CommonOptions } from './options.js';
 import { sizeOnDisk, startProgress } from './progress.js';
 import { addShardOptions, jobsOfShard, shardOf } from './shard.js';
+import { workersPayOff } from './threads.js';
 import { Summary } from './summary.js';
 
 interface ScanOptions extends CommonOptions {
   values?: boolean;
   summary?: boolean;
   summaryJson?: boolean;
+  threads?: string;
   /** `--shard K/N`; false for `--no-shard`. */
   shard?: string | false;
   quiet?: boolean;
@@ -32,6 +34,10 @@ export function registerScan(program: Command): void {
     .addOption(new Option('--values', 'include the found value in each report line (it is personal data!)').conflicts(['summary', 'summaryJson']))
     .addOption(new Option('--summary', 'print a table of counts per type and per field instead').conflicts('summaryJson'))
     .option('--summary-json', 'print the counts per type, field and file as one JSON object instead')
+    .option(
+      '--threads <n>',
+      'worker threads when the inputs make 32 MiB or more (any size when given); files are still read one at a time, findings in input order (default: CPU count, at most 8; 1: none)',
+    )
     .option('-q, --quiet', 'no progress bar on stderr (drawn only when stderr is a terminal and stdout is not)');
   addShardOptions(addInputOptions(cmd)).action(async (inputs: string[], opts: ScanOptions) => {
     const csv = csvOptionsOf(opts);
@@ -39,10 +45,13 @@ export function registerScan(program: Command): void {
     refuseClosedStream('stdout'); // the report would be lost
     const encoding = encodingChoice(opts.encoding);
     const expanded = expandInputs(inputs, warnToStderr);
-    const jobs = jobsOfShard(expanded.files.map((input) => ({ input })), shardOf(opts.shard));
+    const shard = shardOf(opts.shard);
+    const jobs = jobsOfShard(expanded.files.map((input) => ({ input })), shard);
     const { anonymizer } = anonymizerFrom(opts, false);
     const summary = opts.summary || opts.summaryJson ? new Summary() : null;
     const withFile = !expanded.single;
+    // Made on the first input that uses it, shared by the others, closed at the end.
+    let pool: AnonymizerPool | undefined;
     let lines: string[] = [];
     const flush = () => {
       if (lines.length) process.stdout.write(lines.join(''));
@@ -52,7 +61,12 @@ export function registerScan(program: Command): void {
     // A bar on stderr when it is a terminal and the report is not written to it; findings counted as reported.
     let found = 0;
     const files = jobs.length + expanded.problems.length;
-    const totalBytes = jobs.reduce((n, j) => n + sizeOnDisk(j.input.path), 0);
+    // Workers when all the inputs (not this shard's: a shard decides as the whole run would) are large
+    // together; their findings come back in input order and are counted for the bar as reported.
+    const bytes = expanded.files.reduce((n, f) => n + sizeOnDisk(f.path), 0);
+    const threads = threadsOf(opts.threads);
+    const parallel = workersPayOff(bytes, opts.threads, threads);
+    const totalBytes = shard === undefined ? bytes : jobs.reduce((n, j) => n + sizeOnDisk(j.input.path), 0);
     const progress = startProgress({ quiet: opts.quiet, files, totalBytes, findings: () => found, toStdout: true });
     try {
       await runJobs(
@@ -85,12 +99,12 @@ export function registerScan(program: Command): void {
               source: input.display,
               warn,
             });
-            const transform = formatOf(opts.format, input.path).createTransform({
-              visitor: scanningVisitor(anonymizer, report),
-              source: input.display,
-              warn,
-              csv,
-            });
+            const format = formatOf(opts.format, input.path);
+            const visitor = scanningVisitor(anonymizer, report);
+            const transform =
+              parallel && (input.path !== '-' || opts.threads !== undefined)
+                ? (pool ??= new AnonymizerPool({ policy: anonymizer.policy, threads, mode: 'scan' })).transform(format, input.display, warn, { csv, visitor, report })
+                : format.createTransform({ visitor, source: input.display, warn, csv });
             await drain([...stages, progress.reading(bytesRead), transform]);
             progress.done(bytesRead);
           } catch (e) {
@@ -102,6 +116,7 @@ export function registerScan(program: Command): void {
         },
       );
     } finally {
+      await pool?.close();
       progress.finish();
       // Not when every file failed: stderr says what failed, and stdout holds no summary of nothing.
       if (summary && !summary.allFailed()) process.stdout.write(opts.summaryJson ? JSON.stringify(summary.toJSON()) + '\n' : summary.toTable());

@@ -1,6 +1,6 @@
 // Over 400 lines: the RFC 4180 row splitter (raw bytes and quoting per field, which fast-csv does not
-// give), dialect detection and the writer of changed rows are one format; the splitter could move to a
-// file of its own, and visitBytes walks invalid UTF-8 with the helper lines/blocks.ts uses.
+// give) and the writer of changed rows are one reader of rows; cutting the bytes into rows is in
+// csv-cutter.ts, and visitBytes walks invalid UTF-8 with the helper lines/blocks.ts uses.
 import { Transform, type TransformCallback } from 'node:stream';
 import { isUtf8 } from 'node:buffer';
 import { LogveilError } from '../errors.js';
@@ -8,6 +8,7 @@ import { DROP, type FieldPath, type Place, type ValueVisitor, type Visited } fro
 import type { CsvOptions, Format, FormatOptions } from './format.js';
 import { mapUtf8Stretches } from '../encoding/utf8-stretches.js';
 import { visitLine } from './text.js';
+import { CsvCutter, MAX_ROW_BYTES } from './csv-cutter.js';
 
 /**
  * CSV and TSV (RFC 4180 and the usual variants), streamed, written back byte for byte.
@@ -47,42 +48,14 @@ import { visitLine } from './text.js';
 
 const LF = 0x0a;
 const CR = 0x0d;
-const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
-const DETECT = [',', '\t', ';', '|'] as const;
-/** How much of the first line delimiter detection waits for. */
-const DETECT_LIMIT = 64 * 1024;
 const NO_PATH: FieldPath = [];
 
-export const MAX_ROW_BYTES = 16 * 1024 * 1024;
+export { detectDelimiter, MAX_ROW_BYTES } from './csv-cutter.js';
 
 /** A Place reused for every cell of one column (the visitor must not keep it past the call). */
 class ColumnPlace implements Place {
   record = 0;
   constructor(readonly path: FieldPath) {}
-}
-
-/** The delimiter of a first line: the most frequent candidate outside quotes, ties in DETECT order. */
-export function detectDelimiter(line: string, quote = '"'): string {
-  const counts = [0, 0, 0, 0];
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (c === quote) quoted = !quoted;
-    else if (!quoted) {
-      const k = DETECT.indexOf(c as (typeof DETECT)[number]);
-      if (k >= 0) counts[k]++;
-    }
-  }
-  let best = 0;
-  for (let k = 1; k < counts.length; k++) if (counts[k] > counts[best]) best = k;
-  return DETECT[best];
-}
-
-function checkChar(name: string, c: string): number {
-  if (c.length !== 1 || c.charCodeAt(0) >= 0x80 || c === '\n' || c === '\r') {
-    throw new LogveilError('LV_USAGE', `csv.${name}: must be one ASCII character other than CR and LF`);
-  }
-  return c.charCodeAt(0);
 }
 
 export interface CsvTransformOptions extends FormatOptions {
@@ -106,30 +79,31 @@ interface Cells {
   quoted: boolean[];
 }
 
-export class CsvTransform extends Transform {
-  private readonly visitor: ValueVisitor;
-  private readonly source: string;
-  private readonly warn: (message: string) => void;
-  private readonly header: boolean;
-  private readonly onBadRow: 'error' | 'text';
-  private readonly maxRowBytes: number;
-  private readonly givenDelimiter: string | undefined;
+/** What reading rows needs besides the visitor: the dialect, known once the first line is read. */
+export interface CsvDialect {
+  readonly delimiter: string;
+  readonly quote: string;
+  readonly header: boolean;
+  readonly onBadRow: 'error' | 'text';
+}
+
+/** The column paths, fixed by the first row that is not empty (its names, or indexes without a header). */
+export type CsvColumns = readonly FieldPath[];
+
+/**
+ * The reading of blocks of complete rows, cut by CsvCutter: splits each row into cells, visits them
+ * and writes changed rows. What it carries from block to block is the row number and the columns, so
+ * a worker given both reads a block as this thread would.
+ */
+export class CsvRows {
   private readonly quote: string;
   private readonly q: number;
-  private d = 0;
-  private delimiter = ',';
-  private started = false;
-  private sawLf = false;
-
-  // Bytes of the row being read (no complete row in them), and the scanner's state at their end.
-  private pending: Buffer[] = [];
-  private pendingLength = 0;
-  private inQuotes = false;
-  /** The last byte seen was a quote inside a quoted field: the next byte says if it closed it. */
-  private quoteSeen = false;
-  private atFieldStart = true;
-
-  private record = 0;
+  private readonly delimiter: string;
+  private readonly d: number;
+  private readonly header: boolean;
+  private readonly onBadRow: 'error' | 'text';
+  /** The 0-based number of the next row. */
+  record = 0;
   private expected = -1;
   private places: ColumnPlace[] = [];
   private readonly wholeRow = new ColumnPlace(NO_PATH);
@@ -137,189 +111,90 @@ export class CsvTransform extends Transform {
   /** Rows visited as text instead (csv.onBadRow: 'text'). */
   badRows = 0;
 
-  constructor(options: CsvTransformOptions) {
-    super();
-    const csv: CsvOptions = options.csv ?? {};
-    this.visitor = options.visitor;
-    this.source = options.source;
-    this.warn = options.warn;
-    this.header = csv.header ?? true;
-    this.onBadRow = csv.onBadRow ?? 'error';
-    this.maxRowBytes = options.maxRowBytes ?? MAX_ROW_BYTES;
-    this.quote = csv.quote ?? '"';
-    this.q = checkChar('quote', this.quote);
-    this.givenDelimiter = csv.delimiter ?? options.defaultDelimiter;
-    if (this.givenDelimiter !== undefined) {
-      checkChar('delimiter', this.givenDelimiter);
-      if (this.givenDelimiter === this.quote) throw new LogveilError('LV_USAGE', 'csv.delimiter: must differ from csv.quote');
-    }
+  constructor(
+    private readonly visitor: ValueVisitor,
+    private readonly source: string,
+    private readonly warn: (message: string) => void,
+    dialect: CsvDialect,
+    columns?: CsvColumns | null,
+  ) {
+    this.quote = dialect.quote;
+    this.q = dialect.quote.charCodeAt(0);
+    this.delimiter = dialect.delimiter;
+    this.d = dialect.delimiter.charCodeAt(0);
+    this.header = dialect.header;
+    this.onBadRow = dialect.onBadRow;
+    if (columns) this.setColumns(columns);
   }
 
-  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
-    try {
-      if (!this.started) {
-        this.pending.push(chunk);
-        this.pendingLength += chunk.length;
-        if (!this.sawLf) this.sawLf = chunk.indexOf(LF) >= 0;
-        // Wait for the first line (and all of a BOM) before choosing the delimiter.
-        if (this.pendingLength < DETECT_LIMIT && (this.pendingLength < 3 || !this.sawLf)) return done();
-        this.start(this.takePending());
-      } else {
-        this.feed(chunk);
-      }
-      done();
-    } catch (e) {
-      done(e as Error);
-    }
+  /** The columns, once the first row that is not empty has been read; else null. */
+  get columns(): CsvColumns | null {
+    return this.expected < 0 ? null : this.places.map((p) => p.path);
   }
 
-  override _flush(done: TransformCallback): void {
-    try {
-      if (!this.started) this.start(this.takePending());
-      if (this.pendingLength) {
-        const rest = this.takePending();
-        if (this.inQuotes && !this.quoteSeen) this.unclosedQuote(rest, true);
-        else this.processBlock(rest);
-      }
-      done();
-    } catch (e) {
-      done(e as Error);
-    }
-  }
-
-  private takePending(): Buffer {
-    const all = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending, this.pendingLength);
-    this.pending = [];
-    this.pendingLength = 0;
-    return all;
-  }
-
-  /** The first bytes: the BOM goes out as it came, the delimiter is detected, then everything is fed. */
-  private start(all: Buffer): void {
-    this.started = true;
-    let body = all;
-    if (all.length >= 3 && all[0] === BOM[0] && all[1] === BOM[1] && all[2] === BOM[2]) {
-      this.push(BOM);
-      body = all.subarray(3);
-    }
-    if (this.givenDelimiter !== undefined) this.delimiter = this.givenDelimiter;
-    else {
-      // The first line, or its first DETECT_LIMIT bytes: however the input came in chunks, the same bytes.
-      let nl = body.indexOf(LF);
-      if (nl < 0 || nl > DETECT_LIMIT) nl = Math.min(body.length, DETECT_LIMIT);
-      this.delimiter = detectDelimiter(body.toString('utf8', 0, nl), this.quote);
-    }
-    this.d = this.delimiter.charCodeAt(0);
-    this.atFieldStart = true;
-    if (body.length) this.feed(body);
+  private setColumns(columns: CsvColumns): void {
+    this.expected = columns.length;
+    this.places = columns.map((path) => new ColumnPlace(path));
   }
 
   /**
-   * Scan new bytes for the end of the last complete row (a LF outside quotes), carrying the quote
-   * state across chunks so a quoted field may span any number of them; process the complete rows.
+   * The columns the first row that is not empty in `block` fixes, without visiting anything; null
+   * when every row is empty or that row is not valid (reading it says so, in its turn).
    */
-  private feed(chunk: Buffer): void {
-    const q = this.q;
-    const d = this.d;
-    const n = chunk.length;
-    let boundary = -1; // index in chunk just after the last row end
-    let nextLf = -1; // the first LF at or after some earlier position (n when none)
-    let i = 0;
-    while (i < n) {
-      if (this.quoteSeen) {
-        this.quoteSeen = false;
-        if (chunk[i] === q) {
-          i++; // an escaped quote: still quoted
-          continue;
-        }
-        this.inQuotes = false;
-        this.atFieldStart = false;
-      }
-      if (this.inQuotes) {
-        const k = chunk.indexOf(q, i);
-        if (k < 0) {
-          i = n;
-        } else if (k + 1 === n) {
-          this.quoteSeen = true;
-          i = n;
-        } else if (chunk[k + 1] === q) {
-          i = k + 2;
-        } else {
-          this.inQuotes = false;
-          this.atFieldStart = false;
-          i = k + 1;
-        }
-        continue;
-      }
-      if (this.atFieldStart && chunk[i] === q) {
-        this.inQuotes = true;
-        this.atFieldStart = false;
-        i++;
-        continue;
-      }
-      // Unquoted: every LF before the next quote ends a row.
-      const k = chunk.indexOf(q, i);
-      const end = k < 0 ? n : k;
-      if (end > i) {
-        if (nextLf < i) {
-          nextLf = chunk.indexOf(LF, i);
-          if (nextLf < 0) nextLf = n;
-        }
-        if (nextLf < end) boundary = chunk.lastIndexOf(LF, end - 1) + 1;
-      }
-      if (k < 0) {
-        const last = chunk[n - 1];
-        this.atFieldStart = last === d || last === LF;
-        i = n;
-      } else {
-        const prev = k > i ? chunk[k - 1] : -1;
-        if (prev === -1 ? this.atFieldStart : prev === d || prev === LF) this.inQuotes = true;
-        this.atFieldStart = false;
-        i = k + 1;
-      }
+  columnsIn(block: Buffer): CsvColumns | null {
+    const utf8 = isUtf8(block);
+    const text = block.toString(utf8 ? 'utf8' : 'latin1');
+    const bytes = utf8 ? null : block;
+    const cells = this.cells;
+    cells.delim = -1;
+    for (let at = 0; at < text.length; at = cells.next) {
+      const ok = this.split(text, at);
+      if (cells.rowEnd === at) continue;
+      return ok ? this.columnsOfRow(text, bytes) : null;
     }
-    if (boundary < 0) {
-      this.pending.push(chunk);
-      this.pendingLength += n;
-    } else {
-      this.pending.push(chunk.subarray(0, boundary));
-      this.pendingLength += boundary;
-      this.processBlock(this.takePending());
-      if (boundary < n) {
-        this.pending.push(chunk.subarray(boundary));
-        this.pendingLength += n - boundary;
+    return null;
+  }
+
+  private columnsOfRow(text: string, bytes: Buffer | null): FieldPath[] {
+    const columns: FieldPath[] = [];
+    for (let c = 0; c < this.cells.n; c++) {
+      let path: FieldPath = [c];
+      if (this.header) {
+        const name = this.cellValue(text, c, bytes);
+        if (name !== '') path = [name];
       }
+      columns.push(path);
     }
-    if (this.pendingLength > this.maxRowBytes) {
-      const row = this.record + 1;
-      if (this.onBadRow !== 'text' || !this.inQuotes) {
-        throw new LogveilError('LV_FORMAT', `${this.source}: row ${row} is longer than ${this.maxRowBytes} bytes (an unclosed quote?)`);
-      }
-      this.unclosedQuote(this.takePending(), false);
-    }
+    return columns;
   }
 
   /**
-   * A row whose quote is not closed (at the end of input, or after maxRowBytes): an error, or every
-   * complete line of it is visited as text and reading starts afresh after the last one.
+   * A block of `count` complete rows numbered from `first`, read; the same bytes when nothing changed.
+   * Valid UTF-8 is decoded once; otherwise the rows are parsed on a latin1 view (one char per byte) so
+   * that bytes outside changed cells are kept exactly.
    */
-  private unclosedQuote(rest: Buffer, atEnd: boolean): void {
-    const row = this.record + 1;
-    if (this.onBadRow !== 'text') throw new LogveilError('LV_FORMAT', `${this.source}: row ${row} has an unclosed quote`);
-    this.countBad(`${this.source}: row ${row} has an unclosed quote; its lines scanned as text`);
-    const cut = atEnd ? rest.length : rest.lastIndexOf(LF) + 1;
-    if (cut === 0) {
-      throw new LogveilError('LV_FORMAT', `${this.source}: row ${row} is longer than ${this.maxRowBytes} bytes`);
+  rows(block: Buffer, first: number, count: number): Buffer {
+    this.record = first;
+    if (block.length === 0) return block;
+    const utf8 = isUtf8(block);
+    const text = block.toString(utf8 ? 'utf8' : 'latin1');
+    const out = this.processText(text, utf8 ? null : block);
+    // The cutter counted the rows without reading them; numbers given to later blocks rely on it.
+    if (this.record !== first + count) {
+      throw new LogveilError('LV_FORMAT', `${this.source}: rows ${first + 1}–${first + count}: the row cutter and reader disagree (a logveil bug); not written`);
     }
-    this.textLines(rest.subarray(0, cut));
-    this.inQuotes = false;
-    this.quoteSeen = false;
-    this.atFieldStart = true;
-    if (cut < rest.length) this.feed(rest.subarray(cut));
+    return out === null ? block : Buffer.from(out, utf8 ? 'utf8' : 'latin1');
+  }
+
+  /** Lines of a row whose quote is not closed, numbered from `first`: each visited whole as text. */
+  text(block: Buffer, first: number): Buffer {
+    this.record = first;
+    this.countBad(`${this.source}: row ${first + 1} has an unclosed quote; its lines scanned as text`);
+    return this.textLines(block);
   }
 
   /** Visit each line of `block` whole as text (path []), one record each. */
-  private textLines(block: Buffer): void {
+  private textLines(block: Buffer): Buffer {
     const parts: Buffer[] = [];
     let at = 0;
     while (at < block.length) {
@@ -335,27 +210,13 @@ export class CsvTransform extends Transform {
       parts.push(out === null ? line : out === DROP ? line.subarray(end) : Buffer.concat([out, line.subarray(end)]));
       at = nl;
     }
-    this.push(Buffer.concat(parts));
+    return Buffer.concat(parts);
   }
 
   /** One warning per bad row: the CLI shows the first few per file and counts the rest (cli/warnings.ts). */
   private countBad(message: string): void {
     this.badRows++;
     this.warn(message);
-  }
-
-  /**
-   * Complete rows (the last may lack its LF at end of input). Valid UTF-8 is decoded once and the
-   * block is written back untouched when no cell changed; otherwise the rows are parsed on a latin1
-   * view (one char per byte) so that bytes outside changed cells are kept exactly.
-   */
-  private processBlock(block: Buffer): void {
-    if (block.length === 0) return;
-    const utf8 = isUtf8(block);
-    const text = block.toString(utf8 ? 'utf8' : 'latin1');
-    const out = this.processText(text, utf8 ? null : block);
-    if (out === null) this.push(block);
-    else this.push(Buffer.from(out, utf8 ? 'utf8' : 'latin1'));
   }
 
   /** The block with changed rows rewritten, or null when nothing changed. */
@@ -463,17 +324,7 @@ export class CsvTransform extends Transform {
     if (end === start) return null; // an empty line: no data
     if (this.expected < 0) {
       if (!ok) throw new LogveilError('LV_FORMAT', `${this.source}: row ${record + 1} is not valid CSV (text after a closing quote)`);
-      this.expected = cells.n;
-      const places: ColumnPlace[] = [];
-      for (let c = 0; c < cells.n; c++) {
-        let path: FieldPath = [c];
-        if (this.header) {
-          const name = this.cellValue(text, c, bytes);
-          if (name !== '') path = [name];
-        }
-        places.push(new ColumnPlace(path));
-      }
-      this.places = places;
+      this.setColumns(this.columnsOfRow(text, bytes));
       if (this.header) return this.visitCells(text, record, bytes, true);
     } else if (!ok || cells.n !== this.expected) {
       const why = ok ? `has ${cells.n} fields, expected ${this.expected}` : 'is not valid CSV (text after a closing quote)';
@@ -562,6 +413,59 @@ export class CsvTransform extends Transform {
       wasQuoted || s.indexOf(this.delimiter) >= 0 || s.indexOf(quote) >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0;
     return needs ? quote + (s.indexOf(quote) >= 0 ? s.replaceAll(quote, quote + quote) : s) + quote : s;
   }
+}
+
+/** CSV read in this thread: the cutter's blocks read by CsvRows as they come. */
+export class CsvTransform extends Transform {
+  private readonly cutter: CsvCutter;
+  private rowReader: CsvRows | null = null;
+
+  constructor(options: CsvTransformOptions) {
+    super();
+    const csv: CsvOptions = options.csv ?? {};
+    const { visitor, source, warn } = options;
+    this.cutter = new CsvCutter(source, csv, options.defaultDelimiter, options.maxRowBytes ?? MAX_ROW_BYTES, {
+      start: (delimiter) => {
+        this.rowReader = new CsvRows(visitor, source, warn, csvDialect(csv, delimiter));
+      },
+      raw: (bytes) => this.push(bytes),
+      rows: (block, first, count) => this.push(this.reader.rows(block, first, count)),
+      text: (block, first) => this.push(this.reader.text(block, first)),
+    });
+  }
+
+  /** Rows visited as text instead (csv.onBadRow: 'text'). */
+  get badRows(): number {
+    return this.rowReader?.badRows ?? 0;
+  }
+
+  private get reader(): CsvRows {
+    if (this.rowReader === null) throw new LogveilError('LV_FORMAT', 'csv: rows before the delimiter is known (a logveil bug)');
+    return this.rowReader;
+  }
+
+  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
+    try {
+      this.cutter.write(chunk);
+      done();
+    } catch (e) {
+      done(e as Error);
+    }
+  }
+
+  override _flush(done: TransformCallback): void {
+    try {
+      this.cutter.end();
+      done();
+    } catch (e) {
+      done(e as Error);
+    }
+  }
+}
+
+/** The dialect rows are read in, once the delimiter is known (given or detected). */
+export function csvDialect(csv: CsvOptions, delimiter: string): CsvDialect {
+  return { delimiter, quote: csv.quote ?? '"', header: csv.header ?? true, onBadRow: csv.onBadRow ?? 'error' };
 }
 
 /**

@@ -34,3 +34,9 @@ export type { Format, FormatName, FormatOptions, CsvOptions } from './format.js'
 // workers with a format's `lines` mapper.
 export { countLines, LineBlockMapper, LineBlocks, type LineMapper } from './lines/blocks.js';
 export { MAX_LINE_BYTES, TextLineTransform } from './lines/transform.js';
+// JSON and CSV cut in the main thread and read in workers: the cutters find whole records without
+// reading values; the readers take a batch with the state one thread would have at its start.
+export { JsonRewriter, PATH_BASE, PATH_STEPS, tooDeep } from './json.js';
+export { JsonArrayCuts } from './json-cuts.js';
+export { CsvRows, csvDialect, type CsvColumns, type CsvDialect } from './csv.js';
+export { CsvCutter, MAX_ROW_BYTES, type CsvBlockSink } from './csv-cutter.js';

@@ -1,3 +1,5 @@
+// Over 400 lines: the token walker and the rewriter that feeds it (resumable, for the worker pool)
+// are one reading of JSON, sharing its private errors; JsonTransform is a thin stream around them.
 import { Transform, type TransformCallback } from 'node:stream';
 import { getManyValues, none, type Many } from 'stream-chain/defs.js';
 import { jsoncParser, type JsoncToken } from 'stream-json/core/jsonc/parser.js';
@@ -43,8 +45,10 @@ export const jsonFormat: Format = {
   },
 };
 
-/** The path steps the values may have in all, per byte read (see ValueWalker.steps). */
+/** The path steps the values may have in all, per byte read (see ValueWalker.used). */
 export const PATH_STEPS = 16;
+/** The path steps any document may have, whatever its size. */
+export const PATH_BASE = 1024;
 
 const OBJECT = 0;
 const ARRAY = 1;
@@ -71,10 +75,22 @@ class ValueWalker {
   private heldCount = 0;
   private holding = false;
   out = '';
-  /** Path steps the values may still have: PATH_STEPS per byte read (added by the transform) and a start. */
-  steps = 1024;
+  /** Path steps the values have used so far. */
+  used = 0;
+  /** Path steps the values may have: PATH_BASE and PATH_STEPS per byte of the chunks read (set by the rewriter). */
+  limit = PATH_BASE;
 
   constructor(private readonly visitor: ValueVisitor) {}
+
+  /**
+   * Start just after a comma of a top-level array whose elements so far end with record `record`:
+   * the state the walker is in there, whatever came before (a worker maps a batch of elements).
+   */
+  resumeInArray(record: number): void {
+    this.open(ARRAY);
+    this.record = record;
+    this.afterComma = true;
+  }
 
   token(t: JsoncToken): void {
     switch (t.name) {
@@ -112,8 +128,8 @@ class ValueWalker {
       case 'stringValue':
       case 'numberValue': {
         this.startValue();
-        this.steps -= this.path.length;
-        if (this.steps < 0) throw new TooDeep();
+        this.used += this.path.length;
+        if (this.used > this.limit) throw new TooDeep();
         const out = this.visitor.visit(t.value, { record: this.record, path: this.path.length ? this.path.slice() : EMPTY_PATH });
         if (out === t.value) break;
         if (out === DROP) {
@@ -259,44 +275,68 @@ export function jsonTokenizer(): (text: string | typeof none) => Many<JsoncToken
   }) as (text: string | typeof none) => Many<JsoncToken> | typeof none;
 }
 
-export class JsonTransform extends Transform {
+/** Where a rewriter starts when it does not start at the input's first byte (a worker's batch of array elements). */
+export interface JsonResume {
+  /** The record (array element) before the first one it reads: it starts just after that element's comma. */
+  readonly record: number;
+  /** Path steps the values before it used (the budget is the whole input's, see PATH_STEPS). */
+  readonly used: number;
+}
+
+/**
+ * The JSON rewriting itself, without a stream around it: UTF-8 bytes in, chunk by chunk, text out.
+ * JsonTransform feeds it the input's chunks; the worker pool feeds it a batch of whole elements of a
+ * top-level array, resumed after a comma, in the same chunks (`from`, `to`: the chunk's place in the
+ * input, for messages and the path-step budget), so that it gives the same text and the same errors.
+ */
+export class JsonRewriter {
   /** Fatal: bytes that are not UTF-8 are an error, not U+FFFD; the BOM is kept in the text (see feed). */
   private readonly decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   /** The tokenizer: text in, tokens out; called with `none` at the end of input (stream-chain's flush protocol). */
   private readonly parse = jsonTokenizer();
   private readonly walker: ValueWalker;
-  private readonly source: string;
-  private bytes = 0;
   private started = false;
 
-  constructor({ visitor, source }: FormatOptions) {
-    super();
+  constructor(
+    visitor: ValueVisitor,
+    private readonly source: string,
+    resume?: JsonResume,
+  ) {
     this.walker = new ValueWalker(visitor);
-    this.source = source;
-  }
-
-  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
-    const from = this.bytes;
-    this.bytes += chunk.length;
-    this.walker.steps += PATH_STEPS * chunk.length;
-    try {
-      this.feed(this.decode(chunk));
-      this.pushOut();
-      done();
-    } catch (e) {
-      done(this.failure(e, `in bytes ${from}–${this.bytes}`));
+    if (resume !== undefined) {
+      // The tokenizer is put where it is after a comma of a top-level array; its tokens are not walked.
+      this.parse('[0,');
+      this.walker.resumeInArray(resume.record);
+      this.walker.used = resume.used;
+      this.started = true; // a byte-order mark is one only at the input's start
     }
   }
 
-  override _flush(done: TransformCallback): void {
+  /** Path steps used so far (with those before a resumed start). */
+  get used(): number {
+    return this.walker.used;
+  }
+
+  /** The text of `bytes`, the input's bytes from `from` or a later byte, up to `to` or an earlier one. */
+  write(bytes: Buffer, from: number, to: number): string {
+    this.walker.limit = PATH_BASE + PATH_STEPS * to;
+    try {
+      this.feed(this.decode(bytes));
+      return this.takeOut();
+    } catch (e) {
+      throw this.failure(e, `in bytes ${from}–${to}`);
+    }
+  }
+
+  /** The input ended after `total` bytes: the rest of the text. */
+  end(total: number): string {
     try {
       this.feed(this.decode());
       this.tokens(this.parse(none));
       this.walker.end();
-      this.pushOut();
-      done();
+      return this.takeOut();
     } catch (e) {
-      done(this.failure(e, `at its end (byte ${this.bytes})`));
+      throw this.failure(e, `at its end (byte ${total})`);
     }
   }
 
@@ -328,20 +368,58 @@ export class JsonTransform extends Transform {
     for (const t of getManyValues(result)) walker.token(t);
   }
 
-  private pushOut(): void {
-    if (this.walker.out) {
-      this.push(Buffer.from(this.walker.out, 'utf8'));
-      this.walker.out = '';
-    }
+  private takeOut(): string {
+    const out = this.walker.out;
+    this.walker.out = '';
+    return out;
   }
 
   private failure(e: unknown, where: string): Error {
     if (e instanceof LogveilError) return e;
-    if (e instanceof TooDeep) return new LogveilError('LV_FORMAT', `${this.source}: JSON values nested too deep for its size ${where}, not read`);
+    if (e instanceof TooDeep) return tooDeep(this.source, where);
     if (e instanceof NotJson || (e instanceof Error && /^Parser /.test(e.message))) {
       const why = e instanceof NotJson ? e.message : e.message.replace(/^Parser (cannot parse input: |has )/, '');
       return new LogveilError('LV_FORMAT', `${this.source}: not valid JSON ${where}: ${why}`, { cause: e });
     }
     return e as Error;
+  }
+}
+
+/** The error for values nested too deep for the input's size (`where`: the chunk, or its end). */
+export function tooDeep(source: string, where: string): LogveilError {
+  return new LogveilError('LV_FORMAT', `${source}: JSON values nested too deep for its size ${where}, not read`);
+}
+
+export class JsonTransform extends Transform {
+  private readonly rewriter: JsonRewriter;
+  private bytes = 0;
+
+  constructor({ visitor, source }: FormatOptions) {
+    super();
+    this.rewriter = new JsonRewriter(visitor, source);
+  }
+
+  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
+    const from = this.bytes;
+    this.bytes += chunk.length;
+    try {
+      this.pushText(this.rewriter.write(chunk, from, this.bytes));
+      done();
+    } catch (e) {
+      done(e as Error);
+    }
+  }
+
+  override _flush(done: TransformCallback): void {
+    try {
+      this.pushText(this.rewriter.end(this.bytes));
+      done();
+    } catch (e) {
+      done(e as Error);
+    }
+  }
+
+  private pushText(text: string): void {
+    if (text) this.push(Buffer.from(text, 'utf8'));
   }
 }

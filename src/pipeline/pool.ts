@@ -1,19 +1,24 @@
-import { Transform, type TransformCallback } from 'node:stream';
+import type { Transform } from 'node:stream';
 import { Piscina } from 'piscina';
 import { addCounters, NO_COUNTS, type CountersSnapshot } from '../counters.js';
-import { errorKind, LogveilError } from '../errors.js';
-import { countLines, LineBlocks, MAX_LINE_BYTES, type Format } from '../formats/index.js';
+import { LogveilError } from '../errors.js';
+import type { CsvOptions, Format } from '../formats/index.js';
 import { randomKey } from '../keys/key.js';
 import { resolvePolicy } from '../policy/load.js';
 import type { Policy, PolicyInput } from '../policy/schema.js';
+import type { ValueVisitor } from '../record/index.js';
+import type { FindingReport } from '../visitors.js';
+import { CsvBatcher } from './batchers/csv.js';
+import { JsonBatcher } from './batchers/json.js';
+import { LinesBatcher } from './batchers/lines.js';
 import { detectorsModuleUrl, type DetectorsModule } from './detectors-module.js';
-import type { BlockResult, BlockTask, WorkerSetup } from './worker.js';
+import { OrderedTransform, type Batcher, type BatchQueue } from './ordered.js';
+import type { Task, TaskResult, WorkerSetup } from './task.js';
 
 /**
- * Worker threads for line-based formats (text, NDJSON). The main thread reads, cuts the bytes into
- * batches of whole lines and writes; workers (piscina) scan and replace; results are written in
- * input order. A few batches per worker are in flight at most, so memory stays bounded whatever the
- * input size, and a slow writer holds the reader back (stream backpressure).
+ * Worker threads for every format. The main thread reads, cuts the bytes into batches of whole
+ * records (lines, JSON array elements, CSV rows) and writes; workers (piscina) parse, scan and
+ * replace; results are written in input order (ordered.ts).
  */
 
 /** Bytes per task: large enough that messaging costs little, small enough to keep every worker busy. */
@@ -35,23 +40,47 @@ export interface PoolOptions {
   readonly detectors?: DetectorsModule;
   /** Worker threads, 1 or more. */
   readonly threads: number;
+  /** Replace (the default), or only report what would be replaced: `transform` then passes the bytes through. */
+  readonly mode?: 'anonymize' | 'scan';
 }
 
+/** What one input's transform is made with besides the format. */
+export interface PooledInputOptions {
+  /** CSV/TSV dialect, as the format's own transform takes it. */
+  readonly csv?: CsvOptions;
+  /**
+   * JSON: the visitor for what the main thread rewrites itself (a document that is not a top-level
+   * array, an element too large for a batch); the same as the workers' (an anonymizer's or a scanner's).
+   */
+  readonly visitor?: ValueVisitor;
+  /** Scan mode: each finding, in input order. */
+  readonly report?: (r: FindingReport) => void;
+  /** Bytes per batch (BATCH_BYTES by default). */
+  readonly batchBytes?: number;
+}
+
+/** Inputs numbered across the process: workers keep a format's per-input state under this number. */
+let inputs = 0;
+
 /**
- * Worker threads that map text and NDJSON with the output `createAnonymizer` with the same options
- * gives in one thread, byte for byte. `transform(format, source, warn)` per input; `close()` when done.
+ * Worker threads that map every format with the output `createAnonymizer` with the same options gives
+ * in one thread, byte for byte (or, in scan mode, report what it would find, in the same order).
+ * `transform(format, source, warn, options)` per input; `close()` when done.
  */
 export class AnonymizerPool {
   readonly threads: number;
+  readonly mode: 'anonymize' | 'scan';
   private readonly piscina: Piscina;
   private counted = NO_COUNTS;
 
-  constructor({ policy, key, detectors, threads }: PoolOptions) {
+  constructor({ policy, key, detectors, threads, mode = 'anonymize' }: PoolOptions) {
     if (!Number.isInteger(threads) || threads < 1) throw new LogveilError('LV_USAGE', `threads: expected a whole number >= 1, got ${threads}`);
     this.threads = threads;
+    this.mode = mode;
     const workerData: WorkerSetup = {
       policy: resolvePolicy(policy),
       key: key ?? randomKey(),
+      mode,
       ...(detectors === undefined ? {} : { detectors: { module: detectorsModuleUrl(detectors), export: detectors.export ?? 'default' } }),
     };
     this.piscina = new Piscina({
@@ -62,120 +91,48 @@ export class AnonymizerPool {
     });
   }
 
-  /** The format's transform, with the mapping done by the workers: the same bytes out. */
-  transform(format: Format, source: string, warn: (message: string) => void, batchBytes = BATCH_BYTES): Transform {
-    if (format.lines === undefined) throw new LogveilError('LV_USAGE', `${format.name}: the worker pool maps line-based formats only`);
-    return new PooledLineTransform(this, format, source, warn, batchBytes);
+  /** The format's transform, with the parsing and mapping done by the workers: the same bytes out. */
+  transform(format: Format, source: string, warn: (message: string) => void, options: PooledInputOptions = {}): Transform {
+    const size = options.batchBytes ?? BATCH_BYTES;
+    const batcher = (queue: BatchQueue): Batcher => {
+      if (format.lines !== undefined) return new LinesBatcher(queue, format.name, source, ++inputs, size);
+      switch (format.name) {
+        case 'csv':
+          return new CsvBatcher(queue, source, options.csv ?? {}, undefined, size);
+        case 'tsv':
+          return new CsvBatcher(queue, source, options.csv ?? {}, '\t', size);
+        case 'json':
+          if (options.visitor === undefined) throw new LogveilError('LV_USAGE', `${format.name}: the pool needs the main thread's visitor for JSON`);
+          return new JsonBatcher(queue, source, options.visitor, size);
+        default:
+          throw new LogveilError('LV_USAGE', `${format.name}: no batches for this format`);
+      }
+    };
+    const written = { warn, report: options.report, count: (counts: CountersSnapshot) => this.addCounts(counts) };
+    return new OrderedTransform((task) => this.run(task), this.threads * IN_FLIGHT_PER_THREAD, source, written, batcher);
   }
 
-  /** One block of whole lines mapped by a worker (what `transform` sends). */
-  run(task: BlockTask): Promise<BlockResult> {
+  /** One batch mapped by a worker (what `transform` sends). */
+  run(task: Task): Promise<TaskResult> {
     return this.piscina.run(task);
   }
 
   /**
-   * What the workers replaced in the blocks written so far, per type and per field, in numbers only:
-   * what `anonymizer.counters()` says in one thread.
+   * What the workers replaced in the batches written so far, per type and per field, in numbers only:
+   * what `anonymizer.counters()` says in one thread. What the main thread maps itself (JSON that is not
+   * an array, an element too large for a batch) is counted by the visitor given for it.
    */
   counters(): CountersSnapshot {
     return this.counted;
   }
 
-  /** A written block's counts (from its worker). */
-  addCounts(counts: CountersSnapshot): void {
+  /** A written batch's counts (from its worker). */
+  private addCounts(counts: CountersSnapshot): void {
     this.counted = addCounters(this.counted, counts);
   }
 
   /** Stop the threads; the pool cannot be used after. */
   async close(): Promise<void> {
     await this.piscina.destroy();
-  }
-}
-
-interface Pending {
-  readonly bytes: Buffer;
-  readonly result: Promise<BlockResult | Error>;
-}
-
-/** Inputs numbered across the process: workers keep a format's per-input state under this number. */
-let inputs = 0;
-
-class PooledLineTransform extends Transform {
-  private readonly blocks: LineBlocks;
-  private batch: Buffer[] = [];
-  private batchBytes = 0;
-  private batchLines = 0;
-  /** The number of the first line of the batch being gathered. */
-  private nextLine = 0;
-  private readonly pending: Pending[] = [];
-  private readonly maxPending: number;
-  private readonly input = ++inputs;
-
-  constructor(
-    private readonly pool: AnonymizerPool,
-    private readonly format: Format,
-    private readonly source: string,
-    private readonly warn: (message: string) => void,
-    private readonly batchSize: number,
-  ) {
-    super();
-    this.maxPending = pool.threads * IN_FLIGHT_PER_THREAD;
-    this.blocks = new LineBlocks(source, MAX_LINE_BYTES, () => this.nextLine + this.batchLines);
-  }
-
-  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
-    try {
-      const block = this.blocks.cut(chunk);
-      if (block !== null) this.gather(block);
-      if (this.batchBytes >= this.batchSize) this.dispatch();
-    } catch (e) {
-      return done(e as Error);
-    }
-    this.settle(this.maxPending).then(() => done(), done);
-  }
-
-  override _flush(done: TransformCallback): void {
-    try {
-      const rest = this.blocks.rest();
-      if (rest !== null) this.gather(rest);
-      if (this.batchBytes > 0) this.dispatch();
-    } catch (e) {
-      return done(e as Error);
-    }
-    this.settle(0).then(() => done(), done);
-  }
-
-  private gather(block: Buffer): void {
-    this.batch.push(block);
-    this.batchBytes += block.length;
-    this.batchLines += countLines(block);
-  }
-
-  private dispatch(): void {
-    const bytes = this.batch.length === 1 ? this.batch[0] : Buffer.concat(this.batch);
-    const task: BlockTask = { format: this.format.name, source: this.source, input: this.input, first: this.nextLine, bytes };
-    // Settled into a value, so that a failure waits its turn (no unhandled rejection meanwhile).
-    const result = this.pool.run(task).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
-    this.pending.push({ bytes, result });
-    this.nextLine += this.batchLines;
-    this.batch = [];
-    this.batchBytes = this.batchLines = 0;
-  }
-
-  /** Write finished results in input order until at most `limit` are in flight. */
-  private async settle(limit: number): Promise<void> {
-    while (this.pending.length > limit) {
-      const { bytes, result } = this.pending[0];
-      const r = await result;
-      this.pending.shift();
-      if (r instanceof Error) {
-        throw new LogveilError('LV_WORKER', `${this.source}: a worker failed (${errorKind(r)}; details withheld, they may quote the data)`, { cause: r });
-      }
-      for (const w of r.warnings) this.warn(w);
-      if (r.error) throw new LogveilError(r.error.code, r.error.message);
-      if (r.counts) this.pool.addCounts(r.counts);
-      const out = r.bytes === null ? bytes : Buffer.from(r.bytes.buffer, r.bytes.byteOffset, r.bytes.byteLength);
-      if (out.length > 0) this.push(out);
-    }
   }
 }

@@ -90,6 +90,43 @@ describe('anonymize: progress, summary and report', { timeout: 120_000 }, () => 
     expect(two).toEqual(one);
   });
 
+  it('--report of a JSON array and a CSV file: the same counts for 1 and 2 threads (workers count their batches)', () => {
+    const { logveil, path, write } = setUp();
+    // Each over 512 KiB, so that two threads share its batches: JSON array elements, CSV rows.
+    const elements = Array.from({ length: NDJSON_LINES }, (_, k) => ndjsonLine(k));
+    const json = '[\n' + elements.join(',\n') + '\n]\n';
+    const CSV_ROWS = 16_000;
+    const rows = Array.from({ length: CSV_ROWS }, (_, k) => `${k},c${k}@example.com,203.0.113.${k % 250}`);
+    const csv = 'id,email,ip\n' + rows.join('\n') + '\n';
+    expect(Buffer.byteLength(json)).toBeGreaterThan(512 * 1024);
+    expect(Buffer.byteLength(csv)).toBeGreaterThan(512 * 1024);
+    write('other/users.json', json);
+    write('other/users.csv', csv);
+    const reports = [1, 2].map((threads) => {
+      const r = logveil(['anonymize', '--threads', String(threads), 'other', '-o', `other${threads}/`, '--report', `other${threads}.json`]);
+      expect([r.code, r.stderr]).toEqual([0, '']);
+      return JSON.parse(readFileSync(path(`other${threads}.json`), 'utf8')) as Record<string, unknown>;
+    });
+    for (const report of reports) {
+      expect(report).toMatchObject({
+        total: 2 * (CSV_ROWS + NDJSON_LINES),
+        types: [
+          { type: 'EMAIL', count: CSV_ROWS + NDJSON_LINES },
+          { type: 'IP_ADDRESS', count: CSV_ROWS + NDJSON_LINES },
+        ],
+        // Largest first: the CSV's columns, then the JSON elements' paths (each element is a record).
+        fields: [
+          { field: 'email', count: CSV_ROWS },
+          { field: 'ip', count: CSV_ROWS },
+          { field: 'msg', count: NDJSON_LINES },
+          { field: 'user.email', count: NDJSON_LINES },
+        ],
+      });
+    }
+    expect(reports[1].types).toEqual(reports[0].types);
+    expect(reports[1].fields).toEqual(reports[0].fields);
+  });
+
   it('--report of a gzip input: the bytes read are the compressed bytes, the text bytes those inside', () => {
     const { logveil, path, write } = setUp();
     const text = readFileSync(path('in/app.log'));
