@@ -148,6 +148,21 @@ describe('encrypt: TW IDs, USCCs and MAC addresses keep their shape, reveal undo
     );
   });
 
+  it('MAC_ADDRESS: any six bytes (every flag pair, decimal or not), each notation and case (property)', () => {
+    const notations = [(b: string[]) => b.join(':'), (b: string[]) => b.join('-'), (b: string[]) => `${b[0]}${b[1]}.${b[2]}${b[3]}.${b[4]}${b[5]}`, (b: string[]) => b.join('')];
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 6, maxLength: 6 }), fc.nat(3), fc.boolean(), (bytes, notation, upper) => {
+        fc.pre(!bytes.every((b) => b === 0) && !bytes.every((b) => b === 255)); // these are tokens (below)
+        const mac = notations[notation](bytes.map((b) => b.toString(16).padStart(2, '0')));
+        const value = upper ? mac.toUpperCase() : mac;
+        // Twelve decimal digits in a row (`mac=885260336901`) are not taken for a MAC by the detector.
+        fc.pre(a.findings(`mac=${value}`).some((f) => f.type === 'MAC_ADDRESS' && f.end - f.start === value.length));
+        roundTrip('MAC_ADDRESS', 'mac=', value, '');
+      }),
+      { numRuns: Number(process.env.LOGVEIL_PROPERTY_RUNS ?? 100) },
+    );
+  });
+
   it('values that do not fit become tokens: a failing check char, mixed case, all zeros', () => {
     expect(enc('A123456788', 'TW_NATIONAL_ID')).toMatch(/^⟦TW_NATIONAL_ID:/);
     expect(enc('91110108MA0055518C', 'CN_USCC')).toMatch(/^⟦CN_USCC:/);
