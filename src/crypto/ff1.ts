@@ -11,7 +11,9 @@ import { createCipheriv, type Cipher } from 'node:crypto';
  * decide what a too-short value becomes instead (the encrypt operator writes a SIV token).
  */
 
-const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
+/** The numerals of every radix, in value order: radix r uses the first r. */
+export const NUMERALS = '0123456789abcdefghijklmnopqrstuvwxyz';
+const ALPHABET = NUMERALS;
 const MIN_DOMAIN = 1_000_000n;
 const ROUNDS = 10;
 

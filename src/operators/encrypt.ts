@@ -1,20 +1,40 @@
 import type { PiiType } from '../../detectors/index.js';
 import { isValidPhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Ciphers } from '../crypto/ciphers.js';
+import { NUMERALS } from '../crypto/ff1.js';
 import type { Operator } from './operator.js';
-import { bankAccountShape, hkIdShape, ibanShape, imeiShape, luhnShape, passportShape, reshape, residentIdShape, ssnShape, type DigitSource, type Shape } from './same-shape.js';
+import {
+  bankAccountShape,
+  DECIMAL,
+  hkIdShape,
+  ibanShape,
+  imeiShape,
+  luhnShape,
+  macShape,
+  passportShape,
+  reshape,
+  residentIdShape,
+  ssnShape,
+  twNationalIdShape,
+  usccShape,
+  type DigitSource,
+  type Shape,
+} from './same-shape.js';
 
 /**
  * Reversible encryption under the key (`--key-file`); `logveil reveal` turns it back.
  *
- * - Digit types keep their shape: FF1 (src/crypto/ff1.ts) over the value's digits, the type as tweak;
+ * - Digit and alphanumeric types keep their shape: FF1 (src/crypto/ff1.ts) over the value's digits
+ *   (radix 10; a MAC's hex digits radix 16, a USCC's organization code radix 31), the type as tweak;
  *   letters, separators and layout stay where they were (`4111 1111 1111 1111` → `4111 11xx xxxx xxxc`).
  *   What a detector needs to know the type again stays readable (a phone's country code and first
  *   national digits, a card's 6-digit IIN, an IMEI's 8-digit TAC, an IBAN's country, a resident ID's
- *   region code), so reveal can find the value by detection. Where a type has rules beyond a check
- *   char (a phone's validity, a real birth date, SSA rules), the output is cycle-walked into them.
+ *   region code, a TW ID's letter and sex digit, a USCC's authority, type and division, a MAC's
+ *   multicast and local bits), so reveal can find the value by detection. Where a type has rules
+ *   beyond a check char (a phone's validity, a real birth date, SSA rules, a USCC's or MAC's digits
+ *   staying digits), the output is cycle-walked into them.
  * - A check character is computed again for the new payload, so the output is valid (Luhn, MOD 11-2,
- *   HK mod 11, IBAN mod 97). Nothing about it needs recording: a check character is a function of its
+ *   HK mod 11, IBAN mod 97, TW mod 10, GB 11714 and GB 32100). Nothing about it needs recording: a check character is a function of its
  *   payload, so reveal decrypts the payload and computes the original's check character from it. For
  *   that to be exact the input's check character must hold and be in the case the function writes; a
  *   value where it does not is written as a token instead.
@@ -55,22 +75,38 @@ type Direction = 'encrypt' | 'decrypt';
 function reshapeFF1(value: string, type: PiiType, ciphers: Ciphers, direction: Direction): string | null {
   const shape = SHAPES[type];
   if (!shape) return null;
-  const ff1 = ciphers.ff1(type, 10);
   const tweak = Buffer.from(type, 'utf8');
-  const run: DigitSource = (digits, valid) => {
+  const run: DigitSource = (digits, valid, alphabet = DECIMAL) => {
+    const ff1 = ciphers.ff1(type, alphabet.length);
     if (digits.length < ff1.minLength || (valid && !valid(digits))) return null;
+    // FF1 writes radix r in the first r of 0-9a-z; another alphabet (a USCC's) is mapped by value.
+    const own = alphabet === NUMERALS.slice(0, alphabet.length);
+    const numerals = own ? digits : mapChars(digits, alphabet, NUMERALS);
+    if (numerals === null) return null;
+    const inAlphabet = own ? (n: string) => n : (n: string) => mapChars(n, NUMERALS, alphabet)!;
     // Cycle walking: FF1 is a permutation of all n-digit strings; applied again until the result is in
     // the valid subset, it is a permutation of that subset, and decrypting walks back the same way, in
     // as many steps. A walk longer than MAX_WALK (a valid subset too thin) gives up: encrypt writes a
     // token instead, so no FF1 value ever needed more steps, and decrypt never gives up on one.
-    let out = digits;
+    let out = numerals;
     for (let step = 0; step < MAX_WALK; step++) {
       out = direction === 'encrypt' ? ff1.encrypt(out, tweak) : ff1.decrypt(out, tweak);
-      if (!valid || valid(out)) return out;
+      if (!valid || valid(inAlphabet(out))) return inAlphabet(out);
     }
     return null;
   };
   return reshape(value, shape, run);
+}
+
+/** Each char of `text` as the char of the same value in `to`; null when one is not in `from`. */
+function mapChars(text: string, from: string, to: string): string | null {
+  let out = '';
+  for (const c of text) {
+    const v = from.indexOf(c);
+    if (v < 0) return null;
+    out += to[v];
+  }
+  return out;
 }
 
 const MAX_WALK = 500;
@@ -87,6 +123,9 @@ const SHAPES: Partial<Record<PiiType, Shape>> = {
   CN_RESIDENT_ID: residentIdShape(),
   PHONE: phoneShape,
   IBAN: ibanShape,
+  TW_NATIONAL_ID: twNationalIdShape,
+  CN_USCC: usccShape,
+  MAC_ADDRESS: macShape,
 };
 
 /** The regions a national number (no `+`) may be valid in for the walk: the detector's default regions. */

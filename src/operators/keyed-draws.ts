@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { DECIMAL, type DigitSource } from './same-shape.js';
 
 /**
  * Choices made by a keyed hash of one value: HMAC-SHA256 under a pseudonym sub-key of the value's
@@ -49,13 +50,14 @@ export class KeyedDraws {
 const EMPTY = Buffer.alloc(0);
 
 /**
- * pseudonym's DigitSource (same-shape.ts): new digits as many as given, drawn until `valid` holds
- * and they differ from the given ones (so a surrogate never equals its input); null after `tries`.
+ * pseudonym's DigitSource (same-shape.ts): new digits as many as given (of `alphabet`, decimal when
+ * absent), drawn until `valid` holds and they differ from the given ones (so a surrogate never
+ * equals its input); null after `tries`.
  */
-export function drawnDigits(draws: KeyedDraws, tries = 1000): (digits: string, valid?: (d: string) => boolean) => string | null {
-  return (digits, valid) => {
+export function drawnDigits(draws: KeyedDraws, tries = 1000): DigitSource {
+  return (digits, valid, alphabet) => {
     for (let t = 0; t < tries; t++) {
-      const d = draws.digits(digits.length);
+      const d = alphabet === undefined || alphabet === DECIMAL ? draws.digits(digits.length) : Array.from(digits, () => draws.pick(alphabet)).join('');
       if (d !== digits && (!valid || valid(d))) return d;
     }
     return null;

@@ -1,9 +1,8 @@
 import type { PiiType } from '../../detectors/index.js';
 import { gb11714CheckChar } from '../../detectors/cn-uscc.js';
 import { USCC_ALPHABET, usccCheckChar } from '../../detectors/lib/checksum.js';
-import { twNationalIdCheckDigit } from '../../detectors/tw-national-id.js';
 import type { KeyedDraws } from './keyed-draws.js';
-import { bankAccountShape, hkIdShape, ibanShape, imeiShape, luhnShape, passportShape, residentIdShape, ssnShape, type Shape } from './same-shape.js';
+import { bankAccountShape, hkIdShape, ibanShape, imeiShape, luhnShape, passportShape, residentIdShape, ssnShape, twNationalIdShape, type Shape } from './same-shape.js';
 
 /**
  * The same-shape types of the pseudonym operator (phones, emails, user names and IPs have their own
@@ -44,11 +43,7 @@ export function pseudonymShape(type: PiiType, draws: KeyedDraws, options: ShapeO
       return usccShape(draws);
     // The letter (place of registration) and the sex digit kept, seven digits drawn, check digit again.
     case 'TW_NATIONAL_ID':
-      return (chars, run) => {
-        if (!/^[A-Z][1289][0-9]{8}$/.test(chars) || twNationalIdCheckDigit(chars) !== Number(chars[9])) return null;
-        const digits = run(chars.slice(2, 9));
-        return digits === null ? null : chars.slice(0, 2) + digits + twNationalIdCheckDigit(chars.slice(0, 2) + digits);
-      };
+      return twNationalIdShape;
     case 'MAC_ADDRESS':
       return macShape(draws);
     default:

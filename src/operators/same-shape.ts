@@ -1,4 +1,6 @@
-import { cnResidentIdCheckChar, hkIdCheckChar, iban97Valid, luhnCheckDigit, luhnValid } from '../../detectors/lib/checksum.js';
+import { gb11714CheckChar } from '../../detectors/cn-uscc.js';
+import { cnResidentIdCheckChar, hkIdCheckChar, iban97Valid, luhnCheckDigit, luhnValid, USCC_ALPHABET, usccCheckChar } from '../../detectors/lib/checksum.js';
+import { twNationalIdCheckDigit } from '../../detectors/tw-national-id.js';
 
 /**
  * What encrypt and pseudonym share: a value's letters and digits replaced in place (separators and
@@ -10,9 +12,14 @@ import { cnResidentIdCheckChar, hkIdCheckChar, iban97Valid, luhnCheckDigit, luhn
 /**
  * New digits for `digits`, as many, for which `valid` holds (when given); null when it cannot give
  * them (too short for FF1, a valid set too thin). encrypt's FF1 walks; pseudonym's draws never give
- * back `digits` itself, so its surrogate never equals its input.
+ * back `digits` itself, so its surrogate never equals its input. `alphabet`: the numerals `digits`
+ * is written in, each worth its index (DECIMAL when absent; HEX for a MAC, USCC_ALPHABET for a
+ * USCC's organization code): the new ones are of the same alphabet, and FF1 runs in its radix.
  */
-export type DigitSource = (digits: string, valid?: (d: string) => boolean) => string | null;
+export type DigitSource = (digits: string, valid?: (d: string) => boolean, alphabet?: string) => string | null;
+
+export const DECIMAL = '0123456789';
+const HEX = '0123456789abcdef';
 
 /**
  * A type's shape: the new significant chars (ASCII letters and digits, in order), or null when the
@@ -91,6 +98,55 @@ export const hkIdShape: Shape = (chars, run) => {
   if (digits === null) return null;
   const body = m[1] + digits;
   return body + hkIdCheckChar(body, 0, body.length);
+};
+
+/** `A123456789`: the letter (place of first registration) and the sex digit kept, seven digits replaced, check digit computed again. */
+export const twNationalIdShape: Shape = (chars, run) => {
+  if (!/^[A-Z][1289][0-9]{8}$/.test(chars) || twNationalIdCheckDigit(chars) !== Number(chars[9])) return null;
+  const digits = run(chars.slice(2, 9));
+  return digits === null ? null : chars.slice(0, 2) + digits + twNationalIdCheckDigit(chars.slice(0, 2) + digits);
+};
+
+/**
+ * Unified social credit code (GB 32100): registration authority, entity type and division (8 chars)
+ * kept; the organization code's 8 chars replaced, its GB 11714 check char and the GB 32100 check
+ * char computed again. All-digit organization codes stay all digits (radix 10); the others are
+ * replaced in the code's 31-char alphabet (radix 31) and keep at least one letter, so the output says
+ * which of the two it was. Each check char stays a digit or a letter as it was: an all-digit code
+ * stays one (the detector wants a context word for those), a code with a letter keeps one.
+ */
+export const usccShape: Shape = (chars, run) => {
+  if (chars.length !== 18 || usccCheckChar(chars, 0) !== chars[17] || gb11714CheckChar(chars, 8) !== chars[16]) return null;
+  const withChecks = (org: string): string => {
+    const body = chars.slice(0, 8) + org + gb11714CheckChar(org, 0);
+    return body + usccCheckChar(body, 0);
+  };
+  const digitsOnly = DIGITS.test(chars.slice(8, 16));
+  const valid = (org: string): boolean => {
+    const code = withChecks(org);
+    return DIGITS.test(org) === digitsOnly && isDigit(code[16]) === isDigit(chars[16]) && isDigit(code[17]) === isDigit(chars[17]);
+  };
+  const org = run(chars.slice(8, 16), valid, digitsOnly ? DECIMAL : USCC_ALPHABET);
+  return org === null ? null : withChecks(org);
+};
+
+const isDigit = (c: string): boolean => c >= '0' && c <= '9';
+
+/**
+ * MAC address: the 12 hex digits replaced, the first byte's two flag bits kept (multicast,
+ * locally administered), letters in the input's case. An address without a letter (`96:19:47:…`)
+ * stays one (radix 10: the detector weighs those differently), one with letters keeps at least one
+ * (radix 16), which shows their case; mixed case does not fit. Never all zeros or all `f` (the
+ * detector wants a context word for those; such an input does not fit either).
+ */
+export const macShape: Shape = (chars, run) => {
+  if (!/^[0-9A-Fa-f]{12}$/.test(chars) || (/[A-F]/.test(chars) && /[a-f]/.test(chars))) return null;
+  const upper = /[A-F]/.test(chars);
+  const decimal = DIGITS.test(chars);
+  const flags = parseInt(chars[1], 16) & 0x03;
+  const valid = (hex: string): boolean => (parseInt(hex[1], 16) & 0x03) === flags && DIGITS.test(hex) === decimal && !/^(?:0{12}|f{12})$/.test(hex);
+  const hex = run(chars.toLowerCase(), valid, decimal ? DECIMAL : HEX);
+  return hex === null ? null : upper ? hex.toUpperCase() : hex;
 };
 
 /**

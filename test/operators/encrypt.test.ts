@@ -3,6 +3,7 @@ import { isValidPhoneNumber } from 'libphonenumber-js/max';
 import validator from 'validator';
 import { describe, expect, it } from 'vitest';
 import { generators, PATTERN_TYPES } from '../../bench/generate.js';
+import { isValidUscc } from '../../bench/independent/checks.js';
 import { rng } from '../../bench/random.js';
 import type { PiiType } from '../../detectors/index.js';
 import { luhnCheckDigit } from '../../detectors/lib/checksum.js';
@@ -65,6 +66,108 @@ describe('encrypt: digit types keep their shape, their check characters hold, re
     expect(enc(card('41111111111'), 'PAYMENT_CARD')).toMatch(/^⟦PAYMENT_CARD:[A-Za-z0-9_-]+⟧$/);
     expect(enc('110105199003071238', 'CN_RESIDENT_ID')).toMatch(/^⟦CN_RESIDENT_ID:/); // wrong check char
     expect(enc('11010520210101002X', 'CN_RESIDENT_ID')).toMatch(/^⟦CN_RESIDENT_ID:/); // born after 2019
+  });
+});
+
+type AlnumType = 'TW_NATIONAL_ID' | 'CN_USCC' | 'MAC_ADDRESS';
+const compact = (v: string) => v.replace(/[ -]/g, '');
+const hexOf = (v: string) => v.replace(/[^0-9A-Fa-f]/g, '');
+/** The first byte's multicast (I/G) and locally administered (U/L) bits. */
+const macFlags = (v: string) => parseInt(hexOf(v).slice(0, 2), 16) & 0x03;
+
+/**
+ * What must hold of an encrypted value besides the round trip: its type's check by code that is not
+ * logveil's (validator; bench/independent/checks.ts for the USCC), what stays readable, the layout.
+ */
+const ALNUM_CHECKS: Record<AlnumType, (out: string, input: string) => void> = {
+  TW_NATIONAL_ID(out, input) {
+    expect(validator.isIdentityCard(out, 'zh-TW'), out).toBe(true);
+    expect(out.slice(0, 2)).toBe(input.slice(0, 2)); // region letter, sex digit
+  },
+  CN_USCC(out, input) {
+    expect(isValidUscc(compact(out)), out).toBe(true);
+    expect(out.replace(/[0-9A-Z]/g, '#')).toBe(input.replace(/[0-9A-Z]/g, '#')); // grouping
+    expect(compact(out).slice(0, 8)).toBe(compact(input).slice(0, 8)); // authority, type, division
+    expect(/^\d+$/.test(compact(out))).toBe(/^\d+$/.test(compact(input))); // all digits stays all digits
+  },
+  MAC_ADDRESS(out, input) {
+    expect(validator.isMACAddress(out, { eui: '48' }) || validator.isMACAddress(out, { eui: '48', no_separators: true }), out).toBe(true);
+    expect(out.replace(/[0-9A-Fa-f]/g, '#')).toBe(input.replace(/[0-9A-Fa-f]/g, '#')); // separators, notation
+    expect(macFlags(out)).toBe(macFlags(input));
+    if (/[A-F]/.test(input)) expect(out).not.toMatch(/[a-f]/);
+    if (/[a-f]/.test(input)) expect(out).not.toMatch(/[A-F]/);
+    expect(/^\d+$/.test(hexOf(out))).toBe(/^\d+$/.test(hexOf(input)));
+  },
+};
+
+describe('encrypt: TW IDs, USCCs and MAC addresses keep their shape, reveal undoes it', () => {
+  const revealer = createRevealer({ policy, key: KEY });
+  const otherKey = createRevealer({ policy, key: OTHER_KEY });
+
+  function roundTrip(type: AlnumType, before: string, value: string, after: string): void {
+    const out = enc(value, type);
+    expect(out).not.toBe(value);
+    ALNUM_CHECKS[type](out, value);
+    expect(enc(value, type)).toBe(out); // deterministic
+    const line = `2026-02-24 INFO ${before}${value}${after} ok`;
+    const encrypted = `2026-02-24 INFO ${before}${out}${after} ok`;
+    expect(a.anonymize(line)).toBe(encrypted); // found whole, as its type
+    expect(a.findings(encrypted).map((f) => [f.type, encrypted.slice(f.start, f.end)])).toContainEqual([type, out]);
+    expect(revealer.reveal(encrypted)).toBe(line);
+    // FF1 proves nothing about the key (the CLI wants --fingerprint): another key gives another value.
+    expect(otherKey.reveal(encrypted)).not.toBe(line);
+  }
+
+  it.each<[AlnumType, string, string]>([
+    ['TW_NATIONAL_ID', '身分證字號：', 'A123456789'], // the published worked example
+    ['TW_NATIONAL_ID', 'tw_id=', 'B800000015'], // a resident certificate: B=11, 1 + 9 + 8·8 + 1 = 75, check 5
+    ['CN_USCC', '统一社会信用代码：', '91110000600037341L'], // python-stdnum's example: all-digit organization code
+    ['CN_USCC', 'credit_code=', '91110108MA0055518B'],
+    ['CN_USCC', '统一社会信用代码：', '9111 0108 MA00 5551 8B'],
+    ['CN_USCC', '税号 ', '913101155556667703'], // all digits: needs its context word, keeps it
+    ['MAC_ADDRESS', 'mac=', '00:00:5e:00:53:af'], // RFC 7042 documentation range
+    ['MAC_ADDRESS', 'MAC: ', '00-00-5E-00-53-AF'],
+    ['MAC_ADDRESS', 'hwaddr ', '0000.5e00.53af'],
+    ['MAC_ADDRESS', 'mac ', '00005e0053af'], // compact: with a context word
+    ['MAC_ADDRESS', 'mac=', '01:00:5e:00:53:af'], // multicast
+    ['MAC_ADDRESS', 'bssid ', '02:00:5e:10:00:00'], // locally administered
+    ['MAC_ADDRESS', 'mac=', '96:19:47:94:77:11'], // no letter: stays decimal
+  ])('%s %s%s', (type, before, value) => {
+    ALNUM_CHECKS[type](value, value); // the test value itself passes the independent check
+    roundTrip(type, before, value, '');
+  });
+
+  it.each<[AlnumType]>([['TW_NATIONAL_ID'], ['CN_USCC'], ['MAC_ADDRESS']])('%s: generated values (property)', (type) => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 0x7fffffff }), (seed) => {
+        const r = rng(seed);
+        const s = generators[type](r, r.chance(0.5) ? 'zh' : 'en');
+        roundTrip(type, s.before, s.value, s.after);
+      }),
+      { numRuns: Number(process.env.LOGVEIL_PROPERTY_RUNS ?? 100) },
+    );
+  });
+
+  it('MAC_ADDRESS: any six bytes (every flag pair, decimal or not), each notation and case (property)', () => {
+    const notations = [(b: string[]) => b.join(':'), (b: string[]) => b.join('-'), (b: string[]) => `${b[0]}${b[1]}.${b[2]}${b[3]}.${b[4]}${b[5]}`, (b: string[]) => b.join('')];
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 6, maxLength: 6 }), fc.nat(3), fc.boolean(), (bytes, notation, upper) => {
+        fc.pre(!bytes.every((b) => b === 0) && !bytes.every((b) => b === 255)); // these are tokens (below)
+        const mac = notations[notation](bytes.map((b) => b.toString(16).padStart(2, '0')));
+        const value = upper ? mac.toUpperCase() : mac;
+        // Twelve decimal digits in a row (`mac=885260336901`) are not taken for a MAC by the detector.
+        fc.pre(a.findings(`mac=${value}`).some((f) => f.type === 'MAC_ADDRESS' && f.end - f.start === value.length));
+        roundTrip('MAC_ADDRESS', 'mac=', value, '');
+      }),
+      { numRuns: Number(process.env.LOGVEIL_PROPERTY_RUNS ?? 100) },
+    );
+  });
+
+  it('values that do not fit become tokens: a failing check char, mixed case, all zeros', () => {
+    expect(enc('A123456788', 'TW_NATIONAL_ID')).toMatch(/^⟦TW_NATIONAL_ID:/);
+    expect(enc('91110108MA0055518C', 'CN_USCC')).toMatch(/^⟦CN_USCC:/);
+    expect(enc('00:00:5e:00:53:AF', 'MAC_ADDRESS')).toMatch(/^⟦MAC_ADDRESS:/);
+    expect(enc('00:00:00:00:00:00', 'MAC_ADDRESS')).toMatch(/^⟦MAC_ADDRESS:/);
   });
 });
 
