@@ -54,7 +54,7 @@ export function registerAnonymize(program: Command): void {
     const shard = shardOf(opts.shard);
     const jobs = jobsOfShard(plan.jobs, shard);
     const threads = threadsOf(opts.threads);
-    const { anonymizer, key } = anonymizerFrom(opts, true, shard !== undefined);
+    const { anonymizer, key, keyName } = anonymizerFrom(opts, true, shard !== undefined);
     if (plan.dir !== undefined) mkdirSync(plan.dir, { recursive: true });
     removeTemporariesOnSignal();
     const intoDir = plan.dir !== undefined;
@@ -101,7 +101,7 @@ export function registerAnonymize(program: Command): void {
       );
     } finally {
       await pool?.close();
-      await finishRun(run, opts, counts());
+      await finishRun(run, opts, counts(), keyName);
     }
   });
 }

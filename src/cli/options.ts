@@ -123,7 +123,11 @@ function keyOf(opts: CommonOptions): Uint8Array | undefined {
  * replace alike. `sharded`: this run is one shard of several (shard.ts), so keyed operators need a
  * key given: a key made per shard would give one value another pseudonym in each shard.
  */
-export function anonymizerFrom(opts: CommonOptions, keyed: boolean, sharded = false): { anonymizer: Anonymizer; key: Uint8Array } {
+export function anonymizerFrom(
+  opts: CommonOptions,
+  keyed: boolean,
+  sharded = false,
+): { anonymizer: Anonymizer; key: Uint8Array; keyName: string | undefined } {
   const policy = opts.policy ? loadPolicyFile(opts.policy) : undefined;
   const given = keyed ? keyOf(opts) : undefined;
   const key = given ?? randomKey();
@@ -144,7 +148,8 @@ export function anonymizerFrom(opts: CommonOptions, keyed: boolean, sharded = fa
       `logveil: no --key-file or ${KEY_FILE_ENV} given: keyed operators (hash, pseudonym) use a random key made for this run (consistent within it, irreversible after)\n`,
     );
   }
-  return { anonymizer: a, key };
+  // The given key is named in summaries and reports by its fingerprint; a random one is nobody's to name.
+  return { anonymizer: a, key, keyName: given === undefined ? undefined : keyFingerprint(given) };
 }
 
 /** `--threads`: a whole number from 1 (no worker threads) up. */

@@ -248,10 +248,10 @@ export function startRun(
  * file failed (as `scan --summary`: stderr says what failed); the JSON report with --report whatever
  * happened, as it says how many files failed.
  */
-export async function finishRun(run: RunProgress, opts: ProgressOptions, counts: readonly CountersSnapshot[]): Promise<void> {
+export async function finishRun(run: RunProgress, opts: ProgressOptions, counts: readonly CountersSnapshot[], key?: string): Promise<void> {
   const figures = run.finish();
   const summary = new Summary();
-  summary.setRun(figures);
+  summary.setRun(key === undefined ? figures : { ...figures, key });
   for (const c of counts) summary.addCounts(c);
   if (run.summary && figures.failed < figures.files) process.stderr.write(summary.toTable());
   if (opts.report !== undefined) await writeOutput(opts.report, [Readable.from([JSON.stringify(summary.toJSON(), null, 2) + '\n'])]);

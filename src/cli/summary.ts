@@ -11,6 +11,8 @@ export interface RunFigures {
   readonly bytes: number;
   readonly textBytes: number;
   readonly seconds: number;
+  /** The fingerprint of the key given for keyed operators (`--key-file`), never the key; absent without one. */
+  readonly key?: string;
 }
 
 /**
@@ -178,7 +180,8 @@ function runLine(run: RunFigures): string {
   const files = `${n(run.files)} file${run.files === 1 ? '' : 's'}${run.failed ? ` (${n(run.failed)} failed)` : ''}`;
   const text = run.textBytes !== run.bytes ? ` (${mb(run.textBytes)} of text)` : '';
   const rate = (run.bytes / 1e6 / Math.max(run.seconds, 1e-3)).toFixed(1);
-  return `${files}, ${n(run.lines)} line${run.lines === 1 ? '' : 's'}, ${mb(run.bytes)} read${text} in ${run.seconds.toFixed(1)} s: ${rate} MB/s\n`;
+  const key = run.key === undefined ? '' : `key ${run.key} (its fingerprint: \`logveil reveal --fingerprint ${run.key}\` checks it)\n`;
+  return `${files}, ${n(run.lines)} line${run.lines === 1 ? '' : 's'}, ${mb(run.bytes)} read${text} in ${run.seconds.toFixed(1)} s: ${rate} MB/s\n${key}`;
 }
 
 function fieldLabel(field: string | null): string {

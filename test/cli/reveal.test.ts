@@ -60,8 +60,12 @@ describe('logveil reveal', () => {
     const fp = logveil(['keygen', 'k']).stdout.split(' ')[0];
     expect(fp).toMatch(/^[0-9a-f]{8}$/);
     const other = logveil(['keygen', 'other']).stdout.split(' ')[0];
-    expect(logveil(['anonymize', '--policy', 'p.yaml', '--key-file', 'k', 'pay.csv', '-o', 'out.csv']).code).toBe(0);
+    expect(logveil(['anonymize', '--policy', 'p.yaml', '--key-file', 'k', 'pay.csv', '-o', 'out.csv', '--report', 'r.json']).code).toBe(0);
     expect(readFileSync(path('out.csv'), 'utf8')).not.toContain('4111 1111 1111 1111');
+    // The run's report names the key by the fingerprint keygen printed (and a run without a key file names none).
+    expect((JSON.parse(readFileSync(path('r.json'), 'utf8')) as { run: { key?: string } }).run.key).toBe(fp);
+    expect(logveil(['anonymize', 'pay.csv', '-o', 'tagged.csv', '--report', 'r2.json']).code).toBe(0);
+    expect((JSON.parse(readFileSync(path('r2.json'), 'utf8')) as { run: { key?: string } }).run).not.toHaveProperty('key');
     // Under the wrong key FF1 would give other valid-looking values: without proof, nothing is written.
     for (const key of ['k', 'other']) {
       const unproven = logveil(['reveal', '--policy', 'p.yaml', '--key-file', key, 'out.csv', '-o', 'back.csv']);
