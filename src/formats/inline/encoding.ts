@@ -72,7 +72,7 @@ function percentEncode(chunk: string): string {
 export function encodeValue(value: string, encoding: KvEncoding, raw?: string): string {
   switch (encoding) {
     case 'logfmt':
-      return /[\s"=]/.test(value) ? `"${escapeQuoted(value, '"')}"` : value;
+      return /[\s"=]/.test(value) && !sameBareLayout(value, raw) ? `"${escapeQuoted(value, '"')}"` : value;
     case 'quoted':
       return escapeQuoted(value, '"');
     case 'single':
@@ -91,6 +91,22 @@ export function encodeValue(value: string, encoding: KvEncoding, raw?: string): 
     default:
       return value;
   }
+}
+
+/**
+ * A bare value that the log wrote with spaces (`card=4111 1111 1111 1111`: the reader takes a grouped
+ * number whole) and a replacement with its spaces in the same places (a mask, a same-shape pseudonym,
+ * FF1): written bare as the log wrote it, so the layout is kept and reveal gives the bytes back.
+ * Any other replacement with a space, `"` or `=` is quoted, as logfmt wants.
+ */
+function sameBareLayout(value: string, raw: string | undefined): boolean {
+  if (raw === undefined || raw.length !== value.length || /["=]/.test(value)) return false;
+  for (let i = 0; i < value.length; i++) {
+    const a = value.charCodeAt(i);
+    const b = raw.charCodeAt(i);
+    if ((a === 32 || b === 32 || a === 9 || b === 9 || a < 32 || b < 32) && a !== b) return false;
+  }
+  return true;
 }
 
 function escapeQuoted(value: string, quote: '"' | "'"): string {

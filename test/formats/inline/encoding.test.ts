@@ -37,6 +37,17 @@ describe('writing values back', () => {
     expect(encodeValue(value, enc)).toBe(written);
   });
 
+  it('a bare logfmt value the log wrote with spaces stays bare when its replacement has the spaces in the same places', () => {
+    // A mask or a same-shape value of `card=4111 1111 1111 1111`: the log's own layout.
+    expect(encodeValue('**** **** **** 1111', 'logfmt', '4111 1111 1111 1111')).toBe('**** **** **** 1111');
+    expect(encodeValue('+86 177 3577 1920', 'logfmt', '+86 138 0013 8000')).toBe('+86 177 3577 1920');
+    // Spaces elsewhere, another length, or a quote or `=` in the replacement: quoted, as logfmt wants.
+    expect(encodeValue('Li Si', 'logfmt', 'Zhang San')).toBe('"Li Si"');
+    expect(encodeValue('+86 1773 577 1920', 'logfmt', '+86 138 0013 8000')).toBe('"+86 1773 577 1920"');
+    expect(encodeValue('a "b" c', 'logfmt', 'a xyz c')).toBe('"a \\"b\\" c"');
+    expect(encodeValue('a=b c', 'logfmt', 'abc d')).toBe('"a=b c"');
+  });
+
   it('a query that wrote its spaces as + gets them as + back (the line keeps its bytes outside the finding)', () => {
     expect(encodeValue('call me at <PHONE>', 'url', 'call+me+at+13800138000')).toBe('call+me+at+<PHONE>');
     expect(encodeValue('tel: <PHONE>', 'url', 'tel:+14155550123')).toBe('tel:+<PHONE>');
