@@ -2,6 +2,7 @@ import type { PiiType } from '../detectors/index.js';
 import { Anonymizer, type AnonymizerOptions } from './anonymizer.js';
 import type { ScanPlace } from './detect/scan.js';
 import { LogveilError } from './errors.js';
+import { keyFingerprint } from './keys/fingerprint.js';
 import { visitLine } from './formats/text.js';
 import { decryptShaped, openToken, TOKEN_PATTERN } from './operators/encrypt.js';
 import { ruleFor } from './policy/schema.js';
@@ -118,11 +119,22 @@ export interface RevealOptions extends AnonymizerOptions {
   readonly key: Uint8Array;
   /** Reveal only these types (`--types`); all when absent. */
   readonly types?: readonly PiiType[];
+  /**
+   * The fingerprint of the key the values were encrypted with (anonymize's report names it): checked
+   * against `key` when the revealer is made, LV_KEY when it differs. FF1 values carry no check of the
+   * key, so text without a token can only be trusted to a key checked this way (`tokensOpened`,
+   * `shapedRevealed` tell a caller which it had).
+   */
+  readonly fingerprint?: string;
 }
 
 /** A revealer for many texts or a format's visitor (`formats.text.createTransform({ visitor: r.visitor() })`). */
 export function createRevealer(options: RevealOptions): Revealer {
   if (options.key === undefined) throw new LogveilError('LV_KEY', 'reveal needs the key the values were encrypted with (--key-file)');
+  const expected = options.fingerprint?.trim().toLowerCase();
+  if (expected !== undefined && expected !== keyFingerprint(options.key)) {
+    throw new LogveilError('LV_KEY', `this key's fingerprint is ${keyFingerprint(options.key)}, not ${expected}: not the key the values were encrypted with`);
+  }
   return new Revealer(new Anonymizer(options), options.types && new Set(options.types));
 }
 

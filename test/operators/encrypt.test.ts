@@ -8,7 +8,7 @@ import { rng } from '../../bench/random.js';
 import type { PiiType } from '../../detectors/index.js';
 import { luhnCheckDigit } from '../../detectors/lib/checksum.js';
 import { isOperatorOutput } from '../../detectors/lib/operator-output.js';
-import { createAnonymizer, createRevealer, reveal } from '../../src/index.js';
+import { createAnonymizer, createRevealer, keyFingerprint, reveal } from '../../src/index.js';
 
 const KEY = Buffer.from('5f1c0a9e3b7d24c68e01f2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7', 'hex');
 const OTHER_KEY = Buffer.from('a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f91', 'hex');
@@ -60,6 +60,15 @@ describe('encrypt: digit types keep their shape, their check characters hold, re
     const line = `2026-02-24 INFO ${label}${out} ok`;
     expect(a.findings(line).map((f) => [f.type, line.slice(f.start, f.end)])).toContainEqual([type, out]);
     expect(reveal(line, { policy, key: KEY })).toBe(`2026-02-24 INFO ${label}${value} ok`);
+  });
+
+  it('a fingerprint given to the library is checked against the key when the revealer is made', () => {
+    const line = `card ${enc('4111 1111 1111 1111', 'PAYMENT_CARD')} ok`;
+    const fingerprint = keyFingerprint(KEY);
+    expect(reveal(line, { policy, key: KEY, fingerprint: fingerprint.toUpperCase() })).toBe('card 4111 1111 1111 1111 ok');
+    const other = new Uint8Array(32).fill(9);
+    expect(() => reveal(line, { policy, key: other, fingerprint })).toThrow(expect.objectContaining({ code: 'LV_KEY' }));
+    expect(() => createRevealer({ policy, key: other, fingerprint })).toThrow(/not the key the values were encrypted with/);
   });
 
   it('a card too short for FF1 (5 payload digits under 1,000,000) and a check digit that does not hold become tokens', () => {
