@@ -170,9 +170,10 @@ export function warnToStderr(message: string): void {
 }
 
 /** The revealer of `logveil reveal`: the key (required) and the policy the values were written with. */
-export function revealerFrom(opts: CommonOptions, types: readonly PiiType[] | undefined): { revealer: Revealer; fingerprint: string } {
+export function revealerFrom(opts: CommonOptions, types: readonly PiiType[] | undefined, fingerprint?: string): Revealer {
   const policy = opts.policy ? loadPolicyFile(opts.policy) : undefined;
   if (!opts.keyFile) throw new LogveilError('LV_USAGE', 'reveal needs --key-file');
   const key = loadKeyFile(opts.keyFile);
-  return { revealer: createRevealer({ policy, key, types }), fingerprint: keyFingerprint(key) };
+  // With a fingerprint, createRevealer checks the key against it (LV_KEY) before anything is read.
+  return createRevealer({ policy, key, types, ...(fingerprint === undefined ? {} : { fingerprint }) });
 }

@@ -54,12 +54,8 @@ export function registerReveal(program: Command): void {
     if (opts.format !== 'auto') formatOf(opts.format, '-');
     const encoding = encodingChoice(opts.encoding);
     const types = opts.types === undefined ? undefined : typesOf(opts.types);
-    const { revealer, fingerprint } = revealerFrom(opts, types);
-    const expected = opts.fingerprint?.trim().toLowerCase();
-    if (expected !== undefined && expected !== fingerprint) {
-      throw new LogveilError('LV_KEY', `--key-file: this key's fingerprint is ${fingerprint}, not ${expected}: not the key the values were encrypted with`);
-    }
-    const confirmed = expected !== undefined;
+    const revealer = revealerFrom(opts, types, opts.fingerprint);
+    const confirmed = opts.fingerprint !== undefined;
     const expanded = expandInputs(inputs, () => {});
     const plan = planOutputs(expanded, opts.output);
     if (plan.dir !== undefined) mkdirSync(plan.dir, { recursive: true });

@@ -104,7 +104,7 @@ function sameBareLayout(value: string, raw: string | undefined): boolean {
   for (let i = 0; i < value.length; i++) {
     const a = value.charCodeAt(i);
     const b = raw.charCodeAt(i);
-    if ((a === 32 || b === 32 || a === 9 || b === 9 || a < 32 || b < 32) && a !== b) return false;
+    if ((a <= 32 || b <= 32) && a !== b) return false; // a space, tab or control char moved
   }
   return true;
 }
