@@ -19,6 +19,7 @@ export function anonymizingVisitor(anonymizer: Anonymizer): ValueVisitor {
   const visitor: ValueVisitor = {
     decides: (path) => fields.resolve(path).kind !== 'scan',
     holdsWords: (path) => holdsWords(fields.resolve(path)),
+    valueEnd: (value, path) => groupedValueEnd(anonymizer, value, path),
     visit(value: string, place: Place): Visited {
       counting.at(outer, place.path);
       try {
@@ -64,6 +65,22 @@ function scanPlace(path: FieldPath, whole: boolean | undefined): ScanPlace | und
   return key === undefined ? undefined : { key };
 }
 
+/**
+ * ValueVisitor.valueEnd for both visitors: the end of the last thing the detectors find in the value
+ * with its key as context, when only groups of the number's notation follow it. Not told the field's
+ * type: under a rule's type a detector takes the whole value on the rule's word (a card field's
+ * `4111 … 1111 200` is then one card), which is the question asked here. A value with nothing found,
+ * or a field that keeps, drops or holds words, stays whole: a rule's value is the user's word.
+ */
+function groupedValueEnd(anonymizer: Anonymizer, value: string, path: FieldPath): number {
+  const action = anonymizer.fields.settle(anonymizer.fields.resolve(path), value);
+  if (action.kind === 'keep' || action.kind === 'drop' || holdsWords(action)) return value.length;
+  const found = anonymizer.findings(value, scanPlace(path, undefined));
+  let end = 0;
+  for (const f of found) if (f.end > end) end = f.end;
+  return end > 0 && value.charCodeAt(end) === 32 ? end : value.length;
+}
+
 /** Field types whose values are several words: `name=Zhang San` is one name, not `Zhang`. */
 const MULTI_WORD: ReadonlySet<PiiType> = new Set<PiiType>(['PERSON_NAME', 'ADDRESS']);
 
@@ -103,6 +120,7 @@ export function scanningVisitor(anonymizer: Anonymizer, report: (r: FindingRepor
   const visitor: ValueVisitor = {
     decides: (path) => fields.resolve(path).kind !== 'scan',
     holdsWords: (path) => holdsWords(fields.resolve(path)),
+    valueEnd: (value, path) => groupedValueEnd(anonymizer, value, path),
     visit: (value, place) => visitAt(value, place.record, place.path, place.path, place.whole),
   };
   /** `rulePath` decides, as anonymize sees the value; `shownPath` names the field in reports. */

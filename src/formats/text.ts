@@ -88,8 +88,9 @@ function visitText(visitor: ValueVisitor, text: string, record: number): string 
  *
  * So each value is visited once, and a scan report's offsets for free text are offsets in the line.
  * Where a bare value ends is inline/pairs.ts's call: at the next space, except a number in groups
- * (`card=4111 1111 1111 1111`) and, here, a name or address field's capitalized words after it
- * (`name=Zhang San`, see withWordRuns). A dropped value leaves
+ * (`card=4111 1111 1111 1111`, cut back here to what the visitor finds in it when groups follow that
+ * are not the value's, `… 1111 200`: see withValueEnds) and, here, a name or address field's
+ * capitalized words after it (`name=Zhang San`, see withWordRuns). A dropped value leaves
  * its key (`token=`, `token=""`, `"token":""`, `null` for a JSON number). A line with nothing replaced
  * comes back as the very same string.
  */
@@ -120,8 +121,9 @@ function visitPairs(visitor: ValueVisitor, line: string, record: number, memory:
   const sql = sqlValues(line, record, memory);
   const found = sql === null ? findKeyValues(line) : withSqlValues(visitor, line, findKeyValues(line), sql);
   if (found.length === 0) return visitText(visitor, line, record);
-  const spans = visitor.holdsWords ? withWordRuns(visitor.holdsWords, line, found) : found;
   const escapes = ESCAPES.test(line); // most lines have no backslash, `%` or `+`: no value is encoded
+  const worded = visitor.holdsWords ? withWordRuns(visitor.holdsWords, line, found) : found;
+  const spans = visitor.valueEnd ? withValueEnds(visitor, line, worded, escapes) : worded;
   let free: string | null = null; // the line with the own-visited values stood in for
   let outs: string[] | null = null; // what each of them is written back as
   let changed = false;
@@ -211,6 +213,29 @@ function withSqlValues(visitor: ValueVisitor, line: string, pairs: readonly KvSp
   }
   while (k < spans.length) out.push(spans[k++]);
   return out;
+}
+
+/**
+ * A bare value visited on its own that ran on over a number's groups (inline/bare-value.ts: `card=4111
+ * 1111 1111 1111 200`) ends where the visitor says the field's value does (ValueVisitor.valueEnd): the
+ * groups after it (`200`) stay in the line as free text, neither replaced with the value nor quoted
+ * into its replacement. Values that ran on over words (withWordRuns) are left as they are.
+ */
+function withValueEnds(visitor: ValueVisitor, line: string, spans: readonly KvSpan[], escapes: boolean): readonly KvSpan[] {
+  let out: KvSpan[] | null = null;
+  for (let k = 0; k < spans.length; k++) {
+    const span = spans[k];
+    let end = span.end;
+    const space = span.encoding === 'logfmt' || span.encoding === 'plain' ? line.indexOf(' ', span.start) : -1;
+    if (space >= 0 && space < span.end) {
+      if (visitedAlone(visitor, line, span, escapes) && !visitor.holdsWords?.(span.path)) {
+        end = span.start + visitor.valueEnd!(line.slice(span.start, span.end), span.path);
+      }
+    }
+    if (end < span.end) (out ??= spans.slice(0, k)).push({ ...span, end });
+    else out?.push(span);
+  }
+  return out ?? spans;
 }
 
 /** How many capitalized words a bare name or address value may run on over. */

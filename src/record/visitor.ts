@@ -41,4 +41,11 @@ export interface ValueVisitor {
    * text value (`name=Zhang San`) runs on over the capitalized words after it (see visitLine).
    */
   holdsWords?(path: FieldPath): boolean;
+  /**
+   * How much of a bare text value that ran on over groups of a number (`card=4111 1111 1111 1111
+   * 200`) is the field's value: the end of its last finding when groups with none follow it (the
+   * status `200` is the line's, not the card's), else its length. Text lines ask before visiting such
+   * a value alone, so that what follows the value is neither replaced with it nor quoted into it.
+   */
+  valueEnd?(value: string, path: FieldPath): number;
 }

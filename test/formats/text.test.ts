@@ -3,6 +3,8 @@ import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { describe, expect, it } from 'vitest';
 import { iban97Valid, usccCheckChar } from '../../detectors/lib/checksum.js';
+import { luhnCheckDigit } from '../../bench/independent/checks.js';
+import { rng } from '../../bench/random.js';
 import { gb11714CheckChar } from '../../detectors/cn-uscc.js';
 import { createAnonymizer, type Anonymizer } from '../../src/anonymizer.js';
 import { TextLineTransform, type LineMapper } from '../../src/formats/lines/transform.js';
@@ -255,6 +257,69 @@ describe('grouped identifiers under a key are taken whole', () => {
 
   it('keeps capitals after a number and a country-like word before a count', async () => {
     expect(await anonymized('id=1234 ABCD next=1 status=OK 12 items')).toBe('id=1234 ABCD next=1 status=OK 12 items');
+  });
+});
+
+describe('what follows a grouped value stays the line\'s', () => {
+  // A bare value runs on over the groups of a number (`card=4111 1111 1111 1111`); a status, count or
+  // duration after it is the line's, not the value's: it must be neither replaced with it nor quoted
+  // into its replacement. Cards drawn here, their check digit from the independent Luhn in
+  // bench/independent/checks.ts; the trailing group is chosen so that the whole is no valid card.
+  const r = rng(20261204);
+  const cards: string[] = [];
+  while (cards.length < 40) {
+    const body = `4${Array.from({ length: 14 }, () => r.int(0, 9)).join('')}`;
+    const card = body + luhnCheckDigit(body);
+    const grouped = card.replace(/(\d{4})(?=\d)/g, '$1 ');
+    const tail = String(r.int(100, 599));
+    if (luhnCheckDigit(card + tail.slice(0, 2)) !== tail[2]) cards.push(`${grouped}|${tail}`);
+  }
+  it.each(cards)('card=%s', async (drawn) => {
+    const [grouped, tail] = drawn.split('|');
+    expect(await anonymized(`GET /pay card=${grouped} ${tail} 0.012\n`)).toBe(`GET /pay card=<PAYMENT_CARD> ${tail} 0.012\n`);
+    expect(await anonymized(`payment card: ${grouped} ${tail}\n`)).toBe(`payment card: <PAYMENT_CARD> ${tail}\n`);
+    // masked, the layout is the card's own and the tail stays after it, unquoted
+    const masked = await anonymized(`card=${grouped} ${tail} ok\n`, { types: { PAYMENT_CARD: { operator: 'mask' } } });
+    expect(masked).toMatch(new RegExp(`^card=\\*{4} \\*{4} \\*{4} ${grouped.slice(-4)} ${tail} ok\\n$`));
+  });
+
+  it('a phone, an IBAN, an IMEI and a credit code with a status after them', async () => {
+    // 138 0013 8000: a CN mobile in the 138 range (libphonenumber-js says valid); the IMEI's check digit is Luhn's.
+    const imeiBody = '35209900176148';
+    const imei = `35 209900 176148 ${luhnCheckDigit(imeiBody)}`;
+    let iban = '';
+    for (let d = 2; d <= 98 && iban === ''; d++) {
+      const v = `DE${String(d).padStart(2, '0')}370400440532013000`;
+      if (iban97Valid(v, 0, v.length)) iban = v;
+    }
+    const ibanFours = iban.replace(/(.{4})(?=.)/g, '$1 ');
+    const lines = [
+      ['phone=138 0013 8000 200 12ms', 'phone=<PHONE> 200 12ms'],
+      [`imei=${imei} 200`, 'imei=<IMEI> 200'],
+      [`iban=${ibanFours} 200`, 'iban=<IBAN> 200'],
+    ];
+    for (const [line, expected] of lines) expect(await anonymized(`${line}\n`)).toBe(`${expected}\n`);
+  });
+
+  it('a 19-digit card in 4-4-4-4-3 is one value, and a kept or unfound value keeps its groups', async () => {
+    let card19 = '';
+    for (let k = 0; card19 === ''; k++) {
+      const body = `4${String(123456789012345 + k * 7919).padStart(17, '0')}`;
+      card19 = body + luhnCheckDigit(body);
+    }
+    const grouped = card19.replace(/(\d{4})(?=\d)/g, '$1 ');
+    expect(await anonymized(`card=${grouped} ok\n`)).toBe('card=<PAYMENT_CARD> ok\n');
+    // no card in the groups: the rule's value is the whole of them, as before
+    expect(await anonymized('card=1234 5678 9012 3456 200 ok\n')).toBe('card=<PAYMENT_CARD> ok\n');
+    const policy: PolicyInput = { fields: { rules: [{ match: 'ref', action: 'keep' }] } };
+    expect(await anonymized('ref=2024 0001 200 call 13800138000\n', policy)).toBe('ref=2024 0001 200 call <PHONE>\n');
+  });
+
+  it('scan reports the value as anonymize replaces it', async () => {
+    const reports: FindingReport[] = [];
+    const a = createAnonymizer();
+    visitLine(scanningVisitor(a, (rep) => reports.push(rep)), 'phone=138 0013 8000 200', 0);
+    expect(reports.map((rep) => [rep.field, rep.finding.type, rep.value])).toEqual([['phone', 'PHONE', '138 0013 8000']]);
   });
 });
 
