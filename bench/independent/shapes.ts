@@ -116,6 +116,11 @@ export function logShapes(g: Faker) {
       build: (v) => [{ value: v }, ' - - [', clfTs(), '] "GET /api/v2/orders/', orderId(), ' HTTP/1.1" 200 ', String(g.number.int(90000)), ' "-" "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0" rt=', L('duration', `0.${g.string.numeric(3)}`)],
     },
     {
+      // nginx `$remote_addr - $remote_user [$time_local]` with basic auth (Apache %h %l %u %t).
+      shape: 'nginx access (remote_user)', keyed: true, accepts: () => false,
+      build: (v) => ['203.0.113.', String(g.number.int({ min: 1, max: 254 })), ' - ', { value: v }, ' [', clfTs(), '] "GET /admin/reports?page=', String(g.number.int(40)), ' HTTP/1.1" 200 ', String(g.number.int(90000)), ' "https://intranet.example.com/" "Mozilla/5.0 (Windows NT 10.0; Win64; x64)"'],
+    },
+    {
       shape: 'nginx access (query)', keyed: true, accepts: (v) => !/\s/.test(v.text) && !isIp(v) && v.type !== 'USERNAME',
       build: (v, key) => ['198.51.100.23 - - [', clfTs(), '] "GET /account/lookup?', key, '=', { value: v }, '&ts=', epochMs(), ' HTTP/2.0" 200 512 "https://shop.example.com/" "okhttp/', version(), '"'],
     },

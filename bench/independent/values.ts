@@ -331,6 +331,7 @@ export function makeValues(seed: number, per: number): Value[] {
     ['C:\\Users\\…\\ path', ['windows user path'], {}],
     ['shell prompt …@host', ['shell prompt'], {}],
     ['under a userName key', [], { key: 'userName', needsWord: true }],
+    ['access log remote user (CLF %u)', ['nginx access (remote_user)'], {}],
   ];
   conventions.forEach(([notation, shapes, more], k) =>
     add('USERNAME', notation, users.slice(k * 5, k * 5 + 5), { ...(shapes.length ? { shapes } : {}), ...more }));

@@ -12,6 +12,7 @@ import { DROP, type FieldPath, type ValueVisitor } from '../record/index.js';
 import type { Format, FormatOptions } from './format.js';
 import { TextLineTransform, type LineMapper } from './lines/transform.js';
 import { decodeValue, droppedValue, encodeValue, isEncoded } from './inline/encoding.js';
+import { accessLogUsers, withAccessLogUsers } from './inline/access-log.js';
 import { findKeyValues } from './inline/pairs.js';
 import type { KvSpan } from './inline/span.js';
 import { SqlMemory, sqlValues, type SqlValues } from './inline/statements.js';
@@ -119,7 +120,8 @@ let nesting = 0;
 
 function visitPairs(visitor: ValueVisitor, line: string, record: number, memory: SqlMemory | null): string {
   const sql = sqlValues(line, record, memory);
-  const found = sql === null ? findKeyValues(line) : withSqlValues(visitor, line, findKeyValues(line), sql);
+  const pairs = sql === null ? findKeyValues(line) : withSqlValues(visitor, line, findKeyValues(line), sql);
+  const found = withAccessLogUsers(pairs, accessLogUsers(line));
   if (found.length === 0) return visitText(visitor, line, record);
   const escapes = ESCAPES.test(line); // most lines have no backslash, `%` or `+`: no value is encoded
   const worded = visitor.holdsWords ? withWordRuns(visitor.holdsWords, line, found) : found;
