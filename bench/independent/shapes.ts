@@ -121,6 +121,11 @@ export function logShapes(g: Faker) {
       build: (v) => ['203.0.113.', String(g.number.int({ min: 1, max: 254 })), ' - ', { value: v }, ' [', clfTs(), '] "GET /admin/reports?page=', String(g.number.int(40)), ' HTTP/1.1" 200 ', String(g.number.int(90000)), ' "https://intranet.example.com/" "Mozilla/5.0 (Windows NT 10.0; Win64; x64)"'],
     },
     {
+      // PostgreSQL with Debian's log_line_prefix '%m [%p] %q%u@%d '.
+      shape: 'postgresql log', keyed: true, accepts: () => false,
+      build: (v) => [javaTs(), ' UTC [', pid(), '] ', { value: v }, '@', g.helpers.arrayElement(['shop', 'billing_prod', 'crm']), ' ', g.helpers.arrayElement(['ERROR:  deadlock detected', 'LOG:  duration: 12.345 ms  statement: select 1', 'FATAL:  password authentication failed for user "x"'])],
+    },
+    {
       shape: 'nginx access (query)', keyed: true, accepts: (v) => !/\s/.test(v.text) && !isIp(v) && v.type !== 'USERNAME',
       build: (v, key) => ['198.51.100.23 - - [', clfTs(), '] "GET /account/lookup?', key, '=', { value: v }, '&ts=', epochMs(), ' HTTP/2.0" 200 512 "https://shop.example.com/" "okhttp/', version(), '"'],
     },

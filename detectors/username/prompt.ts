@@ -5,9 +5,11 @@ import { isPseudonym, keptName } from './kept.js';
 
 /**
  * The user name of a shell prompt copied into a log or a ticket: `[alice@web01 ~]$`, `[alice@web01
- * nginx]#` (RHEL), `alice@web01:~$`, `alice@web01:/var/log$` (Debian). Offered at the `@` like an
- * email, it is a name only in a prompt's exact shape: the host has no dot-separated TLD to make it an
- * address, and the prompt ends in `$` or `#`. A host with a domain (`alice@web01.example.com:~$`) is
+ * nginx]#` (RHEL), `alice@web01:~$`, `alice@web01:/var/log$` (Debian); and of a PostgreSQL log line,
+ * whose prefix writes the user at the database (`%u@%d`, Debian's default: `2026-12-04 07:50:03.123
+ * UTC [4242] alice@shop ERROR:  …`). Offered at the `@` like an email, it is a name only in these exact
+ * shapes: the host has no dot-separated TLD to make it an address, and the prompt ends in `$` or `#`,
+ * the database name is followed by a PostgreSQL severity and its colon. A host with a domain (`alice@web01.example.com:~$`) is
  * an email's span, which is longer and wins the overlap: the name goes either way. System accounts
  * (`root@web01:~#`) stay (kept.ts).
  */
@@ -49,6 +51,27 @@ function promptTail(text: string, i: number, bracketed: boolean): boolean {
   return j + 1 >= text.length || text.charCodeAt(j + 1) === SP;
 }
 
+/**
+ * What follows `%u@%d` in a PostgreSQL log line: a severity and its colon (then two spaces), in
+ * English or as a server with `lc_messages = 'zh_CN'` writes it (`错误:  `, `详细信息:  `).
+ */
+const PG_SEVERITY =
+  / (?:DEBUG[1-5]|INFO|NOTICE|WARNING|ERROR|LOG|FATAL|PANIC|DETAIL|HINT|QUERY|CONTEXT|LOCATION|STATEMENT|调试|信息|注意|警告|错误|日志|致命错误|详细信息|提示|查询|上下文|位置|语句): /y;
+
+/** `%d` then a severity: the database name (letters, digits, `_`, `$`, `-`, `.`) from `i`, then PG_SEVERITY. */
+function postgresTail(text: string, i: number): boolean {
+  const stop = Math.min(text.length, i + 63);
+  let j = i;
+  while (j < stop) {
+    const c = text.charCodeAt(j);
+    if (!(isAlnum(c) || c === 95 || c === 36 || c === 45 || c === 46)) break;
+    j++;
+  }
+  if (j === i) return false;
+  PG_SEVERITY.lastIndex = j;
+  return PG_SEVERITY.test(text);
+}
+
 export default defineDetector({
   type: 'USERNAME',
   name: 'username_prompt',
@@ -61,13 +84,17 @@ export default defineDetector({
     const before = start > 0 ? text.charCodeAt(start - 1) : SP;
     if (before !== SP && before !== 9 && before !== 91 /* [ */) return 0;
     const host = hostEnd(text, end + 1);
-    if (host === end + 1 || !promptTail(text, host, before === 91)) return 0;
+    const prompt = host > end + 1 && promptTail(text, host, before === 91);
+    if (!prompt && (before === 91 || !postgresTail(text, end + 1))) return 0;
     if (keptName(text, start, end) || isPseudonym(text, start, end)) return 0;
     return 0.75;
   },
   examples: {
     match: ['[alice@web ~]$', 'zhang.wei@build-server:~/src$', 'msmith@db:/var/log#'],
-    noMatch: ['root@web01:~#', 'alice@web01', 'icon@2x.png', 'alice@web01 ~]$', 'see alice@web01:8080 now'],
+    noMatch: [
+      'root@web01:~#', 'alice@web01', 'icon@2x.png', 'alice@web01 ~]$', 'see alice@web01:8080 now',
+      '[4242] postgres@shop LOG:  checkpoint starting', '[4242] alice@shop error: lower case', 'ping alice@shop ERROR',
+    ],
   },
   mask: [1, 0],
   generate: {

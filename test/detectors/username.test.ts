@@ -343,6 +343,40 @@ describe('prompts', () => {
   });
 });
 
+describe('PostgreSQL log lines: the user of the %u@%d prefix', () => {
+  // Debian's default log_line_prefix is '%m [%p] %q%u@%d '; a server with lc_messages = 'zh_CN' writes
+  // the severity in Chinese. Names from the prompt detector's generator (seeded), checked by hand below.
+  it('is replaced in English and Chinese lines, and the database stays', () => {
+    const g = rng(4412);
+    for (let k = 0; k < 20; k++) {
+      const name = usernamePrompt.generate!.valid(g, 'en').value;
+      for (const text of [
+        `2026-12-04 07:50:03.123 UTC [4242] ${name}@shop ERROR:  duplicate key value violates unique constraint "users_email_key"`,
+        `2026-12-04 07:50:03.123 UTC [4242] ${name}@shop DETAIL:  Key (id)=(42) already exists.`,
+        `2026-12-04 07:50:03.123 CST [4242] ${name}@order_db 错误:  重复键违反唯一约束"users_email_key"`,
+        `2026-12-04 07:50:03.123 CST [4242] ${name}@shop 详细信息:  键值"(id)=(42)" 已经存在`,
+      ]) {
+        const out = line(text);
+        expect(out, text).toContain('<USERNAME>@');
+        expect(out).not.toContain(`${name}@`);
+        expect(line(out)).toBe(out);
+      }
+    }
+    expect(line('2026-12-04 07:50:03.123 UTC [4242] jsmith@shop LOG:  statement: select 1')).toBe(
+      '2026-12-04 07:50:03.123 UTC [4242] <USERNAME>@shop LOG:  statement: select 1',
+    );
+  });
+
+  it.each([
+    ['the postgres account', '2026-12-04 07:50:03.123 UTC [4242] postgres@shop LOG:  checkpoint starting: time'],
+    ['before authentication', '2026-12-04 07:50:03.123 UTC [4242] [unknown]@[unknown] LOG:  connection received: host=[local]'],
+    ['no severity after it', 'ping jsmith@shop ERROR'],
+    ['a lower-case word after it', '[4242] jsmith@shop error: something'],
+  ])('%s: nothing', (_why, text) => {
+    expect(names(text)).toEqual([]);
+  });
+});
+
 describe('home folders are paths, not URLs', () => {
   it.each([
     ['an API path', '"GET /api/v1/users/search?name=x HTTP/1.1" 200'],
