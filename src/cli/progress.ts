@@ -102,7 +102,10 @@ export class RunProgress {
     if (this.timer !== null) clearInterval(this.timer);
     this.timer = null;
     if (this.bars !== null) {
+      // The last frame shows the end (every byte, file and finding), not the last tick's figures:
+      // MultiBar draws only on its own tick, so it is drawn here, then cleared by stop().
       this.update();
+      this.bars.update();
       this.bars.stop();
     }
     return {
@@ -118,8 +121,8 @@ export class RunProgress {
 
   /**
    * A MultiBar with one bar: it redraws by moving up from where it is rather than by restoring a saved
-   * cursor position, so a warning written meanwhile (options.ts clears the bar's line first) stays on
-   * screen, and the bar goes on below it.
+   * cursor position, so a warning or error written meanwhile (options.ts's stderrLine clears the
+   * bar's line first) stays on screen, and the bar goes on below it.
    */
   private startBar(): [MultiBar, SingleBar] {
     const known = this.options.totalBytes > 0;
