@@ -101,7 +101,7 @@ export function registerAnonymize(program: Command): void {
       );
     } finally {
       await pool?.close();
-      await finishRun(run, opts, counts(), keyName);
+      await finishRun(run, opts, counts(), { key: keyName, shard });
     }
   });
 }

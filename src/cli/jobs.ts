@@ -1,5 +1,6 @@
 import { LogveilError, systemErrorText } from '../index.js';
 import type { InputFile, InputProblem } from './inputs.js';
+import { stderrLine } from './options.js';
 import { FileWarnings } from './warnings.js';
 
 /**
@@ -54,7 +55,7 @@ export async function runJobs<J extends { readonly input: InputFile }>(
   let failed = 0;
   const report = (display: string, e: unknown) => {
     const err = describeFailure(display, e);
-    process.stderr.write(`logveil: ${err.message} [${err.code}]\n`);
+    stderrLine(`logveil: ${err.message} [${err.code}]`); // not after the progress bar on its line
     failed++;
   };
   for (const p of problems) report(p.display, p.error);

@@ -165,8 +165,16 @@ const MAX_DEFAULT_THREADS = 8;
 
 /** Warnings go to stderr as they come; they name the place, never the data. */
 export function warnToStderr(message: string): void {
-  // On a terminal, from the start of a cleared line: anonymize's progress bar may be on the current one.
-  process.stderr.write(`${process.stderr.isTTY ? '\r\x1b[K' : ''}logveil: warning: ${message}\n`);
+  stderrLine(`logveil: warning: ${message}`);
+}
+
+/**
+ * A line of its own on stderr, written at once (so messages keep their order). On a terminal it starts
+ * from the start of a cleared line: the progress bar may be on the current one, and is drawn again
+ * below at its next tick (cli-progress's MultiBar.log would hold the line until then).
+ */
+export function stderrLine(text: string): void {
+  process.stderr.write(`${process.stderr.isTTY ? '\r\x1b[K' : ''}${text}\n`);
 }
 
 /** The revealer of `logveil reveal`: the key (required) and the policy the values were written with. */

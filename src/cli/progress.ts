@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { LogveilError, streamNamed, writeOutput, type CountersSnapshot } from '../index.js';
 import type { ExpandedInputs, OutputPlan } from './inputs.js';
+import type { Shard } from './shard.js';
 import { Summary, type RunFigures } from './summary.js';
 
 /**
@@ -102,7 +103,10 @@ export class RunProgress {
     if (this.timer !== null) clearInterval(this.timer);
     this.timer = null;
     if (this.bars !== null) {
+      // The last frame shows the end (every byte, file and finding), not the last tick's figures:
+      // MultiBar draws only on its own tick, so it is drawn here, then cleared by stop().
       this.update();
+      this.bars.update();
       this.bars.stop();
     }
     return {
@@ -118,8 +122,8 @@ export class RunProgress {
 
   /**
    * A MultiBar with one bar: it redraws by moving up from where it is rather than by restoring a saved
-   * cursor position, so a warning written meanwhile (options.ts clears the bar's line first) stays on
-   * screen, and the bar goes on below it.
+   * cursor position, so a warning or error written meanwhile (options.ts's stderrLine clears the
+   * bar's line first) stays on screen, and the bar goes on below it.
    */
   private startBar(): [MultiBar, SingleBar] {
     const known = this.options.totalBytes > 0;
@@ -246,11 +250,18 @@ export function startRun(
 /**
  * The end of a run: the bar cleared; the summary on stderr when startRun said so, but not when every
  * file failed (as `scan --summary`: stderr says what failed); the JSON report with --report whatever
- * happened, as it says how many files failed.
+ * happened, as it says how many files failed. Both name the key by its fingerprint, and the shard
+ * when the run read one (its counts are then of the shard's files only).
  */
-export async function finishRun(run: RunProgress, opts: ProgressOptions, counts: readonly CountersSnapshot[], key?: string): Promise<void> {
+export async function finishRun(
+  run: RunProgress,
+  opts: ProgressOptions,
+  counts: readonly CountersSnapshot[],
+  about: { readonly key?: string; readonly shard?: Shard } = {},
+): Promise<void> {
+  const { key, shard } = about;
   const figures = run.finish();
-  const summary = new Summary();
+  const summary = new Summary(shard);
   summary.setRun(key === undefined ? figures : { ...figures, key });
   for (const c of counts) summary.addCounts(c);
   if (run.summary && figures.failed < figures.files) process.stderr.write(summary.toTable());

@@ -48,7 +48,7 @@ export function registerScan(program: Command): void {
     const shard = shardOf(opts.shard);
     const jobs = jobsOfShard(expanded.files.map((input) => ({ input })), shard);
     const { anonymizer } = anonymizerFrom(opts, false);
-    const summary = opts.summary || opts.summaryJson ? new Summary() : null;
+    const summary = opts.summary || opts.summaryJson ? new Summary(shard) : null;
     const withFile = !expanded.single;
     // Made on the first input that uses it, shared by the others, closed at the end.
     let pool: AnonymizerPool | undefined;

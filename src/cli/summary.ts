@@ -1,4 +1,5 @@
 import type { CountersSnapshot } from '../index.js';
+import type { Shard } from './shard.js';
 
 /** What a run of `anonymize` did, for its summary and report: numbers only. */
 export interface RunFigures {
@@ -29,6 +30,9 @@ export class Summary {
   private run: RunFigures | null = null;
   private readonly files: Array<{ file: string; findings: number; failed: boolean }> = [];
   private current: { file: string; findings: number; failed: boolean } | null = null;
+
+  /** `shard`: the run read one shard of the input files, and its counts are of those files only. */
+  constructor(private readonly shard?: Pick<Shard, 'index' | 'count'>) {}
 
   /** Start counting a file's findings. */
   startFile(file: string): void {
@@ -86,7 +90,12 @@ export class Summary {
    * then the total and, for several files, how many had findings or failed.
    */
   toTable(): string {
-    if (this.run !== null) return this.countsTable(this.run);
+    // A shard's counts are not the whole run's: said first, so no one reads them as the total.
+    const shard = this.shard ? `shard ${this.shard.index}/${this.shard.count}: the counts of this shard's files only\n` : '';
+    return shard + (this.run !== null ? this.countsTable(this.run) : this.findingsTable());
+  }
+
+  private findingsTable(): string {
     const rows = this.rows();
     const total = rows.reduce((a, r) => a + r.count, 0);
     const typeW = Math.max(4, 'total'.length, ...rows.map((r) => r.type.length));
@@ -139,17 +148,20 @@ export class Summary {
 
   /**
    * The same for machines: `{ total, types: [{type, count, fields: [{field, count}]}], files: [{file, findings, failed?}] }`;
-   * from counters (anonymize) `{ run: {…}, total, types: [{type, count}], fields: [{field, count}] }`.
+   * from counters (anonymize) `{ run: {…}, total, types: [{type, count}], fields: [{field, count}] }`;
+   * a shard's begins with `shard: {index, count}`.
    */
   toJSON(): object {
     const types = this.rows();
     const total = types.reduce((a, r) => a + r.count, 0);
+    const shard = this.shard ? { shard: { index: this.shard.index, count: this.shard.count } } : {};
     if (this.run !== null) {
       const { run } = this;
       const mbPerSecond = round(run.bytes / 1e6 / Math.max(run.seconds, 1e-3), 2);
-      return { run: { ...run, seconds: round(run.seconds, 3), mbPerSecond }, total, types: types.map(({ type, count }) => ({ type, count })), fields: this.fieldRows() };
+      return { ...shard, run: { ...run, seconds: round(run.seconds, 3), mbPerSecond }, total, types: types.map(({ type, count }) => ({ type, count })), fields: this.fieldRows() };
     }
     return {
+      ...shard,
       total,
       types,
       files: this.files.map((f) => (f.failed ? f : { file: f.file, findings: f.findings })),

@@ -44,6 +44,26 @@ describe('RunProgress', () => {
     expect(written().endsWith('\x1b[0J')).toBe(true); // cleared below the cursor: the bar is gone
   });
 
+  // The figures of the last tick (a quarter read, no file done) were the last frame drawn before the clear.
+  it('draws a last frame with the final bytes, files and findings before it clears itself', () => {
+    vi.useFakeTimers();
+    const { stream, written } = fakeTerminal();
+    let findings = 0;
+    const progress = new RunProgress({ files: 1, totalBytes: 2_000_000, bar: true, findings: () => findings, stream });
+    let read = 500_000;
+    const bytesRead = () => read;
+    progress.reading(bytesRead);
+    vi.advanceTimersByTime(600);
+    expect(written()).toMatch(/25% 0\.5\/2\.0 MB [\d.]+ MB\/s \| files 0\/1 \| findings 0 \|/);
+    read = 2_000_000;
+    findings = 4321;
+    progress.done(bytesRead);
+    progress.finish(); // before the next tick
+    const frames = written().split('\x1b[1G').filter((frame) => frame.includes('MB/s'));
+    expect(frames.at(-1)).toMatch(/^={12} 100% 2\.0\/2\.0 MB [\d.]+ MB\/s \| files 1\/1 \| findings 4,321 \| ETA/);
+    expect(written().endsWith('\x1b[0J')).toBe(true);
+  });
+
   it('writes nothing when no bar is asked for', () => {
     const { stream, written } = fakeTerminal();
     const progress = new RunProgress({ files: 1, totalBytes: 10, bar: false, findings: () => 0, stream });

@@ -47,6 +47,31 @@ function onTerminal(sh: (script: string) => { code: number | null; stdout: strin
   return { code: r.code, screen: r.stdout };
 }
 
+/**
+ * The lines a terminal shows after `raw`, for the escapes the bar uses: `\r` and `ESC[nG` move to a
+ * column, `ESC[K`/`ESC[0K` erase to the end of the line, `ESC[0J` to the end of the screen (the cursor
+ * never moves up: the bar is one line); text overwrites what is under it.
+ */
+function shown(raw: string): string[] {
+  const lines = [''];
+  let col = 0;
+  for (const [token, n, code] of raw.matchAll(/\x1b\[(\d*)([A-Za-z])|\r|\n|[^\x1b\r\n]+/g)) {
+    const at = lines.length - 1;
+    if (token === '\n') {
+      lines.push('');
+      col = 0;
+    } else if (token === '\r') col = 0;
+    else if (code === 'G') col = Number(n || 1) - 1;
+    else if (code === 'K' || code === 'J') lines[at] = lines[at].slice(0, col);
+    else if (code === undefined) {
+      const line = lines[at].padEnd(col);
+      lines[at] = line.slice(0, col) + token + line.slice(col + token.length);
+      col += token.length;
+    }
+  }
+  return lines;
+}
+
 describe('anonymize: progress, summary and report', { timeout: 120_000 }, () => {
   it('stderr not a terminal: no bar and no summary, not a byte; stdout carries the data only', () => {
     const { logveil, path } = setUp();
@@ -199,6 +224,22 @@ describe('anonymize: progress, summary and report', { timeout: 120_000 }, () => 
     const onScreen = sh(`script -qec ${quoted(['logveil scan --summary in/app.log'])} /dev/null`);
     expect(onScreen.stdout).not.toMatch(/findings|\d+% /);
     expect(onScreen.stdout).toMatch(/^total\s+24000\r?$/m);
+  });
+
+  // It was written after the bar, on the bar's line: `…| ETA 2slogveil: in/z-bad.log: not valid gzip data…`.
+  it('on a terminal: a file that fails while the bar is drawn is said on a line of its own', () => {
+    const { sh, write } = sandbox('progress-error');
+    write('in/a.log', Array.from({ length: 8 * TEXT_LINES }, (_, k) => textLine(k)).join('\n') + '\n');
+    write('in/z-bad.log', Buffer.from('\x1f\x8bnot gzip after its magic bytes', 'latin1'));
+    const r = onTerminal(sh, ['anonymize', '--threads', '1', 'in', '-o', 'out/']);
+    expect(r.code).toBe(1);
+    const error = 'logveil: in/z-bad.log: not valid gzip data (unknown compression method) [LV_FORMAT]';
+    // The bar was drawn before the error (a.log is read first and takes several of its ticks).
+    expect(r.screen.indexOf('MB/s')).toBeGreaterThanOrEqual(0);
+    expect(r.screen.indexOf('MB/s')).toBeLessThan(r.screen.indexOf(error));
+    const lines = shown(r.screen);
+    expect(lines).toContain(error);
+    expect(lines.at(-2)).toBe('logveil: 1 of 2 input files failed; nothing was written under their output names [LV_IO]');
   });
 
   it('--report that is an input is refused before anything is written (exit 2)', () => {

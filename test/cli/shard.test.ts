@@ -290,3 +290,40 @@ describe('logveil scan --shard', () => {
     expect(sets.reduce((n, s) => n + s.size, 0)).toBe(filesOf(whole.stdout).size);
   });
 });
+
+describe('a shard\'s summary and report', () => {
+  it('say which shard they count, and over the shards add up to the whole run\'s', () => {
+    const { logveil, write, path } = sandbox('shard-summary');
+    // File i holds i + 1 lines, one planted email each: the counts tell the shards apart.
+    const files = 6;
+    for (let i = 0; i < files; i++) write(`logs/f${i}.log`, Array.from({ length: i + 1 }, (_, k) => `mail u${i}x${k}@example.com\n`).join(''));
+    const count = 3;
+    const mine = (k: number) => Array.from({ length: files }, (_, i) => i).filter((i) => shardNumber(`f${i}.log`, count) === k);
+    const emails = (k: number) => mine(k).reduce((n, i) => n + i + 1, 0);
+    const said = (k: number) => `shard ${k}/${count}: the counts of this shard's files only`;
+    for (let k = 0; k < count; k++) {
+      expect(mine(k).length).toBeGreaterThan(0); // every shard has files to count
+      const table = logveil(['scan', '--shard', `${k}/${count}`, '--summary', 'logs']);
+      expect(table.code).toBe(0);
+      expect(table.stdout.split('\n')[0]).toBe(said(k));
+      expect(table.stdout).toMatch(new RegExp(`^total\\s+${emails(k)}$`, 'm'));
+      const json = JSON.parse(logveil(['scan', '--shard', `${k}/${count}`, '--summary-json', 'logs']).stdout) as { shard: unknown; total: number };
+      expect([json.shard, json.total]).toEqual([{ index: k, count }, emails(k)]);
+
+      const run = logveil(['anonymize', '--shard', `${k}/${count}`, '--summary', '--report', `r${k}.json`, 'logs', '-o', 'out/']);
+      expect(run.code).toBe(0);
+      const [first, second] = run.stderr.split('\n');
+      expect(first).toBe(said(k));
+      expect(second).toMatch(new RegExp(`^${mine(k).length} files, ${emails(k)} lines, `));
+      const report = JSON.parse(readFileSync(path(`r${k}.json`), 'utf8')) as { shard: unknown; run: { files: number }; total: number };
+      expect([report.shard, report.run.files, report.total]).toEqual([{ index: k, count }, mine(k).length, emails(k)]);
+    }
+    expect(Array.from({ length: count }, (_, k) => emails(k)).reduce((a, b) => a + b)).toBe(21); // 1 + 2 + … + 6
+    // Not sharded: no shard said, the whole run counted.
+    const whole = logveil(['scan', '--summary-json', 'logs']);
+    expect(JSON.parse(whole.stdout)).not.toHaveProperty('shard');
+    expect(JSON.parse(whole.stdout)).toMatchObject({ total: 21 });
+    const all = logveil(['anonymize', '--summary', 'logs', '-o', 'all/']);
+    expect(all.stderr.split('\n')[0]).toMatch(/^6 files, 21 lines, /);
+  });
+});
