@@ -24,7 +24,8 @@ import { IBAN_REGISTRY } from '../iban.js';
  *   failures for X`, `by X(uid=1000)`; Windows event XML `<Data Name="TargetUserName">X</Data>`;
  *   `Access denied for user 'X'@…`, `for user "X"` (MySQL, PostgreSQL); FTP's `"USER X"`;
  * - sudo `sudo:    X : TTY=pts/0 ; …`, su `(to root) X on pts/0`;
- * - home folders `/home/X/`, `/Users/X/`, `C:\Users\X\` (also JSON-escaped `C:\\Users\\X\\`);
+ * - home folders `/home/X/`, `/Users/X/`, `C:\Users\X\` (also JSON-escaped `C:\\Users\\X\\`); AWS IAM
+ *   user ARNs `arn:aws:iam::123456789012:user/X`;
  * - Chinese labels without a colon: `登录用户 X`, `用户X` (not `账号 X`: mostly a bank's, as are
  *   `银行账号：`, `收款账号=` whatever their value).
  * Shell prompts `X@host:~$` are the `at` candidate's (prompt.ts).
@@ -166,6 +167,17 @@ function homePath(text: string, s: number): boolean {
   return !URL_WORD.test(text.slice(Math.max(0, p - 12), p));
 }
 
+/**
+ * An AWS IAM user's ARN right before `s` (`arn:aws:iam::123456789012:user/jdoe`, with a path:
+ * `…:user/division/jdoe`), as CloudTrail writes it beside `userName`: the name is the ARN's last part
+ * (the path's folders are not names). The scanner offers a word only shortly after its anchor word
+ * (`user`): a name behind a path longer than that reach is not read.
+ */
+const IAM_USER = /arn:aws[a-z-]{0,12}:iam::\d{12}:user\/(?:[\w+=,.@-]{1,64}\/){0,3}$/;
+function iamUser(text: string, s: number): boolean {
+  return IAM_USER.test(text.slice(Math.max(0, s - 240), s));
+}
+
 /** `\Users\` or the JSON-escaped `\\Users\\` right before `s`. */
 function windowsProfile(text: string, s: number): boolean {
   return /\\\\?users\\\\?$/i.test(text.slice(Math.max(0, s - 10), s));
@@ -200,7 +212,7 @@ function convention(text: string, start: number, end: number, key: string | unde
     s--;
     c = text.charCodeAt(s - 1);
   }
-  if (c === SLASH) return homePath(text, s) ? KEYED : NONE;
+  if (c === SLASH) return homePath(text, s) || (iamUser(text, s) && text.charCodeAt(close) !== SLASH) ? KEYED : NONE;
   // Windows event XML: `<Data Name="TargetUserName">jdoe</Data>`
   if (c === 62 /* > */) {
     const m = XML_NAME.exec(text.slice(Math.max(0, s - 48), s));

@@ -377,6 +377,29 @@ describe('PostgreSQL log lines: the user of the %u@%d prefix', () => {
   });
 });
 
+describe('AWS IAM user ARNs (CloudTrail)', () => {
+  it('the name is the ARN\'s last part, beside userName', () => {
+    const g = rng(4413);
+    for (let k = 0; k < 20; k++) {
+      const name = GEN.valid(g, 'en').value;
+      const text = `{"userIdentity":{"type":"IAMUser","userName":"${name}","arn":"arn:aws:iam::123456789012:user/${name}"}}`;
+      const out = line(text);
+      expect(out, text).toBe('{"userIdentity":{"type":"IAMUser","userName":"<USERNAME>","arn":"arn:aws:iam::123456789012:user/<USERNAME>"}}');
+      expect(line(out)).toBe(out);
+    }
+    expect(names('arn:aws-cn:iam::123456789012:user/ops/wang.xm')).toEqual(['wang.xm']);
+  });
+
+  it.each([
+    ['a role', 'arn:aws:iam::123456789012:role/deploy'],
+    ['the folders of a path', 'arn:aws:iam::123456789012:user/engineering/backend/'],
+    ['a URL path', 'GET /api/user/profile HTTP/1.1'],
+    ['an ARN of another service', 'arn:aws:s3:::bucket/user/report.csv'],
+  ])('%s: no name', (_why, text) => {
+    expect(names(text)).toEqual([]);
+  });
+});
+
 describe('home folders are paths, not URLs', () => {
   it.each([
     ['an API path', '"GET /api/v1/users/search?name=x HTTP/1.1" 200'],
