@@ -13,6 +13,7 @@ import type { Format, FormatOptions } from './format.js';
 import { TextLineTransform, type LineMapper } from './lines/transform.js';
 import { decodeValue, droppedValue, encodeValue, isEncoded } from './inline/encoding.js';
 import { accessLogUsers, withAccessLogUsers } from './inline/access-log.js';
+import { startsKeyPhrase } from './inline/key-phrases.js';
 import { findKeyValues } from './inline/pairs.js';
 import type { KvSpan } from './inline/span.js';
 import { SqlMemory, sqlValues, type SqlValues } from './inline/statements.js';
@@ -279,10 +280,17 @@ function wordRunEnd(line: string, end: number, limit: number): number {
     while (q < limit && isWordChar(line.charCodeAt(q))) q++;
     const next = q < line.length ? line.charCodeAt(q) : 32;
     // A word that is a key (`Age=30`, `City: …`) or runs into the next value ends the run before it.
-    if ((q === limit && limit < line.length) || next === 61 || next === 58 || next === 0xff1a || !(next === 32 || next === 44 || next === 59)) break;
+    if ((q === limit && limit < line.length) || isKeyEnd(next) || !(next === 32 || next === 44 || next === 59)) break;
+    // So does the first word of a known key of several words (`… Account Domain: CORP`: inline/key-phrases.ts).
+    if (startsKeyPhrase(line, p, q, limit)) break;
     e = q;
   }
   return e;
+}
+
+/** `=`, `:` or `：` right after a word: the word is a key. */
+function isKeyEnd(c: number): boolean {
+  return c === 61 || c === 58 || c === 0xff1a;
 }
 
 /** Letters (any script), digits, and the `-` `'` `.` inside names (`Jean-Luc`, `O'Neil`, `St.`). */

@@ -1,3 +1,4 @@
+import { faker } from '@faker-js/faker';
 import { readFileSync } from 'node:fs';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -125,8 +126,26 @@ describe('bare name and address values of several words', () => {
     // Other fields keep ending at the space; at most four more words are taken.
     ['team=Zhang San', 'team=Zhang San'],
     ['name=Alice Bob Carol Dave Eve Frank', 'name=<PERSON_NAME> Frank'],
+    // A one-word key after a surname ends the run after the surname; a known key of several words
+    // (inline/key-phrases.ts) before its first word.
+    ['Name: Zhang San City: Beijing', 'Name: <PERSON_NAME> City: <ADDRESS>'],
+    ['Account Name: Li Lei Account Domain: CORP Logon ID: 0x3E7', 'Account Name: <PERSON_NAME> Account Domain: CORP Logon ID: 0x3E7'],
   ])('%s → %s', async (line, expected) => {
     expect(await anonymized(`${line}\n`)).toBe(`${expected}\n`);
+  });
+
+  it('a Windows security event written out on one line keeps its keys and placeholders', async () => {
+    // Event 4625's text as exported on one line; the account name drawn by faker, the address from TEST-NET-2.
+    faker.seed(4625);
+    for (let k = 0; k < 10; k++) {
+      const account = faker.person.firstName();
+      const event = (name: string, address: string) =>
+        `An account failed to log on. Subject: Security ID: S-1-0-0 Account Name: - Account Domain: - Logon Type: 3 ` +
+        `Account For Which Logon Failed: Security ID: S-1-0-0 Account Name: ${name} Account Domain: CORP ` +
+        `Failure Information: Failure Reason: Unknown user name or bad password. ` +
+        `Network Information: Workstation Name: WS-0042 Source Network Address: ${address} Source Port: 51532`;
+      expect(await anonymized(`${event(account, '198.51.100.61')}\n`)).toBe(`${event('<PERSON_NAME>', '<IP_ADDRESS>')}\n`);
+    }
   });
 
   it('a visitor that does not say which fields hold words gets the value up to the space', async () => {
