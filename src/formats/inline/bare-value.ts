@@ -185,11 +185,12 @@ export function extendGroups(s: string, vs: number, e: number, query = false): n
       if (isDigitOrMasked(s.charCodeAt(ge))) groupDigit = true;
       ge++;
     }
-    // After an area code in brackets the subscriber number may be unbroken: `(81) 918003845`.
+    // After an area code in brackets the subscriber number may be unbroken: `(81) 918003845`; after a
+    // country code the national number, unbroken or dashed (`+86 138-0013-8000`).
     const unbroken = (areaCode && ge - gs <= SUBSCRIBER_MAX) || (countryCode && end === e && ge - gs <= NATIONAL_MAX);
     // A phone head (`030`, `+49 491`) then one long digit group: the subscriber number.
     const lastGroup = ge - gs > GROUP_MAX && ge - gs <= LAST_GROUP_MAX && phoneHead(s, vs, end) && allDigits(s, gs, ge);
-    const long = ge - gs > GROUP_MAX && !(unbroken && allDigits(s, gs, ge)) && !lastGroup;
+    const long = ge - gs > GROUP_MAX && !(unbroken && (allDigits(s, gs, ge) || dashedDigits(s, gs, ge))) && !lastGroup;
     if (ge === gs || (long && (ge - gs > DASHED_GROUP_MAX || !dashedDigits(s, gs, ge)))) break;
     const after = ge < n ? s.charCodeAt(ge) : SP;
     // In a URL's query a value ends at `&` or `#` (`?mobile=+33 6 12 34 56 78&x=1`).

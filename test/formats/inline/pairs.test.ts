@@ -139,6 +139,9 @@ describe('numbers written in groups are one value', () => {
     // After a country code the national number unbroken (`+34 612345678`, libphonenumber's ES example).
     ['手机号：+34 612345678 订单号：202612032304377094', '手机号', '+34 612345678'],
     ['tel=+34 612345678 order=1', 'tel', '+34 612345678'],
+    // or dashed as its region writes it (`138-0013-8000`, `415-555-0123`)
+    ['mobile=+86 138-0013-8000 err=timeout', 'mobile', '+86 138-0013-8000'],
+    ['phone=+1 415-555-0123 200 ok', 'phone', '+1 415-555-0123'],
     // German subscriber numbers run to 9 or 10 digits after the area code (`030 727242413`).
     ['phone=030 727242413 build=5.18.13', 'phone', '030 727242413'],
     ['contactPhone=0241 3444171420 order=202612032581373777', 'contactPhone', '0241 3444171420'],
