@@ -3,7 +3,7 @@ import { isAlnum, isDigit, isLetter } from '../lib/chars.js';
 import { written } from '../lib/generate.js';
 import { isCjkWordChar } from '../lib/scripts.js';
 import { EN_PLACES, userName, ZH_PLACES } from './generate.js';
-import { isPseudonym, keptName } from './kept.js';
+import { isPseudonym, keptName, keptValue } from './kept.js';
 import { BANK_WORDS, CODE_SPELLED, SSH_FOR, STOP_WORDS, USER_KEYS, USER_KEY_ENDS, USER_QUALIFIERS, ZH_BARE, ZH_LABELS } from './words.js';
 import { IBAN_REGISTRY } from '../iban.js';
 
@@ -327,6 +327,8 @@ export default defineDetector({
     if (how === PROSE && text.charCodeAt(end) === SLASH && isDigit(text.charCodeAt(end + 1))) return 0;
     return SCORE;
   },
+  // Under a user field, a kept name stays whole (`username: root`), as it does in text.
+  keeps: (value) => keptValue(value),
   context: {
     // Anchors: a token is tried only when it starts shortly after one of these whole words (or the
     // value's key holds one); validate() then reads the exact convention.

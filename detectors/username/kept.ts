@@ -45,6 +45,12 @@ export function keptName(text: string, start: number, end: number): boolean {
   return KEPT.has(name) || name.startsWith('systemd-') || /^(?:dwm|umfd)-\d{1,3}$/.test(name);
 }
 
+/** A whole value under a user field that is a kept name (`root`, `unknown`): left whole, as in text. */
+export function keptValue(value: string): boolean {
+  const v = value.trim();
+  return keptName(v, 0, v.length);
+}
+
 /** `USERNAME_mgxuv5q5nh3ksl4w`: what the hash operator wrote (a type, `_`, 16 base32 chars). */
 const PSEUDONYM = /^[A-Z][A-Z0-9_]*_[a-z2-7]{16}$/;
 

@@ -133,6 +133,10 @@ export function isPlausible(type: PiiType, value: string): boolean {
       if (/^[a-z-]+$/.test(v)) return false;
       if (/^[^\s@]+@[^\s@]+$/.test(v)) return false; // an email: scanned as one
       return hasLetter(v) && !isBoolean(v) && !isIdentifier(v) && !isIpList(v) && !/:\/\//.test(v) && !isNumber(v);
+    case 'USERNAME':
+      // A Kubernetes identity of the system (`system:serviceaccount:kube-system:…`, `system:node:…`,
+      // audit logs' `user.username`) is no person's login; scanned, so a node's embedded address is found.
+      return !/^system:/.test(v);
     case 'DEVICE_ID':
       // A device id is long (IDFA, Android id, serial); `3` or `42` numbers a device in a list.
       return /^[\w:.-]{8,}$/.test(v) && !isBoolean(v);

@@ -377,6 +377,17 @@ describe('PostgreSQL log lines: the user of the %u@%d prefix', () => {
   });
 });
 
+describe('whole values under a user field that name nobody', () => {
+  it('a system account stays, as in text; a Kubernetes system identity is scanned, not replaced', () => {
+    expect(line('{"user":{"username":"root"}}')).toBe('{"user":{"username":"root"}}');
+    expect(line('{"username":"unknown","userName":"jdoe"}')).toBe('{"username":"unknown","userName":"<USERNAME>"}');
+    const sa = '{"user":{"username":"system:serviceaccount:kube-system:replicaset-controller"}}';
+    expect(line(sa)).toBe(sa);
+    // the node's address inside its identity is still found
+    expect(line('{"user":{"username":"system:node:ip-10-0-1-17.ec2.internal"}}')).toBe('{"user":{"username":"system:node:ip-<IP_ADDRESS>.ec2.internal"}}');
+  });
+});
+
 describe('AWS IAM user ARNs (CloudTrail)', () => {
   it('the name is the ARN\'s last part, beside userName', () => {
     const g = rng(4413);
