@@ -23,12 +23,12 @@ import type { Task, TaskResult, WorkerSetup } from './task.js';
 
 /**
  * Bytes per task: large enough that messaging costs little, small enough to keep every worker busy
- * and each batch's strings few. Measured (2026-12-04, 2 vCPUs, `anonymize --threads 2`, 64 MB of text,
- * CSV and a JSON array, medians of 3 paired runs): 512 KiB peaked at 270–345 MB RSS, 128 KiB at
- * 264–276 MB with the same CPU seconds (ratio 0.99–1.08, within the noise); 64 KiB saved 5–10 MB
- * more for 2% more CPU.
+ * and each batch's strings few (the read chunk's size: one piece per JSON batch). Measured (2026-12-04,
+ * 2 vCPUs, `anonymize --threads 2`, 64 MB of text, CSV and a JSON array, medians of 3 paired runs):
+ * 512 KiB peaked at 270–345 MB RSS, 128 KiB at 264–293 MB, 64 KiB at 223–271 MB, CPU seconds the same
+ * within the noise (64 KiB against 128 KiB: 0.97–1.04×).
  */
-export const BATCH_BYTES = 128 * 1024;
+export const BATCH_BYTES = 64 * 1024;
 /** Tasks in flight per worker: one running, one queued, so a worker never waits for the reader. */
 const IN_FLIGHT_PER_THREAD = 2;
 
@@ -38,7 +38,7 @@ const IN_FLIGHT_PER_THREAD = 2;
  * V8 collects late under its default ceiling of several GB). Any old-generation limit makes V8 collect
  * them sooner: 1024 MB cost 4–7% more CPU on CSV, 2048 MB none measurable (CPU 0.98–1.02× the old
  * pool's). A 16 MB young generation takes ~25 MB more off for ~2% CPU (8 MB: no less RSS, +10% CPU on
- * JSON and CSV). Together with 128 KiB batches: 250/249/274 MB peak for text/JSON/CSV, was 293/292/343.
+ * JSON and CSV). With 128 KiB batches: 250/249/274 MB peak for text/JSON/CSV, was 293/292/343.
  * The old-generation limit is also a ceiling, so it must hold the largest batch a worker is given,
  * one 64 MiB line (MAX_LINE_BYTES): a 60 MB line of the bench corpus failed at 512 MB and passed at
  * 1024 MB, as did a 67 MB one. A worker that reaches it is stopped by V8 and fails its input
