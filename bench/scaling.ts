@@ -4,7 +4,10 @@
  * is timed by /usr/bin/time (wall seconds, peak RSS, user and system CPU of the whole process); the
  * runs of one round go format by format, thread counts interleaved, so both counts see the same moment
  * of a shared machine. Printed per format: median MB/s for each thread count, the ratio to one thread,
- * the largest peak RSS seen, and CPU seconds per run (what more threads cost in all).
+ * the largest peak RSS seen, and CPU seconds per run (what more threads cost in all). With workers,
+ * also the main thread's share of the run's CPU (read, cut batches, write in order): its own CPU
+ * seconds, from Linux's per-thread accounting (main-thread-cpu.ts says why that one), over the
+ * whole process's. A share near 1/(workers + 1) or above says the main thread is the limit.
  *
  *   node dist/bench/scaling.js [--mb 200] [--rounds 3] [--threads 1,2] [--only json,csv] [--quick]
  *
@@ -28,23 +31,33 @@ const listArg = (name: string): string[] | undefined => {
 const threadCounts = (listArg('threads') ?? ['1', '2']).map(Number);
 const only = listArg('only') ?? [...CORPUS_FORMATS];
 const cli = new URL('../src/cli/main.js', import.meta.url).pathname;
+/** Loaded into each run: prints the main thread's and the whole process's CPU seconds at exit. */
+const mainThreadCpu = new URL('./main-thread-cpu.js', import.meta.url).href;
 
 interface Run {
   readonly wall: number;
   readonly cpu: number;
   readonly rssMb: number;
+  /** The main thread's CPU seconds over the whole process's, as the process saw them at exit (null: not Linux). */
+  readonly mainShare: number | null;
 }
 
-/** One `logveil anonymize` under /usr/bin/time; its stderr is where time writes its figures. */
+/** One `logveil anonymize` under /usr/bin/time; its stderr is where time (and main-thread-cpu) write their figures. */
 function timed(input: string, output: string, threads: number): Run {
-  const r = spawnSync('/usr/bin/time', ['-f', 'LVTIME %e %M %U %S', process.execPath, cli, 'anonymize', '--threads', String(threads), input, '-o', output], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  const line = r.stderr.split('\n').find((l) => l.startsWith('LVTIME '));
+  const args = ['-f', 'LVTIME %e %M %U %S', process.execPath, '--import', mainThreadCpu, cli, 'anonymize', '--threads', String(threads), input, '-o', output];
+  const r = spawnSync('/usr/bin/time', args, { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+  const lines = r.stderr.split('\n');
+  const line = lines.find((l) => l.startsWith('LVTIME '));
   if (r.status !== 0 || line === undefined) throw new Error(`logveil anonymize --threads ${threads} ${input} failed (exit ${r.status}): ${r.stderr.slice(0, 500)}`);
   const [wall, rssKb, user, sys] = line.slice(7).split(' ').map(Number);
-  return { wall, cpu: user + sys, rssMb: rssKb / 1024 };
+  const [main, all] = (lines.find((l) => l.startsWith('LVMAIN ')) ?? 'LVMAIN n/a n/a').slice(7).split(' ').map(Number);
+  return { wall, cpu: user + sys, rssMb: rssKb / 1024, mainShare: Number.isFinite(main) && all > 0 ? main / all : null };
+}
+
+/** The median main-thread share of a set of runs, as a percentage (n/a where not measured). */
+function share(rs: readonly Run[]): string {
+  const xs = rs.flatMap((r) => (r.mainShare === null ? [] : [r.mainShare]));
+  return xs.length ? `${(median(xs) * 100).toFixed(0)}%` : 'n/a';
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -69,18 +82,23 @@ async function main(): Promise<void> {
           const run = timed(f.file, join(work, `out-${f.format}`), t);
           const key = `${f.format}/${t}`;
           runs.set(key, [...(runs.get(key) ?? []), run]);
-          console.log(`round ${round}  ${f.format.padEnd(7)} --threads ${t}  ${(f.bytes / 1e6 / run.wall).toFixed(1).padStart(6)} MB/s  ${run.rssMb.toFixed(0).padStart(4)} MB RSS  ${run.cpu.toFixed(1)} CPU s`);
+          const main = run.mainShare === null ? '' : `  main thread ${(run.mainShare * 100).toFixed(0)}% of CPU`;
+          console.log(`round ${round}  ${f.format.padEnd(7)} --threads ${t}  ${(f.bytes / 1e6 / run.wall).toFixed(1).padStart(6)} MB/s  ${run.rssMb.toFixed(0).padStart(4)} MB RSS  ${run.cpu.toFixed(1)} CPU s${main}`);
         }
       }
     }
-    console.log(`\n${'format'.padEnd(8)}${threadCounts.map((t) => `--threads ${t}`.padStart(13)).join('')}${threadCounts.slice(1).map((t) => `${t}t/1t`.padStart(8)).join('')}${'peak RSS'.padStart(10)}`);
+    const pooled = threadCounts.filter((t) => t > 1);
+    console.log(
+      `\n${'format'.padEnd(8)}${threadCounts.map((t) => `--threads ${t}`.padStart(13)).join('')}${threadCounts.slice(1).map((t) => `${t}t/1t`.padStart(8)).join('')}${'peak RSS'.padStart(10)}${pooled.map((t) => `main CPU ${t}t`.padStart(13)).join('')}`,
+    );
     for (const f of files) {
       const speeds = threadCounts.map((t) => f.bytes / 1e6 / median(runs.get(`${f.format}/${t}`)!.map((r) => r.wall)));
       const rss = Math.max(...threadCounts.flatMap((t) => runs.get(`${f.format}/${t}`)!.map((r) => r.rssMb)));
       console.log(
-        `${f.format.padEnd(8)}${speeds.map((s) => `${s.toFixed(1)} MB/s`.padStart(13)).join('')}${speeds.slice(1).map((s) => `${(s / speeds[0]).toFixed(2)}x`.padStart(8)).join('')}${`${rss.toFixed(0)} MB`.padStart(10)}`,
+        `${f.format.padEnd(8)}${speeds.map((s) => `${s.toFixed(1)} MB/s`.padStart(13)).join('')}${speeds.slice(1).map((s) => `${(s / speeds[0]).toFixed(2)}x`.padStart(8)).join('')}${`${rss.toFixed(0)} MB`.padStart(10)}${pooled.map((t) => share(runs.get(`${f.format}/${t}`)!).padStart(13)).join('')}`,
       );
     }
+    console.log('main CPU: the main thread\'s own CPU seconds over the whole process\'s (median), with workers');
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { mkdirSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import {
   AnonymizerPool,
@@ -10,7 +11,7 @@ import {
   writeOutput,
 } from '../index.js';
 import { runJobs } from './jobs.js';
-import { workersPayOff } from './threads.js';
+import { workerThreads } from './threads.js';
 import { expandInputs, planOutputs } from './inputs.js';
 import { addInputOptions, anonymizerFrom, csvOptionsOf, formatOf, threadsOf, warnToStderr, type CommonOptions } from './options.js';
 import { addProgressOptions, finishRun, sizeOnDisk, startRun, type ProgressOptions } from './progress.js';
@@ -42,7 +43,7 @@ export function registerAnonymize(program: Command): void {
     .option('--key-file <file>', 'key for the keyed operators hash, pseudonym and encrypt (from `logveil keygen`); default: the file $LOGVEIL_KEY_FILE names')
     .option(
       '--threads <n>',
-      'worker threads when the inputs make 32 MiB or more (any size when given), and files done at a time (default: CPU count, at most 8; 1: none)',
+      'worker threads for inputs of any size, and files done at a time (default: one per CPU but one, at most 8, when that makes 2 or more and the inputs 32 MiB or more; else none, as with 1)',
     );
   addProgressOptions(addShardOptions(addInputOptions(cmd))).action(async (inputs: string[], opts: AnonymizeOptions) => {
     const csv = csvOptionsOf(opts);
@@ -53,18 +54,19 @@ export function registerAnonymize(program: Command): void {
     const plan = planOutputs(expanded, opts.output);
     const shard = shardOf(opts.shard);
     const jobs = jobsOfShard(plan.jobs, shard);
-    const threads = threadsOf(opts.threads);
+    const given = threadsOf(opts.threads); // a usage error before any work
     const { anonymizer, key, keyName } = anonymizerFrom(opts, true, shard !== undefined);
     if (plan.dir !== undefined) mkdirSync(plan.dir, { recursive: true });
     removeTemporariesOnSignal();
     const intoDir = plan.dir !== undefined;
-    // Workers pay off for a large input, or many inputs that are large together: then every input
-    // goes through them and `threads` files are done at a time. The pool is made on the first input
-    // that uses it, shared by all the others, closed at the end. The size is that of all the inputs,
-    // not of this shard's, so that a shard decides as the whole run would (and writes what it writes:
-    // see README "Threads" on SQL values across batches).
+    // Workers pay off for a large input, or many inputs that are large together, with cores to spare
+    // (threads.ts): then every input goes through them and `threads` files are done at a time. The
+    // pool is made on the first input that uses it, shared by all the others, closed at the end. The
+    // size is that of all the inputs, not of this shard's, so that a shard decides as the whole run
+    // would (and writes what it writes: see README "Threads" on SQL values across batches).
     const bytes = plan.jobs.reduce((n, j) => n + sizeOnDisk(j.input.path), 0);
-    const parallel = workersPayOff(bytes, opts.threads, threads);
+    const threads = workerThreads(bytes, given, availableParallelism());
+    const parallel = threads > 0;
     let pool: AnonymizerPool | undefined;
     const pooled = (path: string): boolean => parallel && (path !== '-' || opts.threads !== undefined);
     // Progress bar, summary and report (on stderr and in --report only), with this thread's and the pool's counts.

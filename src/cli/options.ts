@@ -1,5 +1,4 @@
 import { Option, type Command } from 'commander';
-import { availableParallelism } from 'node:os';
 import {
   Anonymizer,
   createRevealer,
@@ -152,16 +151,13 @@ export function anonymizerFrom(
   return { anonymizer: a, key, keyName: given === undefined ? undefined : keyFingerprint(given) };
 }
 
-/** `--threads`: a whole number from 1 (no worker threads) up. */
-export function threadsOf(value: string | undefined): number {
-  if (value === undefined) return Math.min(availableParallelism(), MAX_DEFAULT_THREADS);
+/** `--threads`: a whole number from 1 (no worker threads) up; undefined when not given (threads.ts decides). */
+export function threadsOf(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 256) throw new LogveilError('LV_USAGE', `--threads: expected a whole number from 1 to 256, got '${value}'`);
   return n;
 }
-
-/** The default stops here: beyond it the one reading and writing thread is the limit. */
-const MAX_DEFAULT_THREADS = 8;
 
 /** Warnings go to stderr as they come; they name the place, never the data. */
 export function warnToStderr(message: string): void {

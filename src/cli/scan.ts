@@ -1,11 +1,12 @@
 import { Option, type Command } from 'commander';
+import { availableParallelism } from 'node:os';
 import { AnonymizerPool, drain, encodingChoice, openInput, refuseClosedStream, scanningVisitor, type FindingReport } from '../index.js';
 import { runJobs } from './jobs.js';
 import { expandInputs } from './inputs.js';
 import { addInputOptions, anonymizerFrom, csvOptionsOf, formatOf, threadsOf, warnToStderr, type CommonOptions } from './options.js';
 import { sizeOnDisk, startProgress } from './progress.js';
 import { addShardOptions, jobsOfShard, shardOf } from './shard.js';
-import { workersPayOff } from './threads.js';
+import { workerThreads } from './threads.js';
 import { Summary } from './summary.js';
 
 interface ScanOptions extends CommonOptions {
@@ -36,7 +37,7 @@ export function registerScan(program: Command): void {
     .option('--summary-json', 'print the counts per type, field and file as one JSON object instead')
     .option(
       '--threads <n>',
-      'worker threads when the inputs make 32 MiB or more (any size when given); files are still read one at a time, findings in input order (default: CPU count, at most 8; 1: none)',
+      'worker threads for inputs of any size; files are still read one at a time, findings in input order (default: one per CPU but one, at most 8, when that makes 2 or more and the inputs 32 MiB or more; else none, as with 1)',
     )
     .option('-q, --quiet', 'no progress bar on stderr (drawn only when stderr is a terminal and stdout is not)');
   addShardOptions(addInputOptions(cmd)).action(async (inputs: string[], opts: ScanOptions) => {
@@ -64,8 +65,8 @@ export function registerScan(program: Command): void {
     // Workers when all the inputs (not this shard's: a shard decides as the whole run would) are large
     // together; their findings come back in input order and are counted for the bar as reported.
     const bytes = expanded.files.reduce((n, f) => n + sizeOnDisk(f.path), 0);
-    const threads = threadsOf(opts.threads);
-    const parallel = workersPayOff(bytes, opts.threads, threads);
+    const threads = workerThreads(bytes, threadsOf(opts.threads), availableParallelism());
+    const parallel = threads > 0;
     const totalBytes = shard === undefined ? bytes : jobs.reduce((n, j) => n + sizeOnDisk(j.input.path), 0);
     const progress = startProgress({ quiet: opts.quiet, files, totalBytes, findings: () => found, toStdout: true });
     try {

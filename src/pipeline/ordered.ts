@@ -91,6 +91,7 @@ export class OrderedTransform extends Transform implements BatchQueue {
       const { original, result, check } = this.pending[0];
       const r = result === null ? null : await result;
       this.pending.shift();
+      if (r instanceof LogveilError) throw new LogveilError(r.code, `${this.source}: ${r.message}`, { cause: r });
       if (r instanceof Error) {
         throw new LogveilError('LV_WORKER', `${this.source}: a worker failed (${errorKind(r)}; details withheld, they may quote the data)`, { cause: r });
       }

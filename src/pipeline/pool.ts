@@ -21,10 +21,31 @@ import type { Task, TaskResult, WorkerSetup } from './task.js';
  * replace; results are written in input order (ordered.ts).
  */
 
-/** Bytes per task: large enough that messaging costs little, small enough to keep every worker busy. */
-export const BATCH_BYTES = 512 * 1024;
+/**
+ * Bytes per task: large enough that messaging costs little, small enough to keep every worker busy
+ * and each batch's strings few (the read chunk's size: one piece per JSON batch). Measured (2026-12-04,
+ * 2 vCPUs, `anonymize --threads 2`, 64 MB of text, CSV and a JSON array, medians of 3 paired runs):
+ * 512 KiB peaked at 270–345 MB RSS, 128 KiB at 264–293 MB, 64 KiB at 223–271 MB, CPU seconds the same
+ * within the noise (64 KiB against 128 KiB: 0.97–1.04×).
+ */
+export const BATCH_BYTES = 64 * 1024;
 /** Tasks in flight per worker: one running, one queued, so a worker never waits for the reader. */
 const IN_FLIGHT_PER_THREAD = 2;
+
+/**
+ * Each worker's V8 heap limits (piscina's `resourceLimits`). Measured as above: with no limits each
+ * worker's heap grew to ~80 MB (a 32 MB young generation, and up to 23 MB of dead batch strings that
+ * V8 collects late under its default ceiling of several GB). Any old-generation limit makes V8 collect
+ * them sooner: 1024 MB cost 4–7% more CPU on CSV, 2048 MB none measurable (CPU 0.98–1.02× the old
+ * pool's). A 16 MB young generation takes ~25 MB more off for ~2% CPU (8 MB: no less RSS, +10% CPU on
+ * JSON and CSV). With 128 KiB batches: 250/249/274 MB peak for text/JSON/CSV, was 293/292/343.
+ * The old-generation limit is also a ceiling, so it must hold the largest batch a worker is given,
+ * one 64 MiB line (MAX_LINE_BYTES): a 60 MB line of the bench corpus failed at 512 MB and passed at
+ * 1024 MB, as did a 67 MB one. A worker that reaches it is stopped by V8 and fails its input
+ * (LV_WORKER, see `run`); `--threads 1` has no such limit.
+ */
+export const WORKER_OLD_GENERATION_MB = 2048;
+export const WORKER_YOUNG_GENERATION_MB = 16;
 
 /** The same options as `createAnonymizer`'s, and the number of threads; the detector list as a module. */
 export interface PoolOptions {
@@ -42,6 +63,8 @@ export interface PoolOptions {
   readonly threads: number;
   /** Replace (the default), or only report what would be replaced: `transform` then passes the bytes through. */
   readonly mode?: 'anonymize' | 'scan';
+  /** Each worker's old-generation heap limit in MB (WORKER_OLD_GENERATION_MB by default). */
+  readonly heapLimitMb?: number;
 }
 
 /** What one input's transform is made with besides the format. */
@@ -71,12 +94,14 @@ export class AnonymizerPool {
   readonly threads: number;
   readonly mode: 'anonymize' | 'scan';
   private readonly piscina: Piscina;
+  private readonly heapLimitMb: number;
   private counted = NO_COUNTS;
 
-  constructor({ policy, key, detectors, threads, mode = 'anonymize' }: PoolOptions) {
+  constructor({ policy, key, detectors, threads, mode = 'anonymize', heapLimitMb = WORKER_OLD_GENERATION_MB }: PoolOptions) {
     if (!Number.isInteger(threads) || threads < 1) throw new LogveilError('LV_USAGE', `threads: expected a whole number >= 1, got ${threads}`);
     this.threads = threads;
     this.mode = mode;
+    this.heapLimitMb = heapLimitMb;
     const workerData: WorkerSetup = {
       policy: resolvePolicy(policy),
       key: key ?? randomKey(),
@@ -88,7 +113,11 @@ export class AnonymizerPool {
       workerData,
       minThreads: threads,
       maxThreads: threads,
+      resourceLimits: { maxOldGenerationSizeMb: heapLimitMb, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
     });
+    // A worker that dies with no task (a replacement that fails as it starts) is reported by piscina as
+    // an 'error' event, which would end the process unexplained; the tasks it could not take fail instead.
+    this.piscina.on('error', () => {});
   }
 
   /** The format's transform, with the parsing and mapping done by the workers: the same bytes out. */
@@ -112,9 +141,19 @@ export class AnonymizerPool {
     return new OrderedTransform((task) => this.run(task), this.threads * IN_FLIGHT_PER_THREAD, source, written, batcher);
   }
 
-  /** One batch mapped by a worker (what `transform` sends). */
+  /**
+   * One batch mapped by a worker (what `transform` sends). A worker that reaches its heap limit is
+   * stopped by V8 and its batch rejected; it is said as such (the transform fails the input with it).
+   */
   run(task: Task): Promise<TaskResult> {
-    return this.piscina.run(task);
+    return this.piscina.run(task).catch((e: unknown) => {
+      if ((e as { code?: unknown } | null)?.code !== 'ERR_WORKER_OUT_OF_MEMORY') throw e;
+      throw new LogveilError(
+        'LV_WORKER',
+        `a worker ran out of memory (its heap is limited to ${this.heapLimitMb} MB; --threads 1 maps the input in the main thread, without that limit)`,
+        { cause: e },
+      );
+    });
   }
 
   /**

@@ -140,3 +140,26 @@ describe('AnonymizerPool with a detector list of its own', () => {
     }
   }, 60_000);
 });
+
+describe('AnonymizerPool with a heap limit', () => {
+  it('fails the input loudly when a worker reaches it, and maps the next input with a new worker', async () => {
+    // 64 MB holds a worker's anonymizer, not the strings of one 12 MB line (one thread needs ~150 MB for it).
+    const small = new AnonymizerPool({ key, policy: anonymizer.policy, threads: 1, heapLimitMb: 64 });
+    try {
+      const line = Buffer.from('login from 192.0.2.10 by a.b@example.com took 12ms; '.repeat(240_000));
+      const input = Buffer.concat([Buffer.from('first 192.0.2.1\n'), line]);
+      await expect(runTransform(small.transform(formats.text, 'big.log', () => {}), input, 1 << 20)).rejects.toThrow(
+        expect.objectContaining({
+          code: 'LV_WORKER',
+          message: 'big.log: a worker ran out of memory (its heap is limited to 64 MB; --threads 1 maps the input in the main thread, without that limit)',
+        }) as LogveilError,
+      );
+      const next = Buffer.from('ok 192.0.2.1\n');
+      const after = await runTransform(small.transform(formats.text, 'next.log', () => {}), next, 64);
+      expect(after.toString()).toBe((await both('text', next, 64, 64)).single.toString());
+      expect(after.toString()).not.toContain('192.0.2.1');
+    } finally {
+      await small.close();
+    }
+  }, 60_000);
+});

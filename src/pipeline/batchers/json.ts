@@ -13,9 +13,10 @@ interface Piece {
 /**
  * The most a batch may hold, in batches: an element larger than this (or a document that is not an
  * array, or what follows the top-level array) is rewritten in this thread, from where the last batch
- * ended, so memory stays bounded.
+ * ended, so memory stays bounded. 128 of the pool's 64 KiB batches: 8 MiB, as 16 of its former
+ * 512 KiB ones were, so smaller batches do not move more arrays into this thread.
  */
-const MAX_HELD_BATCHES = 16;
+const MAX_HELD_BATCHES = 128;
 
 /**
  * A top-level JSON array: batches of whole elements, cut just after a comma (JsonArrayCuts), each sent
