@@ -229,8 +229,7 @@ function withValueEnds(visitor: ValueVisitor, line: string, spans: readonly KvSp
   for (let k = 0; k < spans.length; k++) {
     const span = spans[k];
     let end = span.end;
-    const space = span.encoding === 'logfmt' || span.encoding === 'plain' ? line.indexOf(' ', span.start) : -1;
-    if (space >= 0 && space < span.end) {
+    if ((span.encoding === 'logfmt' || span.encoding === 'plain') && lastGroupStandsOut(line, span.start, span.end)) {
       if (visitedAlone(visitor, line, span, escapes) && !visitor.holdsWords?.(span.path)) {
         end = span.start + visitor.valueEnd!(line.slice(span.start, span.end), span.path);
       }
@@ -239,6 +238,25 @@ function withValueEnds(visitor: ValueVisitor, line: string, spans: readonly KvSp
     else out?.push(span);
   }
   return out ?? spans;
+}
+
+/**
+ * The value ran on over groups (it holds a space) and its last group may not be the value's: it has
+ * no digit (`… 0130 00 GET`) or is not as long as the group before it (`4111 1111 1111 1111 200`).
+ * A number in even groups (`138 0013 8000`, `4111 1111 1111 1111`) is taken whole without asking the
+ * visitor, whose answer costs a scan of the value.
+ */
+function lastGroupStandsOut(line: string, start: number, end: number): boolean {
+  const last = line.lastIndexOf(' ', end - 1);
+  if (last < start) return false;
+  let digit = false;
+  for (let i = last + 1; i < end; i++) {
+    const c = line.charCodeAt(i);
+    if (c >= 48 && c <= 57) digit = true;
+  }
+  if (!digit) return true;
+  const before = line.lastIndexOf(' ', last - 1);
+  return end - last !== last - Math.max(before, start - 1);
 }
 
 /** How many capitalized words a bare name or address value may run on over. */
