@@ -328,7 +328,7 @@ export default defineDetector({
     return SCORE;
   },
   // Under a user field, a kept name stays whole (`username: root`), as it does in text.
-  keeps: (value) => keptValue(value),
+  keeps: keptValue,
   context: {
     // Anchors: a token is tried only when it starts shortly after one of these whole words (or the
     // value's key holds one); validate() then reads the exact convention.

@@ -5,6 +5,7 @@
  * later lines through the stream's SqlMemory, inline/statements.ts); the rest of the line as free
  * text (visitLine, which NDJSON and CSV also use for a record that is not what its format says).
  */
+import { isDigit } from '../../detectors/lib/chars.js';
 import { isOperatorOutput } from '../../detectors/lib/operator-output.js';
 import { isCjkWordChar } from '../../detectors/lib/scripts.js';
 import { LogveilError } from '../errors.js';
@@ -222,17 +223,17 @@ function withSqlValues(visitor: ValueVisitor, line: string, pairs: readonly KvSp
  * A bare value visited on its own that ran on over a number's groups (inline/bare-value.ts: `card=4111
  * 1111 1111 1111 200`) ends where the visitor says the field's value does (ValueVisitor.valueEnd): the
  * groups after it (`200`) stay in the line as free text, neither replaced with the value nor quoted
- * into its replacement. Values that ran on over words (withWordRuns) are left as they are.
+ * into its replacement. Values that ran on over words (withWordRuns: names, addresses) the visitor
+ * leaves whole.
  */
 function withValueEnds(visitor: ValueVisitor, line: string, spans: readonly KvSpan[], escapes: boolean): readonly KvSpan[] {
   let out: KvSpan[] | null = null;
   for (let k = 0; k < spans.length; k++) {
     const span = spans[k];
     let end = span.end;
-    if ((span.encoding === 'logfmt' || span.encoding === 'plain') && lastGroupStandsOut(line, span.start, span.end)) {
-      if (visitedAlone(visitor, line, span, escapes) && !visitor.holdsWords?.(span.path)) {
-        end = span.start + visitor.valueEnd!(line.slice(span.start, span.end), span.path);
-      }
+    const bare = span.encoding === 'logfmt' || span.encoding === 'plain';
+    if (bare && lastGroupStandsOut(line, span.start, span.end) && visitedAlone(visitor, line, span, escapes)) {
+      end = span.start + visitor.valueEnd!(line.slice(span.start, span.end), span.path);
     }
     if (end < span.end) (out ??= spans.slice(0, k)).push({ ...span, end });
     else out?.push(span);
@@ -249,12 +250,9 @@ function withValueEnds(visitor: ValueVisitor, line: string, spans: readonly KvSp
 function lastGroupStandsOut(line: string, start: number, end: number): boolean {
   const last = line.lastIndexOf(' ', end - 1);
   if (last < start) return false;
-  let digit = false;
-  for (let i = last + 1; i < end; i++) {
-    const c = line.charCodeAt(i);
-    if (c >= 48 && c <= 57) digit = true;
-  }
-  if (!digit) return true;
+  let digit = last + 1;
+  while (digit < end && !isDigit(line.charCodeAt(digit))) digit++;
+  if (digit === end) return true;
   const before = line.lastIndexOf(' ', last - 1);
   return end - last !== last - Math.max(before, start - 1);
 }

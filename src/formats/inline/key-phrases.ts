@@ -1,3 +1,5 @@
+import { isLetter } from '../../../detectors/lib/chars.js';
+
 /**
  * Keys of several words that a log writes before a colon, where a name's bare value runs on over the
  * capitalized words after it (text.ts's word runs): Windows security events written out on one line
@@ -13,8 +15,6 @@ const FIRST_WORDS = new Set([
   'Linked', 'Logon', 'Network', 'Object', 'Package', 'Privileges', 'Process', 'Relative', 'Restricted', 'Security',
   'Service', 'Session', 'Share', 'Source', 'Sub', 'Target', 'Ticket', 'Transited', 'Virtual', 'Workstation',
 ]);
-
-const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /** Capitalized words a known key may have after its first (`Account For Which Logon Failed:`). */
 const MORE_WORDS = 4;
