@@ -2,6 +2,7 @@
 // asks only about numbers that fit a format of a region (match.ts), and a log repeats its numbers.
 import { parsePhoneNumberFromString, PhoneNumber } from 'libphonenumber-js/max';
 import { SHARED_CALLING_CODES } from './plan.js';
+import { isValidUnder, numberType } from './validity.js';
 
 /**
  * The library's answers by calling code and national number, a few hundred kept: a found number is asked about again when
@@ -24,8 +25,8 @@ export function validNumber(callingCode: string, nsn: string): PhoneNumber | und
 
 /** What validNumber asks, uncached: for numbers asked about once (the pseudonym operator's candidates). */
 export function askLibrary(callingCode: string, e164: string): PhoneNumber | undefined {
-  const p = new PhoneNumber(e164);
-  if (p.isValid()) return p;
+  // PhoneNumber#isValid()'s answer, from the patterns compiled once (validity.ts).
+  if (isValidUnder(callingCode, e164.slice(1 + callingCode.length))) return new PhoneNumber(e164);
   // A calling code several countries share (+1: US, CA, JM…; +7: RU, KZ; +44: GB, GG…) is checked
   // above against its main country only; parsing finds the country the number belongs to.
   if (!SHARED_CALLING_CODES.has(callingCode)) return undefined;
@@ -34,6 +35,8 @@ export function askLibrary(callingCode: string, e164: string): PhoneNumber | und
 }
 
 export function isMobile(p: PhoneNumber): boolean {
-  const type = p.getType();
+  // Built from E.164 (no country): the calling code's plan, as getType() reads it; a parsed number of
+  // a country that shares its code: the library, which reads that country's.
+  const type = p.country === undefined ? numberType(p.countryCallingCode, p.nationalNumber) : p.getType();
   return type === 'MOBILE' || type === 'FIXED_LINE_OR_MOBILE';
 }

@@ -203,10 +203,10 @@ export class PhoneMatcher {
     // with 0 (a trunk prefix, or Italy's leading 0): numeric ids and epoch times do not.
     const whole = this.whole && (ng > 1 || bracket >= 0 || dig[0] === 0);
     // One bare run: a CN mobile as it stands, anything else only with a phone word. Most number-like
-    // tokens of a log are such runs (ids, epoch times, sizes), and most lines have no phone word; the
-    // word is asked only about a run that a phone word could make a phone (looking the words up runs
-    // the scanner's per-line prefilter, which costs more than the checks and patterns asked first).
-    if (ng === 1 && bracket < 0 && cnMobileAt < 0 && !whole && (!this.bareRunMayRead(text, start, end) || !ctx.context)) return 0;
+    // tokens of a log are such runs (ids, epoch times, sizes), and most lines have no phone word: the
+    // word is asked first (the scanner has the words' hits already: a look at the few before the run),
+    // the formats' patterns only when there is one.
+    if (ng === 1 && bracket < 0 && cnMobileAt < 0 && !whole && (!ctx.context || !this.bareRunMayRead(text, start, end))) return 0;
     if (followedByAmount(text, end) || ibanLike(span, text, start)) return 0;
     // `010-12345678-8001`: a landline's extension, not a dash-joined id.
     if (dashJoined(text, start, end) && dashExtensionEnd(text, start, end) === end) return 0;
@@ -315,7 +315,7 @@ export class PhoneMatcher {
    * that follows another value rather than the word.
    */
   private otherRegion(text: string, start: number, end: number, ctx: Ctx): number {
-    if (!this.otherRegionMayRead(text, start, end) || !ctx.context) return 0;
+    if (!ctx.context || !this.otherRegionMayRead(text, start, end)) return 0;
     const others = this.otherRegions();
     if (this.contextForm(others.forms, 0, text, start) < 0) return 0;
     return this.byContext(others.forms, others.tried, text, start);
