@@ -287,6 +287,10 @@ export class OnePassScanner implements Scanner, ValidateContext {
             pf = f;
             j++;
           }
+          // A path's folder within reach of an anchor carries the reach on to the next part
+          // (`arn:aws:iam::123456789012:user/engineering/backend/jdoe`): the detector's conventions
+          // say which part, if any, is the name.
+          if (anchored && codeAt(text, j) === 47 /* / */ && i - this.anchorEnd <= ANCHOR_REACH) this.anchorEnd = j + 1;
           // Except a digit run glued to the letters that goes on with `.digit`: the address in a host
           // name (`host203.0.113.9.example.com`) or after a URL escape (`xff=…%2C198.51.100.2`,
           // `%20192.0.2.1`), offered to the detectors that ask for it.

@@ -401,6 +401,14 @@ describe('AWS IAM user ARNs (CloudTrail)', () => {
     expect(names('arn:aws-cn:iam::123456789012:user/ops/wang.xm')).toEqual(['wang.xm']);
   });
 
+  it('a name behind a path of up to three folders, however long', () => {
+    // IAM paths are folders of up to 512 chars in all; CloudTrail writes them whole in the ARN.
+    expect(names('arn:aws:iam::123456789012:user/engineering/backend/jdoe')).toEqual(['jdoe']);
+    expect(names('"arn":"arn:aws:iam::123456789012:user/division_abc/subdivision_xyz/platform-team/jane.doe"')).toEqual(['jane.doe']);
+    // four folders are more than the ARN convention reads: no name (the folders are not names either)
+    expect(names('arn:aws:iam::123456789012:user/a/b/c/d/jdoe')).toEqual([]);
+  });
+
   it.each([
     ['a role', 'arn:aws:iam::123456789012:role/deploy'],
     ['the folders of a path', 'arn:aws:iam::123456789012:user/engineering/backend/'],
