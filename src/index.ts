@@ -41,7 +41,7 @@ export type { Policy, PolicyInput } from './policy/schema.js';
 export { namesOperator } from './policy/schema.js';
 /** A master key from a key file (refused when others may read it, or weak), a new random one, or a new key file (mode 0600, never overwritten). */
 export { keyFingerprint } from './keys/fingerprint.js';
-export { loadKeyFile, randomKey, writeKeyFile } from './keys/key.js';
+export { KEY_FILE_ENV, keyFromEnvironment, loadKeyFile, randomKey, writeKeyFile } from './keys/key.js';
 /** The policy's field rules: what a key or path decides (keep, drop, a type). */
 export { FieldRules, type FieldAction } from './policy/fields.js';
 

@@ -5,7 +5,9 @@ import {
   FORMAT_NAMES,
   formatForPath,
   formats,
+  KEY_FILE_ENV,
   keyFingerprint,
+  keyFromEnvironment,
   loadKeyFile,
   loadPolicyFile,
   LogveilError,
@@ -96,23 +98,9 @@ function oneChar(option: string, value: string): string {
 /** The operators that use the key: without a key file, their pseudonyms hold only within the run. */
 const KEYED_OPERATORS: readonly OperatorName[] = ['hash', 'pseudonym'];
 
-/** The environment variable that names a key file when `--key-file` is not given. */
-export const KEY_FILE_ENV = 'LOGVEIL_KEY_FILE';
-
-/**
- * The master key: from `--key-file`, else from the file LOGVEIL_KEY_FILE names (an empty value is
- * none; an error then says where the name came from), else undefined.
- */
+/** The master key: from `--key-file`, else from the file LOGVEIL_KEY_FILE names, else undefined. */
 function keyOf(opts: CommonOptions): Uint8Array | undefined {
-  if (opts.keyFile) return loadKeyFile(opts.keyFile);
-  const fromEnv = process.env[KEY_FILE_ENV];
-  if (!fromEnv) return undefined;
-  try {
-    return loadKeyFile(fromEnv);
-  } catch (e) {
-    if (e instanceof LogveilError) throw new LogveilError(e.code, `${KEY_FILE_ENV}: ${e.message}`);
-    throw e;
-  }
+  return opts.keyFile ? loadKeyFile(opts.keyFile) : keyFromEnvironment();
 }
 
 /**

@@ -1,4 +1,4 @@
-import { createAnonymizer, importDetectors, loadKeyFile, loadPolicyFile, type Anonymizer, type Detector, type PolicyInput } from '../index.js';
+import { createAnonymizer, importDetectors, keyFromEnvironment, loadKeyFile, loadPolicyFile, type Anonymizer, type Detector, type PolicyInput } from '../index.js';
 
 /**
  * What a logger integration is configured with, as plain data: a pino transport runs in a worker
@@ -8,8 +8,10 @@ export interface AnonymizerSetup {
   /** A policy as plain data, or the path of a YAML or JSON policy file (the default policy when absent). */
   readonly policy?: PolicyInput | string;
   /**
-   * The path of a key file (`logveil keygen`), for the `hash` operator's keyed pseudonyms. When
-   * absent, a random key is made at start: pseudonyms then agree only until the process restarts.
+   * The path of a key file (`logveil keygen`), for the keyed operators (hash, pseudonym, encrypt).
+   * When absent, the file the environment variable LOGVEIL_KEY_FILE names, as the CLI reads it; when
+   * that is unset too, a random key is made at start: pseudonyms then agree only until the process
+   * restarts.
    */
   readonly keyFile?: string;
   /**
@@ -29,6 +31,6 @@ export async function anonymizerFor(setup: AnonymizerSetup): Promise<Anonymizer>
 /** The anonymizer of a policy (or policy file) and key file, with a detector list (the default list when absent). */
 export function anonymizerWith(setup: Pick<AnonymizerSetup, 'policy' | 'keyFile'>, detectors?: readonly Detector[]): Anonymizer {
   const policy = typeof setup.policy === 'string' ? loadPolicyFile(setup.policy) : setup.policy;
-  const key = setup.keyFile === undefined ? undefined : loadKeyFile(setup.keyFile);
+  const key = setup.keyFile === undefined ? keyFromEnvironment() : loadKeyFile(setup.keyFile);
   return createAnonymizer({ policy, key, detectors });
 }

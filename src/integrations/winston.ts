@@ -15,7 +15,10 @@ export interface WinstonFormatOptions {
   readonly anonymizer?: Anonymizer;
   /** A policy as plain data, or the path of a YAML or JSON policy file (the default policy when absent). */
   readonly policy?: PolicyInput | string;
-  /** The path of a key file (`logveil keygen`); when absent, a random key made now (pseudonyms agree until the process restarts). */
+  /**
+   * The path of a key file (`logveil keygen`); when absent, the file LOGVEIL_KEY_FILE names; when that
+   * is unset too, a random key made now (pseudonyms agree until the process restarts).
+   */
   readonly keyFile?: string;
   /** The detector list (the default list when absent). */
   readonly detectors?: readonly Detector[];

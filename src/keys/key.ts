@@ -55,6 +55,25 @@ export function loadKeyFile(path: string): Buffer {
   return key;
 }
 
+/** The environment variable that names a key file where none is given (the CLI, the logger integrations). */
+export const KEY_FILE_ENV = 'LOGVEIL_KEY_FILE';
+
+/**
+ * The key of the file LOGVEIL_KEY_FILE names, undefined when it is unset or empty; an error says the
+ * name came from there. One variable for every entry point, so that a shipper's pseudonyms and a
+ * later `logveil anonymize` on the same machine agree without each being told the key twice.
+ */
+export function keyFromEnvironment(): Buffer | undefined {
+  const path = process.env[KEY_FILE_ENV];
+  if (!path) return undefined;
+  try {
+    return loadKeyFile(path);
+  } catch (e) {
+    if (e instanceof LogveilError) throw new LogveilError(e.code, `${KEY_FILE_ENV}: ${e.message}`);
+    throw e;
+  }
+}
+
 /** A purpose-bound sub-key, so that one master key never serves two algorithms. */
 export function deriveKey(master: Uint8Array, purpose: string, bytes = 32): Buffer {
   return Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), `logveil/${purpose}`, bytes));
