@@ -87,12 +87,14 @@ export class NdjsonLines {
 
     this.text = text;
     this.edits = 0;
+    const loggerName = loggerNameAt(json);
     for (let i = 0; i < json.count; i++) {
       const kind = json.kinds[i];
       const start = json.starts[i];
       const end = json.ends[i];
       const value = kind === JsonKind.Number ? text.slice(start, end) : json.escaped[i] ? (JSON.parse(text.slice(start, end)) as string) : text.slice(start + 1, end - 1);
-      const out = this.visitor.visit(value, { record, path: json.paths[i] });
+      // A logger's name is scanned as text, without the `name` field rule meant for a person's.
+      const out = this.visitor.visit(value, { record, path: i === loggerName ? NO_FIELD : json.paths[i] });
       if (out === value) continue;
       if (kind === JsonKind.Key) this.edit(start, end, JSON.stringify(out === DROP ? '' : out), false);
       else if (out === DROP) this.drop(i);
@@ -153,6 +155,29 @@ export class NdjsonLines {
     if (text.charCodeAt(before - 1) === 0x2c) start = before - 1;
     this.edit(start, end, '', true);
   }
+}
+
+const NO_FIELD: readonly never[] = [];
+
+/**
+ * The index of the top-level `name` of a pino or bunyan record, -1 if the line is none: both write the
+ * logger's name there (`{"level":30,…,"pid":4242,"hostname":"web-1","name":"api",…}`), which the
+ * dictionary's `name` (a person's) would replace on every line. A record is one when it also has a
+ * numeric `pid` and a string `hostname` at the top, as both loggers write them by default.
+ */
+function loggerNameAt(json: JsonReader): number {
+  let name = -1;
+  let pid = false;
+  let hostname = false;
+  for (let i = 0; i < json.count; i++) {
+    const path = json.paths[i];
+    if (path.length !== 1) continue;
+    const key = path[0];
+    if (key === 'name' && json.kinds[i] === JsonKind.String) name = i;
+    else if (key === 'pid' && json.kinds[i] === JsonKind.Number) pid = true;
+    else if (key === 'hostname' && json.kinds[i] === JsonKind.String) hostname = true;
+  }
+  return pid && hostname ? name : -1;
 }
 
 function isBlank(line: string): boolean {

@@ -214,6 +214,28 @@ describe('ndjson: the default policy', () => {
     );
   });
 
+  it("a pino or bunyan record's top-level name is the logger's: scanned, not replaced as a person's", async () => {
+    // pino writes level, time, pid, hostname, then the logger's name; bunyan writes name first.
+    const { text } = await run(
+      '{"level":30,"time":1796300000000,"pid":4242,"hostname":"web-1","name":"api","msg":"login","user":{"name":"Alice Example"}}\n' +
+        '{"name":"payments","hostname":"web-1","pid":4242,"level":30,"msg":"ok","time":"2026-12-04T10:00:00.000Z","v":0}\n' +
+        '{"level":30,"pid":4242,"hostname":"web-1","name":"ops@example.com"}\n' +
+        // no pid and hostname (or not as the loggers write them): a record's name is a person's
+        '{"event":"signup","name":"Alice Example"}\n' +
+        '{"name":"Alice Example","pid":"4242","hostname":"web-1"}\n' +
+        '{"user":{"name":"Alice Example","pid":1,"hostname":"h"}}\n',
+      anonymize(),
+    );
+    expect(text).toBe(
+      '{"level":30,"time":1796300000000,"pid":4242,"hostname":"web-1","name":"api","msg":"login","user":{"name":"<PERSON_NAME>"}}\n' +
+        '{"name":"payments","hostname":"web-1","pid":4242,"level":30,"msg":"ok","time":"2026-12-04T10:00:00.000Z","v":0}\n' +
+        '{"level":30,"pid":4242,"hostname":"web-1","name":"<EMAIL>"}\n' +
+        '{"event":"signup","name":"<PERSON_NAME>"}\n' +
+        '{"name":"<PERSON_NAME>","pid":"4242","hostname":"web-1"}\n' +
+        '{"user":{"name":"<PERSON_NAME>","pid":1,"hostname":"h"}}\n',
+    );
+  });
+
   it('a phone or a card stored as a JSON number becomes a string tag', async () => {
     // 4111111111111111: Luhn sum 8 (the doubled 4) + 7×2 (doubled 1s) + 8×1 = 30.
     const { text } = await run('{"phone":13800138000,"ref":4111111111111111,"count":13}\n', anonymize());

@@ -90,6 +90,17 @@ describe('logveil/pino in pino’s worker thread', () => {
     expectAnonymized(file);
   });
 
+  it("a named logger's name stays on every line; a person's name under user.name does not", async () => {
+    const file = join(dir, 'named.log');
+    const transport = pino.transport({ target: TRANSPORT, options: { destination: file } });
+    pino({ ...OPTIONS, name: 'checkout' }, transport).info({ user: { name: 'Alice Example' } }, 'signed in');
+    transport.end();
+    await once(transport, 'close');
+    const line = JSON.parse(readFileSync(file, 'utf8')) as { name: string; user: { name: string } };
+    expect(line.name).toBe('checkout');
+    expect(line.user.name).toBe('<PERSON_NAME>');
+  });
+
   it('as a pipeline step in front of pino/file', async () => {
     const file = join(dir, 'pipeline.log');
     await runThrough(pino.transport({ pipeline: [{ target: TRANSPORT }, { target: 'pino/file', options: { destination: file } }] }), logEverything);
