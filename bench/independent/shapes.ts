@@ -121,6 +121,12 @@ export function logShapes(g: Faker) {
       build: (v) => ['203.0.113.', String(g.number.int({ min: 1, max: 254 })), ' - ', { value: v }, ' [', clfTs(), '] "GET /admin/reports?page=', String(g.number.int(40)), ' HTTP/1.1" 200 ', String(g.number.int(90000)), ' "https://intranet.example.com/" "Mozilla/5.0 (Windows NT 10.0; Win64; x64)"'],
     },
     {
+      // IIS W3C extended log with IIS's default #Fields (date time s-ip cs-method cs-uri-stem
+      // cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken).
+      shape: 'iis w3c (cs-username)', keyed: true, accepts: () => false,
+      build: (v) => [L('timestamp', g.date.recent().toISOString().slice(0, 19).replace('T', ' ')), ' 192.0.2.', String(g.number.int({ min: 1, max: 254 })), ' ', g.helpers.arrayElement(['GET', 'POST']), ' /owa/', g.helpers.arrayElement(['', 'service.svc']), ' - 443 ', g.helpers.arrayElement(['', 'CONTOSO\\']), { value: v }, ' 198.51.100.', String(g.number.int({ min: 1, max: 254 })), ' Mozilla/5.0+(Windows+NT+10.0;+Win64;+x64) - ', g.helpers.arrayElement(['200', '302', '401']), ' 0 0 ', String(g.number.int({ min: 1, max: 900 }))],
+    },
+    {
       // PostgreSQL with Debian's log_line_prefix '%m [%p] %q%u@%d '.
       shape: 'postgresql log', keyed: true, accepts: () => false,
       build: (v) => [javaTs(), ' UTC [', pid(), '] ', { value: v }, '@', g.helpers.arrayElement(['shop', 'billing_prod', 'crm']), ' ', g.helpers.arrayElement(['ERROR:  deadlock detected', 'LOG:  duration: 12.345 ms  statement: select 1', 'FATAL:  password authentication failed for user "x"'])],

@@ -14,6 +14,7 @@ import type { Format, FormatOptions } from './format.js';
 import { TextLineTransform, type LineMapper } from './lines/transform.js';
 import { decodeValue, droppedValue, encodeValue, isEncoded } from './inline/encoding.js';
 import { accessLogUsers, withAccessLogUsers } from './inline/access-log.js';
+import { iisUser } from './inline/w3c-log.js';
 import { startsKeyPhrase } from './inline/key-phrases.js';
 import { findKeyValues } from './inline/pairs.js';
 import type { KvSpan } from './inline/span.js';
@@ -123,7 +124,8 @@ let nesting = 0;
 function visitPairs(visitor: ValueVisitor, line: string, record: number, memory: SqlMemory | null): string {
   const sql = sqlValues(line, record, memory);
   const pairs = sql === null ? findKeyValues(line) : withSqlValues(visitor, line, findKeyValues(line), sql);
-  const found = withAccessLogUsers(pairs, accessLogUsers(line));
+  const clfUsers = accessLogUsers(line);
+  const found = withAccessLogUsers(pairs, clfUsers.length > 0 ? clfUsers : iisUser(line));
   if (found.length === 0) return visitText(visitor, line, record);
   const escapes = ESCAPES.test(line); // most lines have no backslash, `%` or `+`: no value is encoded
   const worded = visitor.holdsWords ? withWordRuns(visitor.holdsWords, line, found) : found;

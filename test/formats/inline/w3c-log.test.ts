@@ -1,0 +1,88 @@
+/**
+ * The user name of IIS W3C extended log lines in IIS's default layout (inline/w3c-log.ts): the span
+ * it gives, and the lines as the text format anonymizes them. Field order from IIS's default
+ * `#Fields:` (Microsoft's W3C logging docs: date time s-ip cs-method cs-uri-stem cs-uri-query s-port
+ * cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken).
+ * Names are drawn from faker's username generator (not logveil's).
+ */
+import { faker } from '@faker-js/faker';
+import { Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { describe, expect, it } from 'vitest';
+import { createAnonymizer } from '../../../src/anonymizer.js';
+import { iisUser } from '../../../src/formats/inline/w3c-log.js';
+import { textFormat } from '../../../src/formats/text.js';
+import { anonymizingVisitor } from '../../../src/visitors.js';
+
+async function anonymized(text: string): Promise<string> {
+  const parts: Buffer[] = [];
+  await pipeline(
+    Readable.from([Buffer.from(text)]),
+    textFormat.createTransform({ visitor: anonymizingVisitor(createAnonymizer()), source: 'u_ex261204.log', warn: () => undefined }),
+    new Writable({
+      write(c: Buffer, _e, cb) {
+        parts.push(c);
+        cb();
+      },
+    }),
+  );
+  return Buffer.concat(parts).toString('utf8');
+}
+
+const user = (line: string) => iisUser(line).map((s) => [line.slice(s.start, s.end), s.path[0]]);
+const TAIL = 'Mozilla/5.0+(Windows+NT+10.0;+Win64;+x64) - 200 0 0 31';
+
+describe('iisUser', () => {
+  it.each([
+    ['IIS 7+ default', `2026-12-04 07:50:03 192.0.2.10 GET /owa/ &ClientId=ABC 443 jdoe 198.51.100.7 ${TAIL}`, 'jdoe'],
+    ['a domain account', `2026-12-04 07:50:03 192.0.2.10 GET /owa/ - 443 CONTOSO\\jdoe 198.51.100.7 ${TAIL}`, 'CONTOSO\\jdoe'],
+    ['IPv6 addresses', `2026-12-04 07:50:03 2001:db8::10 POST /ews/exchange.asmx - 443 ann.lee 2001:db8::7 ${TAIL}`, 'ann.lee'],
+    ['IIS 6: the site name first', `2026-12-04 07:50:03 W3SVC1 192.0.2.10 GET /index.html - 80 zhangwei 198.51.100.10 ${TAIL}`, 'zhangwei'],
+  ])('%s', (_why, line, name) => {
+    expect(user(line)).toEqual([[name, 'cs-username']]);
+  });
+
+  it.each([
+    ['anonymous (-)', `2026-12-04 07:50:03 192.0.2.10 GET / - 80 - 198.51.100.7 ${TAIL}`],
+    ['an email: the scan finds it', `2026-12-04 07:50:03 192.0.2.10 GET / - 80 bo@example.com 198.51.100.7 ${TAIL}`],
+    ['a header line', '#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip'],
+    ['an app log line with a level', `2026-12-04 07:50:03 INFO GET /owa/ - 443 jdoe 198.51.100.7 ${TAIL}`],
+    ['no client address after the token', `2026-12-04 07:50:03 192.0.2.10 GET /owa/ - 443 jdoe done ${TAIL}`],
+    ['no port before the token', `2026-12-04 07:50:03 192.0.2.10 GET /owa/ - jdoe 198.51.100.7 ${TAIL}`],
+    ['a path that is no path', `2026-12-04 07:50:03 192.0.2.10 GET owa - 443 jdoe 198.51.100.7 ${TAIL}`],
+  ])('%s: none', (_why, line) => {
+    expect(iisUser(line)).toEqual([]);
+  });
+});
+
+describe('IIS log lines, anonymized', () => {
+  faker.seed(20261205);
+  const names = Array.from({ length: 200 }, () => faker.internet.username()).filter((n) => /^[A-Za-z][-.\w]{2,31}$/.test(n));
+
+  it('replaces every generated user name (bare and with a domain), and nothing else of the line', async () => {
+    expect(names.length).toBeGreaterThan(50);
+    const lines = names.map(
+      (n, i) => `2026-12-04 07:50:${String(i % 60).padStart(2, '0')} 192.0.2.10 GET /reports/q${i}.aspx id=${i} 443 ${i % 2 ? `CORP\\${n}` : n} 198.51.100.7 ${TAIL}`,
+    );
+    const out = (await anonymized(lines.join('\r\n') + '\r\n')).split('\r\n');
+    lines.forEach((_, i) => {
+      const who = i % 2 ? 'CORP\\<USERNAME>' : '<USERNAME>';
+      expect(out[i]).toBe(`2026-12-04 07:50:${String(i % 60).padStart(2, '0')} <IP_ADDRESS> GET /reports/q${i}.aspx id=${i} 443 ${who} <IP_ADDRESS> ${TAIL}`);
+    });
+  });
+
+  it('the header lines and anonymous requests stay as they are', async () => {
+    const input = [
+      '#Software: Microsoft Internet Information Services 10.0',
+      '#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken',
+      `2026-12-04 07:50:04 192.0.2.10 POST /api/login - 443 - 198.51.100.8 ${TAIL}`,
+    ].join('\n');
+    expect(await anonymized(input + '\n')).toBe(
+      [
+        '#Software: Microsoft Internet Information Services 10.0',
+        '#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken',
+        `2026-12-04 07:50:04 <IP_ADDRESS> POST /api/login - 443 - <IP_ADDRESS> ${TAIL}`,
+      ].join('\n') + '\n',
+    );
+  });
+});
