@@ -4,31 +4,18 @@
  * logveil's), kept to Debian's NAME_REGEX as login names are.
  */
 import { faker } from '@faker-js/faker';
-import { Readable, Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { describe, expect, it } from 'vitest';
 import { createAnonymizer } from '../../../src/anonymizer.js';
 import { accessLogUsers, withAccessLogUsers } from '../../../src/formats/inline/access-log.js';
 import type { KvSpan } from '../../../src/formats/inline/span.js';
 import { textFormat } from '../../../src/formats/text.js';
 import { anonymizingVisitor } from '../../../src/visitors.js';
+import { runFormat } from '../../support/format-run.js';
 
 const TIME = '[04/Dec/2026:07:50:03 +0000]';
 
-async function anonymized(text: string): Promise<string> {
-  const parts: Buffer[] = [];
-  await pipeline(
-    Readable.from([Buffer.from(text)]),
-    textFormat.createTransform({ visitor: anonymizingVisitor(createAnonymizer()), source: 'access.log', warn: () => undefined }),
-    new Writable({
-      write(c: Buffer, _e, cb) {
-        parts.push(c);
-        cb();
-      },
-    }),
-  );
-  return Buffer.concat(parts).toString('utf8');
-}
+const anonymized = async (text: string): Promise<string> =>
+  (await runFormat(textFormat, text, anonymizingVisitor(createAnonymizer()), { source: 'access.log' })).text;
 
 const texts = (line: string, spans: readonly KvSpan[]) => spans.map((s) => [line.slice(s.start, s.end), s.path[0]]);
 

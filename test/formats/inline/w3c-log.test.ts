@@ -6,28 +6,15 @@
  * Names are drawn from faker's username generator (not logveil's).
  */
 import { faker } from '@faker-js/faker';
-import { Readable, Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { describe, expect, it } from 'vitest';
 import { createAnonymizer } from '../../../src/anonymizer.js';
 import { iisUser } from '../../../src/formats/inline/w3c-log.js';
 import { textFormat } from '../../../src/formats/text.js';
 import { anonymizingVisitor } from '../../../src/visitors.js';
+import { runFormat } from '../../support/format-run.js';
 
-async function anonymized(text: string): Promise<string> {
-  const parts: Buffer[] = [];
-  await pipeline(
-    Readable.from([Buffer.from(text)]),
-    textFormat.createTransform({ visitor: anonymizingVisitor(createAnonymizer()), source: 'u_ex261204.log', warn: () => undefined }),
-    new Writable({
-      write(c: Buffer, _e, cb) {
-        parts.push(c);
-        cb();
-      },
-    }),
-  );
-  return Buffer.concat(parts).toString('utf8');
-}
+const anonymized = async (text: string): Promise<string> =>
+  (await runFormat(textFormat, text, anonymizingVisitor(createAnonymizer()), { source: 'u_ex261204.log' })).text;
 
 const user = (line: string) => iisUser(line).map((s) => [line.slice(s.start, s.end), s.path[0]]);
 const TAIL = 'Mozilla/5.0+(Windows+NT+10.0;+Win64;+x64) - 200 0 0 31';
