@@ -134,10 +134,14 @@ export function removeTemporariesOnSignal(): void {
   if (signalsInstalled) return;
   signalsInstalled = true;
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.once(signal, () => {
+    const onSignal = () => {
+      // The handler stays installed while the temporaries go: a second Ctrl-C meanwhile waits for it
+      // instead of killing with them half removed (process.once would restore the default first).
       for (const tmp of pending) rmSync(tmp, { force: true });
+      process.removeListener(signal, onSignal);
       process.kill(process.pid, signal);
-    });
+    };
+    process.on(signal, onSignal);
   }
 }
 
