@@ -66,6 +66,12 @@ export class ContextWords {
   readonly words: readonly string[];
   /** Length of the longest word (a word ending within the window starts at most this far before it). */
   readonly longest: number;
+  /**
+   * Whether a word may be found inside an ISO date-time or a clock time (digits, `-`, `/`, `:`, `.`,
+   * `,`, `T`, `Z`, `+`): only a word of one letter `t` or `z`, or one where a non-letter follows it.
+   * With none, the scan loop skips such a token without looking for words in it.
+   */
+  readonly inTimes: boolean;
   /** End of the word the last `walk` found (when it found one). */
   end = 0;
   /** End of the longest anchor word the last `walk` found at its start, or -1 (see `anchors`). */
@@ -95,6 +101,7 @@ export class ContextWords {
     const list = [...new Set([...words, ...anchors].map((w) => w.toLowerCase()))].filter((w) => w.length > 0).sort();
     this.words = list;
     this.longest = list.reduce((m, w) => Math.max(m, w.length), 0);
+    this.inTimes = list.some((w) => /^[tz](?![a-z])/.test(w));
     const chars = list.reduce((n, w) => n + w.length, 0);
     this.ascii = new Int32Array((chars + 1) * 128);
     this.wordAt = new Int32Array(chars + 1).fill(-1);

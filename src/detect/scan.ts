@@ -230,7 +230,9 @@ export class OnePassScanner implements Scanner, ValidateContext {
           const tokenStart = i;
           const skip = isHex(c) ? benignTokenEnd(text, i) : -1;
           if (skip > 0) {
-            words.hitsBetween(text, i, skip, hits); // (a UUID's hex letters may make a word)
+            // A UUID's hex letters may make a word (`cc`); a date or time's letters (T, Z) make none
+            // unless a word is made of one of them (ContextWords.inTimes).
+            if (words.inTimes || codeAt(text, i + 8) === 45) words.hitsBetween(text, i, skip, hits);
             i = skip - 1; // a timestamp or UUID: none of its parts starts a finding
             continue;
           }

@@ -100,6 +100,18 @@ describe('the words the scan loop finds as it reads', () => {
     expect(answers(text)).toEqual(expected);
   });
 
+  it('a word made of a time\'s letter (T, Z) still counts inside a timestamp the loop jumps over', () => {
+    // ContextWords.inTimes: with such a word the loop looks inside dates and times; with none it need not.
+    const zulu = defineDetector({ ...probe, name: 'zulu_probe', context: { words: ['z', 'tel'] } });
+    expect(new ContextWords(['z', 'tel']).inTimes).toBe(true);
+    expect(new ContextWords(['t1', 'tel']).inTimes).toBe(true);
+    expect(new ContextWords(['tel', 'zip', 'ts']).inTimes).toBe(false);
+    expect(new ContextWords(['tel', 'zip', 'ts']).hits('2026-12-04T10:11:12Z 10:11:12.5')).toEqual([]);
+    const hit = compileScanner([zulu]).scan('at 2026-12-04T10:11:12Z 12345678');
+    expect(hit.map((f) => f.score)).toEqual([0.5]);
+    expect(new ContextWords(['z']).hits('at 2026-12-04T10:11:12Z x')).toEqual([{ end: 23, word: 0 }]);
+  });
+
   it('counts a word at the very start and one ending the string (a key)', () => {
     expect(answers('id 12345678')).toEqual([['12345678', true, false]]);
     const keyed = scanner.scan('12345678', { key: 'userCard' });
