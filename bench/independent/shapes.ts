@@ -121,10 +121,24 @@ export function logShapes(g: Faker) {
       build: (v) => ['203.0.113.', String(g.number.int({ min: 1, max: 254 })), ' - ', { value: v }, ' [', clfTs(), '] "GET /admin/reports?page=', String(g.number.int(40)), ' HTTP/1.1" 200 ', String(g.number.int(90000)), ' "https://intranet.example.com/" "Mozilla/5.0 (Windows NT 10.0; Win64; x64)"'],
     },
     {
-      // IIS W3C extended log with IIS's default #Fields (date time s-ip cs-method cs-uri-stem
-      // cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken).
+      // IIS logs in their default layouts: W3C extended of IIS 7+ (date time s-ip cs-method cs-uri-stem
+      // cs-uri-query s-port cs-username c-ip cs(User-Agent) …) and of IIS 5/6 (date time c-ip
+      // cs-username s-ip s-port cs-method …), and IIS's own comma-separated format.
       shape: 'iis w3c (cs-username)', keyed: true, accepts: () => false,
-      build: (v) => [L('timestamp', g.date.recent().toISOString().slice(0, 19).replace('T', ' ')), ' 192.0.2.', String(g.number.int({ min: 1, max: 254 })), ' ', g.helpers.arrayElement(['GET', 'POST']), ' /owa/', g.helpers.arrayElement(['', 'service.svc']), ' - 443 ', g.helpers.arrayElement(['', 'CONTOSO\\']), { value: v }, ' 198.51.100.', String(g.number.int({ min: 1, max: 254 })), ' Mozilla/5.0+(Windows+NT+10.0;+Win64;+x64) - ', g.helpers.arrayElement(['200', '302', '401']), ' 0 0 ', String(g.number.int({ min: 1, max: 900 }))],
+      build: (v) => {
+        const when = g.date.recent().toISOString();
+        const client = `198.51.100.${g.number.int({ min: 1, max: 254 })}`;
+        const server = `192.0.2.${g.number.int({ min: 1, max: 254 })}`;
+        const user = [g.helpers.arrayElement(['', 'CONTOSO\\']), { value: v }];
+        switch (g.number.int(2)) {
+          case 0:
+            return [L('timestamp', when.slice(0, 19).replace('T', ' ')), ' ', server, ' ', g.helpers.arrayElement(['GET', 'POST']), ' /owa/ - 443 ', ...user, ' ', client, ' Mozilla/5.0+(Windows+NT+10.0;+Win64;+x64) - ', g.helpers.arrayElement(['200', '302', '401']), ' 0 0 ', String(g.number.int({ min: 1, max: 900 }))];
+          case 1:
+            return [L('timestamp', when.slice(0, 19).replace('T', ' ')), ' ', client, ' ', ...user, ' ', server, ' 80 GET /images/logo.gif - 200 Mozilla/4.0+(compatible;+MSIE+6.0)'];
+          default:
+            return [client, ', ', ...user, ', ', `${when.slice(5, 7)}/${when.slice(8, 10)}/${when.slice(2, 4)}`, ', ', L('timestamp', when.slice(11, 19)), ', W3SVC2, WEB01, ', server, ', ', String(g.number.int(9000)), ', 163, 3223, 200, 0, GET, /intro.htm, -,'];
+        }
+      },
     },
     {
       // PostgreSQL with Debian's log_line_prefix '%m [%p] %q%u@%d '.

@@ -1,46 +1,81 @@
 /**
- * The user name of an IIS log line in the W3C extended format with IIS's default fields:
+ * The user name of an IIS log line in the W3C extended format with the default fields of IIS 7 and
+ * later, or of IIS 4 to 6, or in IIS's own comma-separated format:
  *
  *   #Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) …
  *   2026-12-04 07:50:03 192.0.2.10 GET /owa/ - 443 CONTOSO\jdoe 198.51.100.7 Mozilla/5.0+(…) - 200 0 0 31
+ *   #Fields: date time c-ip cs-username s-ip s-port cs-method cs-uri-stem cs-uri-query sc-status cs(User-Agent)
+ *   2026-12-04 07:50:03 198.51.100.7 jdoe 192.0.2.10 80 GET /images/picture.jpg - 200 Mozilla/4.0+(…)
+ *   198.51.100.7, jdoe, 12/04/26, 7:55:20, W3SVC2, SALES1, 192.0.2.10, 4502, 163, 3223, 200, 0, GET, /intro.htm, -,
  *
- * (IIS 6 writes the site name, and optionally the server's name, before `s-ip`: `W3SVC1`.) No word
- * names the user, so the scanner cannot tell `jdoe` from any other token: its place between the port
- * and the client's address does. The token is given the key `cs-username`, so the user-name detector
- * reads it as the value of a user key (detectors/username: `CONTOSO\jdoe` keeps its domain); `-`
- * (anonymous) and what is no name stay, and an email there is left to the line's scan. The
- * addresses are the line's scan's too. A log with other `#Fields` than these is not read so: the
- * layout is recognized from the line itself (date, time, address, method, path, query, port, user,
- * address), so that it holds in every batch of a worker pool, where the header is not at hand.
+ * No word names the user, so the scanner cannot tell `jdoe` from any other token: its place does. The
+ * token is given the key `cs-username`, so the user-name detector reads it as the value of a user key
+ * (detectors/username: `CONTOSO\jdoe` keeps its domain); `-` (anonymous) and what is no name stay,
+ * and an email there is left to the line's scan, as are the addresses. The layout is recognized from
+ * the line itself (the fields around the user: addresses, port, method, path; date and time), not
+ * from the `#Fields:` header, so that it holds in every batch of a worker pool, where the header is
+ * not at hand; a log with other fields around the user is scanned as text.
  */
 import type { KvSpan } from './span.js';
 
+/** An IPv4 or IPv6 address as IIS writes it. */
+const IP = String.raw`(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f:]*:[0-9A-Fa-f:.%\w]*)`;
 /**
- * Date and time, up to two names (IIS 6's `s-sitename`, `s-computername`), the server's IPv4 or IPv6
- * address, a method, a path, a query (`-` for none) and a port, each one space apart; the user token
- * follows, then the client's address and a space.
+ * IIS 7 and later: date and time, up to two names (IIS 6's `s-sitename`, `s-computername` when
+ * chosen), the server's address, a method, a path, a query (`-` for none) and a port, each one space
+ * apart; the user token follows, then the client's address and a space (CLIENT_AFTER).
  */
-const IIS_HEAD =
-  /\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} (?:[\w.-]+ ){0,2}(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f:]*:[0-9A-Fa-f:.%\w]*) [A-Z]{3,12} \/\S* \S+ \d{1,5} /y;
-const CLIENT = /(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f:]*:[0-9A-Fa-f:.%\w]*) /y;
+const USER_AFTER_PORT = new RegExp(String.raw`\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} (?:[\w.-]+ ){0,2}${IP} [A-Z]{3,12} \/\S* \S+ \d{1,5} `, 'y');
+const CLIENT_AFTER = new RegExp(String.raw`${IP} `, 'y');
+/**
+ * IIS 4 to 6's defaults: date, time, the client's address, then the user token, which the server's
+ * name or address, the port and the method follow (`… 172.22.0.9 jdoe 172.30.0.1 80 GET /x …`,
+ * `… 195.52.225.44 jdoe WEB1 192.166.0.24 GET /x …`).
+ */
+const USER_AFTER_CLIENT = new RegExp(String.raw`\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} ${IP} `, 'y');
+const SERVER_AFTER = new RegExp(String.raw`(?:[\w.-]+ )?${IP} (?:\d{1,5} )?[A-Z]{3,12} \/`, 'y');
+/**
+ * IIS's own (non-W3C) log format, comma-separated: the client's address, the user, a date and a time
+ * (`192.0.2.201, jdoe, 12/04/26, 7:55:20, W3SVC2, SALES1, 192.0.2.45, …`).
+ */
+const IIS_NATIVE_HEAD = new RegExp(String.raw`${IP}, `, 'y');
+const IIS_NATIVE_TAIL = /, \d{1,2}\/\d{1,2}\/\d{2,4}, \d{1,2}:\d{2}:\d{2}, /y;
 const SP = 32;
 const DASH = 45;
 
 const NO_USER: readonly KvSpan[] = [];
 
-/** The `cs-username` token of an IIS default-layout line, as a span to visit alone, or none. */
+/** The `cs-username` token of an IIS line in one of its default layouts, as a span to visit alone, or none. */
 export function iisUser(line: string): readonly KvSpan[] {
-  // Cheap first: the line starts with a date (`2026-`), as every W3C data line does.
-  if (line.length < 40 || line.charCodeAt(4) !== DASH || line.charCodeAt(10) !== SP) return NO_USER;
-  IIS_HEAD.lastIndex = 0;
-  if (!IIS_HEAD.test(line)) return NO_USER;
-  const start = IIS_HEAD.lastIndex;
-  const end = line.indexOf(' ', start);
-  if (end <= start) return NO_USER;
-  CLIENT.lastIndex = end + 1;
-  if (!CLIENT.test(line)) return NO_USER;
-  if (end - start === 1 && line.charCodeAt(start) === DASH) return NO_USER; // anonymous
+  if (line.length < 24) return NO_USER;
+  // A W3C data line starts with a date (`2026-12-04 `); IIS's own format with an address and a comma.
+  if (line.charCodeAt(4) === DASH && line.charCodeAt(10) === SP) {
+    USER_AFTER_PORT.lastIndex = 0;
+    if (USER_AFTER_PORT.test(line)) {
+      const start = USER_AFTER_PORT.lastIndex;
+      const end = line.indexOf(' ', start);
+      CLIENT_AFTER.lastIndex = end + 1;
+      return end > start && CLIENT_AFTER.test(line) ? userSpan(line, start, end) : NO_USER;
+    }
+    USER_AFTER_CLIENT.lastIndex = 0;
+    if (!USER_AFTER_CLIENT.test(line)) return NO_USER;
+    const start = USER_AFTER_CLIENT.lastIndex;
+    const end = line.indexOf(' ', start);
+    SERVER_AFTER.lastIndex = end + 1;
+    return end > start && SERVER_AFTER.test(line) ? userSpan(line, start, end) : NO_USER;
+  }
+  IIS_NATIVE_HEAD.lastIndex = 0;
+  if (!IIS_NATIVE_HEAD.test(line)) return NO_USER;
+  const start = IIS_NATIVE_HEAD.lastIndex;
+  const end = line.indexOf(',', start);
+  IIS_NATIVE_TAIL.lastIndex = end;
+  return end > start && IIS_NATIVE_TAIL.test(line) ? userSpan(line, start, end) : NO_USER;
+}
+
+/** The user token as the value of `cs-username`; none for `-` (anonymous) or an email (the scan's). */
+function userSpan(line: string, start: number, end: number): readonly KvSpan[] {
+  if (end - start === 1 && line.charCodeAt(start) === DASH) return NO_USER;
   const at = line.indexOf('@', start);
-  if (at >= 0 && at < end) return NO_USER; // an email: the scan's
+  if (at >= 0 && at < end) return NO_USER;
   return [{ start, end, path: ['cs-username'], encoding: 'bare', alone: true }];
 }

@@ -25,6 +25,11 @@ describe('iisUser', () => {
     ['a domain account', `2026-12-04 07:50:03 192.0.2.10 GET /owa/ - 443 CONTOSO\\jdoe 198.51.100.7 ${TAIL}`, 'CONTOSO\\jdoe'],
     ['IPv6 addresses', `2026-12-04 07:50:03 2001:db8::10 POST /ews/exchange.asmx - 443 ann.lee 2001:db8::7 ${TAIL}`, 'ann.lee'],
     ['IIS 6: the site name first', `2026-12-04 07:50:03 W3SVC1 192.0.2.10 GET /index.html - 80 zhangwei 198.51.100.10 ${TAIL}`, 'zhangwei'],
+    // IIS 5/6 defaults (date time c-ip cs-username s-ip s-port cs-method …), IIS 4/5 extended
+    // (date time c-ip cs-username s-computername s-ip cs-method …), IIS's own comma format.
+    ['IIS 5/6 default', '2026-12-04 17:42:15 198.51.100.7 jdoe 192.0.2.10 80 GET /images/picture.jpg - 200 Mozilla/4.0+(compatible;MSIE+5.5)', 'jdoe'],
+    ['IIS 4/5 extended', '2026-12-04 10:48:02 198.51.100.44 CORP\\ann WEB1 192.0.2.24 GET /default.htm - 200 1703 279 0 HTTP/1.0', 'CORP\\ann'],
+    ['IIS native', '198.51.100.201, jdoe, 12/04/26, 7:55:20, W3SVC2, SALES1, 192.0.2.45, 4502, 163, 3223, 200, 0, GET, /intro.htm, -,', 'jdoe'],
   ])('%s', (_why, line, name) => {
     expect(user(line)).toEqual([[name, 'cs-username']]);
   });
@@ -37,6 +42,10 @@ describe('iisUser', () => {
     ['no client address after the token', `2026-12-04 07:50:03 192.0.2.10 GET /owa/ - 443 jdoe done ${TAIL}`],
     ['no port before the token', `2026-12-04 07:50:03 192.0.2.10 GET /owa/ - jdoe 198.51.100.7 ${TAIL}`],
     ['a path that is no path', `2026-12-04 07:50:03 192.0.2.10 GET owa - 443 jdoe 198.51.100.7 ${TAIL}`],
+    ['IIS 5/6 anonymous', '2026-12-04 17:42:15 198.51.100.7 - 192.0.2.10 80 GET /images/picture.jpg - 200 Mozilla/4.0'],
+    ['an address and a word, no request after', '2026-12-04 17:42:15 198.51.100.7 connected 192.0.2.10 80 ok'],
+    ['IIS native without date and time', '198.51.100.201, jdoe, W3SVC2, SALES1, 192.0.2.45, 4502'],
+    ['a CSV row with an address first', '198.51.100.201, 2026-12-04, 7:55:20, ok'],
   ])('%s: none', (_why, line) => {
     expect(iisUser(line)).toEqual([]);
   });
