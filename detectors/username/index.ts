@@ -14,7 +14,8 @@ import { IBAN_REGISTRY } from '../iban.js';
  * logged in` is no name). The conventions:
  *
  * - a key naming a user (`user=alice`, `ruser=alice`, `USER=alice`, `user: alice`, `"user":"alice"`,
- *   `login=`, `logname=`, `account=` (a letter-first value: bank accounts are digits), `uid=` (LDAP
+ *   `user = alice` (Cisco ASA), `acct="alice"` (Linux audit), `"actor":"alice"` (GitHub and GitLab
+ *   audit logs), `login=`, `logname=`, `account=` (a letter-first value: bank accounts are digits), `uid=` (LDAP
  *   `uid=alice,ou=people`), keys ending in `user`/`username` (`remote_user`, `sasl_username`,
  *   `TargetUserName`), `用户名：`, `登录名`, `账号`; a value scanned alone under such a key (JSON,
  *   logfmt, CSV) is the whole value. Keys ending in `id` are ids (`user_id=u123`), `userAgent` is none;
@@ -251,6 +252,13 @@ function convention(text: string, start: number, end: number, key: string | unde
     return k.includes(' ') ? PROSE : KEYED; // `error reading user: permission denied` is a sentence
   }
   if (isCjkWordChar(b)) return zhLabelBefore(text, q) ? PROSE : NONE; // `用户 ID 12345`: prose
+  if (b === EQ && text.charCodeAt(q - 2) === SP) {
+    // A key, ` = ` and its value, as Cisco ASA writes them (`: server = 192.0.2.5 : user = alice`).
+    let k = q - 2;
+    while (k > 0 && text.charCodeAt(k - 1) === SP) k--;
+    const key = keyBefore(text, k, false);
+    return key !== null && isUserKey(key) ? KEYED : NONE;
+  }
   if (b === RPAREN) {
     // su: `(to root) alice on pts/0`
     const open = lastIndexWithin(text, LPAREN, q - 2, 36);
@@ -333,7 +341,7 @@ export default defineDetector({
     // Anchors: a token is tried only when it starts shortly after one of these whole words (or the
     // value's key holds one); validate() then reads the exact convention.
     words: [
-      'user', 'users', 'username', 'ruser', 'login', 'logname', 'logon', 'account', 'uid', 'sudo', 'to root',
+      'user', 'users', 'username', 'ruser', 'login', 'logname', 'logon', 'account', 'acct', 'actor', 'uid', 'sudo', 'to root',
       'home', 'password', 'publickey', 'hostbased', 'keyboard-interactive', 'gssapi-with-mic', 'gssapi-keyex',
       'failures', 'targetusername', 'subjectusername', 'samaccountname', '用户', '用户名', '登录名', '账号', '帐号',
     ],

@@ -7,6 +7,8 @@
 export const USER_KEYS = new Set([
   'user', 'username', 'ruser', 'login', 'loginname', 'logname', 'logon', 'logonname', 'account',
   'accountname', 'samaccountname', 'uid',
+  // Linux audit's account (`acct="alice"`), GitHub's and GitLab's audit logs' acting user (`"actor":"octocat"`).
+  'acct', 'actor',
   '用户', '用户名', '登录名', '登录用户', '账号', '帐号', '登录账号', '登陆账号', '用户账号', '账户名',
 ]);
 /** A key ending in one of these names a user too (`remote_user`, `sasl_username`, `TargetUserName`). */

@@ -64,6 +64,9 @@ describe('USERNAME in the conventions of real logs (English)', () => {
     ['account key, letters', 'account=zhou_min status=locked', 'zhou_min'],
     ['remote_user (nginx)', 'remote_user=jsmith request="GET / HTTP/1.1" status=200', 'jsmith'],
     ['JSON in a line', 'payload={"user":"li.na","action":"export"}', 'li.na'],
+    ['Linux audit acct', 'type=USER_LOGIN msg=audit(1764844800.123:4242): pid=4242 uid=0 auid=1000 ses=3 msg=\'op=login acct="mwilson" exe="/usr/sbin/sshd" res=success\'', 'mwilson'],
+    ['Cisco ASA, spaced =', '%ASA-6-113004: AAA user authentication Successful : server = 192.0.2.5 : user = tnguyen', 'tnguyen'],
+    ['GitHub audit actor', '{"actor":"octocat-jr","action":"repo.create","actor_ip":"198.51.100.7"}', 'octocat-jr'],
   ])('%s', (_name, text, expected) => {
     expect(names(text)).toEqual(expected.split(','));
   });
@@ -141,6 +144,8 @@ describe('USERNAME near misses', () => {
     ['placeholders', 'user=unknown ruser=(unknown) login=- user=? user=null account=none'],
     ['empty PAM fields', 'authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=192.0.2.7'],
     ['internal ids', 'user_id=12345 userId=88 uid=1000 users=42 account=12345678'],
+    ['audit ids and hex-encoded or numeric accounts', 'auid=1000 ses=3 acct=6D77696C736F6E acct=4242 actor_ip=198.51.100.7'],
+    ['spaced = under other keys', '%ASA-6-113004: AAA authentication : server = vpnsrv : mode = active : group = staff'],
     ['ids with letters', 'user_id=u8812 userid=abc'],
     ['user agents', 'userAgent=Mozilla/5.0 User-Agent: curl/8.5.0 user_agent=okhttp/4.12'],
     ['prose after user', 'waiting for user input; for user accounts; invalid user session; no such user data'],

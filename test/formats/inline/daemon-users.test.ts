@@ -1,0 +1,76 @@
+/**
+ * The users servers write in a fixed place of their lines (inline/daemon-users.ts), and the lines as
+ * the text format anonymizes them. Line layouts as each server's documentation describes them
+ * (vsftpd's log, Squid's native access.log fields, OpenVPN's client instance prefix, FreeRADIUS's
+ * auth log, MySQL's general query log); names from faker's username generator (not logveil's).
+ */
+import { faker } from '@faker-js/faker';
+import { describe, expect, it } from 'vitest';
+import { createAnonymizer } from '../../../src/anonymizer.js';
+import { daemonUser } from '../../../src/formats/inline/daemon-users.js';
+import { textFormat } from '../../../src/formats/text.js';
+import { anonymizingVisitor } from '../../../src/visitors.js';
+import { runFormat } from '../../support/format-run.js';
+
+const anonymized = async (text: string): Promise<string> =>
+  (await runFormat(textFormat, text, anonymizingVisitor(createAnonymizer()), { source: 'daemon.log' })).text;
+
+const user = (line: string) => daemonUser(line).map((s) => [line.slice(s.start, s.end), s.path[0]]);
+
+/** Each server's line with the name in its place. */
+const LAYOUTS: Array<[string, (name: string) => string, string]> = [
+  ['vsftpd login', (n) => `Thu Dec  4 07:50:03 2026 [pid 4242] [${n}] OK LOGIN: Client "198.51.100.7"`, 'ftp_user'],
+  ['vsftpd failed upload', (n) => `Thu Dec  4 07:50:03 2026 [pid 4242] [${n}] FAIL UPLOAD: Client "198.51.100.7", "/srv/in/a.csv"`, 'ftp_user'],
+  ['Squid native', (n) => `1764844800.123    120 198.51.100.7 TCP_MISS/200 4096 GET http://example.com/ ${n} HIER_DIRECT/203.0.113.5 text/html`, 'squid_user'],
+  ['OpenVPN client prefix', (n) => `2026-12-04 07:50:03 us=123456 ${n}/198.51.100.7:51820 MULTI_sva: pool returned IPv4=10.8.0.6`, 'vpn_user'],
+  ['OpenVPN peer', (n) => `2026-12-04 07:50:03 198.51.100.7:51820 [${n}] Peer Connection Initiated with [AF_INET]198.51.100.7:51820`, 'vpn_user'],
+  ['FreeRADIUS ok', (n) => `Thu Dec  4 07:50:03 2026 : Auth: (42) Login OK: [${n}] (from client vpn-gw port 0 cli 198.51.100.7)`, 'radius_user'],
+  ['FreeRADIUS incorrect', (n) => `Thu Dec  4 07:50:03 2026 : Auth: (43) Login incorrect (pap: Cleartext password does not match): [${n}] (from client vpn-gw port 0)`, 'radius_user'],
+  ['MySQL general log', (n) => `2026-12-04T07:50:03.123456Z\t   42 Connect\t${n}@localhost on shop using Socket`, 'mysql_user'],
+];
+
+describe('daemonUser', () => {
+  it.each(LAYOUTS)('%s', (_why, line, key) => {
+    expect(user(line('kchen'))).toEqual([['kchen', key]]);
+  });
+
+  it('FreeRADIUS with password logging: the user before the /, the rest is the line\'s', () => {
+    expect(user('Auth: (42) Login OK: [kchen/hunter2] (from client vpn-gw port 0)')).toEqual([['kchen', 'radius_user']]);
+  });
+
+  it.each([
+    ['vsftpd without a user', 'Thu Dec  4 07:50:03 2026 [pid 4242] CONNECT: Client "198.51.100.7"'],
+    ['an HTTP version after a slash', '198.51.100.7 - - "GET / HTTP/1.1" 200 512'],
+    ['a proxy and its address, no message word', 'via proxy/192.0.2.1:3128 connected'],
+    ['a path before an address', 'GET /files/192.0.2.1:80 Done'],
+    ['MySQL access denied (the for-user convention reads it)', "2026-12-04T07:50:03Z\t   43 Connect\tAccess denied for user 'x'@'localhost'"],
+    ['a login word, no RADIUS layout', 'Login OK: welcome back'],
+    ['a Squid-like line without the hierarchy', '1764844800.123    120 198.51.100.7 TCP_MISS/200 4096 GET http://example.com/ kchen text/html'],
+  ])('%s: none', (_why, line) => {
+    expect(daemonUser(line)).toEqual([]);
+  });
+});
+
+describe('daemon lines, anonymized', () => {
+  faker.seed(20261206);
+  const names = Array.from({ length: 120 }, () => faker.internet.username().toLowerCase()).filter((n) => /^[a-z][-a-z0-9_]{2,31}$/.test(n));
+
+  it('replaces every generated user name in every layout, and nothing else of the line', async () => {
+    expect(names.length).toBeGreaterThan(40);
+    const lines = names.map((n, i) => LAYOUTS[i % LAYOUTS.length][1](n));
+    const out = (await anonymized(lines.join('\n') + '\n')).split('\n');
+    lines.forEach((line, i) => {
+      const n = names[i];
+      const expected = line.replace(n, '<USERNAME>').replace(/198\.51\.100\.7|203\.0\.113\.5|10\.8\.0\.6/g, '<IP_ADDRESS>');
+      expect(out[i], line).toBe(expected);
+    });
+  });
+
+  it('system accounts and anonymous users stay', async () => {
+    const input = [LAYOUTS[0][1]('root'), LAYOUTS[2][1]('-'), LAYOUTS[7][1]('root')].join('\n') + '\n';
+    const out = await anonymized(input);
+    expect(out).toContain('[root] OK LOGIN');
+    expect(out).toContain('http://example.com/ - HIER_DIRECT');
+    expect(out).toContain('Connect\troot@localhost');
+  });
+});
