@@ -141,6 +141,41 @@ export function logShapes(g: Faker) {
       },
     },
     {
+      // vsftpd's own log (xferlog_std_format=NO): `Thu Dec  4 07:50:03 2026 [pid 4242] [X] OK LOGIN: Client "…"`.
+      shape: 'vsftpd log', keyed: true, accepts: () => false,
+      build: (v) => [apacheTs(), ' [pid ', pid(), '] [', { value: v }, '] ', g.helpers.arrayElement(['OK LOGIN: Client "', 'FAIL LOGIN: Client "', 'OK DOWNLOAD: Client "']), `198.51.100.${g.number.int({ min: 1, max: 254 })}"`],
+    },
+    {
+      // Squid's native access.log: time elapsed client code/status bytes method URL user hierarchy/peer type.
+      shape: 'squid access (user)', keyed: true, accepts: () => false,
+      build: (v) => [L('epoch seconds', `${Math.floor(g.date.recent().getTime() / 1000)}.${g.string.numeric(3)}`), '    ', String(g.number.int({ min: 1, max: 9000 })), ` 198.51.100.${g.number.int({ min: 1, max: 254 })} TCP_MISS/200 `, String(g.number.int(90000)), ' GET http://www.example.com/index.html ', { value: v }, ' HIER_DIRECT/203.0.113.5 text/html'],
+    },
+    {
+      // OpenVPN server log: the client instance `X/address:port` before its message.
+      shape: 'openvpn (common name)', keyed: true, accepts: () => false,
+      build: (v) => [sqlTs(), ' us=', g.string.numeric(6), ' ', { value: v }, `/198.51.100.${g.number.int({ min: 1, max: 254 })}:`, String(g.number.int({ min: 1024, max: 65535 })), ' ', g.helpers.arrayElement(['MULTI_sva: pool returned IPv4=10.8.0.6', 'SENT CONTROL [x]: PUSH_REPLY', 'Data Channel: cipher AES-256-GCM'])],
+    },
+    {
+      // FreeRADIUS radius.log: `Login OK: [X] (from client NAS port N cli …)`.
+      shape: 'freeradius auth', keyed: true, accepts: () => false,
+      build: (v) => [apacheTs(), ' : Auth: (', String(g.number.int(9999)), ') ', g.helpers.arrayElement(['Login OK: [', 'Login incorrect (pap: Cleartext password does not match "known good" password): [']), { value: v }, '] (from client vpn-gw port ', String(g.number.int(99)), ')'],
+    },
+    {
+      // Linux audit: `type=USER_LOGIN msg=audit(…): pid=… uid=0 auid=… ses=… msg='op=login acct="X" exe=…'`.
+      shape: 'linux audit (acct)', keyed: true, accepts: () => false,
+      build: (v) => ['type=USER_LOGIN msg=audit(', L('epoch seconds', String(Math.floor(g.date.recent().getTime() / 1000))), '.', g.string.numeric(3), ':', pid(), '): pid=', pid(), ' uid=0 auid=', String(g.number.int({ min: 1000, max: 2000 })), ' ses=', String(g.number.int(99)), ' msg=\'op=login acct="', { value: v }, '" exe="/usr/sbin/sshd" hostname=? addr=', `198.51.100.${g.number.int({ min: 1, max: 254 })}`, ' terminal=ssh res=success\''],
+    },
+    {
+      // Cisco ASA syslog: `%ASA-6-113004: AAA user authentication Successful : server = … : user = X`.
+      shape: 'cisco asa (user =)', keyed: true, accepts: () => false,
+      build: (v) => [syslogTs(), ' fw01 : %ASA-6-113004: AAA user authentication Successful : server = 192.0.2.5 : user = ', { value: v }],
+    },
+    {
+      // MySQL general query log: `2026-12-04T07:50:03.123456Z	   42 Connect	X@localhost on shop using Socket`.
+      shape: 'mysql general log', keyed: true, accepts: () => false,
+      build: (v) => [L('timestamp', g.date.recent().toISOString().replace('Z', '123Z')), '\t   ', String(g.number.int({ min: 1, max: 999 })), ' Connect\t', { value: v }, '@', g.helpers.arrayElement(['localhost', '10.0.0.5']), ' on ', g.helpers.arrayElement(['shop', 'crm']), ' using ', g.helpers.arrayElement(['Socket', 'TCP/IP'])],
+    },
+    {
       // PostgreSQL with Debian's log_line_prefix '%m [%p] %q%u@%d '.
       shape: 'postgresql log', keyed: true, accepts: () => false,
       build: (v) => [javaTs(), ' UTC [', pid(), '] ', { value: v }, '@', g.helpers.arrayElement(['shop', 'billing_prod', 'crm']), ' ', g.helpers.arrayElement(['ERROR:  deadlock detected', 'LOG:  duration: 12.345 ms  statement: select 1', 'FATAL:  password authentication failed for user "x"'])],

@@ -322,7 +322,7 @@ export function makeValues(seed: number, per: number): Value[] {
   add('BANK_ACCOUNT', 'groups of 4 after an account word', accounts.slice(half).map((v) => groups(v, [4, 4, 4, 4], ' ')), { needsWord: true });
 
   // User names (Debian adduser's NAME_REGEX, ^[a-z][-a-z0-9_]*$), by the conventions logs write them in.
-  const users = collect(() => en.internet.username().toLowerCase(), (v) => /^[a-z][-a-z0-9_]{2,31}$/.test(v), Math.max(per, 50));
+  const users = collect(() => en.internet.username().toLowerCase(), (v) => /^[a-z][-a-z0-9_]{2,31}$/.test(v), Math.max(per, 90));
   const conventions: [string, string[], Partial<Value>][] = [
     ['sshd Invalid user / Accepted password for … from', ['sshd auth (user)'], {}],
     ['PAM user= / ruser=', ['pam auth failure'], {}],
@@ -334,6 +334,13 @@ export function makeValues(seed: number, per: number): Value[] {
     ['access log remote user (CLF %u)', ['nginx access (remote_user)'], {}],
     ['PostgreSQL log prefix %u@%d', ['postgresql log'], {}],
     ['IIS W3C log cs-username', ['iis w3c (cs-username)'], {}],
+    ['vsftpd [pid N] [X] OK LOGIN', ['vsftpd log'], {}],
+    ['Squid native access.log user', ['squid access (user)'], {}],
+    ['OpenVPN X/address:port', ['openvpn (common name)'], {}],
+    ['FreeRADIUS Login OK: [X]', ['freeradius auth'], {}],
+    ['Linux audit acct="X"', ['linux audit (acct)'], {}],
+    ['Cisco ASA user = X', ['cisco asa (user =)'], {}],
+    ['MySQL general log Connect X@host', ['mysql general log'], {}],
   ];
   conventions.forEach(([notation, shapes, more], k) =>
     add('USERNAME', notation, users.slice(k * 5, k * 5 + 5), { ...(shapes.length ? { shapes } : {}), ...more }));
