@@ -50,6 +50,9 @@ export function iisUser(line: string): readonly KvSpan[] {
   if (line.length < 24) return NO_USER;
   // A W3C data line starts with a date (`2026-12-04 `); IIS's own format with an address and a comma.
   if (line.charCodeAt(4) === DASH && line.charCodeAt(10) === SP) {
+    // After the time, an address or IIS 6's site name (`W3SVC1`): an application's line has its level
+    // or thread there (`INFO`, `[main]`), and no regex need run on it.
+    if (line.charCodeAt(19) !== SP || !startsAddressOrSite(line, 20)) return NO_USER;
     USER_AFTER_PORT.lastIndex = 0;
     if (USER_AFTER_PORT.test(line)) {
       const start = USER_AFTER_PORT.lastIndex;
@@ -64,12 +67,41 @@ export function iisUser(line: string): readonly KvSpan[] {
     SERVER_AFTER.lastIndex = end + 1;
     return end > start && SERVER_AFTER.test(line) ? userSpan(line, start, end) : NO_USER;
   }
+  // IIS's own format: an address, then `, ` (checked on chars first: most lines start otherwise).
+  if (!addressThenComma(line)) return NO_USER;
   IIS_NATIVE_HEAD.lastIndex = 0;
   if (!IIS_NATIVE_HEAD.test(line)) return NO_USER;
   const start = IIS_NATIVE_HEAD.lastIndex;
   const end = line.indexOf(',', start);
   IIS_NATIVE_TAIL.lastIndex = end;
   return end > start && IIS_NATIVE_TAIL.test(line) ? userSpan(line, start, end) : NO_USER;
+}
+
+/** The line starts with an address's chars (digits, `.`, hex, `:`) and `, ` right after them. */
+function addressThenComma(line: string): boolean {
+  let i = 0;
+  while (i < 46) {
+    const c = line.charCodeAt(i);
+    const h = c | 32;
+    if (!((c >= 48 && c <= 58) || c === 46 || (h >= 97 && h <= 102))) break;
+    i++;
+  }
+  return i >= 2 && line.charCodeAt(i) === 44 && line.charCodeAt(i + 1) === SP;
+}
+
+/** An IPv4 address, an IPv6 address (hex digits then `:`) or `W3SVC` starts at `at`. */
+function startsAddressOrSite(line: string, at: number): boolean {
+  const c = line.charCodeAt(at);
+  if (c >= 48 && c <= 57) return true;
+  if (line.startsWith('W3SVC', at)) return true;
+  // IPv6: up to four hex digits, then `:` (`2001:db8::7`, `fe80::1`, `::1`).
+  for (let i = at; i < at + 5; i++) {
+    const d = line.charCodeAt(i);
+    if (d === 58) return true;
+    const h = d | 32;
+    if (!((d >= 48 && d <= 57) || (h >= 97 && h <= 102))) return false;
+  }
+  return false;
 }
 
 /** The user token as the value of `cs-username`; none for `-` (anonymous) or an email (the scan's). */

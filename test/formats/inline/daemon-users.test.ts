@@ -35,7 +35,19 @@ describe('daemonUser', () => {
   });
 
   it('FreeRADIUS with password logging: the user before the /, the rest is the line\'s', () => {
-    expect(user('Auth: (42) Login OK: [kchen/hunter2] (from client vpn-gw port 0)')).toEqual([['kchen', 'radius_user']]);
+    expect(user('Thu Dec  4 07:50:03 2026 : Auth: (42) Login OK: [kchen/hunter2] (from client vpn-gw port 0)')).toEqual([['kchen', 'radius_user']]);
+  });
+
+  it.each([
+    ['vsftpd through syslog', 'Dec  4 07:50:03 ftp01 vsftpd[4242]: [kchen] OK LOGIN: Client "198.51.100.7"', 'ftp_user'],
+    ['OpenVPN through syslog', 'Dec  4 07:50:03 vpn01 openvpn[77]: kchen/198.51.100.7:51820 MULTI_sva: pool returned IPv4=10.8.0.6', 'vpn_user'],
+    ['OpenVPN with a ctime', 'Thu Dec  4 07:50:03 2026 kchen/198.51.100.7:51820 SENT CONTROL [kchen]: PUSH_REPLY', 'vpn_user'],
+    ['vsftpd, a zero-padded day and a fraction of a second', 'Thu Dec 04 07:50:03.123456 2026 [pid 4242] [kchen] OK LOGIN: Client "198.51.100.7"', 'ftp_user'],
+    ['FreeRADIUS 2, no request number', 'Thu Dec  4 07:50:03 2026 : Auth: Login OK: [kchen] (from client vpn-gw port 0)', 'radius_user'],
+    ['MySQL 5 general log', '261204  7:50:03\t   42 Connect\tkchen@localhost on shop', 'mysql_user'],
+    ['MySQL 5 general log, a line within the same second', '\t\t   43 Connect\tkchen@localhost on shop', 'mysql_user'],
+  ])('%s', (_why, line, key) => {
+    expect(user(line)).toEqual([['kchen', key]]);
   });
 
   it.each([
