@@ -40,8 +40,6 @@ const MARKS = /[\x01-\x04]/;
 const MARK_START = /[\x01\x04]/g;
 const SOLO_CODE = 4;
 const QMARK = 63;
-/** Chars without which no value in a line is encoded. */
-const ESCAPES = /[\\%+]/;
 
 function standIn(line: string, start: number, end: number): string {
   const n = end - start;
@@ -134,15 +132,14 @@ function visitPairs(visitor: ValueVisitor, line: string, record: number, memory:
   const clfUsers = accessLogUsers(line);
   const found = withAccessLogUsers(pairs, clfUsers.length > 0 ? clfUsers : placedUser(line));
   if (found.length === 0) return visitText(visitor, line, record);
-  const escapes = ESCAPES.test(line); // most lines have no backslash, `%` or `+`: no value is encoded
   const worded = visitor.holdsWords ? withWordRuns(visitor.holdsWords, line, found) : found;
-  const spans = visitor.valueEnd ? withValueEnds(visitor, line, worded, escapes) : worded;
+  const spans = visitor.valueEnd ? withValueEnds(visitor, line, worded) : worded;
   let free: string | null = null; // the line with the own-visited values stood in for
   let outs: string[] | null = null; // what each of them is written back as
   let changed = false;
   let at = 0;
   for (const span of spans) {
-    if (!visitedAlone(visitor, line, span, escapes)) continue;
+    if (!visitedAlone(visitor, line, span)) continue;
     const raw = line.slice(span.start, span.end);
     const value = decodeValue(raw, span.encoding);
     const r = visitor.visit(value, span.whole ? { record, path: span.path, whole: true } : { record, path: span.path });
@@ -154,7 +151,7 @@ function visitPairs(visitor: ValueVisitor, line: string, record: number, memory:
   }
   if (free === null || outs === null) return visitText(visitor, line, record);
   free += line.slice(at);
-  if (MARKS.test(line)) return visitPieces(visitor, line, record, spans, outs, escapes);
+  if (MARKS.test(line)) return visitPieces(visitor, line, record, spans, outs);
   const text = visitText(visitor, free, record);
   if (text === free && !changed) return line;
   // Each written-back value where its stand-in is. A stand-in cut by a replacement (no detector does
@@ -163,15 +160,15 @@ function visitPairs(visitor: ValueVisitor, line: string, record: number, memory:
   let pos = 0;
   for (const out of outs) {
     MARK_START.lastIndex = pos;
-    if (!MARK_START.test(text)) return visitPieces(visitor, line, record, spans, outs, escapes);
+    if (!MARK_START.test(text)) return visitPieces(visitor, line, record, spans, outs);
     const s = MARK_START.lastIndex - 1;
     const e = text.charCodeAt(s) === SOLO_CODE ? s + 1 : text.indexOf(CLOSE, s + 1) + 1;
-    if (e === 0) return visitPieces(visitor, line, record, spans, outs, escapes);
+    if (e === 0) return visitPieces(visitor, line, record, spans, outs);
     result += text.slice(pos, s) + out;
     pos = e;
   }
   MARK_START.lastIndex = pos;
-  if (MARK_START.test(text)) return visitPieces(visitor, line, record, spans, outs, escapes);
+  if (MARK_START.test(text)) return visitPieces(visitor, line, record, spans, outs);
   return result + text.slice(pos);
 }
 
@@ -183,9 +180,10 @@ function visitPairs(visitor: ValueVisitor, line: string, record: number, memory:
  * cannot say (no `decides`) gets every value on its own but prose pairs (`passport no: E55512345`),
  * whose key may be the last word of a phrase that the scan needs as context.
  */
-function visitedAlone(visitor: ValueVisitor, line: string, span: KvSpan, escapes: boolean): boolean {
-  if ((escapes || span.encoding === 'number') && isEncoded(line, span)) return true;
+function visitedAlone(visitor: ValueVisitor, line: string, span: KvSpan): boolean {
   if (span.path.length > 1 || span.alone === true) return true;
+  // After those: isEncoded reads the value's chars (most values are bare, and it says no at once).
+  if (isEncoded(line, span)) return true;
   return visitor.decides === undefined ? span.prose !== true : visitor.decides(span.path);
 }
 
@@ -204,7 +202,7 @@ function visitedAlone(visitor: ValueVisitor, line: string, span: KvSpan, escapes
 function withSqlValues(visitor: ValueVisitor, line: string, pairs: readonly KvSpan[], sql: SqlValues): readonly KvSpan[] {
   const { spans, keywordStart, keywordEnd, statementEnd } = sql;
   for (const p of pairs) {
-    if (p.start <= keywordStart && p.end > keywordEnd && visitedAlone(visitor, line, p, true)) return pairs;
+    if (p.start <= keywordStart && p.end > keywordEnd && visitedAlone(visitor, line, p)) return pairs;
   }
   if (spans.length === 0 && keywordStart < 0) return pairs;
   const out: KvSpan[] = [];
@@ -235,13 +233,13 @@ function withSqlValues(visitor: ValueVisitor, line: string, pairs: readonly KvSp
  * into its replacement. Values that ran on over words (withWordRuns: names, addresses) the visitor
  * leaves whole.
  */
-function withValueEnds(visitor: ValueVisitor, line: string, spans: readonly KvSpan[], escapes: boolean): readonly KvSpan[] {
+function withValueEnds(visitor: ValueVisitor, line: string, spans: readonly KvSpan[]): readonly KvSpan[] {
   let out: KvSpan[] | null = null;
   for (let k = 0; k < spans.length; k++) {
     const span = spans[k];
     let end = span.end;
     const bare = span.encoding === 'logfmt' || span.encoding === 'plain';
-    if (bare && lastGroupStandsOut(line, span.start, span.end) && visitedAlone(visitor, line, span, escapes)) {
+    if (bare && lastGroupStandsOut(line, span.start, span.end) && visitedAlone(visitor, line, span)) {
       end = span.start + visitor.valueEnd!(line.slice(span.start, span.end), span.path);
     }
     if (end < span.end) (out ??= spans.slice(0, k)).push({ ...span, end });
@@ -257,13 +255,20 @@ function withValueEnds(visitor: ValueVisitor, line: string, spans: readonly KvSp
  * visitor, whose answer costs a scan of the value.
  */
 function lastGroupStandsOut(line: string, start: number, end: number): boolean {
-  const last = line.lastIndexOf(' ', end - 1);
+  // Spaces looked for inside the value only (lastIndexOf would run on back through the line).
+  const last = spaceBefore(line, start, end);
   if (last < start) return false;
   let digit = last + 1;
   while (digit < end && !isDigit(line.charCodeAt(digit))) digit++;
   if (digit === end) return true;
-  const before = line.lastIndexOf(' ', last - 1);
-  return end - last !== last - Math.max(before, start - 1);
+  return end - last !== last - spaceBefore(line, start, last);
+}
+
+/** The last space in line[start, end), or start - 1. */
+function spaceBefore(line: string, start: number, end: number): number {
+  let i = end - 1;
+  while (i >= start && line.charCodeAt(i) !== 32) i--;
+  return i;
 }
 
 /** How many capitalized words a bare name or address value may run on over. */
@@ -330,13 +335,12 @@ function visitPieces(
   record: number,
   spans: readonly KvSpan[],
   outs: readonly string[],
-  escapes: boolean,
 ): string {
   let result = '';
   let at = 0;
   let k = 0;
   for (const span of spans) {
-    if (!visitedAlone(visitor, line, span, escapes)) continue;
+    if (!visitedAlone(visitor, line, span)) continue;
     result += visitText(visitor, line.slice(at, span.start), record) + outs[k++];
     at = span.end;
   }
