@@ -2,7 +2,7 @@ import type { Transform } from 'node:stream';
 import { Piscina } from 'piscina';
 import { addCounters, NO_COUNTS, type CountersSnapshot } from '../counters.js';
 import { LogveilError } from '../errors.js';
-import type { CsvOptions, Format } from '../formats/index.js';
+import type { CsvOptions, Format, LongLineSizes } from '../formats/index.js';
 import { randomKey } from '../keys/key.js';
 import { resolvePolicy } from '../policy/load.js';
 import type { Policy, PolicyInput } from '../policy/schema.js';
@@ -80,6 +80,8 @@ export interface PooledInputOptions {
   readonly report?: (r: FindingReport) => void;
   /** Bytes per batch (BATCH_BYTES by default). */
   readonly batchBytes?: number;
+  /** Text and NDJSON: when a line is too long to hold and how it is read in windows (LONG_LINE_SIZES by default). */
+  readonly longLines?: LongLineSizes;
 }
 
 /** Inputs numbered across the process: workers keep a format's per-input state under this number. */
@@ -124,7 +126,7 @@ export class AnonymizerPool {
   transform(format: Format, source: string, warn: (message: string) => void, options: PooledInputOptions = {}): Transform {
     const size = options.batchBytes ?? BATCH_BYTES;
     const batcher = (queue: BatchQueue): Batcher => {
-      if (format.lines !== undefined) return new LinesBatcher(queue, format.name, source, ++inputs, size);
+      if (format.lines !== undefined) return new LinesBatcher(queue, format.name, source, ++inputs, size, options.longLines);
       switch (format.name) {
         case 'csv':
           return new CsvBatcher(queue, source, options.csv ?? {}, undefined, size);
