@@ -88,4 +88,22 @@ describe('long lines through the pool', () => {
     expect(long.length).toBeGreaterThan(20);
     for (const r of long) expect(lineTexts[r.record].slice(r.finding.start, r.finding.end)).toBe(r.value);
   }, 60_000);
+
+  it('a worker whose heap holds its anonymizer and not a 12 MB line maps that line in windows', async () => {
+    // The line that test/pipeline/pool.test.ts uses to run a 64 MB worker out of memory when held whole.
+    const small = new AnonymizerPool({ key, policy, threads: 1, heapLimitMb: 64 });
+    try {
+      const unit = 'login from 192.0.2.10 by a.b@example.com took 12ms; ';
+      const input = Buffer.concat([Buffer.from('first 192.0.2.1\n'), Buffer.from(unit.repeat(240_000))]);
+      const warnings: string[] = [];
+      const out = (await runTransform(small.transform(formats.text, 'big.log', (m) => warnings.push(m)), input, 1 << 20)).toString();
+      expect(out).not.toContain('192.0.2.1');
+      expect(out).not.toContain('a.b@example.com');
+      expect(out.split(' took 12ms; ').length).toBe(240_001); // every unit is there, in one line
+      expect(out.split('\n').length).toBe(2);
+      expect(warnings).toEqual([expect.stringMatching(/^big\.log:2: a line longer than 1 MiB/)]);
+    } finally {
+      await small.close();
+    }
+  }, 120_000);
 });
