@@ -39,10 +39,12 @@ const IN_FLIGHT_PER_THREAD = 2;
  * them sooner: 1024 MB cost 4–7% more CPU on CSV, 2048 MB none measurable (CPU 0.98–1.02× the old
  * pool's). A 16 MB young generation takes ~25 MB more off for ~2% CPU (8 MB: no less RSS, +10% CPU on
  * JSON and CSV). With 128 KiB batches: 250/249/274 MB peak for text/JSON/CSV, was 293/292/343.
- * The old-generation limit is also a ceiling, so it must hold the largest batch a worker is given,
- * one 64 MiB line (MAX_LINE_BYTES): a 60 MB line of the bench corpus failed at 512 MB and passed at
- * 1024 MB, as did a 67 MB one. A worker that reaches it is stopped by V8 and fails its input
- * (LV_WORKER, see `run`); `--threads 1` has no such limit.
+ * The old-generation limit is also a ceiling, so it must hold the largest batch a worker is given: no
+ * longer a whole line of up to 64 MiB (a 60 MB line needed 1024 MB), since a line over 1 MiB comes
+ * in windows of 64 Ki chars (formats/lines/long-line.ts; a 64 MB heap maps a 12 MB line so), but still
+ * a CSV row of up to 16 MiB (MAX_ROW_BYTES) or a JSON batch whose element is up to 8 MiB. Kept at
+ * 2048 MB for the CPU figures above, not re-measured lower. A worker that reaches it is stopped by V8
+ * and fails its input (LV_WORKER, see `run`); `--threads 1` has no such limit.
  */
 export const WORKER_OLD_GENERATION_MB = 2048;
 export const WORKER_YOUNG_GENERATION_MB = 16;
