@@ -1,7 +1,7 @@
 import type { Anonymizer } from './anonymizer.js';
 import type { Finding } from './detect/finding.js';
 import type { ScanPlace } from './detect/scan.js';
-import { DROP, type FieldPath, formatPath, lastKey, type Place, type ValueVisitor, type Visited } from './record/index.js';
+import { DROP, type FieldPath, formatPath, lastKey, type Place, type TextWindow, type ValueVisitor, type Visited, type WindowVisited } from './record/index.js';
 import { visitLine } from './formats/text.js';
 import type { PiiType } from '../detectors/index.js';
 import type { FieldAction } from './policy/fields.js';
@@ -38,6 +38,23 @@ export function anonymizingVisitor(anonymizer: Anonymizer): ValueVisitor {
         counting.atText();
       }
     },
+    visitWindow(window: TextWindow, place: Place): WindowVisited {
+      counting.at(outer, place.path);
+      try {
+        const { text, from } = window;
+        const found = pieceFindings(anonymizer.findings(text), window);
+        let out = '';
+        let at = from;
+        for (const f of found) {
+          out += text.slice(at, f.start) + anonymizer.replace(text.slice(f.start, f.end), f.type);
+          at = f.end;
+        }
+        const end = pieceEnd(found, window);
+        return { text: out + text.slice(at, end), end };
+      } finally {
+        counting.atText();
+      }
+    },
   };
   function scan(value: string, place: Place): string {
     // A structured value may itself hold pairs (`"msg": "login password=hunter2"`): read it as
@@ -57,6 +74,22 @@ export function anonymizingVisitor(anonymizer: Anonymizer): ValueVisitor {
 }
 
 const NO_PATH: FieldPath = [];
+
+/**
+ * The findings of a window of a long line that are its piece's: those that start in [from, to). One
+ * that starts before is the piece before's (its window saw it with the same context), one that starts
+ * at or after `to` the next piece's; one that starts in the piece is replaced whole, even past `to`.
+ */
+function pieceFindings(found: readonly Finding[], { from, to }: TextWindow): Finding[] {
+  const own: Finding[] = [];
+  for (const f of found) if (f.start >= from && f.start < to) own.push(f);
+  return own;
+}
+
+/** Where the piece of a window ends: at `to`, or past it at the end of its last finding. */
+function pieceEnd(own: readonly Finding[], window: TextWindow): number {
+  return own.length ? Math.max(window.to, own[own.length - 1].end) : window.to;
+}
 
 /** Where the scanner is told a value sits: its key (a context word), and whether it is one whole unnamed value. */
 function scanPlace(path: FieldPath, whole: boolean | undefined): ScanPlace | undefined {
@@ -122,6 +155,17 @@ export function scanningVisitor(anonymizer: Anonymizer, report: (r: FindingRepor
     holdsWords: (path) => holdsWords(fields.resolve(path)),
     valueEnd: (value, path) => groupedValueEnd(anonymizer, value, path),
     visit: (value, place) => visitAt(value, place.record, place.path, place.path, place.whole),
+    visitWindow(window, place) {
+      const own = pieceFindings(anonymizer.findings(window.text), window);
+      const field = place.path.length ? fieldName(place.path) : null;
+      for (const f of own) {
+        // Offsets in the line (its stretch), as a whole line's findings are reported.
+        const finding: Finding = { ...f, start: f.start + window.offset, end: f.end + window.offset };
+        report({ record: place.record, field, finding, value: window.text.slice(f.start, f.end) });
+      }
+      const end = pieceEnd(own, window);
+      return { text: window.text.slice(window.from, end), end };
+    },
   };
   /** `rulePath` decides, as anonymize sees the value; `shownPath` names the field in reports. */
   function visitAt(value: string, record: number, rulePath: FieldPath, shownPath: FieldPath, whole?: boolean): Visited {

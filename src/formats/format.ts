@@ -1,5 +1,6 @@
 import type { Transform } from 'node:stream';
 import type { LineMapper } from './lines/blocks.js';
+import type { LongLineSizes } from './lines/long-line.js';
 import type { ValueVisitor } from '../record/index.js';
 
 /** A format's name, as `--format` takes it. */
@@ -25,6 +26,8 @@ export interface FormatOptions {
   /** A recoverable problem (a line that is not JSON, scanned as text instead): names the place, never the data. */
   readonly warn: (message: string) => void;
   readonly csv?: CsvOptions;
+  /** Text and NDJSON: when a line is too long to hold and how it is read in windows (tests make them small). */
+  readonly longLines?: LongLineSizes;
 }
 
 /** One log format: bytes in, the same format out, every string visited. */

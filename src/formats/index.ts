@@ -32,8 +32,10 @@ export function formatForPath(path: string): Format {
 export type { Format, FormatName, FormatOptions, CsvOptions } from './format.js';
 // Line-based formats' blocks, for the worker pool: it cuts them in the main thread and maps them in
 // workers with a format's `lines` mapper.
-export { countLines, LineBlockMapper, LineBlocks, type LineMapper } from './lines/blocks.js';
+export { countLines, LineBlockMapper, LineBlocks, type LineMapper, type LinePart } from './lines/blocks.js';
 export { MAX_LINE_BYTES, TextLineTransform } from './lines/transform.js';
+// Lines too long to hold: cut into windows in the main thread, each scanned by a worker.
+export { LONG_LINE_SIZES, LongLine, longLineWarning, type LongLineSizes } from './lines/long-line.js';
 // JSON and CSV cut in the main thread and read in workers: the cutters find whole records without
 // reading values; the readers take a batch with the state one thread would have at its start.
 export { JsonRewriter, PATH_BASE, PATH_STEPS, tooDeep } from './json.js';

@@ -30,7 +30,7 @@ export const ndjsonFormat: Format = {
   name: 'ndjson',
   extensions: ['.ndjson', '.jsonl', '-json.log', '.json.log'],
   createTransform(options: FormatOptions) {
-    return new TextLineTransform(ndjsonLines(options), options.source);
+    return TextLineTransform.forFormat(ndjsonLines(options), options);
   },
   lines: ndjsonLines,
 };

@@ -358,7 +358,7 @@ export const textFormat: Format = {
   name: 'text',
   extensions: ['.log', '.txt', '.out', '.err'],
   createTransform(options) {
-    return new TextLineTransform(textLines(options), options.source);
+    return TextLineTransform.forFormat(textLines(options), options);
   },
   lines: textLines,
 };

@@ -2,7 +2,7 @@ import type { Transform } from 'node:stream';
 import { Piscina } from 'piscina';
 import { addCounters, NO_COUNTS, type CountersSnapshot } from '../counters.js';
 import { LogveilError } from '../errors.js';
-import type { CsvOptions, Format } from '../formats/index.js';
+import type { CsvOptions, Format, LongLineSizes } from '../formats/index.js';
 import { randomKey } from '../keys/key.js';
 import { resolvePolicy } from '../policy/load.js';
 import type { Policy, PolicyInput } from '../policy/schema.js';
@@ -39,10 +39,12 @@ const IN_FLIGHT_PER_THREAD = 2;
  * them sooner: 1024 MB cost 4–7% more CPU on CSV, 2048 MB none measurable (CPU 0.98–1.02× the old
  * pool's). A 16 MB young generation takes ~25 MB more off for ~2% CPU (8 MB: no less RSS, +10% CPU on
  * JSON and CSV). With 128 KiB batches: 250/249/274 MB peak for text/JSON/CSV, was 293/292/343.
- * The old-generation limit is also a ceiling, so it must hold the largest batch a worker is given,
- * one 64 MiB line (MAX_LINE_BYTES): a 60 MB line of the bench corpus failed at 512 MB and passed at
- * 1024 MB, as did a 67 MB one. A worker that reaches it is stopped by V8 and fails its input
- * (LV_WORKER, see `run`); `--threads 1` has no such limit.
+ * The old-generation limit is also a ceiling, so it must hold the largest batch a worker is given: no
+ * longer a whole line of up to 64 MiB (a 60 MB line needed 1024 MB), since a line over 1 MiB comes
+ * in windows of 64 Ki chars (formats/lines/long-line.ts; a 64 MB heap maps a 12 MB line so), but still
+ * a CSV row of up to 16 MiB (MAX_ROW_BYTES) or a JSON batch whose element is up to 8 MiB. Kept at
+ * 2048 MB for the CPU figures above, not re-measured lower. A worker that reaches it is stopped by V8
+ * and fails its input (LV_WORKER, see `run`); `--threads 1` has no such limit.
  */
 export const WORKER_OLD_GENERATION_MB = 2048;
 export const WORKER_YOUNG_GENERATION_MB = 16;
@@ -80,6 +82,8 @@ export interface PooledInputOptions {
   readonly report?: (r: FindingReport) => void;
   /** Bytes per batch (BATCH_BYTES by default). */
   readonly batchBytes?: number;
+  /** Text and NDJSON: when a line is too long to hold and how it is read in windows (LONG_LINE_SIZES by default). */
+  readonly longLines?: LongLineSizes;
 }
 
 /** Inputs numbered across the process: workers keep a format's per-input state under this number. */
@@ -124,7 +128,7 @@ export class AnonymizerPool {
   transform(format: Format, source: string, warn: (message: string) => void, options: PooledInputOptions = {}): Transform {
     const size = options.batchBytes ?? BATCH_BYTES;
     const batcher = (queue: BatchQueue): Batcher => {
-      if (format.lines !== undefined) return new LinesBatcher(queue, format.name, source, ++inputs, size);
+      if (format.lines !== undefined) return new LinesBatcher(queue, format.name, source, ++inputs, size, options.longLines);
       switch (format.name) {
         case 'csv':
           return new CsvBatcher(queue, source, options.csv ?? {}, undefined, size);

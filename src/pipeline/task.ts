@@ -58,7 +58,23 @@ export interface CsvTask extends TaskBase {
   readonly count: number;
 }
 
-export type Task = LinesTask | JsonTask | CsvTask;
+/**
+ * A window of a line too long to hold (formats/lines/long-line.ts), its text as UTF-8 bytes: scanned
+ * as plain text, and the piece [from, to) of it written (to `end`, in the result).
+ */
+export interface WindowTask extends TaskBase {
+  readonly kind: 'window';
+  /** The line's 0-based number. */
+  readonly record: number;
+  /** The piece and the line's chars before the window (UTF-16 units), as TextWindow has them. */
+  readonly from: number;
+  readonly to: number;
+  readonly offset: number;
+  /** The line's one warning, given with its first window so that it comes in input order. */
+  readonly warning: string | null;
+}
+
+export type Task = LinesTask | JsonTask | CsvTask | WindowTask;
 
 export interface TaskResult {
   /** The mapped batch; null when it is unchanged (the caller still has the bytes), and in scan mode. */
@@ -73,4 +89,6 @@ export interface TaskResult {
   readonly used?: readonly number[];
   /** What this batch's mapping replaced, per type and per field (numbers only): the pool adds them up, in order. */
   readonly counts?: CountersSnapshot;
+  /** A window: where its piece's text ends (`bytes` is that text, never null). */
+  readonly end?: number;
 }

@@ -6,7 +6,7 @@ import { CsvRows, formats, JsonRewriter, LineBlockMapper, type FormatName, type 
 import type { ValueVisitor } from '../record/index.js';
 import { anonymizingVisitor, scanningVisitor, type FindingReport } from '../visitors.js';
 import { importDetectors } from './detectors-module.js';
-import type { CsvTask, JsonTask, LinesTask, Task, TaskResult, WorkerSetup } from './task.js';
+import type { CsvTask, JsonTask, LinesTask, Task, TaskResult, WindowTask, WorkerSetup } from './task.js';
 
 /**
  * A pool worker: maps a batch of whole records (lines of text or NDJSON, elements of a JSON array,
@@ -107,7 +107,16 @@ function mapJson(visitor: ValueVisitor, task: JsonTask, block: Buffer, used: num
   return Buffer.from(out.join(''), 'utf8');
 }
 
-function map(visitor: ValueVisitor, task: Task, block: Buffer, used: number[]): Buffer {
+/** A window of a long line, scanned as plain text: its piece's text, and where that ends. */
+function mapWindow(visitor: ValueVisitor, task: WindowTask, block: Buffer): { bytes: Buffer; end: number } {
+  if (visitor.visitWindow === undefined) throw new LogveilError('LV_WORKER', 'the visitor cannot scan a long line in windows');
+  if (task.warning !== null) warn(task.warning);
+  const window = { text: block.toString('utf8'), from: task.from, to: task.to, offset: task.offset };
+  const visited = visitor.visitWindow(window, { record: task.record, path: [] });
+  return { bytes: Buffer.from(visited.text, 'utf8'), end: visited.end };
+}
+
+function map(visitor: ValueVisitor, task: Exclude<Task, WindowTask>, block: Buffer, used: number[]): Buffer {
   switch (task.kind) {
     case 'lines':
       return mapLines(visitor, task, block);
@@ -126,6 +135,11 @@ export default function mapBatch(task: Task): TaskResult {
   const { anonymizer, visitor } = ready;
   try {
     const block = Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength);
+    if (task.kind === 'window') {
+      // Its text is the piece's, not the window's bytes: always sent back, in scan mode too.
+      const { bytes, end } = mapWindow(visitor, task, block);
+      return { bytes, warnings, reports, used, counts: countsOfBatch(anonymizer), end };
+    }
     const out = map(visitor, task, block, used);
     const scan = (workerData as WorkerSetup).mode === 'scan';
     return { bytes: scan || out === block ? null : out, warnings, reports, used, counts: countsOfBatch(anonymizer) };

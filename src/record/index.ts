@@ -3,4 +3,4 @@
  * visitor contract a format calls for each value (ValueVisitor, DROP). Imports nothing of logveil.
  */
 export { formatPath, lastKey, type FieldPath } from './path.js';
-export { DROP, type Place, type ValueVisitor, type Visited } from './visitor.js';
+export { DROP, type Place, type TextWindow, type ValueVisitor, type Visited, type WindowVisited } from './visitor.js';

@@ -48,4 +48,26 @@ export interface ValueVisitor {
    * a value alone, so that what follows the value is neither replaced with it nor quoted into it.
    */
   valueEnd?(value: string, path: FieldPath): number;
+  /**
+   * A line too long to hold whole is scanned in windows as plain text (formats/lines/long-line.ts):
+   * scan all of `window.text`, replace only what starts in the piece [from, to), and answer with the
+   * piece's text so replaced, from `from` to `end` (`to`, or the end of a value that starts in the
+   * piece and runs past it; the next piece starts there). A visitor without it gets such a line whole.
+   */
+  visitWindow?(window: TextWindow, place: Place): WindowVisited;
+}
+
+/** A window of a long line: context, the piece [from, to), context (offsets in UTF-16 units of `text`). */
+export interface TextWindow {
+  readonly text: string;
+  readonly from: number;
+  readonly to: number;
+  /** Chars of the line (of its stretch of valid UTF-8) before `text`: reports give offsets in the line. */
+  readonly offset: number;
+}
+
+/** What a visitor gives for a window: the piece's text with its values replaced, and where it ends in `text`. */
+export interface WindowVisited {
+  readonly text: string;
+  readonly end: number;
 }

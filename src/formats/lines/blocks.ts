@@ -5,7 +5,8 @@ import { mapUtf8Stretches } from '../../encoding/utf8-stretches.js';
 /**
  * The two halves of reading a line-based log: cutting bytes into blocks of whole lines (LineBlocks),
  * and mapping a block line by line (LineBlockMapper). TextLineTransform does both in turn; the worker
- * pool cuts in the main thread and maps in workers, with the same results byte for byte.
+ * pool cuts in the main thread and maps in workers, with the same results byte for byte. A line too
+ * long to hold is given apart, as it comes, and read in windows (long-line.ts).
  */
 
 /**
@@ -19,49 +20,136 @@ export type LineMapper = (line: string, index: number) => string;
 const LF = 0x0a;
 const CR = 0x0d;
 
-/** Bytes in, blocks of complete lines out; the start of an unfinished line is held until it ends. */
+/**
+ * What LineBlocks gives: blocks of complete lines, or the bytes of a line too long to hold, in order
+ * (long-line.ts reads it in windows): without its `\n`, and with how it goes on (`more` bytes follow;
+ * it ends at a `newline`, or at the end of the `input`).
+ */
+export type LinePart =
+  | { readonly kind: 'lines'; readonly bytes: Buffer }
+  | { readonly kind: 'long'; readonly bytes: Buffer; readonly end: 'more' | 'newline' | 'input' };
+
+/**
+ * Bytes in, blocks of complete lines out; the start of an unfinished line is held until it ends. A
+ * line longer than `longLine` bytes is not held: it is given as it comes, in `long` parts. Without
+ * `longLine`, a line is held up to `maxLine` bytes, and a longer one fails the input.
+ */
 export class LineBlocks {
   /** The start of the line being read, in the chunks it came in. */
   private held: Buffer[] = [];
   private heldBytes = 0;
+  /** A long line is being given: the bytes up to the next `\n` are its. */
+  private inLong = false;
+  private readonly threshold: number;
 
   constructor(
     /** For the message when a line is too long to hold. */
     private readonly source: string,
-    /** The longest line held in memory: a longer one fails the file (fail closed, memory bounded). */
+    /** The longest line held in memory when long lines are not read in windows: a longer one fails the file. */
     private readonly maxLine: number,
     /** The 0-based number of the line being held, for that message. */
     private readonly lineNumber: () => number,
-  ) {}
-
-  /** The complete lines this chunk ends (with any held start), or null when it ends none. */
-  cut(chunk: Buffer): Buffer | null {
-    const lastLf = chunk.lastIndexOf(LF);
-    if (lastLf < 0) {
-      // No line ends here: hold the chunk (joined once, when the line ends, not on every chunk).
-      this.held.push(chunk);
-      this.heldBytes += chunk.length;
-      if (this.heldBytes > this.maxLine) {
-        throw new LogveilError(
-          'LV_FORMAT',
-          `${this.source}:${this.lineNumber() + 1}: a line longer than ${this.maxLine >> 20} MiB (not split, so not scanned)`,
-        );
-      }
-      return null;
-    }
-    const head = chunk.subarray(0, lastLf + 1);
-    const block = this.held.length ? Buffer.concat([...this.held, head]) : head;
-    this.held = lastLf + 1 < chunk.length ? [chunk.subarray(lastLf + 1)] : [];
-    this.heldBytes = chunk.length - lastLf - 1;
-    return block;
+    /** Lines longer than this (bytes) are given in `long` parts; null: held up to maxLine. */
+    longLine: number | null = null,
+  ) {
+    this.threshold = longLine ?? Infinity;
   }
 
-  /** At the end of the input: the last line if it has no `\n`, else null. */
-  rest(): Buffer | null {
+  /** The parts this chunk ends or continues, in order (none when it only extends a held line). */
+  cut(chunk: Buffer): LinePart[] {
+    const parts: LinePart[] = [];
+    if (this.inLong) {
+      const lf = chunk.indexOf(LF);
+      if (lf < 0) {
+        parts.push({ kind: 'long', bytes: chunk, end: 'more' });
+        return parts;
+      }
+      parts.push({ kind: 'long', bytes: chunk.subarray(0, lf), end: 'newline' });
+      this.inLong = false;
+      chunk = chunk.subarray(lf + 1);
+    }
+    if (this.heldBytes + chunk.length <= this.threshold) this.cutShort(chunk, parts);
+    else this.cutLong(chunk, parts);
+    return parts;
+  }
+
+  /** At the end of the input: the last line if it has no `\n` (or the end of a long one). */
+  rest(): LinePart[] {
+    if (this.inLong) {
+      this.inLong = false;
+      return [{ kind: 'long', bytes: Buffer.alloc(0), end: 'input' }];
+    }
     const rest = this.heldBytes > 0 ? Buffer.concat(this.held) : null;
     this.held = [];
     this.heldBytes = 0;
-    return rest;
+    return rest === null ? [] : [{ kind: 'lines', bytes: rest }];
+  }
+
+  /** No line here is long (the chunk and what is held are not): complete lines, the rest held. */
+  private cutShort(chunk: Buffer, parts: LinePart[]): void {
+    const lastLf = chunk.lastIndexOf(LF);
+    if (lastLf < 0) {
+      // No line ends here: hold the chunk (joined once, when the line ends, not on every chunk).
+      this.hold(chunk);
+      return;
+    }
+    this.lines(chunk, 0, lastLf + 1, parts);
+    if (lastLf + 1 < chunk.length) this.hold(chunk.subarray(lastLf + 1));
+  }
+
+  /** Some line here may be long: line by line, each long one given as its bytes. */
+  private cutLong(chunk: Buffer, parts: LinePart[]): void {
+    let blockStart = 0; // the first complete line not yet given
+    let at = 0; // the line being looked at
+    while (at < chunk.length) {
+      const lf = chunk.indexOf(LF, at);
+      const lineEnd = lf < 0 ? chunk.length : lf;
+      const lineBytes = (at === 0 ? this.heldBytes : 0) + lineEnd - at;
+      if (lineBytes > this.threshold) {
+        if (at > blockStart) this.lines(chunk, blockStart, at, parts);
+        else if (at === 0) this.heldAsLong(parts);
+        if (lf < 0) {
+          parts.push({ kind: 'long', bytes: chunk.subarray(at), end: 'more' });
+          this.inLong = true;
+          return;
+        }
+        parts.push({ kind: 'long', bytes: chunk.subarray(at, lf), end: 'newline' });
+        blockStart = lf + 1;
+      } else if (lf < 0) {
+        break;
+      }
+      at = lf + 1;
+    }
+    if (at > blockStart) this.lines(chunk, blockStart, at, parts);
+    if (at < chunk.length) this.hold(chunk.subarray(at));
+  }
+
+  /** Complete lines chunk[from, to), after what is held when there is any (then from is 0). */
+  private lines(chunk: Buffer, from: number, to: number, parts: LinePart[]): void {
+    const head = chunk.subarray(from, to);
+    const block = this.held.length ? Buffer.concat([...this.held, head]) : head;
+    this.held = [];
+    this.heldBytes = 0;
+    if (block.length) parts.push({ kind: 'lines', bytes: block });
+  }
+
+  /** The held start of a line that turned out long: given as its first bytes. */
+  private heldAsLong(parts: LinePart[]): void {
+    for (const bytes of this.held) parts.push({ kind: 'long', bytes, end: 'more' });
+    this.held = [];
+    this.heldBytes = 0;
+  }
+
+  /** The start of a line that is not long (so far): held until it ends. */
+  private hold(bytes: Buffer): void {
+    this.held.push(bytes);
+    this.heldBytes += bytes.length;
+    if (this.heldBytes > this.maxLine) {
+      throw new LogveilError(
+        'LV_FORMAT',
+        `${this.source}:${this.lineNumber() + 1}: a line longer than ${this.maxLine >> 20} MiB (not split, so not scanned)`,
+      );
+    }
   }
 }
 

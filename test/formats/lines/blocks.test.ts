@@ -1,29 +1,62 @@
 import { describe, expect, it } from 'vitest';
-import { countLines, LineBlockMapper, LineBlocks } from '../../../src/formats/lines/blocks.js';
+import { countLines, LineBlockMapper, LineBlocks, type LinePart } from '../../../src/formats/lines/blocks.js';
 
 const b = (s: string) => Buffer.from(s);
+
+/** The parts as text: `L:` complete lines, `G:` bytes of a long line (`+` more follows, `$` at a newline, `.` at the end). */
+const show = (parts: LinePart[]) => parts.map((p) => (p.kind === 'lines' ? `L:${p.bytes}` : `G:${p.bytes}${{ more: '+', newline: '$', input: '.' }[p.end]}`));
 
 describe('LineBlocks', () => {
   it('gives the complete lines of each chunk and holds the unfinished one', () => {
     const blocks = new LineBlocks('in.log', 1 << 20, () => 0);
-    expect(blocks.cut(b('ab'))).toBeNull();
-    expect(blocks.cut(b('c\nde\nf'))?.toString()).toBe('abc\nde\n');
-    expect(blocks.cut(b('g'))).toBeNull();
-    expect(blocks.cut(b('\n'))?.toString()).toBe('fg\n');
-    expect(blocks.rest()).toBeNull();
+    expect(show(blocks.cut(b('ab')))).toEqual([]);
+    expect(show(blocks.cut(b('c\nde\nf')))).toEqual(['L:abc\nde\n']);
+    expect(show(blocks.cut(b('g')))).toEqual([]);
+    expect(show(blocks.cut(b('\n')))).toEqual(['L:fg\n']);
+    expect(blocks.rest()).toEqual([]);
   });
 
   it('gives the last line without its newline at the end', () => {
     const blocks = new LineBlocks('in.log', 1 << 20, () => 0);
-    expect(blocks.cut(b('a\nb'))?.toString()).toBe('a\n');
-    expect(blocks.rest()?.toString()).toBe('b');
-    expect(blocks.rest()).toBeNull();
+    expect(show(blocks.cut(b('a\nb')))).toEqual(['L:a\n']);
+    expect(show(blocks.rest())).toEqual(['L:b']);
+    expect(blocks.rest()).toEqual([]);
   });
 
-  it('fails on a line longer than the limit, naming the file and line', () => {
+  it('fails on a line longer than the limit, naming the file and line, when long lines are not read in windows', () => {
     const blocks = new LineBlocks('in.log', 8, () => 41);
-    expect(blocks.cut(b('12345'))).toBeNull();
+    expect(blocks.cut(b('12345'))).toEqual([]);
     expect(() => blocks.cut(b('67890'))).toThrow(/^in\.log:42: a line longer than/);
+  });
+
+  it('gives a line longer than the long-line threshold as it comes, lines before and after it whole', () => {
+    const blocks = new LineBlocks('in.log', 8, () => 0, 4);
+    expect(show(blocks.cut(b('ab\ncd')))).toEqual(['L:ab\n']);
+    expect(show(blocks.cut(b('efg')))).toEqual(['G:cd+', 'G:efg+']); // held, then over 4 bytes: long
+    expect(show(blocks.cut(b('0123456789')))).toEqual(['G:0123456789+']); // no limit to a long line
+    expect(show(blocks.cut(b('g\nhi\nj')))).toEqual(['G:g$', 'L:hi\n']);
+    expect(show(blocks.cut(b('\n')))).toEqual(['L:j\n']);
+    expect(blocks.rest()).toEqual([]);
+  });
+
+  it('finds long lines inside one chunk, between short ones, and one that runs to the end of the input', () => {
+    const blocks = new LineBlocks('in.log', 8, () => 0, 4);
+    expect(show(blocks.cut(b('a\nb\nlonger\nc\nd\nlonger2\ne\nlast-long')))).toEqual([
+      'L:a\nb\n',
+      'G:longer$',
+      'L:c\nd\n',
+      'G:longer2$',
+      'L:e\n',
+      'G:last-long+',
+    ]);
+    expect(show(blocks.rest())).toEqual(['G:.']);
+  });
+
+  it('a line of exactly the threshold is held whole; one byte more is long', () => {
+    const blocks = new LineBlocks('in.log', 64, () => 0, 4);
+    expect(show(blocks.cut(b('abcd\nabcde\n')))).toEqual(['L:abcd\n', 'G:abcde$']);
+    expect(show(blocks.cut(b('ab')))).toEqual([]);
+    expect(show(blocks.cut(b('cd\r\n')))).toEqual(['G:ab+', 'G:cd\r$']);
   });
 });
 
