@@ -292,6 +292,28 @@ function convention(text: string, start: number, end: number, key: string | unde
   return NONE;
 }
 
+/** `Started by user ` (Jenkins' build cause), right before a name. */
+const STARTED_BY_USER = /(?:^|[^A-Za-z])[Ss]tarted by user $/;
+/** A capitalized word (`Martin`, `O'neil`, `García`, `De-Wit`), after one space. */
+const NEXT_NAME_WORD = / \p{Lu}[\p{Ll}'’]{1,30}(?:-\p{Lu}?[\p{Ll}'’]{1,30})*(?![\p{L}\d])/uy;
+
+/**
+ * Where a Jenkins build cause's display name ends: `Started by user Olivia Martin` is one person,
+ * so a capitalized first word takes up to three more capitalized words after it. Other names end
+ * where the shape read them.
+ */
+function displayNameEnd(text: string, start: number, end: number): number {
+  const c = text.charCodeAt(start);
+  if (!(c >= 65 && c <= 90) || !STARTED_BY_USER.test(text.slice(Math.max(0, start - 20), start))) return end;
+  let stop = end;
+  for (let k = 0; k < 3; k++) {
+    NEXT_NAME_WORD.lastIndex = stop;
+    if (!NEXT_NAME_WORD.test(text)) break;
+    stop = NEXT_NAME_WORD.lastIndex;
+  }
+  return stop;
+}
+
 /** IBAN country codes (upper case). */
 const IBAN_COUNTRIES = new Set(IBAN_REGISTRY.split(' ').map((e) => e.slice(0, 2)));
 
@@ -335,6 +357,9 @@ export default defineDetector({
     if (how === PROSE && text.charCodeAt(end) === SLASH && isDigit(text.charCodeAt(end + 1))) return 0;
     return SCORE;
   },
+  // Jenkins writes the user's display name: `Started by user Olivia Martin`: the words of a
+  // capitalized name go with it, not only the first.
+  extend: displayNameEnd,
   // Under a user field, a kept name stays whole (`username: root`), as it does in text.
   keeps: keptValue,
   context: {

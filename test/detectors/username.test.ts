@@ -393,6 +393,21 @@ describe('whole values under a user field that name nobody', () => {
   });
 });
 
+describe("Jenkins' build cause: a user's display name", () => {
+  it.each([
+    ['Started by user Olivia Martin', 'Started by user <USERNAME>'],
+    ['Started by user Olivia', 'Started by user <USERNAME>'],
+    ['Started by user Zoe De-Wit García', 'Started by user <USERNAME>'],
+    ['Started by user Olivia Martin (admin)', 'Started by user <USERNAME> (admin)'],
+    ['Started by user jmartinez', 'Started by user <USERNAME>'],
+    // a login name in lower case takes no words after it; nor does a name under another convention
+    ['Build #42 started by user jmartinez Finished: SUCCESS', 'Build #42 started by user <USERNAME> Finished: SUCCESS'],
+    ['session opened for user Olivia Martin', 'session opened for user <USERNAME> Martin'],
+  ])('%s', (text, expected) => {
+    expect(line(text)).toBe(expected);
+  });
+});
+
 describe('AWS IAM user ARNs (CloudTrail)', () => {
   it('the name is the ARN\'s last part, beside userName', () => {
     const g = rng(4413);
