@@ -3,6 +3,7 @@ import { isAlnum, isDigit, isLetter } from '../lib/chars.js';
 import { written } from '../lib/generate.js';
 import { isCjkWordChar } from '../lib/scripts.js';
 import { EN_PLACES, userName, ZH_PLACES } from './generate.js';
+import { displayNameEnd } from './display-name.js';
 import { isPseudonym, keptName, keptValue } from './kept.js';
 import { BANK_WORDS, CODE_SPELLED, SSH_FOR, STOP_WORDS, USER_KEYS, USER_KEY_ENDS, USER_QUALIFIERS, ZH_BARE, ZH_LABELS } from './words.js';
 import { IBAN_REGISTRY } from '../iban.js';
@@ -290,28 +291,6 @@ function convention(text: string, start: number, end: number, key: string | unde
   // PAM: `session opened for user root by alice(uid=1000)`
   if (lower === 'by') return text.startsWith('(uid=', end) ? KEYED : NONE;
   return NONE;
-}
-
-/** `Started by user ` (Jenkins' build cause), right before a name. */
-const STARTED_BY_USER = /(?:^|[^A-Za-z])[Ss]tarted by user $/;
-/** A capitalized word (`Martin`, `O'neil`, `García`, `De-Wit`), after one space. */
-const NEXT_NAME_WORD = / \p{Lu}[\p{Ll}'’]{1,30}(?:-\p{Lu}?[\p{Ll}'’]{1,30})*(?![\p{L}\d])/uy;
-
-/**
- * Where a Jenkins build cause's display name ends: `Started by user Olivia Martin` is one person,
- * so a capitalized first word takes up to three more capitalized words after it. Other names end
- * where the shape read them.
- */
-function displayNameEnd(text: string, start: number, end: number): number {
-  const c = text.charCodeAt(start);
-  if (!(c >= 65 && c <= 90) || !STARTED_BY_USER.test(text.slice(Math.max(0, start - 20), start))) return end;
-  let stop = end;
-  for (let k = 0; k < 3; k++) {
-    NEXT_NAME_WORD.lastIndex = stop;
-    if (!NEXT_NAME_WORD.test(text)) break;
-    stop = NEXT_NAME_WORD.lastIndex;
-  }
-  return stop;
 }
 
 /** IBAN country codes (upper case). */
