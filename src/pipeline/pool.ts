@@ -27,8 +27,13 @@ import type { Task, TaskResult, WorkerSetup } from './task.js';
  * 2 vCPUs, `anonymize --threads 2`, 64 MB of text, CSV and a JSON array, medians of 3 paired runs):
  * 512 KiB peaked at 270–345 MB RSS, 128 KiB at 264–293 MB, 64 KiB at 223–271 MB, CPU seconds the same
  * within the noise (64 KiB against 128 KiB: 0.97–1.04×).
+ * Then 48 KiB: a batch's text, decoded, is then at most 48 Ki chars, 96 KiB as two-byte (any CJK char
+ * makes the whole string two-byte), under V8's 128 KiB large-object threshold. A 64 KiB batch's
+ * string landed in the large-object space, which only a full mark-compact frees, so dead batches piled
+ * up in each worker (18–35 MB of it at 200 MB of CSV, against 1 MB now) and peak RSS grew with the
+ * input: at 200 MB, 64 → 48 KiB took CSV 322 → 228 MB, NDJSON 317 → 239, a JSON array 309 → 266.
  */
-export const BATCH_BYTES = 64 * 1024;
+export const BATCH_BYTES = 48 * 1024;
 /** Tasks in flight per worker: one running, one queued, so a worker never waits for the reader. */
 const IN_FLIGHT_PER_THREAD = 2;
 
