@@ -11,6 +11,7 @@ import {
   writeOutput,
 } from '../index.js';
 import { runJobs } from './jobs.js';
+import { boundHeapGrowth } from './heap-growth.js';
 import { workerThreads } from './threads.js';
 import { expandInputs, planOutputs } from './inputs.js';
 import { addInputOptions, anonymizerFrom, csvOptionsOf, formatOf, threadsOf, warnToStderr, type CommonOptions } from './options.js';
@@ -67,6 +68,7 @@ export function registerAnonymize(program: Command): void {
     const bytes = plan.jobs.reduce((n, j) => n + sizeOnDisk(j.input.path), 0);
     const threads = workerThreads(bytes, given, availableParallelism());
     const parallel = threads > 0;
+    if (parallel) boundHeapGrowth(); // before any worker starts (heap-growth.ts)
     let pool: AnonymizerPool | undefined;
     const pooled = (path: string): boolean => parallel && (path !== '-' || opts.threads !== undefined);
     // Progress bar, summary and report (on stderr and in --report only), with this thread's and the pool's counts.

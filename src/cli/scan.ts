@@ -6,6 +6,7 @@ import { expandInputs } from './inputs.js';
 import { addInputOptions, anonymizerFrom, csvOptionsOf, formatOf, threadsOf, warnToStderr, type CommonOptions } from './options.js';
 import { sizeOnDisk, startProgress } from './progress.js';
 import { addShardOptions, jobsOfShard, shardOf } from './shard.js';
+import { boundHeapGrowth } from './heap-growth.js';
 import { workerThreads } from './threads.js';
 import { Summary } from './summary.js';
 
@@ -67,6 +68,7 @@ export function registerScan(program: Command): void {
     const bytes = expanded.files.reduce((n, f) => n + sizeOnDisk(f.path), 0);
     const threads = workerThreads(bytes, threadsOf(opts.threads), availableParallelism());
     const parallel = threads > 0;
+    if (parallel) boundHeapGrowth(); // before any worker starts (heap-growth.ts)
     const totalBytes = shard === undefined ? bytes : jobs.reduce((n, j) => n + sizeOnDisk(j.input.path), 0);
     const progress = startProgress({ quiet: opts.quiet, files, totalBytes, findings: () => found, toStdout: true });
     try {
