@@ -3,7 +3,9 @@
  * size: the same events (records.ts) as NDJSON lines, as a JSON array with one element a line, and
  * as logfmt lines among the mixed text corpus (corpus.ts: app, access, HDFS, k8s, JSON lines; EN/ZH);
  * a customer-event CSV export with EN/ZH column names, a BOM and CRLF. About half the events and
- * a third of the text lines carry personal data.
+ * a third of the text lines carry personal data. Besides the formats, `long-lines`: the text corpus's
+ * lines joined with spaces into lines just under the 1 MiB at which logveil starts reading a line in
+ * windows (the heaviest lines still mapped whole: a memory bound's worst case).
  */
 import { createWriteStream, existsSync, readFileSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +17,10 @@ import { benchColumns, csvField, logfmt, nestedRecord } from './records.js';
 
 export const CORPUS_FORMATS = ['text', 'ndjson', 'json', 'csv'] as const;
 export type CorpusFormat = (typeof CORPUS_FORMATS)[number];
+/** A format's file, or text of lines just under the long-line limit. */
+export type CorpusKind = CorpusFormat | 'long-lines';
+/** Bytes per `long-lines` line, newline included: under LONG_LINE_SIZES' 1 MiB with a margin for a last piece. */
+const LONG_LINE_BYTES = 1_040_000;
 
 export interface CorpusFile {
   readonly file: string;
@@ -23,10 +29,10 @@ export interface CorpusFile {
   readonly records: number;
 }
 
-const EXTENSION: Record<CorpusFormat, string> = { text: 'log', ndjson: 'ndjson', json: 'json', csv: 'csv' };
+const EXTENSION: Record<CorpusKind, string> = { text: 'log', ndjson: 'ndjson', json: 'json', csv: 'csv', 'long-lines': 'log' };
 
 /** The pieces of a format's file, in order, until at least `bytes` bytes (UTF-8) are out. */
-function* pieces(format: CorpusFormat, seed: number, bytes: number, count: { records: number }): Generator<string> {
+function* pieces(format: CorpusKind, seed: number, bytes: number, count: { records: number }): Generator<string> {
   let size = 0;
   const put = (s: string) => {
     size += Buffer.byteLength(s);
@@ -39,6 +45,24 @@ function* pieces(format: CorpusFormat, seed: number, bytes: number, count: { rec
     while (size < bytes) {
       count.records++;
       yield put(cols.map((c) => csvField(c.cell(r).text)).join(',') + '\r\n');
+    }
+    return;
+  }
+  if (format === 'long-lines') {
+    const lines = corpusLines({ seed, lines: Number.MAX_SAFE_INTEGER });
+    let line: string[] = [];
+    let lineBytes = 0;
+    while (size < bytes) {
+      const next = lines.next().value!.text;
+      const b = Buffer.byteLength(next) + 1;
+      if (lineBytes + b > LONG_LINE_BYTES && line.length > 0) {
+        count.records++;
+        yield put(line.join(' ') + '\n');
+        line = [];
+        lineBytes = 0;
+      }
+      line.push(next);
+      lineBytes += b;
     }
     return;
   }
@@ -61,7 +85,7 @@ function* pieces(format: CorpusFormat, seed: number, bytes: number, count: { rec
 }
 
 /** Write the format's file to `file` (through a temporary name), streaming. */
-export async function writeCorpus(format: CorpusFormat, file: string, { seed, bytes }: { seed: number; bytes: number }): Promise<CorpusFile> {
+export async function writeCorpus(format: CorpusKind, file: string, { seed, bytes }: { seed: number; bytes: number }): Promise<CorpusFile> {
   const tmp = `${file}.${process.pid}.tmp`;
   const out = createWriteStream(tmp);
   const count = { records: 0 };
@@ -83,7 +107,7 @@ export async function writeCorpus(format: CorpusFormat, file: string, { seed, by
 }
 
 /** The format's file under os.tmpdir(), cached by seed, size and the generators' code. */
-export async function cachedCorpus(format: CorpusFormat, { seed, bytes }: { seed: number; bytes: number }): Promise<CorpusFile> {
+export async function cachedCorpus(format: CorpusKind, { seed, bytes }: { seed: number; bytes: number }): Promise<CorpusFile> {
   const name = `logveil-bench-${format}-${seed}-${bytes}-${generatorCodeHash(['random.js', 'generate.js', 'corpus.js', 'records.js', 'format-corpus.js'])}`;
   const file = join(tmpdir(), `${name}.${EXTENSION[format]}`);
   const meta = join(tmpdir(), `${name}.meta.json`);
