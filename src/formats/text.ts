@@ -13,9 +13,7 @@ import { DROP, type FieldPath, type ValueVisitor } from '../record/index.js';
 import type { Format, FormatOptions } from './format.js';
 import { TextLineTransform, type LineMapper } from './lines/transform.js';
 import { decodeValue, droppedValue, encodeValue, isEncoded } from './inline/encoding.js';
-import { accessLogUsers, withAccessLogUsers } from './inline/access-log.js';
-import { iisUser } from './inline/w3c-log.js';
-import { daemonUser } from './inline/daemon-users.js';
+import { placedUsers, withPlacedUsers } from './inline/placed-users.js';
 import { startsKeyPhrase } from './inline/key-phrases.js';
 import { findKeyValues } from './inline/pairs.js';
 import type { KvSpan } from './inline/span.js';
@@ -120,17 +118,10 @@ export const MAX_NESTING = 32;
 /** visitLine calls under way (visitLine is synchronous: one count per thread). */
 let nesting = 0;
 
-/** A user an IIS log or another server's log writes in a fixed place of the line (none named by a word). */
-function placedUser(line: string): readonly KvSpan[] {
-  const iis = iisUser(line);
-  return iis.length > 0 ? iis : daemonUser(line);
-}
-
 function visitPairs(visitor: ValueVisitor, line: string, record: number, memory: SqlMemory | null): string {
   const sql = sqlValues(line, record, memory);
   const pairs = sql === null ? findKeyValues(line) : withSqlValues(visitor, line, findKeyValues(line), sql);
-  const clfUsers = accessLogUsers(line);
-  const found = withAccessLogUsers(pairs, clfUsers.length > 0 ? clfUsers : placedUser(line));
+  const found = withPlacedUsers(pairs, placedUsers(line));
   if (found.length === 0) return visitText(visitor, line, record);
   const worded = visitor.holdsWords ? withWordRuns(visitor.holdsWords, line, found) : found;
   const spans = visitor.valueEnd ? withValueEnds(visitor, line, worded) : worded;

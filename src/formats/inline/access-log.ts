@@ -59,27 +59,3 @@ function isName(line: string, start: number, end: number): boolean {
   const at = line.indexOf('@', start);
   return at < 0 || at >= end;
 }
-
-/**
- * The line's pairs with the user spans a log's layout places (access logs, IIS, daemons) put in
- * order. A user span inside a pair is left to the pair (`msg="192.0.2.8 - bob […] \"GET …\""`: the
- * pair's value is read as a line again), unless the pair's value is the user token alone in its
- * brackets or quotes (FreeRADIUS's `Login OK: [alice]` reads as a pair `OK`): then the user's reading
- * stands.
- */
-export function withAccessLogUsers(pairs: readonly KvSpan[], users: readonly KvSpan[]): readonly KvSpan[] {
-  if (users.length === 0) return pairs;
-  const out: KvSpan[] = [];
-  let k = 0;
-  for (const u of users) {
-    while (k < pairs.length && pairs[k].end <= u.start) out.push(pairs[k++]);
-    if (k < pairs.length && pairs[k].start < u.end) {
-      const p = pairs[k];
-      if (!(p.start <= u.start && u.end <= p.end && p.end - p.start - (u.end - u.start) <= 2)) continue; // the pair's reading stands
-      k++; // the pair is the user token in brackets: the user's reading instead
-    }
-    out.push(u);
-  }
-  while (k < pairs.length) out.push(pairs[k++]);
-  return out;
-}

@@ -6,7 +6,8 @@
 import { faker } from '@faker-js/faker';
 import { describe, expect, it } from 'vitest';
 import { createAnonymizer } from '../../../src/anonymizer.js';
-import { accessLogUsers, withAccessLogUsers } from '../../../src/formats/inline/access-log.js';
+import { accessLogUsers } from '../../../src/formats/inline/access-log.js';
+import { withPlacedUsers } from '../../../src/formats/inline/placed-users.js';
 import type { KvSpan } from '../../../src/formats/inline/span.js';
 import { textFormat } from '../../../src/formats/text.js';
 import { anonymizingVisitor } from '../../../src/visitors.js';
@@ -42,7 +43,7 @@ describe('accessLogUsers', () => {
   it('a user span inside a pair is left to the pair', () => {
     const line = `msg="192.0.2.8 - bob ${TIME} \\"GET /\\"" x=1`;
     const pair: KvSpan = { start: 5, end: line.indexOf('" x=1'), path: ['msg'], encoding: 'quoted' };
-    expect(withAccessLogUsers([pair], accessLogUsers(line))).toEqual([pair]);
+    expect(withPlacedUsers([pair], accessLogUsers(line))).toEqual([pair]);
   });
 });
 
