@@ -47,7 +47,7 @@ const IN_FLIGHT_PER_THREAD = 2;
  * The old-generation limit is also a ceiling, so it must hold the largest batch a worker is given: no
  * longer a whole line of up to 64 MiB (a 60 MB line needed 1024 MB), since a line over 1 MiB comes
  * in windows of 64 Ki chars (formats/lines/long-line.ts; a 64 MB heap maps a 12 MB line so), but still
- * a CSV row of up to 16 MiB (MAX_ROW_BYTES) or a JSON batch whose element is up to 8 MiB. Kept at
+ * a CSV row of up to 16 MiB (MAX_ROW_BYTES) or a JSON batch whose element is up to 6 MiB. Kept at
  * 2048 MB for the CPU figures above, not re-measured lower. A worker that reaches it is stopped by V8
  * and fails its input (LV_WORKER, see `run`); `--threads 1` has no such limit.
  */

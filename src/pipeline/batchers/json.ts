@@ -13,8 +13,8 @@ interface Piece {
 /**
  * The most a batch may hold, in batches: an element larger than this (or a document that is not an
  * array, or what follows the top-level array) is rewritten in this thread, from where the last batch
- * ended, so memory stays bounded. 128 of the pool's 64 KiB batches: 8 MiB, as 16 of its former
- * 512 KiB ones were, so smaller batches do not move more arrays into this thread.
+ * ended, so memory stays bounded. 128 of the pool's 48 KiB batches: 6 MiB (8 MiB with the former
+ * 64 KiB ones, as 16 of 512 KiB before them); a count of batches, so tests reach it with small ones.
  */
 const MAX_HELD_BATCHES = 128;
 
