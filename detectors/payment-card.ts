@@ -1,6 +1,6 @@
 import { countDigits, digitsOnly, luhnCheckDigit, luhnValid, withLuhn } from './lib/checksum.js';
 import { defineDetector } from './lib/define.js';
-import { isDigit } from './lib/chars.js';
+import { isAlnum, isDigit } from './lib/chars.js';
 import { codeAt } from './lib/code-at.js';
 import { groupsOfFour, label, written, type Rng } from './lib/generate.js';
 import type { ValidateContext } from './lib/types.js';
@@ -254,7 +254,7 @@ export default defineDetector({
     if (prev === 95) return 0; // '_'
     if (prev === 45) {
       const p2 = codeAt(text, start - 2);
-      if (p2 === 95 || isDigit(p2) || ((p2 | 32) >= 97 && (p2 | 32) <= 122)) return 0;
+      if (p2 === 95 || isAlnum(p2)) return 0;
     }
     // UATP's printed 4-5-6 layout: only a UATP number (1, 15 digits).
     const uatpPrinted = grouped && text.charCodeAt(start + 10) === sep;
