@@ -22,7 +22,7 @@ const DASH_EXTENSION = /-\d{1,5}(?![0-9A-Za-z-]|\.\d)/y;
 
 /** Where the dash extension after the landline text[start, end) ends, or `end`. */
 export function dashExtensionEnd(text: string, start: number, end: number): number {
-  if (text.charCodeAt(end) !== 45 || end - start > 15) return end;
+  if (codeAt(text, end) !== 45 || end - start > 15) return end;
   LANDLINE.lastIndex = start;
   if (!LANDLINE.test(text) || LANDLINE.lastIndex !== end) return end;
   DASH_EXTENSION.lastIndex = end;

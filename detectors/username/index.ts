@@ -202,7 +202,7 @@ function isTag(text: string, start: number, end: number): boolean {
  */
 function convention(text: string, start: number, end: number, key: string | undefined): number {
   let s = start;
-  let c = text.charCodeAt(s - 1);
+  let c = codeAt(text, s - 1);
   let wrapped = false;
   let close = end;
   const opener = closerOf(c);
@@ -213,7 +213,7 @@ function convention(text: string, start: number, end: number, key: string | unde
     close = end + 1;
     if (c === DQUOTE && codeAt(text, close) === COLON) return NONE; // `"time":…`: a JSON key
     s--;
-    c = text.charCodeAt(s - 1);
+    c = codeAt(text, s - 1);
   }
   if (c === SLASH) return homePath(text, s) || (iamUser(text, s) && text.charCodeAt(close) !== SLASH) ? KEYED : NONE;
   // Windows event XML: `<Data Name="TargetUserName">jdoe</Data>`
@@ -230,7 +230,7 @@ function convention(text: string, start: number, end: number, key: string | unde
     while (d > 0 && k - d < 16 && (isAlnum(text.charCodeAt(d - 1)) || text.charCodeAt(d - 1) === 45 || text.charCodeAt(d - 1) === 46)) d--;
     if (d === k || !isLetter(text.charCodeAt(d))) return NONE;
     s = d;
-    c = text.charCodeAt(s - 1);
+    c = codeAt(text, s - 1);
   }
   // The name is the keyed value itself (`alice`, `<alice>`, `CORP\alice` under `user`).
   if (s === 0) return key !== undefined && close === text.length && isUserKey(key) ? KEYED : NONE;
