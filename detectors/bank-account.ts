@@ -1,6 +1,7 @@
 import { defineDetector } from './lib/define.js';
 import { labelOwner, normalizeLabels } from './lib/label.js';
 import { isAlnum, isDigit, readNumber } from './lib/chars.js';
+import { codeAt } from './lib/code-at.js';
 import { cnResidentIdCheckChar, digitsOnly, luhnValid } from './lib/checksum.js';
 import { groupsOfFour, label, written, type Rng } from './lib/generate.js';
 
@@ -123,11 +124,11 @@ export default defineDetector({
       else grouped = true;
     }
     if (n < 8 || n > 20) return 0;
-    const prev = text.charCodeAt(start - 1);
-    const next = text.charCodeAt(end);
-    if ((next === 46 || next === 44) && isDigit(text.charCodeAt(end + 1))) return 0; // 12345678.90
-    if (prev === 45 && isAlnum(text.charCodeAt(start - 2))) return 0; // …-a716-446655440000
-    if (next === 45 && isAlnum(text.charCodeAt(end + 1))) return 0;
+    const prev = codeAt(text, start - 1);
+    const next = codeAt(text, end);
+    if ((next === 46 || next === 44) && isDigit(codeAt(text, end + 1))) return 0; // 12345678.90
+    if (prev === 45 && isAlnum(codeAt(text, start - 2))) return 0; // …-a716-446655440000
+    if (next === 45 && isAlnum(codeAt(text, end + 1))) return 0;
     if (ctx.field) return SCORE;
     // The context is required: the scanner only offers this candidate when a word is in the window.
     const owner = labelOwner(text, start, WORDS_NORM, NEGATIVE_NORM, true);

@@ -2,6 +2,7 @@ import { countDigits, digitsOnly, luhnCheckDigit, luhnValid, withLuhn } from './
 import { defineDetector } from './lib/define.js';
 import { labelledScore, normalizeLabels } from './lib/label.js';
 import { isDigit, readNumber } from './lib/chars.js';
+import { codeAt } from './lib/code-at.js';
 import { label, written } from './lib/generate.js';
 
 /**
@@ -74,7 +75,7 @@ export default defineDetector({
   shape:
     /\d{15,16}|\d{2}-\d{6}-\d{6}-\d{1,2}|\d{2} \d{6} \d{6} \d{1,2}|\d{6}-\d{2}-\d{6}-\d{1,2}|\d{6} \d{2} \d{6} \d{1,2}|\d{8}-\d{6}-\d{1,2}|\d{8} \d{6} \d{1,2}/y,
   validate(text, start, end, ctx) {
-    if (text.charCodeAt(end) === 46 && isDigit(text.charCodeAt(end + 1))) return 0; // `….5`: a decimal
+    if (codeAt(text, end) === 46 && isDigit(codeAt(text, end + 1))) return 0; // `….5`: a decimal
     let lead = start; // the first group: 2, 6 or 8 digits when grouped
     while (lead < end && isDigit(text.charCodeAt(lead))) lead++;
     const sep = lead < end ? text.charCodeAt(lead) : 0;

@@ -1,5 +1,6 @@
 import { defineDetector } from './lib/define.js';
 import { isAlnum, isDigit, isHex, isLetter } from './lib/chars.js';
+import { codeAt } from './lib/code-at.js';
 import { label, written, type Rng } from './lib/generate.js';
 import type { Detector, DetectorOptions } from './lib/types.js';
 import { canonicalIPv6, ipv6Value, maskIpv6 } from './ipv6-address.js';
@@ -134,8 +135,8 @@ function afterUrlEscape(text: string, start: number): boolean {
 
 /** Windows component versions: `…~amd64~~10.0.1.2` (CBS), `…_31bf3856ad364e35_10.0.1.2_none_…` (WinSxS). */
 function isComponentVersion(text: string, start: number, end: number): boolean {
-  const prev = text.charCodeAt(start - 1);
-  return prev === 126 /* ~ */ || (prev === 95 /* _ */ && text.charCodeAt(end) === 95);
+  const prev = codeAt(text, start - 1);
+  return prev === 126 /* ~ */ || (prev === 95 /* _ */ && codeAt(text, end) === 95);
 }
 
 /** The four octets as numbers, whatever the separator and padding: `010-000-001-017` → [10, 0, 1, 17]. */
@@ -217,13 +218,13 @@ export function makeIpv4Detector(keepLoopback: boolean): Detector<'IP_ADDRESS'> 
       for (let i = start + 1; i < start + 4; i++) if (text.charCodeAt(i) === 45) dashed = true;
       if (dashed) {
         if (!inHostName(text, start, end)) return 0;
-      } else if (isLetter(text.charCodeAt(start - 1)) && !afterUrlEscape(text, start)) {
+      } else if (isLetter(codeAt(text, start - 1)) && !afterUrlEscape(text, start)) {
         if (!gluedInHostName(text, start, end)) return 0;
-      } else if (text.charCodeAt(start - 1) === 47 && isProductVersion(text, start, end)) {
+      } else if (codeAt(text, start - 1) === 47 && isProductVersion(text, start, end)) {
         return 0;
       }
       // A network in CIDR notation (what generalize writes) names no host.
-      if (!dashed && text.charCodeAt(end) === 47 && isNetworkPrefix(text, start, end)) return 0;
+      if (!dashed && codeAt(text, end) === 47 && isNetworkPrefix(text, start, end)) return 0;
       if (keepLoopback && isLoopbackV4(text, start, end)) return 0;
       return SCORE;
     },

@@ -1,6 +1,7 @@
 import { countDigits, digitsOnly, luhnCheckDigit, luhnValid, withLuhn } from './lib/checksum.js';
 import { defineDetector } from './lib/define.js';
-import { isDigit } from './lib/chars.js';
+import { isAlnum, isDigit } from './lib/chars.js';
+import { codeAt } from './lib/code-at.js';
 import { groupsOfFour, label, written, type Rng } from './lib/generate.js';
 import type { ValidateContext } from './lib/types.js';
 
@@ -246,14 +247,14 @@ export default defineDetector({
       mask = 0;
     }
     // A decimal or dotted continuation (`4000123456789017.5`) is a number, not a PAN.
-    if (text.charCodeAt(end) === 46 && isDigit(text.charCodeAt(end + 1))) return 0;
+    if (codeAt(text, end) === 46 && isDigit(codeAt(text, end + 1))) return 0;
     // The tail of an identifier: `blk_4874546133732485077`, `blk_-4837458178846809749` (HDFS block
     // ids are 19 digits, one in ten Luhn-valid with a Visa/UnionPay/Discover IIN), `node-4000…`.
-    const prev = text.charCodeAt(start - 1);
+    const prev = codeAt(text, start - 1);
     if (prev === 95) return 0; // '_'
     if (prev === 45) {
-      const p2 = text.charCodeAt(start - 2);
-      if (p2 === 95 || isDigit(p2) || ((p2 | 32) >= 97 && (p2 | 32) <= 122)) return 0;
+      const p2 = codeAt(text, start - 2);
+      if (p2 === 95 || isAlnum(p2)) return 0;
     }
     // UATP's printed 4-5-6 layout: only a UATP number (1, 15 digits).
     const uatpPrinted = grouped && text.charCodeAt(start + 10) === sep;

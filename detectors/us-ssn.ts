@@ -2,6 +2,7 @@ import { digitsOnly } from './lib/checksum.js';
 import { defineDetector } from './lib/define.js';
 import { labelledScore, normalizeLabels } from './lib/label.js';
 import { isAlnum, isDigit, readNumber } from './lib/chars.js';
+import { codeAt } from './lib/code-at.js';
 import { label, pad, written } from './lib/generate.js';
 
 /**
@@ -105,14 +106,14 @@ export default defineDetector({
     if (area === 0 || area === 666 || area >= 900) return 0;
     if (readNumber(text, bare ? start + 3 : start + 4, 2) === 0) return 0;
     if (readNumber(text, end - 4, 4) === 0) return 0;
-    const prev = text.charCodeAt(start - 1);
-    const next = text.charCodeAt(end);
-    if (next === 46 && isDigit(text.charCodeAt(end + 1))) return 0; // a decimal or a dotted number
+    const prev = codeAt(text, start - 1);
+    const next = codeAt(text, end);
+    if (next === 46 && isDigit(codeAt(text, end + 1))) return 0; // a decimal or a dotted number
     const sep = bare ? 45 : text.charCodeAt(start + 3);
     if (sep === 45) {
       // Part of a longer hyphenated token.
-      if (prev === 45 && isAlnum(text.charCodeAt(start - 2))) return 0;
-      if (next === 45 && isAlnum(text.charCodeAt(end + 1))) return 0;
+      if (prev === 45 && isAlnum(codeAt(text, start - 2))) return 0;
+      if (next === 45 && isAlnum(codeAt(text, end + 1))) return 0;
       if (!bare) {
         if (ctx.context || ctx.field) return SCORE_DASHED_CONTEXT;
         return ctx.negative ? SCORE_DASHED_NEGATIVE : SCORE_DASHED;
@@ -121,8 +122,8 @@ export default defineDetector({
       // Part of a longer run of grouped numbers (`1.123.45.6789`, `7 123 45 6789`, `123 45 6789 12`): a
       // neighbour of up to four digits standing alone could be one of its groups. A longer number, or
       // one that goes on as a date or time (`2026-12-25T…`, `10:11:12`), is a token of its own.
-      if (prev === sep && isDigit(text.charCodeAt(start - 2)) && (sep === 46 || groupBefore(text, start - 2))) return 0;
-      if (next === sep && isDigit(text.charCodeAt(end + 1)) && (sep === 46 || groupAfter(text, end + 1))) return 0;
+      if (prev === sep && isDigit(codeAt(text, start - 2)) && (sep === 46 || groupBefore(text, start - 2))) return 0;
+      if (next === sep && isDigit(codeAt(text, end + 1)) && (sep === 46 || groupAfter(text, end + 1))) return 0;
     }
     const score = bare ? SCORE_BARE : SCORE_GROUPED;
     return labelledScore(text, start, score, ctx, WORDS_NORM, NEGATIVE_NORM);

@@ -1,5 +1,5 @@
 import type { Anonymizer } from './anonymizer.js';
-import type { Finding } from './detect/finding.js';
+import { findingOver, type Finding } from './detect/finding.js';
 import type { ScanPlace } from './detect/scan.js';
 import { DROP, type FieldPath, formatPath, lastKey, type Place, type TextWindow, type ValueVisitor, type Visited, type WindowVisited } from './record/index.js';
 import { visitLine } from './formats/text.js';
@@ -160,7 +160,7 @@ export function scanningVisitor(anonymizer: Anonymizer, report: (r: FindingRepor
       const field = place.path.length ? fieldName(place.path) : null;
       for (const f of own) {
         // Offsets in the line (its stretch), as a whole line's findings are reported.
-        const finding: Finding = { ...f, start: f.start + window.offset, end: f.end + window.offset };
+        const finding = findingOver(f, f.start + window.offset, f.end + window.offset);
         report({ record: place.record, field, finding, value: window.text.slice(f.start, f.end) });
       }
       const end = pieceEnd(own, window);

@@ -1,6 +1,7 @@
 // A phone's extension after the number (`x1234`, `ext. 12`, `#123`, `转 8001`, `分机8001`): the phone
 // detector takes it into its finding, and the field reader (src/formats/inline/) into a field's value,
 // so that neither leaves it behind.
+import { codeAt } from './code-at.js';
 
 /**
  * After a number ending at `at`: an optional space or tab, a marker (`x`, `#`, `ext`, `ext.`,
@@ -21,7 +22,7 @@ const DASH_EXTENSION = /-\d{1,5}(?![0-9A-Za-z-]|\.\d)/y;
 
 /** Where the dash extension after the landline text[start, end) ends, or `end`. */
 export function dashExtensionEnd(text: string, start: number, end: number): number {
-  if (text.charCodeAt(end) !== 45 || end - start > 15) return end;
+  if (codeAt(text, end) !== 45 || end - start > 15) return end;
   LANDLINE.lastIndex = start;
   if (!LANDLINE.test(text) || LANDLINE.lastIndex !== end) return end;
   DASH_EXTENSION.lastIndex = end;
@@ -30,9 +31,9 @@ export function dashExtensionEnd(text: string, start: number, end: number): numb
 
 /** Where the extension after text[.., at) ends, or `at` if none follows. */
 export function extensionEnd(text: string, at: number): number {
-  const c = text.charCodeAt(at);
+  const c = codeAt(text, at);
   // Cheap first: the marker's first char, right after the number or after one space or tab.
-  const m = c === 32 || c === 9 ? text.charCodeAt(at + 1) : c;
+  const m = c === 32 || c === 9 ? codeAt(text, at + 1) : c;
   if (m !== 120 && m !== 88 && m !== 35 && m !== 101 && m !== 69 && m !== 0x8f6c && m !== 0x8f49 && m !== 0x5206) return at;
   EXTENSION.lastIndex = at;
   return EXTENSION.test(text) ? EXTENSION.lastIndex : at;

@@ -47,14 +47,14 @@ export function insideOperatorToken(text: string, i: number): boolean {
   // An encrypt token's base64url may spell a word (`acct`): walk back over its chars to the `⟦`.
   let q = i;
   while (q > 0 && isTokenBodyCode(text.charCodeAt(q - 1))) q--;
-  if (text.charCodeAt(q - 1) === SEALED_OPEN && operatorTokenEnd(text, q - 1) > i) return true;
+  if (q > 0 && text.charCodeAt(q - 1) === SEALED_OPEN && operatorTokenEnd(text, q - 1) > i) return true;
   let p = i;
   while (p > 0) {
     const c = text.charCodeAt(p - 1);
     if ((c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95) p--;
     else break;
   }
-  if (text.charCodeAt(p - 1) === 60 /* < */) p--;
+  if (p > 0 && text.charCodeAt(p - 1) === 60 /* < */) p--;
   const end = operatorTokenEnd(text, p);
   return end > i;
 }

@@ -3,6 +3,7 @@
 // longer number, a grouped IBAN), and where a value stands (right after a word, before more groups).
 // Each test reads the text around the span and the groups the span reader found; none calls the library.
 import { isDigit } from '../lib/chars.js';
+import { codeAt } from '../lib/code-at.js';
 import { noteStart } from '../lib/note.js';
 import { SEP_DASH, SEP_DOT, SEP_SPACE, type SpanReader } from './span.js';
 
@@ -12,15 +13,15 @@ import { SEP_DASH, SEP_DOT, SEP_SPACE, type SpanReader } from './span.js';
  * no thousands group but the next item of a list (`[13800138000,100]`, `13800138000,192.0.2.1`).
  */
 export function followedByAmount(text: string, end: number): boolean {
-  const c = text.charCodeAt(end);
-  if (c === 46) return isDigit(text.charCodeAt(end + 1));
+  const c = codeAt(text, end);
+  if (c === 46) return isDigit(codeAt(text, end + 1));
   if (c === 44) {
     return (
       !isDigit(text.charCodeAt(end - 4)) &&
-      isDigit(text.charCodeAt(end + 1)) &&
-      isDigit(text.charCodeAt(end + 2)) &&
-      isDigit(text.charCodeAt(end + 3)) &&
-      !isDigit(text.charCodeAt(end + 4))
+      isDigit(codeAt(text, end + 1)) &&
+      isDigit(codeAt(text, end + 2)) &&
+      isDigit(codeAt(text, end + 3)) &&
+      !isDigit(codeAt(text, end + 4))
     );
   }
   return false;
@@ -32,13 +33,13 @@ export function followedByAmount(text: string, end: number): boolean {
  * `ip-10-0-1-17`. An id, not a phone. (A sentence's full stop is followed by a space or the end.)
  */
 export function dashJoined(text: string, start: number, end: number): boolean {
-  const before = text.charCodeAt(start - 1);
-  const after = text.charCodeAt(end);
+  const before = codeAt(text, start - 1);
+  const after = codeAt(text, end);
   return (
-    (before === 45 && isAlnumCode(text.charCodeAt(start - 2))) ||
+    (before === 45 && isAlnumCode(codeAt(text, start - 2))) ||
     // `Tel.13800138000`, `No.138…`: a dot after a word is an abbreviation's; after a digit it joins.
-    (before === 46 && isDigit(text.charCodeAt(start - 2))) ||
-    ((after === 45 || after === 46) && isAlnumCode(text.charCodeAt(end + 1)))
+    (before === 46 && isDigit(codeAt(text, start - 2))) ||
+    ((after === 45 || after === 46) && isAlnumCode(codeAt(text, end + 1)))
   );
 }
 
@@ -53,7 +54,7 @@ export function dashJoined(text: string, start: number, end: number): boolean {
  */
 export function continuesNumber(span: SpanReader, text: string, start: number): boolean {
   const { ng, nd, seps } = span;
-  const sep = text.charCodeAt(start - 1);
+  const sep = codeAt(text, start - 1);
   if (sep === 43 /* + */) return true;
   if (sep !== 32 && sep !== 45 && sep !== 46) return false;
   if (afterInternationalHead(text, start)) return true;
@@ -62,7 +63,7 @@ export function continuesNumber(span: SpanReader, text: string, start: number): 
   // A run of more than 8 digits is never a later group of the shape's body.
   if (ng === 1 && nd > 8) return false;
   let i = start - 2;
-  if (!isDigit(text.charCodeAt(i))) return false;
+  if (!isDigit(codeAt(text, i))) return false;
   let run = 1;
   while (i > 0 && isDigit(text.charCodeAt(i - 1))) {
     i--;
@@ -73,7 +74,7 @@ export function continuesNumber(span: SpanReader, text: string, start: number): 
   if (isAlnumCode(before)) return false;
   // `12:00:00 138…`, `1.5 138…`, `08:00:03,187 138…`: the group ends a time, a decimal or a timestamp's
   // milliseconds. `卡号:6232 0574…` is a label.
-  return !((before === 58 || before === 46 || before === 44) && isDigit(text.charCodeAt(i - 2)));
+  return !((before === 58 || before === 46 || before === 44) && isDigit(codeAt(text, i - 2)));
 }
 
 /**
@@ -81,9 +82,9 @@ export function continuesNumber(span: SpanReader, text: string, start: number): 
  * `03/12/2026`, a ratio). Not a phone, whatever its digits.
  */
 export function slashJoined(text: string, start: number, end: number): boolean {
-  const before = text.charCodeAt(start - 1);
-  if (before === 47 /* / */ && isDigit(text.charCodeAt(start - 2))) return true;
-  return text.charCodeAt(end) === 47 && isDigit(text.charCodeAt(end + 1));
+  const before = codeAt(text, start - 1);
+  if (before === 47 /* / */ && isDigit(codeAt(text, start - 2))) return true;
+  return codeAt(text, end) === 47 && isDigit(codeAt(text, end + 1));
 }
 
 /**
@@ -92,7 +93,7 @@ export function slashJoined(text: string, start: number, end: number): boolean {
  * `user_13800138000`, `SMS_TPL_13800138000`) are common in Chinese services' logs and would leak it.
  */
 export function underscoreId(span: SpanReader, text: string, start: number): boolean {
-  if (text.charCodeAt(start - 1) !== 95 /* _ */ || !isAlnumCode(text.charCodeAt(start - 2))) return false;
+  if (codeAt(text, start - 1) !== 95 /* _ */ || !isAlnumCode(codeAt(text, start - 2))) return false;
   return !(span.ng === 1 && span.nd === 11 && span.cnMobileStart() === 0);
 }
 
@@ -103,7 +104,7 @@ export function underscoreId(span: SpanReader, text: string, start: number): boo
 function afterInternationalHead(text: string, start: number): boolean {
   for (let i = start - 1, n = 0; i > 0 && n < 12; i--, n++) {
     const c = text.charCodeAt(i - 1);
-    if (c === 43) return isDigit(text.charCodeAt(i)) && !isAlnumCode(text.charCodeAt(i - 2));
+    if (c === 43) return isDigit(text.charCodeAt(i)) && !isAlnumCode(codeAt(text, i - 2));
     if (!isDigit(c) && c !== 32 && c !== 45 && c !== 46) return false;
   }
   return false;
@@ -121,7 +122,7 @@ export function isAlnumCode(c: number): boolean {
 export function ibanLike(span: SpanReader, text: string, start: number): boolean {
   const { ng, grp, seps } = span;
   // An IBAN's groups are separated by spaces alone: `2025 0755-7407 6465` is a year and a landline.
-  if (ng < 2 || seps !== SEP_SPACE || text.charCodeAt(start - 1) !== 32) return false;
+  if (ng < 2 || seps !== SEP_SPACE || codeAt(text, start - 1) !== 32) return false;
   for (let k = 0; k < ng - 1; k++) if (grp[k] !== 4) return false;
   if (grp[ng - 1] > 4) return false;
   for (let i = start - 5; i < start - 1; i++) if (i < 0 || !isAlnumCode(text.charCodeAt(i))) return false;

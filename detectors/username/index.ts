@@ -1,5 +1,6 @@
 import { defineDetector } from '../lib/define.js';
 import { isAlnum, isDigit, isLetter } from '../lib/chars.js';
+import { codeAt } from '../lib/code-at.js';
 import { written } from '../lib/generate.js';
 import { isCjkWordChar } from '../lib/scripts.js';
 import { EN_PLACES, userName, ZH_PLACES } from './generate.js';
@@ -142,7 +143,7 @@ function startsKey(text: string, end: number): boolean {
   let j = end;
   while (j < text.length && j - end < 12 && isCjkWordChar(text.charCodeAt(j))) j++;
   if (j === end) return false;
-  const c = text.charCodeAt(j);
+  const c = codeAt(text, j);
   return c === EQ || c === FW_EQ || c === FW_COLON || c === COLON;
 }
 
@@ -201,7 +202,7 @@ function isTag(text: string, start: number, end: number): boolean {
  */
 function convention(text: string, start: number, end: number, key: string | undefined): number {
   let s = start;
-  let c = text.charCodeAt(s - 1);
+  let c = codeAt(text, s - 1);
   let wrapped = false;
   let close = end;
   const opener = closerOf(c);
@@ -210,9 +211,9 @@ function convention(text: string, start: number, end: number, key: string | unde
     if (c === LT && isTag(text, start, end)) return NONE; // `<USERNAME>`: what the tag operator wrote
     wrapped = true;
     close = end + 1;
-    if (c === DQUOTE && text.charCodeAt(close) === COLON) return NONE; // `"time":…`: a JSON key
+    if (c === DQUOTE && codeAt(text, close) === COLON) return NONE; // `"time":…`: a JSON key
     s--;
-    c = text.charCodeAt(s - 1);
+    c = codeAt(text, s - 1);
   }
   if (c === SLASH) return homePath(text, s) || (iamUser(text, s) && text.charCodeAt(close) !== SLASH) ? KEYED : NONE;
   // Windows event XML: `<Data Name="TargetUserName">jdoe</Data>`
@@ -229,11 +230,11 @@ function convention(text: string, start: number, end: number, key: string | unde
     while (d > 0 && k - d < 16 && (isAlnum(text.charCodeAt(d - 1)) || text.charCodeAt(d - 1) === 45 || text.charCodeAt(d - 1) === 46)) d--;
     if (d === k || !isLetter(text.charCodeAt(d))) return NONE;
     s = d;
-    c = text.charCodeAt(s - 1);
+    c = codeAt(text, s - 1);
   }
   // The name is the keyed value itself (`alice`, `<alice>`, `CORP\alice` under `user`).
   if (s === 0) return key !== undefined && close === text.length && isUserKey(key) ? KEYED : NONE;
-  if (text.charCodeAt(end) === BSLASH && isLetter(text.charCodeAt(end + 1))) return NONE; // a domain
+  if (codeAt(text, end) === BSLASH && isLetter(codeAt(text, end + 1))) return NONE; // a domain
   // `user:alice` only quoted (`"user":"alice"`) or after a Chinese key (`账号:alice`):
   // `pam_unix(login:session)`, `a:b:c` are no pairs.
   if (c === EQ || c === FW_EQ || c === FW_COLON || (c === COLON && (wrapped || isCjkWordChar(text.charCodeAt(s - 2))))) {
@@ -303,16 +304,16 @@ const IBAN_COUNTRIES = new Set(IBAN_REGISTRY.split(' ').map((e) => e.slice(0, 2)
  * twice must change nothing.
  */
 function ibanHead(text: string, start: number, end: number): boolean {
-  const sep = text.charCodeAt(end);
+  const sep = codeAt(text, end);
   // The country code written apart from its check digits (`IT 28 X054 …`, masked `IT 28 *****…`).
-  if (end - start === 2 && sep === SP && isDigit(text.charCodeAt(end + 1)) && isDigit(text.charCodeAt(end + 2)) && text.charCodeAt(end + 3) === SP) {
+  if (end - start === 2 && sep === SP && isDigit(codeAt(text, end + 1)) && isDigit(codeAt(text, end + 2)) && codeAt(text, end + 3) === SP) {
     return IBAN_COUNTRIES.has(text.slice(start, end).toUpperCase());
   }
   if (end - start !== 4 || (sep !== SP && sep !== DOT)) return false;
   if (!isDigit(text.charCodeAt(start + 2)) || !isDigit(text.charCodeAt(start + 3))) return false;
   // The next group: letters or digits, a tag, or what the mask operator wrote (`de89 **** **** …`,
   // `FR19.****.****…`): the head a mask keeps is the IBAN's, not a name.
-  const next = text.charCodeAt(end + 1);
+  const next = codeAt(text, end + 1);
   if (!(isAlnum(next) || next === LT || next === STAR)) return false;
   return IBAN_COUNTRIES.has(text.slice(start, start + 2).toUpperCase());
 }
@@ -333,7 +334,7 @@ export default defineDetector({
     if (isPseudonym(text, start, end)) return 0;
     if (how === PROSE && STOP_WORDS.has(text.slice(start, end).toLowerCase())) return 0;
     // `用户 Chrome/122.0.0.0`: a product and its version after a prose label, not a name.
-    if (how === PROSE && text.charCodeAt(end) === SLASH && isDigit(text.charCodeAt(end + 1))) return 0;
+    if (how === PROSE && codeAt(text, end) === SLASH && isDigit(codeAt(text, end + 1))) return 0;
     return SCORE;
   },
   // Jenkins writes the user's display name: `Started by user Olivia Martin`: the words of a

@@ -1,5 +1,6 @@
 import { defineDetector } from '../lib/define.js';
 import { isAlnum } from '../lib/chars.js';
+import { codeAt } from '../lib/code-at.js';
 import { written } from '../lib/generate.js';
 import { isPseudonym, keptName } from './kept.js';
 
@@ -34,19 +35,19 @@ function hostEnd(text: string, i: number): number {
  * the name), ` ~]$`, ` nginx]#` (RHEL).
  */
 function promptTail(text: string, i: number, bracketed: boolean): boolean {
-  const c = text.charCodeAt(i);
+  const c = codeAt(text, i); // the prompt may end the line
   let j = i + 1;
   const stop = Math.min(text.length, i + 128);
   if (c === COLON) {
-    const d = text.charCodeAt(j);
+    const d = codeAt(text, j);
     if (d !== 126 /* ~ */ && d !== 47 /* / */) return false;
     while (j < stop && text.charCodeAt(j) > SP && text.charCodeAt(j) !== 36 && text.charCodeAt(j) !== 35) j++;
   } else if (c === SP && bracketed) {
     while (j < stop && text.charCodeAt(j) > SP && text.charCodeAt(j) !== 93 /* ] */) j++;
-    if (j === i + 1 || text.charCodeAt(j) !== 93) return false;
+    if (j === i + 1 || codeAt(text, j) !== 93) return false;
     j++;
   } else return false;
-  const p = text.charCodeAt(j);
+  const p = codeAt(text, j);
   if (p !== 36 /* $ */ && p !== 35 /* # */) return false;
   return j + 1 >= text.length || text.charCodeAt(j + 1) === SP;
 }

@@ -23,7 +23,7 @@ function endOf(re: RegExp, text: string, start: number): number {
  * one pattern worth trying, so most starts cost a few comparisons.
  */
 export function benignTokenEnd(text: string, start: number): number {
-  // Reads ahead are bounded by the length (see code-at.ts): this runs at every hex-starting token.
+  // Reads ahead are bounded by the length (see detectors/lib/code-at.ts): this runs at every hex-starting token.
   const n = text.length;
   if (start + 8 < n && text.charCodeAt(start + 8) === 45 /* - */) {
     const uuid = endOf(UUID, text, start);

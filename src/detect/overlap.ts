@@ -1,4 +1,4 @@
-import type { Finding } from './finding.js';
+import { findingOver, type Finding } from './finding.js';
 
 /**
  * Keep a deterministic, non-overlapping subset: the longer span wins; on equal spans the higher score
@@ -47,7 +47,7 @@ function resolveCluster(cluster: Finding[], order: (f: Finding) => number, out: 
       if (f.end > end) end = f.end;
       if (f.end - f.start > best.end - best.start || (f.end - f.start === best.end - best.start && f.score > best.score)) best = f;
     }
-    out.push({ ...best, start: cluster[0].start, end });
+    out.push(findingOver(best, cluster[0].start, end));
     return;
   }
   const ranked = cluster.slice().sort(
@@ -70,7 +70,7 @@ function resolveCluster(cluster: Finding[], order: (f: Finding) => number, out: 
     const start = Math.min(d.start, ...touched.map((k) => k.start));
     const end = Math.max(d.end, ...touched.map((k) => k.end));
     kept = kept.filter((k) => !touched.includes(k));
-    kept.push({ ...best, start, end });
+    kept.push(findingOver(best, start, end));
   }
   kept.sort((a, b) => a.start - b.start);
   for (const k of kept) out.push(k);

@@ -8,7 +8,7 @@ import { isCjkWordChar } from '../../detectors/lib/scripts.js';
 import type { Detector, PiiType, ValidateContext } from '../../detectors/index.js';
 import { compileDetectors, type CompiledDetector, type CompiledDetectors } from './compile.js';
 import { benignTokenEnd } from './benign.js';
-import { codeAt } from './code-at.js';
+import { codeAt } from '../../detectors/lib/code-at.js';
 import { CONTEXT_WINDOW, WordHits, type ContextWords, type WordHit } from './context.js';
 import { NO_FINDINGS, type Finding } from './finding.js';
 import { resolveOverlaps } from './overlap.js';

@@ -6,6 +6,7 @@
  * text (visitLine, which NDJSON and CSV also use for a record that is not what its format says).
  */
 import { isDigit } from '../../detectors/lib/chars.js';
+import { codeAt } from '../../detectors/lib/code-at.js';
 import { isOperatorOutput } from '../../detectors/lib/operator-output.js';
 import { isCjkWordChar } from '../../detectors/lib/scripts.js';
 import { LogveilError } from '../errors.js';
@@ -276,7 +277,7 @@ function withWordRuns(holdsWords: (path: FieldPath) => boolean, line: string, sp
   for (let k = 0; k < spans.length; k++) {
     const span = spans[k];
     let end = span.end;
-    const after = line.charCodeAt(end);
+    const after = codeAt(line, end); // a span often ends the line
     if ((span.encoding === 'logfmt' || span.encoding === 'plain') && (after === 32 || after === 44) && holdsWords(span.path)) {
       end = wordRunEnd(line, end, k + 1 < spans.length ? spans[k + 1].start : line.length);
     }

@@ -49,7 +49,7 @@ export function daemonUser(line: string): readonly KvSpan[] {
     // `2026-12-04 07:50:03 …` (OpenVPN), `2026-12-04T07:50:03.123456Z\t` (MySQL), `1764844800.123 …` (Squid).
     if (line.charCodeAt(4) === DASH) {
       if (line.charCodeAt(10) === SP) return openvpn(line, 20);
-      return line.charCodeAt(27) === TAB ? match(MYSQL_CONNECT, line, 27, 'mysql_user') : NO_USER;
+      return n > 27 && line.charCodeAt(27) === TAB ? match(MYSQL_CONNECT, line, 27, 'mysql_user') : NO_USER;
     }
     // MySQL 5's `261204  7:50:03\t   42 Connect\t…`
     if (line.charCodeAt(15) === TAB) return match(MYSQL_CONNECT, line, 15, 'mysql_user');

@@ -280,9 +280,10 @@ function isSpace(c: number): boolean {
   return c === SP || c === TAB || c === LF || c === CR;
 }
 
-/** The first index at or after `i` that is not JSON whitespace (past the end, charCodeAt is NaN). */
+/** The first index at or after `i` that is not JSON whitespace (or the end). */
 export function skipSpace(text: string, i: number): number {
-  while (isSpace(text.charCodeAt(i))) i++;
+  // Bounded by the length: a read past the end deoptimizes optimized code (detectors/lib/code-at.ts).
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
   return i;
 }
 

@@ -16,6 +16,7 @@
  * from the `#Fields:` header, so that it holds in every batch of a worker pool, where the header is
  * not at hand; a log with other fields around the user is scanned as text.
  */
+import { codeAt } from '../../../detectors/lib/code-at.js';
 import type { KvSpan } from './span.js';
 
 /** An IPv4 or IPv6 address as IIS writes it. */
@@ -81,12 +82,12 @@ export function iisUser(line: string): readonly KvSpan[] {
 function addressThenComma(line: string): boolean {
   let i = 0;
   while (i < 46) {
-    const c = line.charCodeAt(i);
+    const c = codeAt(line, i);
     const h = c | 32;
     if (!((c >= 48 && c <= 58) || c === 46 || (h >= 97 && h <= 102))) break;
     i++;
   }
-  return i >= 2 && line.charCodeAt(i) === 44 && line.charCodeAt(i + 1) === SP;
+  return i >= 2 && codeAt(line, i) === 44 && codeAt(line, i + 1) === SP;
 }
 
 /** An IPv4 address, an IPv6 address (hex digits then `:`) or `W3SVC` starts at `at`. */
