@@ -1,6 +1,6 @@
 import { defineDetector } from './lib/define.js';
 import { isDigit } from './lib/chars.js';
-import { written, type Rng } from './lib/generate.js';
+import { written, type Rng, type Written } from './lib/generate.js';
 
 /**
  * The owner's name in an Apple device's name. Apple names a device after its owner by default, and
@@ -13,7 +13,7 @@ import { written, type Rng } from './lib/generate.js';
  * - joined by `-` (host names): one to four letter words, `Olivias-MacBook-Pro`, `Olivia-Martins-MacBook-Pro`,
  *   `OLIVIAS-IPHONE`, `Zoës-iPhone`;
  * - apart, after a possessive (Apple's own spelling): `Olivia Martin’s MacBook Pro`, `Emma's iPhone`,
- *   `James’ iPad`: one to three capitalized words; without the possessive, a word before a device
+ *   `James’ iPad`: one to three words in title case; without the possessive, a word before a device
  *   word is prose (`Connected iPhone`, `CPU iPhone OS`) and is left;
  * - glued to `MacBook`/`MBP`/`Mac…` at a camelCase hump, as a host name (`authorMacBook-Pro`, the hand-
  *   anonymized host of loghub's Mac log): not followed by more identifier (`detectMacBookModel`).
@@ -80,6 +80,11 @@ function isUpperChar(c: number): boolean {
   const ch = String.fromCharCode(c);
   return ch !== ch.toLowerCase();
 }
+/** A capital then a small letter (`Olivia`, `Émile`): a name written apart; `ERROR Olivia’s iPhone` is no `ERROR Olivia`. */
+function isTitleCase(text: string, start: number, end: number): boolean {
+  if (!isUpperChar(text.charCodeAt(start))) return false;
+  return end - start < 2 || !isUpperChar(text.charCodeAt(start + 1));
+}
 const isApostrophe = (c: number) => c === APOS || c === RSQUO;
 const isS = (c: number) => c === 115 || c === 83;
 
@@ -102,7 +107,7 @@ function opensName(text: string, start: number): boolean {
 
 /**
  * The name's words, right to left, that end at `end` and are joined by `sep` (`-` or a space), most
- * `max` of them; with `capitalized`, each must start with a capital. Returns their starts, rightmost
+ * `max` of them; with `capitalized`, each must be in title case. Returns their starts, rightmost
  * first, or null when what precedes is not a name's opening.
  */
 function nameWords(text: string, end: number, sep: number, max: number, capitalized: boolean): number[] | null {
@@ -111,7 +116,7 @@ function nameWords(text: string, end: number, sep: number, max: number, capitali
   let p = end;
   while (starts.length < max) {
     const s = wordStart(text, p, floor);
-    if (s === p || (capitalized && !isUpperChar(text.charCodeAt(s)))) break;
+    if (s === p || (capitalized && !isTitleCase(text, s, p))) break;
     starts.push(s);
     if (s < 2 || text.charCodeAt(s - 1) !== sep || !isNameChar(text.charCodeAt(s - 2))) break;
     p = s - 1;
@@ -125,7 +130,7 @@ function nameWords(text: string, end: number, sep: number, max: number, capitali
 }
 
 /** A stop word, also with a glued possessive (`Mys`, `Offices`). */
-function isStopWord(word: string): boolean {
+export function isStopWord(word: string): boolean {
   const w = word.toLowerCase();
   return STOP_WORDS.has(w) || (w.endsWith('s') && STOP_WORDS.has(w.slice(0, -1)));
 }
@@ -146,14 +151,21 @@ function isAcronym(text: string, start: number, end: number, anchor: number): bo
  */
 function startBefore(text: string, anchor: number): number {
   if (anchor === 0) return -1;
+  // What stands before the device word first: most device words in logs are in user agents
+  // (`(iPhone; CPU iPhone OS …`) and are turned down here by one or two char reads.
+  const c = text.charCodeAt(anchor - 1);
+  const glued = isNameChar(c);
+  if (!glued && c !== DASH && c !== SP) return -1;
+  // Apart, only after a possessive (`Emma’s iPhone`, `James’ iPad`): else prose, `CPU iPhone OS`.
+  const c2 = text.charCodeAt(anchor - 2);
+  if (c === SP && !(isApostrophe(c2) || (isS(c2) && isApostrophe(text.charCodeAt(anchor - 3))))) return -1;
   DEVICE.lastIndex = anchor;
   if (!DEVICE.test(text)) return -1;
   const after = DEVICE.lastIndex < text.length ? text.charCodeAt(DEVICE.lastIndex) : -1;
   if (isDigit(after)) return -1; // a model string: `iPhone14,2`, `MacBookPro18,3`
-  const c = text.charCodeAt(anchor - 1);
   let starts: number[] | null;
   let end: number;
-  if (isNameChar(c)) {
+  if (glued) {
     // Glued (the scanner offers it at a hump): a host name, `authorMacBook-Pro`.
     GLUED_DEVICE.lastIndex = anchor;
     if (!GLUED_DEVICE.test(text)) return -1;
@@ -162,21 +174,12 @@ function startBefore(text: string, anchor: number): number {
     end = anchor;
     starts = nameWords(text, end, DASH, MAX_WORDS_JOINED, false);
     if (starts !== null && end - starts[0] < 3) return -1;
-  } else if (c === DASH || c === SP) {
+  } else {
     end = anchor - 1;
     // A possessive: `Emma’s iPhone`, `James’ iPad`, `Emma's-iPhone`; the apostrophe and `s` stay outside.
-    let possessive = false;
-    if (end >= 3 && isS(text.charCodeAt(end - 1)) && isApostrophe(text.charCodeAt(end - 2))) {
-      end -= 2;
-      possessive = true;
-    } else if (end >= 3 && isApostrophe(text.charCodeAt(end - 1)) && isS(text.charCodeAt(end - 2))) {
-      end -= 1;
-      possessive = true;
-    }
-    if (c === SP && !possessive) return -1; // prose: `Connected iPhone`, `CPU iPhone OS`
+    if (end >= 3 && isS(text.charCodeAt(end - 1)) && isApostrophe(text.charCodeAt(end - 2))) end -= 2;
+    else if (end >= 3 && isApostrophe(text.charCodeAt(end - 1)) && isS(text.charCodeAt(end - 2))) end -= 1;
     starts = c === SP ? nameWords(text, end, SP, MAX_WORDS_APART, true) : nameWords(text, end, DASH, MAX_WORDS_JOINED, false);
-  } else {
-    return -1;
   }
   if (starts === null) return -1;
   // Generic words at the name's start are no name (`Work-MacBook-Pro`; `New-Emmas-iPhone` keeps `Emmas`).
@@ -194,21 +197,22 @@ function startBefore(text: string, anchor: number): number {
 const FIRST_NAMES = ['Olivia', 'Emma', 'Liam', 'Noah', 'Sofia', 'Mateo', 'Zoë', 'Chloé', 'Lukas', 'Amara', 'Priya', 'Kenji', 'Thomas', 'Ines', 'Jonas'];
 const LAST_NAMES = ['Martin', 'Garcia', 'Nguyen', 'Okafor', 'Schmidt', 'Rossi', 'Kowalski', 'Tanaka'];
 
-/** A device name as Apple makes it from an owner's name: the owner's part is the value. */
-function ownedDevice(r: Rng): ReturnType<typeof written> {
+/** A device name as Apple makes it from an owner's name: the owner's part is the value, found only as written. */
+function ownedDevice(r: Rng): Written {
   const first = r.pick(FIRST_NAMES);
   const full = r.chance(0.3) ? `${first}-${r.pick(LAST_NAMES)}` : first;
+  const form = (value: string, after: string, before = ''): Written => ({ ...written(value, before, after), inWriting: true });
   switch (r.int(0, 4)) {
     case 0:
-      return written(`${full}s`, '', '-iPhone');
+      return form(`${full}s`, '-iPhone');
     case 1:
-      return written(`${full}s`, '', r.pick(['-MacBook-Pro', '-MacBook-Air', '-iMac', '-iPad']));
+      return form(`${full}s`, r.pick(['-MacBook-Pro', '-MacBook-Air', '-iMac', '-iPad']));
     case 2:
-      return written(`${full.toLowerCase()}s`, '', '-macbook-pro.local');
+      return form(`${full.toLowerCase()}s`, '-macbook-pro.local');
     case 3:
-      return written(full.replace('-', ' '), '', r.pick(['’s iPhone', '’s MacBook Pro', "'s iPad"]));
+      return form(full.replace('-', ' '), r.pick(['’s iPhone', '’s MacBook Pro', "'s iPad"]));
     default:
-      return written(`${full}s`, '(', '-iPhone)');
+      return form(`${full}s`, '-iPhone)', '(');
   }
 }
 
@@ -261,6 +265,6 @@ export default defineDetector({
   },
   generate: {
     valid: (r) => ownedDevice(r),
-    keys: { en: ['name', 'full_name'], zh: ['姓名'] },
+    keys: { en: ['hostname', 'device_name', 'client_hostname'], zh: ['设备名称', '主机名'] },
   },
 });
