@@ -27,10 +27,12 @@ import { written, type Rng, type Written } from './lib/generate.js';
  * `Work-MacBook-Pro`, `Apple-iPhone`), acronyms of up to three capitals before a mixed-case device word
  * (`NYC-MacBook`, `QA-iPad`), words glued to digits (`LAB3-iMac`), model strings (`iPhone14,2`), user
  * agents (`(iPhone; CPU iPhone OS …)`), paths (`/Applications/iPhone Backup`). A bare `Mac`
- * (`Olivias-Mac`) is not a device word here: `client-mac`, `src-mac` are far more common in logs.
+ * (`Olivias-Mac`) is not a device word here: `client-mac`, `src-mac` are far more common in logs; nor
+ * is a bare `Watch` (`Emmas-Watch`, `stop-watch`, `file-watch`): only `Apple Watch`.
  *
  * The scanner offers this detector the text before each of its context words (candidate `before`),
- * only where one occurs: lines without a device word cost nothing more. No checksum: context-only.
+ * only where one occurs: a line without one pays a table read per context word it holds. No checksum:
+ * context-only, and a finding here is the name only, never the host name around it.
  */
 
 const SCORE = 0.7;
