@@ -104,6 +104,12 @@ class LineBuilder {
     for (let x = this.take(); x; x = this.take()) {
       const key = FIELD_NAMES[x.type];
       let value = x.value;
+      if (x.inWriting) {
+        // Found only as written (`Emmas` in `Emmas-iPhone`): the field holds all of it.
+        if (style === 'query') this.s('&').pii(x, `${key}=${x.before}`, x.after);
+        else this.s(',').pii(x, `"${key}":"${x.before}`, `${x.after}"`);
+        continue;
+      }
       if (style === 'query') {
         if (x.type === 'EMAIL' && this.r.chance(0.4)) value = value.replace('@', '%40');
         value = value.replace(/ /g, ''); // grouped numbers go into URLs compact

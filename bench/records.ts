@@ -130,7 +130,8 @@ function keyedField(r: Rng, lang: Lang): PiiField {
   const s = generators[type](r, lang);
   const keys = keysOf(type, lang);
   const key = r.chance(0.3) ? FIELD_NAMES[type] : r.pick(keys);
-  const value = asNumber(s.value) && r.chance(0.4) ? Number(s.value) : s.value;
+  // A value found only as written (`Emmas` in `Emmas-iPhone`) is the field's value with what is around it.
+  const value = s.inWriting ? s.before + s.value + s.after : asNumber(s.value) && r.chance(0.4) ? Number(s.value) : s.value;
   return { key, value, type, text: s.value };
 }
 

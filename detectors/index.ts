@@ -2,6 +2,7 @@ import bankAccount from './bank-account.js';
 import cnPassport from './cn-passport.js';
 import cnResidentId from './cn-resident-id.js';
 import cnUscc from './cn-uscc.js';
+import deviceOwner from './device-owner.js';
 import email from './email.js';
 import hkId from './hk-id.js';
 import iban from './iban.js';
@@ -41,6 +42,7 @@ export const detectors = [
   bankAccount,
   username,
   usernamePrompt,
+  deviceOwner,
 ] as const satisfies readonly AnyDetector[];
 
 /** The kinds of personal data the pattern detectors find (`'CN_RESIDENT_ID' | 'IBAN' | …`). */
@@ -49,14 +51,17 @@ export type PatternType = (typeof detectors)[number]['type'];
 /** The pattern types, each once, in the order of the list. */
 export const PATTERN_TYPES: readonly PatternType[] = [...new Set(detectors.map((d) => d.type))];
 
-/** Kinds only field rules find: no pattern can tell a name from any other word. */
+/**
+ * Kinds field rules find. No pattern tells a name from any other word in general, but a pattern may find
+ * one of these where a convention marks it (PERSON_NAME: the owner in `Emmas-iPhone`, device-owner.ts).
+ */
 export const FIELD_TYPES = ['PERSON_NAME', 'ADDRESS', 'DATE_OF_BIRTH', 'POSTAL_CODE', 'GEO', 'DEVICE_ID', 'GENDER'] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
 /** Every kind of personal data logveil knows. */
 export type PiiType = PatternType | FieldType;
-/** Every PiiType, the pattern types (in detector order) then the field types. */
-export const PII_TYPES: readonly PiiType[] = [...PATTERN_TYPES, ...FIELD_TYPES];
+/** Every PiiType once, the pattern types (in detector order) then the other field types. */
+export const PII_TYPES: readonly PiiType[] = [...new Set<PiiType>([...PATTERN_TYPES, ...FIELD_TYPES])];
 
 /** The detector contract, its type defaulting to the kinds the list knows. */
 export type DetectorSpec<T extends string = PiiType> = Spec<T>;

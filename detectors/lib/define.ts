@@ -22,6 +22,8 @@ export function defineDetector<const T extends string>(spec: DetectorSpec<T>): D
   if (spec.examples.noMatch.length === 0) fail('needs at least one non-matching example');
   if (spec.context?.required && spec.context.words.length === 0) fail('required context without words');
   if (spec.candidate === 'word' && !spec.context?.required) fail('a word candidate needs required context words');
+  if (spec.candidate === 'before' && (!spec.startBefore || !spec.context?.words.length)) fail('a before candidate needs startBefore and its anchor words');
+  if (spec.candidate !== 'before' && spec.startBefore) fail('startBefore is for the before candidate only');
   if (!spec.validate && spec.baseScore === undefined) fail('needs validate() or baseScore');
   if (Array.isArray(spec.mask) && !spec.mask.every((n: number) => Number.isInteger(n) && n >= 0)) fail('mask keeps a whole number of chars');
   for (const kind of Object.keys(spec.generate?.nearMisses ?? {})) if (!/^[a-z0-9_]+$/.test(kind)) fail(`near miss ${kind} must be lower_snake_case`);

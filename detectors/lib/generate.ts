@@ -33,6 +33,11 @@ export interface Written {
   readonly before: string;
   /** What follows the value and belongs to it in writing: `:8080`, `]:443`; usually ''. */
   readonly after: string;
+  /**
+   * The value is found only with `before` and `after` around it (an owner's name needs its device word:
+   * `Emmas` in `Emmas-iPhone`): where a corpus writes values bare, as a field's value, it writes all three.
+   */
+  readonly inWriting?: boolean;
 }
 
 /** A detector's generator (DetectorSpec.generate). */

@@ -20,8 +20,14 @@ import type { ValueGenerator } from './generate.js';
  *               `home`, `用户名`), or the value's key holds one: most words of a log are not values, so
  *               this class needs `context.required`, and its `validate` reads the exact convention
  *               around the token (`user=`, `/home/`, `Invalid user … from`)
+ * - `before`:   the text right BEFORE one of the detector's context words, its trailing anchors: where
+ *               the anchor says what precedes it (a device word after its owner's name: `Emmas-iPhone`).
+ *               Offered only when the scan loop meets such a word, at a token start or a camelCase hump
+ *               (`authorMacBook-Pro`); the detector's `startBefore` says where the candidate starts, and
+ *               its shape must end at or before the anchor (it carries its own lookahead: no boundary
+ *               is appended, since a name may be glued to the anchor)
  */
-export type CandidateClass = 'digits' | 'alnum' | 'hexcolon' | 'at' | 'word';
+export type CandidateClass = 'digits' | 'alnum' | 'hexcolon' | 'at' | 'word' | 'before';
 
 /** What the scanner knows about the surroundings of a candidate, computed lazily. */
 export interface ValidateContext {
@@ -76,6 +82,12 @@ export interface DetectorSpec<T extends string = string> {
    * offered them (`TPL2025.1.2` is no phone).
    */
   readonly gluedToLetters?: boolean;
+  /**
+   * Only for `before` (required there): where the candidate starts whose value ends before the anchor
+   * word starting at `anchor` (a context word of this detector), or -1 for none. It reads back a bounded
+   * stretch only: the scanner calls it at every such word.
+   */
+  startBefore?(text: string, anchor: number): number;
   /** Bounds on the length (UTF-16 units) of a finding, checked before anything else. */
   readonly minLen: number;
   readonly maxLen: number;

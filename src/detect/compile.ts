@@ -33,6 +33,11 @@ export interface CompiledDetectors {
   readonly words: ContextWords;
   /** Whether there are anchor words (a `word` detector). */
   readonly anchored: boolean;
+  /**
+   * 1 at the id of each trailing anchor word (the context words of `before` detectors: `iphone`), whose
+   * hits the scan loop offers to them; null when there is no such detector.
+   */
+  readonly trailing: Uint8Array | null;
 }
 
 /** Compile once (per worker): shapes get a right token boundary, context words one shared trie. */
@@ -49,9 +54,10 @@ export function compileDetectors(detectors: readonly Detector[]): CompiledDetect
     return table;
   };
   const all = detectors.map((d, index): CompiledDetector => {
-    const flags = d.shape.flags.includes('i') ? 'yi' : 'y';
-    // The match must end where the token ends: not followed by an ASCII letter or digit.
-    const shape = new RegExp(`(?:${d.shape.source})(?![0-9A-Za-z])`, flags);
+    const flags = `y${d.shape.flags.includes('i') ? 'i' : ''}${d.shape.flags.includes('u') ? 'u' : ''}`;
+    // The match must end where the token ends: not followed by an ASCII letter or digit. A `before`
+    // shape ends at its anchor instead, by its own lookahead (a name may be glued to it: `authorMacBook`).
+    const shape = d.candidate === 'before' ? new RegExp(d.shape.source, flags) : new RegExp(`(?:${d.shape.source})(?![0-9A-Za-z])`, flags);
     return {
       detector: d,
       index,
@@ -67,12 +73,14 @@ export function compileDetectors(detectors: readonly Detector[]): CompiledDetect
       negative: ids(d.context?.negative),
     };
   });
-  const byClass: Record<CandidateClass, CompiledDetector[]> = { digits: [], alnum: [], hexcolon: [], at: [], word: [] };
+  const byClass: Record<CandidateClass, CompiledDetector[]> = { digits: [], alnum: [], hexcolon: [], at: [], word: [], before: [] };
   for (const c of all) byClass[c.detector.candidate].push(c);
   // Shortest first, so that the scanner stops at the first detector a candidate is too short for.
   // (Priority between detectors is applied when overlaps are resolved, not in this order.)
   for (const list of Object.values(byClass)) list.sort((a, b) => a.minLen - b.minLen || a.index - b.index);
   const alnumDigitStart = byClass.alnum.filter((c) => c.detector.digitStart === true);
   const digitsGlued = byClass.digits.filter((c) => c.detector.gluedToLetters === true);
-  return { all, byClass, alnumDigitStart, digitsGlued, words, anchored: anchors.length > 0 };
+  const trailingWords = detectors.flatMap((d) => (d.candidate === 'before' ? (d.context?.words ?? []) : []));
+  const trailing = trailingWords.length > 0 ? ids(trailingWords) : null;
+  return { all, byClass, alnumDigitStart, digitsGlued, words, anchored: anchors.length > 0, trailing };
 }

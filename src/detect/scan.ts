@@ -213,8 +213,9 @@ export class OnePassScanner implements Scanner, ValidateContext {
   }
 
   private collect(text: string): Finding[] | null {
-    const { digits, alnum, hexcolon, at, word } = this.compiled.byClass;
+    const { digits, alnum, hexcolon, at, word, before } = this.compiled.byClass;
     const words = this.compiled.words;
+    const trailing = this.compiled.trailing;
     const hits = this.hits;
     const anchored = this.compiled.anchored;
     const alnumDigit = this.compiled.alnumDigitStart;
@@ -268,7 +269,11 @@ export class OnePassScanner implements Scanner, ValidateContext {
             if (isHex(c) && looksHexColon(text, i)) found = this.offer(hexcolon, i, found, IN_HEX);
             // A word is a candidate shortly after an anchor (`user=`, `/home/`), then may be one itself.
             if (anchored && i - this.anchorEnd <= ANCHOR_REACH) found = this.offerWord(word, i, found);
-            if (words.mayStartAt(text, i)) this.addWordAt(words, text, i);
+            if (words.mayStartAt(text, i)) {
+              const w = this.addWordAt(words, text, i);
+              // A trailing anchor (`iPhone`) offers what precedes it (its owner's name: `Emmas-iPhone`).
+              if (trailing !== null && w >= 0 && trailing[w] === 1) found = this.offerBefore(before, i, found);
+            }
           }
           // The rest of the token's letters and digits start no candidate: skip them in a tight loop,
           // looking only for the context words that start inside a token: after a digit (`2passport`) or
@@ -284,7 +289,11 @@ export class OnePassScanner implements Scanner, ValidateContext {
             const fresh = f & ~pf & LETTER;
             if (fresh !== 0 && (fresh === UPPER || (pf & UPPER) === 0) && words.mayStartAt(text, j)) {
               const w = words.walk(text, j);
-              if (w >= 0) hits.add(words.end, w);
+              if (w >= 0) {
+                hits.add(words.end, w);
+                // A trailing anchor glued to the word before it (`authorMacBook-Pro`).
+                if (trailing !== null && trailing[w] === 1) found = this.offerBefore(before, j, found);
+              }
             }
             pf = f;
             j++;
@@ -337,13 +346,14 @@ export class OnePassScanner implements Scanner, ValidateContext {
 
   /**
    * The longest whole context word starting at i, if any, joins the hits; an anchor word among the
-   * words starting there moves the anchor (only where a token starts: not at a hump).
+   * words starting there moves the anchor (only where a token starts: not at a hump). Returns its id, or -1.
    */
-  private addWordAt(words: ContextWords, text: string, i: number): void {
+  private addWordAt(words: ContextWords, text: string, i: number): number {
     const w = words.walk(text, i);
-    if (w < 0) return;
+    if (w < 0) return w;
     this.hits.add(words.end, w);
     if (words.anchorEnd > 0) this.anchorEnd = words.anchorEnd;
+    return w;
   }
 
   /** The context words of a key, by key (a log repeats its keys: looked up once each). */
@@ -373,6 +383,23 @@ export class OnePassScanner implements Scanner, ValidateContext {
       const shape = dets[k].shape;
       shape.lastIndex = start;
       if (shape.test(text)) found = this.accept(dets[k], start, shape.lastIndex, found);
+    }
+    return found;
+  }
+
+  /**
+   * A trailing anchor word starting at `anchor`: each `before` detector says where its candidate starts,
+   * and its shape, tried there, must end at or before the anchor. Rare (device words), so not tuned.
+   */
+  private offerBefore(dets: readonly CompiledDetector[], anchor: number, found: Finding[] | null): Finding[] | null {
+    const text = this.text;
+    for (let k = 0; k < dets.length; k++) {
+      const d = dets[k];
+      const start = d.detector.startBefore!(text, anchor);
+      if (start < 0 || start >= anchor) continue;
+      const shape = d.shape;
+      shape.lastIndex = start;
+      if (shape.test(text) && shape.lastIndex <= anchor) found = this.accept(d, start, shape.lastIndex, found);
     }
     return found;
   }

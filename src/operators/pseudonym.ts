@@ -25,7 +25,9 @@ import { keptName } from '../../detectors/username/kept.js';
  *   Unlike encrypt's FF1 this is not a permutation: two values may share a surrogate, with the
  *   chance of a birthday bound over the space left free (README, Operators).
  * - A value that does not fit its type's shape (a check digit that does not hold, a phone without
- *   an E.164 form), and the field-only types (names, addresses …), are hashed, as `hash` writes them.
+ *   an E.164 form), and the field-only types (names, addresses …), are hashed, as `hash` writes them;
+ *   so are the names a pattern finds (the owner in `Emmas-iPhone`: `PERSON_NAME_…-iPhone`), as
+ *   field rules' names always were.
  *
  * Not idempotent the way tags are: a surrogate is a valid value by design, so a second pass
  * pseudonymizes it again.

@@ -75,6 +75,9 @@ describe('adversarial 1 MB inputs', () => {
     ['words', 'passport account phone 身份证 '.repeat(MB / 32)],
     ['context + digits', ('账号 ' + '1'.repeat(12) + ' ').repeat(MB / 16)],
     ['a.a.a.a@', 'a.'.repeat(MB / 2) + '@example.com'],
+    // Device words after a long run that the owner detector reads back over (a bounded stretch: `a` is no name).
+    ['a-a-a-iPhone', 'a-'.repeat(MB / 2) + 'iPhone'],
+    ['aaaMacBook', 'a'.repeat(MB) + 'MacBook'],
   ];
   // Not one of these holds a value (the only digits are glued into runs, no `@` has a local part and
   // a domain), but for the 12-digit runs after 账号, each one a bank account: what is found is checked,

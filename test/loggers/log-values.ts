@@ -22,7 +22,8 @@ export function logValues(seed: number): LogValues {
   const planted: string[] = [];
   for (const type of PATTERN_TYPES) {
     const field = generators[type](r, 'en');
-    fields[FIELD_NAMES[type]] = field.value;
+    // A value found only as written (`Emmas` in `Emmas-iPhone`) goes into its field with its device word.
+    fields[FIELD_NAMES[type]] = field.inWriting ? field.before + field.value + field.after : field.value;
     const inText = generators[type](r, r.chance(0.5) ? 'zh' : 'en');
     parts.push(inText.before + inText.value + inText.after);
     planted.push(field.value, inText.value);

@@ -98,7 +98,9 @@ function expectSameLayout(input: string, output: string): void {
   }
 }
 
-const SHAPED = PATTERN_TYPES.filter((t) => t !== 'IP_ADDRESS');
+// Not IP_ADDRESS (Crypto-PAn, tested on its own), nor PERSON_NAME: a name has no shape to keep, and it is
+// hashed as it was when only field rules found names (pseudonym.ts), the owner in `Emmas-iPhone` too.
+const SHAPED = PATTERN_TYPES.filter((t) => t !== 'IP_ADDRESS' && t !== 'PERSON_NAME');
 
 describe('pseudonym: a surrogate is a valid value of its type, in the input\'s layout, found again', () => {
   it.each(SHAPED.map((t) => [t]))('%s', (type) => {
