@@ -161,7 +161,7 @@ export class ContextWords {
     for (let p = 0; p < text.length; p++) {
       const c = text.charCodeAt(p);
       const kind = letterCase(c);
-      const starts = c < 128 ? kind !== 0 && (prev === 0 || (prev === 1 && kind === 2)) && this.mayStartAt(text, p) : this.startsWide(c);
+      const starts = c < 128 ? kind !== 0 && (prev === 0 || (prev === 1 && kind === 2 && !afterOneLetter(text, p))) && this.mayStartAt(text, p) : this.startsWide(c);
       prev = kind;
       if (starts) {
         this.walk(text, p);
@@ -179,8 +179,9 @@ export class ContextWords {
       const c0 = text.charCodeAt(p);
       if (c0 < 128) {
         const kind = letterCase(c0);
-        // An English word starts a word: not in the middle of letters, unless at a camelCase hump.
-        const inWord = kind === 0 || (prev !== 0 && !(prev === 1 && kind === 2));
+        // An English word starts a word: not in the middle of letters, unless at a camelCase hump
+        // (not the one after a token's one first letter: `iPhone`, `eBay`).
+        const inWord = kind === 0 || (prev !== 0 && !(prev === 1 && kind === 2 && !afterOneLetter(text, p)));
         prev = kind;
         if (inWord || !this.mayStartAt(text, p)) continue;
       } else {
@@ -242,6 +243,17 @@ export class ContextWords {
 }
 
 /** 0 for a char that is not an ASCII letter, 1 for a lower-case one, 2 for an upper-case one. */
+/**
+ * Whether the hump at p follows a token's one first letter (`iPhone`, `iPad`, `eBay`: names of
+ * things, not a word and a word). A token is a run of ASCII letters and digits, as the scan loop reads
+ * it; asked only at a hump.
+ */
+function afterOneLetter(text: string, p: number): boolean {
+  if (p < 2) return p === 1;
+  const c = text.charCodeAt(p - 2);
+  return !(letterCase(c) !== 0 || (c >= 48 && c <= 57));
+}
+
 function letterCase(c: number): number {
   return c >= 97 && c <= 122 ? 1 : c >= 65 && c <= 90 ? 2 : 0;
 }

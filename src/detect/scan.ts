@@ -278,7 +278,8 @@ export class OnePassScanner implements Scanner, ValidateContext {
           // The rest of the token's letters and digits start no candidate: skip them in a tight loop,
           // looking only for the context words that start inside a token: after a digit (`2passport`) or
           // at a camelCase hump (`userPhone`), where a letter is neither lower case after an upper-case
-          // one nor of the case of the letter before.
+          // one nor of the case of the letter before. Not the hump after a token's one first letter:
+          // `iPhone`, `iPad`, `eBay` are names of things (an iPhone's host name is no phone's context).
           let j = i + 1;
           let pf = TOKEN_CHARS[text.charCodeAt(i)];
           while (j < n) {
@@ -287,7 +288,7 @@ export class OnePassScanner implements Scanner, ValidateContext {
             const f = TOKEN_CHARS[d];
             if ((f & ALNUM) === 0) break;
             const fresh = f & ~pf & LETTER;
-            if (fresh !== 0 && (fresh === UPPER || (pf & UPPER) === 0) && words.mayStartAt(text, j)) {
+            if (fresh !== 0 && (fresh === UPPER || (pf & UPPER) === 0) && (j !== tokenStart + 1 || (pf & LETTER) === 0) && words.mayStartAt(text, j)) {
               const w = words.walk(text, j);
               if (w >= 0) {
                 hits.add(words.end, w);

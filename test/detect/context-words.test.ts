@@ -45,6 +45,10 @@ describe('ContextWords.hits', () => {
     ['CARD', ['CARD']],
     ['CaRd No', ['CaRd No', 'No']],
     ['cardNo', ['card', 'No']], // camelCase hump: two words
+    ['myCard', ['Card']],
+    ['xCard', []], // no hump after a token's one first letter (`iPhone`, `eBay`: names of things)
+    ['a xCard', []],
+    ['2xCard', ['Card']], // the token is `2xCard`: its hump follows two chars
     ['cardno', []], // not whole: `cardno` is no word here
     ['IDcard', []], // an upper-case run does not split before its last capital
     ['macAddress', ['mac']], // `macaddr` is not whole there; `mac` is, at the hump
@@ -78,6 +82,8 @@ describe('the words the scan loop finds as it reads', () => {
     ['CARD:12345678', [['12345678', true, false]]],
     ['CardNo=12345678', [['12345678', true, false]]], // hump inside a token
     ['userCard=12345678', [['12345678', true, false]]],
+    ['xCard=12345678', [['12345678', false, false]]], // after a token's one first letter: no hump
+    ['é xCard=12345678', [['12345678', false, false]]],
     ['x2card 12345678', [['12345678', true, false]]], // after a digit inside a token
     ['cards 12345678', [['12345678', false, false]]],
     ['手机号12345678', [['12345678', true, false]]], // a CJK word right before the digits

@@ -143,6 +143,13 @@ describe('PERSON_NAME: the owner in Apple device names', () => {
     expect(line(text)).not.toContain('PERSON_NAME');
   });
 
+  it("a device word is no phone's context: the numbers after it stay (a phone written as one is still found)", () => {
+    expect(line('host=Emmas-iPhone bytes=551524420')).toBe('host=<PERSON_NAME>-iPhone bytes=551524420');
+    expect(line('model=iPhone bytes=551524420 took 4155550123 us')).toBe('model=iPhone bytes=551524420 took 4155550123 us');
+    expect(line('iPhone 415-555-0123')).toBe('iPhone <PHONE>');
+    expect(line('contactPhone 4155550123')).toBe('contactPhone <PHONE>'); // a hump after more than one letter is one
+  });
+
   it('anonymizing twice changes nothing the first pass wrote', () => {
     for (const text of ['Olivias-MacBook-Pro', 'Olivia’s iPhone', 'authorMacBook-Pro', '(Emmas-iPhone)']) {
       const once = line(text);
