@@ -4,9 +4,9 @@ import { written } from '../lib/generate.js';
 import { isCjkWordChar } from '../lib/scripts.js';
 import { EN_PLACES, userName, ZH_PLACES } from './generate.js';
 import { displayNameEnd } from './display-name.js';
+import { ibanHead } from './iban-head.js';
 import { isPseudonym, keptName, keptValue } from './kept.js';
 import { BANK_WORDS, CODE_SPELLED, SSH_FOR, STOP_WORDS, USER_KEYS, USER_KEY_ENDS, USER_QUALIFIERS, ZH_BARE, ZH_LABELS } from './words.js';
-import { IBAN_REGISTRY } from '../iban.js';
 
 /**
  * User and account names (login names), found by the conventions logs write them in. A name is any
@@ -47,8 +47,6 @@ const DQUOTE = 34;
 const APOS = 39;
 const BACKTICK = 96;
 const LT = 60;
-const DOT = 46;
-const STAR = 42;
 const EQ = 61;
 const COLON = 58;
 const SLASH = 47;
@@ -291,30 +289,6 @@ function convention(text: string, start: number, end: number, key: string | unde
   // PAM: `session opened for user root by alice(uid=1000)`
   if (lower === 'by') return text.startsWith('(uid=', end) ? KEYED : NONE;
   return NONE;
-}
-
-/** IBAN country codes (upper case). */
-const IBAN_COUNTRIES = new Set(IBAN_REGISTRY.split(' ').map((e) => e.slice(0, 2)));
-
-/**
- * `account=mt84 rhqb 9000 9406 9590 98`: the first group of an IBAN written in groups (in lower case
- * too, or its country apart: `IT 28 X054 …`), not a name: an IBAN country, two digits, then another group, or the tag a first pass wrote
- * for the rest (`de83 <BANK_ACCOUNT>`), or its mask (`de89 **** …`, `FR19.****.…`): anonymizing
- * twice must change nothing.
- */
-function ibanHead(text: string, start: number, end: number): boolean {
-  const sep = text.charCodeAt(end);
-  // The country code written apart from its check digits (`IT 28 X054 …`, masked `IT 28 *****…`).
-  if (end - start === 2 && sep === SP && isDigit(text.charCodeAt(end + 1)) && isDigit(text.charCodeAt(end + 2)) && text.charCodeAt(end + 3) === SP) {
-    return IBAN_COUNTRIES.has(text.slice(start, end).toUpperCase());
-  }
-  if (end - start !== 4 || (sep !== SP && sep !== DOT)) return false;
-  if (!isDigit(text.charCodeAt(start + 2)) || !isDigit(text.charCodeAt(start + 3))) return false;
-  // The next group: letters or digits, a tag, or what the mask operator wrote (`de89 **** **** …`,
-  // `FR19.****.****…`): the head a mask keeps is the IBAN's, not a name.
-  const next = text.charCodeAt(end + 1);
-  if (!(isAlnum(next) || next === LT || next === STAR)) return false;
-  return IBAN_COUNTRIES.has(text.slice(start, start + 2).toUpperCase());
 }
 
 export default defineDetector({
