@@ -10,6 +10,8 @@ export interface CompiledDetector {
   readonly minLen: number;
   readonly maxLen: number;
   readonly shape: RegExp;
+  /** The detector's `wideShape` with the same right boundary, or null (see types.ts). */
+  readonly wideShape: RegExp | null;
   /** For `digits` shapes: whether a plain digit run of each length matches (see plain-run.ts). */
   readonly plainRuns: Uint8Array;
   readonly required: boolean;
@@ -33,6 +35,10 @@ export interface CompiledDetectors {
   readonly words: ContextWords;
   /** Whether there are anchor words (a `word` detector). */
   readonly anchored: boolean;
+  /** Whether a `word` detector has a `wideShape`: tokens starting with a non-ASCII letter are offered. */
+  readonly wideWords: boolean;
+  /** The `at` detectors with a `wideShape`: a local part that runs back into non-ASCII letters is offered to them. */
+  readonly wideAt: readonly CompiledDetector[];
 }
 
 /** Compile once (per worker): shapes get a right token boundary, context words one shared trie. */
@@ -52,6 +58,8 @@ export function compileDetectors(detectors: readonly Detector[]): CompiledDetect
     const flags = d.shape.flags.includes('i') ? 'yi' : 'y';
     // The match must end where the token ends: not followed by an ASCII letter or digit.
     const shape = new RegExp(`(?:${d.shape.source})(?![0-9A-Za-z])`, flags);
+    const wide = d.wideShape;
+    const wideShape = wide === undefined ? null : new RegExp(`(?:${wide.source})(?![0-9A-Za-z])`, wide.flags.includes('y') ? wide.flags : `${wide.flags}y`);
     return {
       detector: d,
       index,
@@ -59,6 +67,7 @@ export function compileDetectors(detectors: readonly Detector[]): CompiledDetect
       minLen: d.minLen,
       maxLen: d.maxLen,
       shape,
+      wideShape,
       plainRuns: d.candidate === 'digits' ? plainRunTable(shape, d.maxLen) : new Uint8Array(0),
       // A `word` candidate is offered only shortly after one of its anchor words; its
       // `validate` reads the convention itself, which is stricter than a word in the window.
@@ -74,5 +83,7 @@ export function compileDetectors(detectors: readonly Detector[]): CompiledDetect
   for (const list of Object.values(byClass)) list.sort((a, b) => a.minLen - b.minLen || a.index - b.index);
   const alnumDigitStart = byClass.alnum.filter((c) => c.detector.digitStart === true);
   const digitsGlued = byClass.digits.filter((c) => c.detector.gluedToLetters === true);
-  return { all, byClass, alnumDigitStart, digitsGlued, words, anchored: anchors.length > 0 };
+  const wideWords = byClass.word.some((c) => c.wideShape !== null);
+  const wideAt = byClass.at.filter((c) => c.wideShape !== null);
+  return { all, byClass, alnumDigitStart, digitsGlued, words, anchored: anchors.length > 0, wideWords, wideAt };
 }
