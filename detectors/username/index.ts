@@ -5,6 +5,7 @@ import { isCjkWordChar } from '../lib/scripts.js';
 import { EN_PLACES, userName, ZH_PLACES } from './generate.js';
 import { displayNameEnd } from './display-name.js';
 import { ibanHead } from './iban-head.js';
+import { startsWideName, wideNameShape } from './wide.js';
 import { isPseudonym, keptName, keptValue } from './kept.js';
 import { BANK_WORDS, CODE_SPELLED, SSH_FOR, STOP_WORDS, USER_KEYS, USER_KEY_ENDS, USER_QUALIFIERS, ZH_BARE, ZH_LABELS } from './words.js';
 
@@ -32,9 +33,15 @@ import { BANK_WORDS, CODE_SPELLED, SSH_FOR, STOP_WORDS, USER_KEYS, USER_KEY_ENDS
  *   `银行账号：`, `收款账号=` whatever their value).
  * Shell prompts `X@host:~$` are the `at` candidate's (prompt.ts).
  *
+ * A name is letters, digits and `._-`, a letter first; the letters may be Unicode (Latin with
+ * diacritics, Greek, Cyrillic: `user=müller`, `for józef from`, `/home/Øyvind/`, `user=иван`), read
+ * by the wide shape (wide.ts) under every convention above. CJK chars end a name (`user=zhang张伟`):
+ * Chinese names have their labels and field rules.
+ *
  * The finding is exactly the name: `<`, `>`, quotes, a `DOMAIN\` before it and punctuation after it
  * stay. Kept as they are: system accounts and placeholders (kept.ts), and after prose words
- * (`for user input`) the English words that follow `user` in sentences (STOP_WORDS).
+ * (`for user input`) the words that follow `user` in sentences (STOP_WORDS: English, and a few of
+ * other languages with letters beyond ASCII).
  *
  * No checksum: a context-only score, below the validated types'.
  */
@@ -183,6 +190,12 @@ function windowsProfile(text: string, s: number): boolean {
   return /\\\\?users\\\\?$/i.test(text.slice(Math.max(0, s - 10), s));
 }
 
+/** A name may start at `i`: an ASCII letter, or one beyond ASCII that the wide shape reads (`Øyvind`). */
+function startsName(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return isLetter(c) || (c >= 0xc0 && startsWideName(text, i));
+}
+
 /** `USERNAME`, `EMAIL`: a type's name, which the tag operator writes in `<>`. */
 function isTag(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
@@ -231,7 +244,7 @@ function convention(text: string, start: number, end: number, key: string | unde
   }
   // The name is the keyed value itself (`alice`, `<alice>`, `CORP\alice` under `user`).
   if (s === 0) return key !== undefined && close === text.length && isUserKey(key) ? KEYED : NONE;
-  if (text.charCodeAt(end) === BSLASH && isLetter(text.charCodeAt(end + 1))) return NONE; // a domain
+  if (text.charCodeAt(end) === BSLASH && startsName(text, end + 1)) return NONE; // a domain (`CORP\müller` too)
   // `user:alice` only quoted (`"user":"alice"`) or after a Chinese key (`账号:alice`):
   // `pam_unix(login:session)`, `a:b:c` are no pairs.
   if (c === EQ || c === FW_EQ || c === FW_COLON || (c === COLON && (wrapped || isCjkWordChar(text.charCodeAt(s - 2))))) {
@@ -298,6 +311,8 @@ export default defineDetector({
   minLen: 2,
   maxLen: 64,
   shape: /[A-Za-z](?:[A-Za-z0-9._-]{0,62}[A-Za-z0-9_])?/y,
+  // Names of Latin letters with diacritics, Greek and Cyrillic letters (`müller`, `Øyvind`, `иван`).
+  wideShape: wideNameShape(64),
   validate(text, start, end, ctx) {
     if (!endsName(end < text.length ? text.charCodeAt(end) : -1)) return 0;
     if (ibanHead(text, start, end) || startsKey(text, end)) return 0;

@@ -2,6 +2,7 @@ import { defineDetector } from '../lib/define.js';
 import { isAlnum } from '../lib/chars.js';
 import { written } from '../lib/generate.js';
 import { isPseudonym, keptName } from './kept.js';
+import { wideNameShape } from './wide.js';
 
 /**
  * The user name of a shell prompt copied into a log or a ticket: `[alice@web01 ~]$`, `[alice@web01
@@ -79,6 +80,7 @@ export default defineDetector({
   minLen: 2,
   maxLen: 32,
   shape: /[A-Za-z](?:[A-Za-z0-9._-]{0,30}[A-Za-z0-9_])?/y,
+  wideShape: wideNameShape(32), // `[józef@web01 ~]$`
   validate(text, start, end) {
     if (text.charCodeAt(end) !== AT) return 0;
     const before = start > 0 ? text.charCodeAt(start - 1) : SP;

@@ -18,8 +18,9 @@ const DOTS_REACH = 64;
 
 /**
  * Whether the non-ASCII char at `i` may start a word: not a CJK char (those words have their own
- * conventions) nor an ASCII char's, and not preceded by a letter, mark or digit of any script (the
- * `üller` of `müller` starts nothing). The detector's wide shape says whether it is a letter it reads.
+ * conventions), and not preceded by a letter, mark or digit (the `üller` of `müller` starts nothing)
+ * other than a CJK char, which is written glued to other scripts' words. The detector's wide shape
+ * says whether it is a letter it reads.
  */
 export function startsWideWord(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
@@ -27,6 +28,7 @@ export function startsWideWord(text: string, i: number): boolean {
   if (i === 0) return true;
   const b = text.charCodeAt(i - 1);
   if (b < 128) return !isAlnum(b);
+  if (isCjkWordChar(b)) return true; // glued to a CJK label: `用户Громов登录失败`
   WORD_CHAR.lastIndex = i - 1;
   return !WORD_CHAR.test(text);
 }
