@@ -352,6 +352,10 @@ export default defineDetector({
       'C:\\Users\\jsmith',
       '用户名：zhangsan',
       '登录用户 lisi',
+      'user=müller',
+      'Accepted password for józef',
+      '/home/Øyvind',
+      'user=иван',
     ],
     noMatch: [
       'user=root',
@@ -359,6 +363,7 @@ export default defineDetector({
       'user_id=12345',
       'userAgent=Mozilla',
       'waiting for user input',
+      'login for user für',
       'alice', // no convention
       'user logged in',
       'logname= uid=0 euid=0 tty=ssh ruser= rhost=localhost',

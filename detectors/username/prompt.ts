@@ -92,7 +92,7 @@ export default defineDetector({
     return 0.75;
   },
   examples: {
-    match: ['[alice@web ~]$', 'zhang.wei@build-server:~/src$', 'msmith@db:/var/log#'],
+    match: ['[alice@web ~]$', 'zhang.wei@build-server:~/src$', 'msmith@db:/var/log#', '[józef@web ~]$'],
     noMatch: [
       'root@web01:~#', 'alice@web01', 'icon@2x.png', 'alice@web01 ~]$', 'see alice@web01:8080 now',
       '[4242] postgres@shop LOG:  checkpoint starting', '[4242] alice@shop error: lower case', 'ping alice@shop ERROR',

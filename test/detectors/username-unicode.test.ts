@@ -199,3 +199,17 @@ describe('property: a Unicode name under user= never survives', () => {
     );
   });
 });
+
+describe('hostile input beyond ASCII stays linear (no clock: a quadratic path fails by the timeout)', () => {
+  const MB = 1 << 20;
+  it.each([
+    ['user=üü', 'user=üü '.repeat(MB / 8), MB / 8],
+    ['one long run of letters after user=', 'user=' + 'é'.repeat(MB), 0],
+    ['dots after an ASCII start', 'user=a' + '.'.repeat(MB) + 'é', 0],
+    ['for user é', 'for user é '.repeat(MB / 11), 0],
+    ['local parts of non-ASCII letters before @', '[éé@'.repeat(MB / 4), 0],
+    ['letters glued to CJK labels', '用户ü'.repeat(MB / 3), 0],
+  ])('%s', (_name, input, count) => {
+    expect(names(input).length).toBe(count);
+  }, 30_000);
+});
