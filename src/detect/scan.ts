@@ -380,12 +380,18 @@ export class OnePassScanner implements Scanner, ValidateContext {
       const d = dets[k];
       const shape = d.shape;
       shape.lastIndex = start;
-      const matched = shape.test(text);
+      // (No ASCII match is a run of over 64 letters and digits: no wide one either.)
+      if (!shape.test(text)) continue;
+      let end = shape.lastIndex;
       const wide = d.wideShape;
-      if (wide !== null && runsIntoWide(text, matched ? shape.lastIndex : start + 1)) {
-        wide.lastIndex = start;
-        if (wide.test(text)) found = this.accept(d, start, wide.lastIndex, found);
-      } else if (matched) found = this.accept(d, start, shape.lastIndex, found);
+      if (wide !== null && end < text.length) {
+        const c = text.charCodeAt(end);
+        if (c >= 128 || ((c === 46 || c === 45) && runsIntoWide(text, end))) {
+          wide.lastIndex = start;
+          end = wide.test(text) ? wide.lastIndex : -1;
+        }
+      }
+      if (end >= 0) found = this.accept(d, start, end, found);
     }
     return found;
   }

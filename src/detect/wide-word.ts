@@ -38,10 +38,16 @@ export function startsWideWord(text: string, i: number): boolean {
  * of `jean-émile`): the next char, past any `.` and `-` the ASCII shape left out, is not ASCII.
  */
 export function runsIntoWide(text: string, end: number): boolean {
-  const stop = end + DOTS_REACH;
-  let c = text.charCodeAt(end);
-  while ((c === 46 || c === 45) && end < stop) c = text.charCodeAt(++end);
-  return c >= 128;
+  // Never read past the end: an out-of-range charCodeAt makes V8 call the builtin here from then on
+  // (see code-at.ts), and most names end their value.
+  const stop = Math.min(text.length, end + DOTS_REACH);
+  let i = end;
+  while (i < stop) {
+    const c = text.charCodeAt(i);
+    if (c !== 46 && c !== 45) return c >= 128;
+    i++;
+  }
+  return false;
 }
 
 /**
