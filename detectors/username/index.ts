@@ -6,7 +6,7 @@ import { EN_PLACES, userName, ZH_PLACES } from './generate.js';
 import { displayNameEnd } from './display-name.js';
 import { ibanHead } from './iban-head.js';
 import { startsWideName, wideNameShape } from './wide.js';
-import { isPseudonym, keptName, keptValue, statusBeyondAscii } from './kept.js';
+import { isPseudonym, keptInText, keptValue } from './kept.js';
 import { BANK_WORDS, CODE_SPELLED, SSH_FOR, STOP_WORDS, USER_KEYS, USER_KEY_ENDS, USER_QUALIFIERS, ZH_BARE, ZH_LABELS } from './words.js';
 
 /**
@@ -317,7 +317,7 @@ export default defineDetector({
     if (!endsName(end < text.length ? text.charCodeAt(end) : -1)) return 0;
     if (ibanHead(text, start, end) || startsKey(text, end)) return 0;
     const how = convention(text, start, end, ctx.key);
-    if (how === NONE || keptName(text, start, end) || statusBeyondAscii(text, start, end)) return 0;
+    if (how === NONE || keptInText(text, start, end)) return 0;
     // Anonymizing twice changes nothing the first pass wrote.
     if (isPseudonym(text, start, end)) return 0;
     if (how === PROSE && STOP_WORDS.has(text.slice(start, end).toLowerCase())) return 0;

@@ -41,7 +41,10 @@ const KEPT = new Set([
 
 /** Whether text[start, end) is a name kept as it is (a system account or a placeholder). */
 export function keptName(text: string, start: number, end: number): boolean {
-  const name = text.slice(start, end).toLowerCase();
+  return isKept(text.slice(start, end).toLowerCase());
+}
+
+function isKept(name: string): boolean {
   return KEPT.has(name) || name.startsWith('systemd-') || /^(?:dwm|umfd)-\d{1,3}$/.test(name);
 }
 
@@ -60,9 +63,13 @@ const STATUS_BEYOND_ASCII = new Set([
   'ναι', 'όχι', 'επιτυχία', 'αποτυχία', 'άγνωστος', 'άγνωστο', 'κανένας',
 ]);
 
-/** Whether text[start, end) is a status word of another language (STATUS_BEYOND_ASCII), not a name. */
-export function statusBeyondAscii(text: string, start: number, end: number): boolean {
-  return STATUS_BEYOND_ASCII.has(text.slice(start, end).toLowerCase());
+/**
+ * Whether text[start, end) is no name in text: a kept name, or a status word of another language
+ * (STATUS_BEYOND_ASCII). One slice for both: every keyed value asks.
+ */
+export function keptInText(text: string, start: number, end: number): boolean {
+  const name = text.slice(start, end).toLowerCase();
+  return isKept(name) || STATUS_BEYOND_ASCII.has(name);
 }
 
 /** A whole value under a user field that is a kept name (`root`, `unknown`): left whole, as in text. */
