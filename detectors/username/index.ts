@@ -192,6 +192,7 @@ function windowsProfile(text: string, s: number): boolean {
 
 /** A name may start at `i`: an ASCII letter, or one beyond ASCII that the wide shape reads (`Øyvind`). */
 function startsName(text: string, i: number): boolean {
+  if (i >= text.length) return false; // no out-of-range read (`user=CORP\` at the end)
   const c = text.charCodeAt(i);
   return isLetter(c) || (c >= 0xc0 && startsWideName(text, i));
 }
