@@ -17,6 +17,12 @@ export function defineDetector<const T extends string>(spec: DetectorSpec<T>): D
   // Unbounded quantifiers are how regexes go quadratic; every finding is at most maxLen long.
   if (/(?<!\\)[*+](?![^[]*\])|\{\d+,\}/.test(spec.shape.source)) fail('shape has an unbounded quantifier');
   if (/\\[1-9]/.test(spec.shape.source)) fail('shape has a backreference');
+  if (spec.wideShape !== undefined) {
+    const w = spec.wideShape;
+    if (spec.candidate !== 'word' && spec.candidate !== 'at') fail('wideShape is for word and at candidates');
+    if (!w.sticky || w.global || !/[uv]/.test(w.flags)) fail('wideShape must be sticky and Unicode (/uy or /vy)');
+    if (/(?<!\\)[*+](?![^[]*\])|\{\d+,\}/.test(w.source)) fail('wideShape has an unbounded quantifier');
+  }
   if (!(spec.minLen >= 1 && spec.maxLen >= spec.minLen && spec.maxLen <= 128)) fail('bad minLen/maxLen');
   if (spec.examples.match.length === 0) fail('needs at least one matching example');
   if (spec.examples.noMatch.length === 0) fail('needs at least one non-matching example');

@@ -15,7 +15,7 @@ import type { ValueGenerator } from './generate.js';
  *               `digitStart`, also a token starting with a digit
  * - `hexcolon`: a token starting with a hex digit or `::` (IPv6, MAC)
  * - `at`:       an `@` (or URL-encoded `%40`); the candidate starts where the local part starts
- * - `word`:     a token starting with an ASCII letter (user names), offered only when it starts at most
+ * - `word`:     a token starting with a letter (user names; beyond ASCII with `wideShape`), offered only when it starts at most
  *               16 chars after the end of one of the detector's context words, its anchors (`user`,
  *               `home`, `用户名`), or the value's key holds one: most words of a log are not values, so
  *               this class needs `context.required`, and its `validate` reads the exact convention
@@ -98,6 +98,15 @@ export interface DetectorSpec<T extends string = string> {
    * scanner's job. The match is the finding's span.
    */
   readonly shape: RegExp;
+  /**
+   * Only for `word` and `at`: the shape of a value written with letters beyond ASCII (`müller`,
+   * `Øyvind`, `иван`), which `shape` cannot read: sticky and Unicode (/u or /v), bounded like `shape`,
+   * and matching what `shape` matches on ASCII text. The scanner tries it instead of `shape` only
+   * where a token starts with a non-ASCII char or the ASCII match runs into one, so ASCII text never
+   * runs it; the same right boundary is appended, so the pattern must not end inside a run of its
+   * own letters itself.
+   */
+  readonly wideShape?: RegExp;
   /**
    * Decide on a span the shape matched: return a score in (0, 1], or 0 to reject. Checksums are
    * computed on char codes without allocating; expensive calls (libphonenumber-js) come last.

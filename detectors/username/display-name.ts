@@ -3,6 +3,8 @@
 const STARTED_BY_USER = /(?:^|[^A-Za-z])[Ss]tarted by user $/;
 /** A capitalized word (`Martin`, `O'neil`, `García`, `De-Wit`), after one space. */
 const NEXT_NAME_WORD = / \p{Lu}[\p{Ll}'’]{1,30}(?:-\p{Lu}?[\p{Ll}'’]{1,30})*(?![\p{L}\d])/uy;
+/** An upper-case letter beyond ASCII starting the name (`Émilie`, `Øyvind`, `Σοφία`). */
+const WIDE_CAPITAL = /\p{Lu}/uy;
 
 /**
  * Where a Jenkins build cause's display name ends: `Started by user Olivia Martin` is one person,
@@ -11,7 +13,7 @@ const NEXT_NAME_WORD = / \p{Lu}[\p{Ll}'’]{1,30}(?:-\p{Lu}?[\p{Ll}'’]{1,30})*
  */
 export function displayNameEnd(text: string, start: number, end: number): number {
   const c = text.charCodeAt(start);
-  if (!(c >= 65 && c <= 90) || !STARTED_BY_USER.test(text.slice(Math.max(0, start - 20), start))) return end;
+  if (!((c >= 65 && c <= 90) || (c >= 128 && capitalAt(text, start))) || !STARTED_BY_USER.test(text.slice(Math.max(0, start - 20), start))) return end;
   let stop = end;
   for (let k = 0; k < 3; k++) {
     NEXT_NAME_WORD.lastIndex = stop;
@@ -19,4 +21,9 @@ export function displayNameEnd(text: string, start: number, end: number): number
     stop = NEXT_NAME_WORD.lastIndex;
   }
   return stop;
+}
+
+function capitalAt(text: string, i: number): boolean {
+  WIDE_CAPITAL.lastIndex = i;
+  return WIDE_CAPITAL.test(text);
 }

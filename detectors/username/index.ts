@@ -5,9 +5,10 @@ import { written } from '../lib/generate.js';
 import { isCjkWordChar } from '../lib/scripts.js';
 import { EN_PLACES, userName, ZH_PLACES } from './generate.js';
 import { displayNameEnd } from './display-name.js';
-import { isPseudonym, keptName, keptValue } from './kept.js';
+import { ibanHead } from './iban-head.js';
+import { startsWideName, wideNameShape } from './wide.js';
+import { isPseudonym, keptInText, keptValue } from './kept.js';
 import { BANK_WORDS, CODE_SPELLED, SSH_FOR, STOP_WORDS, USER_KEYS, USER_KEY_ENDS, USER_QUALIFIERS, ZH_BARE, ZH_LABELS } from './words.js';
-import { IBAN_REGISTRY } from '../iban.js';
 
 /**
  * User and account names (login names), found by the conventions logs write them in. A name is any
@@ -33,9 +34,15 @@ import { IBAN_REGISTRY } from '../iban.js';
  *   `银行账号：`, `收款账号=` whatever their value).
  * Shell prompts `X@host:~$` are the `at` candidate's (prompt.ts).
  *
+ * A name is letters, digits and `._-`, a letter first; the letters may be Unicode (Latin with
+ * diacritics, Greek, Cyrillic: `user=müller`, `for józef from`, `/home/Øyvind/`, `user=иван`), read
+ * by the wide shape (wide.ts) under every convention above. CJK chars end a name (`user=zhang张伟`):
+ * Chinese names have their labels and field rules.
+ *
  * The finding is exactly the name: `<`, `>`, quotes, a `DOMAIN\` before it and punctuation after it
  * stay. Kept as they are: system accounts and placeholders (kept.ts), and after prose words
- * (`for user input`) the English words that follow `user` in sentences (STOP_WORDS).
+ * (`for user input`) the words that follow `user` in sentences (STOP_WORDS: English, and a few of
+ * other languages with letters beyond ASCII).
  *
  * No checksum: a context-only score, below the validated types'.
  */
@@ -48,8 +55,6 @@ const DQUOTE = 34;
 const APOS = 39;
 const BACKTICK = 96;
 const LT = 60;
-const DOT = 46;
-const STAR = 42;
 const EQ = 61;
 const COLON = 58;
 const SLASH = 47;
@@ -186,6 +191,13 @@ function windowsProfile(text: string, s: number): boolean {
   return /\\\\?users\\\\?$/i.test(text.slice(Math.max(0, s - 10), s));
 }
 
+/** A name may start at `i`: an ASCII letter, or one beyond ASCII that the wide shape reads (`Øyvind`). */
+function startsName(text: string, i: number): boolean {
+  if (i >= text.length) return false; // no out-of-range read (`user=CORP\` at the end)
+  const c = text.charCodeAt(i);
+  return isLetter(c) || (c >= 0xc0 && startsWideName(text, i));
+}
+
 /** `USERNAME`, `EMAIL`: a type's name, which the tag operator writes in `<>`. */
 function isTag(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
@@ -234,7 +246,7 @@ function convention(text: string, start: number, end: number, key: string | unde
   }
   // The name is the keyed value itself (`alice`, `<alice>`, `CORP\alice` under `user`).
   if (s === 0) return key !== undefined && close === text.length && isUserKey(key) ? KEYED : NONE;
-  if (codeAt(text, end) === BSLASH && isLetter(codeAt(text, end + 1))) return NONE; // a domain
+  if (codeAt(text, end) === BSLASH && startsName(text, end + 1)) return NONE; // a domain (`CORP\müller` too)
   // `user:alice` only quoted (`"user":"alice"`) or after a Chinese key (`账号:alice`):
   // `pam_unix(login:session)`, `a:b:c` are no pairs.
   if (c === EQ || c === FW_EQ || c === FW_COLON || (c === COLON && (wrapped || isCjkWordChar(text.charCodeAt(s - 2))))) {
@@ -294,30 +306,6 @@ function convention(text: string, start: number, end: number, key: string | unde
   return NONE;
 }
 
-/** IBAN country codes (upper case). */
-const IBAN_COUNTRIES = new Set(IBAN_REGISTRY.split(' ').map((e) => e.slice(0, 2)));
-
-/**
- * `account=mt84 rhqb 9000 9406 9590 98`: the first group of an IBAN written in groups (in lower case
- * too, or its country apart: `IT 28 X054 …`), not a name: an IBAN country, two digits, then another group, or the tag a first pass wrote
- * for the rest (`de83 <BANK_ACCOUNT>`), or its mask (`de89 **** …`, `FR19.****.…`): anonymizing
- * twice must change nothing.
- */
-function ibanHead(text: string, start: number, end: number): boolean {
-  const sep = codeAt(text, end);
-  // The country code written apart from its check digits (`IT 28 X054 …`, masked `IT 28 *****…`).
-  if (end - start === 2 && sep === SP && isDigit(codeAt(text, end + 1)) && isDigit(codeAt(text, end + 2)) && codeAt(text, end + 3) === SP) {
-    return IBAN_COUNTRIES.has(text.slice(start, end).toUpperCase());
-  }
-  if (end - start !== 4 || (sep !== SP && sep !== DOT)) return false;
-  if (!isDigit(text.charCodeAt(start + 2)) || !isDigit(text.charCodeAt(start + 3))) return false;
-  // The next group: letters or digits, a tag, or what the mask operator wrote (`de89 **** **** …`,
-  // `FR19.****.****…`): the head a mask keeps is the IBAN's, not a name.
-  const next = codeAt(text, end + 1);
-  if (!(isAlnum(next) || next === LT || next === STAR)) return false;
-  return IBAN_COUNTRIES.has(text.slice(start, start + 2).toUpperCase());
-}
-
 export default defineDetector({
   type: 'USERNAME',
   name: 'username',
@@ -325,11 +313,13 @@ export default defineDetector({
   minLen: 2,
   maxLen: 64,
   shape: /[A-Za-z](?:[A-Za-z0-9._-]{0,62}[A-Za-z0-9_])?/y,
+  // Names of Latin letters with diacritics, Greek and Cyrillic letters (`müller`, `Øyvind`, `иван`).
+  wideShape: wideNameShape(64),
   validate(text, start, end, ctx) {
     if (!endsName(end < text.length ? text.charCodeAt(end) : -1)) return 0;
     if (ibanHead(text, start, end) || startsKey(text, end)) return 0;
     const how = convention(text, start, end, ctx.key);
-    if (how === NONE || keptName(text, start, end)) return 0;
+    if (how === NONE || keptInText(text, start, end)) return 0;
     // Anonymizing twice changes nothing the first pass wrote.
     if (isPseudonym(text, start, end)) return 0;
     if (how === PROSE && STOP_WORDS.has(text.slice(start, end).toLowerCase())) return 0;
@@ -364,6 +354,10 @@ export default defineDetector({
       'C:\\Users\\jsmith',
       '用户名：zhangsan',
       '登录用户 lisi',
+      'user=müller',
+      'Accepted password for józef',
+      '/home/Øyvind',
+      'user=иван',
     ],
     noMatch: [
       'user=root',
@@ -371,6 +365,7 @@ export default defineDetector({
       'user_id=12345',
       'userAgent=Mozilla',
       'waiting for user input',
+      'login for user für',
       'alice', // no convention
       'user logged in',
       'logname= uid=0 euid=0 tty=ssh ruser= rhost=localhost',

@@ -41,8 +41,35 @@ const KEPT = new Set([
 
 /** Whether text[start, end) is a name kept as it is (a system account or a placeholder). */
 export function keptName(text: string, start: number, end: number): boolean {
-  const name = text.slice(start, end).toLowerCase();
+  return isKept(text.slice(start, end).toLowerCase());
+}
+
+function isKept(name: string): boolean {
   return KEPT.has(name) || name.startsWith('systemd-') || /^(?:dwm|umfd)-\d{1,3}$/.test(name);
+}
+
+/**
+ * Status words and placeholders of other languages, written with letters beyond ASCII, where a name
+ * could stand (`login: échec`, `account: verrouillé`, `login=успешно`, `user=неизвестно`): no names
+ * in text. Not in KEPT: a field rule (`"username": …`) replaces its whole value as it always has.
+ */
+const STATUS_BEYOND_ASCII = new Set([
+  'échec', 'échoué', 'échouée', 'succès', 'réussie', 'verrouillé', 'verrouillée', 'bloqué', 'bloquée',
+  'désactivé', 'désactivée', 'activé', 'activée', 'refusé', 'refusée', 'expiré', 'expirée',
+  'ungültig', 'gültig', 'gelöscht', 'éxito', 'inválido', 'inválida', 'válido', 'válida', 'sí', 'ningún',
+  'não', 'błąd', 'błędny', 'başarılı', 'başarısız', 'geçersiz', 'geçerli', 'låst', 'okänd',
+  'успешно', 'успех', 'ошибка', 'отказано', 'отказ', 'неизвестно', 'неизвестный', 'нет', 'да', 'никто',
+  'заблокирован', 'заблокировано', 'истёк', 'истек', 'неверно', 'неверный', 'пусто',
+  'ναι', 'όχι', 'επιτυχία', 'αποτυχία', 'άγνωστος', 'άγνωστο', 'κανένας',
+]);
+
+/**
+ * Whether text[start, end) is no name in text: a kept name, or a status word of another language
+ * (STATUS_BEYOND_ASCII). One slice for both: every keyed value asks.
+ */
+export function keptInText(text: string, start: number, end: number): boolean {
+  const name = text.slice(start, end).toLowerCase();
+  return isKept(name) || STATUS_BEYOND_ASCII.has(name);
 }
 
 /** A whole value under a user field that is a kept name (`root`, `unknown`): left whole, as in text. */

@@ -3,6 +3,7 @@ import { isAlnum } from '../lib/chars.js';
 import { codeAt } from '../lib/code-at.js';
 import { written } from '../lib/generate.js';
 import { isPseudonym, keptName } from './kept.js';
+import { wideNameShape } from './wide.js';
 
 /**
  * The user name of a shell prompt copied into a log or a ticket: `[alice@web01 ~]$`, `[alice@web01
@@ -80,6 +81,7 @@ export default defineDetector({
   minLen: 2,
   maxLen: 32,
   shape: /[A-Za-z](?:[A-Za-z0-9._-]{0,30}[A-Za-z0-9_])?/y,
+  wideShape: wideNameShape(32), // `[józef@web01 ~]$`
   validate(text, start, end) {
     if (text.charCodeAt(end) !== AT) return 0;
     const before = start > 0 ? text.charCodeAt(start - 1) : SP;
@@ -91,7 +93,7 @@ export default defineDetector({
     return 0.75;
   },
   examples: {
-    match: ['[alice@web ~]$', 'zhang.wei@build-server:~/src$', 'msmith@db:/var/log#'],
+    match: ['[alice@web ~]$', 'zhang.wei@build-server:~/src$', 'msmith@db:/var/log#', '[józef@web ~]$'],
     noMatch: [
       'root@web01:~#', 'alice@web01', 'icon@2x.png', 'alice@web01 ~]$', 'see alice@web01:8080 now',
       '[4242] postgres@shop LOG:  checkpoint starting', '[4242] alice@shop error: lower case', 'ping alice@shop ERROR',

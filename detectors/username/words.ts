@@ -67,4 +67,18 @@ export const STOP_WORDS = new Set([
   // SQL after a table named like a key (`from t_user where …`, `join sys_user u on …`)
   'where', 'join', 'inner', 'left', 'right', 'outer', 'cross', 'union', 'having', 'returning', 'select',
   'values', 'as', 'using', 'natural', 'straight_join', 'force', 'ignore', 'use', 'lock', 'nolock',
+  // Names may be written beyond ASCII (`for user józef`): the words of other languages with such
+  // letters that a translated or mixed message puts after `user` (`for user не найден`, `Password for
+  // user geändert`): German, French, Spanish, Portuguese, Polish, Turkish, Swedish, Russian, Greek.
+  'für', 'über', 'gelöscht', 'geändert', 'hinzugefügt', 'ungültig', 'gültig', 'bestätigt', 'zurückgesetzt',
+  'à', 'été', 'créé', 'créée', 'supprimé', 'supprimée', 'modifié', 'modifiée', 'connecté', 'connectée',
+  'déconnecté', 'bloqué', 'bloquée', 'désactivé', 'activé', 'vérifié', 'échoué', 'échec', 'déjà', 'réussie',
+  'está', 'sesión', 'contraseña', 'inválido', 'válido', 'también', 'aún', 'ningún', 'eliminó', 'creó',
+  'não', 'sessão', 'já', 'também', 'inválida', 'válida',
+  'został', 'została', 'się', 'już', 'użytkownika', 'nieprawidłowy', 'zalogował', 'wylogował', 'usunięty',
+  'için', 'giriş', 'başarılı', 'başarısız', 'şifre', 'değil', 'oluşturuldu', 'güncellendi',
+  'är', 'för', 'ändrad', 'låst',
+  'не', 'для', 'был', 'была', 'найден', 'заблокирован', 'вошёл', 'вошел', 'вышел', 'удалён', 'удален',
+  'создан', 'успешно', 'уже', 'пароль', 'сессия', 'существует', 'отсутствует',
+  'δεν', 'για', 'με', 'και', 'στο', 'συνδέθηκε', 'αποσυνδέθηκε', 'δημιουργήθηκε', 'διαγράφηκε',
 ]);

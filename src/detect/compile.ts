@@ -10,6 +10,8 @@ export interface CompiledDetector {
   readonly minLen: number;
   readonly maxLen: number;
   readonly shape: RegExp;
+  /** The detector's `wideShape` with the same right boundary, or null (see types.ts). */
+  readonly wideShape: RegExp | null;
   /** For `digits` shapes: whether a plain digit run of each length matches (see plain-run.ts). */
   readonly plainRuns: Uint8Array;
   readonly required: boolean;
@@ -38,6 +40,10 @@ export interface CompiledDetectors {
    * hits the scan loop offers to them; null when there is no such detector.
    */
   readonly trailing: Uint8Array | null;
+  /** Whether a `word` detector has a `wideShape`: tokens starting with a non-ASCII letter are offered. */
+  readonly wideWords: boolean;
+  /** The `at` detectors with a `wideShape`: a local part that runs back into non-ASCII letters is offered to them. */
+  readonly wideAt: readonly CompiledDetector[];
 }
 
 /** Compile once (per worker): shapes get a right token boundary, context words one shared trie. */
@@ -58,6 +64,8 @@ export function compileDetectors(detectors: readonly Detector[]): CompiledDetect
     // The match must end where the token ends: not followed by an ASCII letter or digit. A `before`
     // shape ends at its anchor instead, by its own lookahead (a name may be glued to it: `authorMacBook`).
     const shape = d.candidate === 'before' ? new RegExp(d.shape.source, flags) : new RegExp(`(?:${d.shape.source})(?![0-9A-Za-z])`, flags);
+    const wide = d.wideShape;
+    const wideShape = wide === undefined ? null : new RegExp(`(?:${wide.source})(?![0-9A-Za-z])`, wide.flags.includes('y') ? wide.flags : `${wide.flags}y`);
     return {
       detector: d,
       index,
@@ -65,6 +73,7 @@ export function compileDetectors(detectors: readonly Detector[]): CompiledDetect
       minLen: d.minLen,
       maxLen: d.maxLen,
       shape,
+      wideShape,
       plainRuns: d.candidate === 'digits' ? plainRunTable(shape, d.maxLen) : new Uint8Array(0),
       // A `word` candidate is offered only shortly after one of its anchor words; its
       // `validate` reads the convention itself, which is stricter than a word in the window.
@@ -82,5 +91,7 @@ export function compileDetectors(detectors: readonly Detector[]): CompiledDetect
   const digitsGlued = byClass.digits.filter((c) => c.detector.gluedToLetters === true);
   const trailingWords = detectors.flatMap((d) => (d.candidate === 'before' ? (d.context?.words ?? []) : []));
   const trailing = trailingWords.length > 0 ? ids(trailingWords) : null;
-  return { all, byClass, alnumDigitStart, digitsGlued, words, anchored: anchors.length > 0, trailing };
+  const wideWords = byClass.word.some((c) => c.wideShape !== null);
+  const wideAt = byClass.at.filter((c) => c.wideShape !== null);
+  return { all, byClass, alnumDigitStart, digitsGlued, words, anchored: anchors.length > 0, trailing, wideWords, wideAt };
 }

@@ -13,6 +13,7 @@ import { CONTEXT_WINDOW, WordHits, type ContextWords, type WordHit } from './con
 import { NO_FINDINGS, type Finding } from './finding.js';
 import { resolveOverlaps } from './overlap.js';
 import { endsAtRun, PLAIN_ASK, PLAIN_NO } from './plain-run.js';
+import { runsIntoWide, startsWideWord, wideLocalStart } from './wide-word.js';
 
 export type { Finding } from './finding.js';
 
@@ -218,6 +219,7 @@ export class OnePassScanner implements Scanner, ValidateContext {
     const trailing = this.compiled.trailing;
     const hits = this.hits;
     const anchored = this.compiled.anchored;
+    const wideWords = this.compiled.wideWords;
     const alnumDigit = this.compiled.alnumDigitStart;
     const glued = this.compiled.digitsGlued;
     const alnumDigitMin = alnumDigit.length > 0 ? alnumDigit[0].minLen : Infinity;
@@ -337,8 +339,10 @@ export class OnePassScanner implements Scanner, ValidateContext {
           prevAlnum = false;
           continue;
         }
-      } else if (c >= 128 && words.startsWide(c)) {
-        this.addWordAt(words, text, i); // a CJK word (`手机号`, the anchor `用户名`)
+      } else if (c >= 128) {
+        if (words.startsWide(c)) this.addWordAt(words, text, i); // a CJK word (`手机号`, the anchor `用户名`)
+        // A word of letters beyond ASCII after an anchor (`user=Øyvind`, `for user иван`).
+        if (wideWords && i - this.anchorEnd <= ANCHOR_REACH && startsWideWord(text, i)) found = this.offerWideWord(word, i, found);
       }
       prevAlnum = false;
     }
@@ -377,13 +381,40 @@ export class OnePassScanner implements Scanner, ValidateContext {
     return yes;
   }
 
-  /** A token starting with a letter at `start`, after an anchor: each `word` detector's shape, then `validate`. */
+  /**
+   * A token starting with an ASCII letter at `start`, after an anchor: each `word` detector's shape,
+   * then `validate`; its wide shape instead where the word goes on in non-ASCII chars (`müller`).
+   */
   private offerWord(dets: readonly CompiledDetector[], start: number, found: Finding[] | null): Finding[] | null {
     const text = this.text;
     for (let k = 0; k < dets.length; k++) {
-      const shape = dets[k].shape;
+      const d = dets[k];
+      const shape = d.shape;
       shape.lastIndex = start;
-      if (shape.test(text)) found = this.accept(dets[k], start, shape.lastIndex, found);
+      // (No ASCII match is a run of over 64 letters and digits: no wide one either.)
+      if (!shape.test(text)) continue;
+      let end = shape.lastIndex;
+      const wide = d.wideShape;
+      if (wide !== null && end < text.length) {
+        const c = text.charCodeAt(end);
+        if (c >= 128 || ((c === 46 || c === 45) && runsIntoWide(text, end))) {
+          wide.lastIndex = start;
+          end = wide.test(text) ? wide.lastIndex : -1;
+        }
+      }
+      if (end >= 0) found = this.accept(d, start, end, found);
+    }
+    return found;
+  }
+
+  /** A token starting with a non-ASCII char at `start`, after an anchor: the wide shapes of the `word` detectors. */
+  private offerWideWord(dets: readonly CompiledDetector[], start: number, found: Finding[] | null): Finding[] | null {
+    const text = this.text;
+    for (let k = 0; k < dets.length; k++) {
+      const wide = dets[k].wideShape;
+      if (wide === null) continue;
+      wide.lastIndex = start;
+      if (wide.test(text)) found = this.accept(dets[k], start, wide.lastIndex, found);
     }
     return found;
   }
@@ -412,11 +443,26 @@ export class OnePassScanner implements Scanner, ValidateContext {
     let start = at;
     const floor = Math.max(0, at - LOCAL_PART_MAX);
     while (start > floor && isLocalPart(text.charCodeAt(start - 1))) start--;
+    // A local part that runs back into non-ASCII letters (`[józef@web01 ~]$`): the wide shapes read it.
+    if (start > floor && text.charCodeAt(start - 1) >= 128 && this.compiled.wideAt.length > 0) found = this.offerWideAt(start, floor, found);
     // A local part does not start with `.`, and a `'` there is a quote around the address (`'bob@…'`);
     // inside it is a name's apostrophe (`o'brien@…`).
     while (start < at && (text.charCodeAt(start) === 46 || text.charCodeAt(start) === 39)) start++;
     if (start === at) return found;
     return this.offer(dets, start, found, IN_EMAIL);
+  }
+
+  /** The `at` detectors' wide shapes at the start of a local part read back from `from` over non-ASCII letters. */
+  private offerWideAt(from: number, floor: number, found: Finding[] | null): Finding[] | null {
+    const text = this.text;
+    const start = wideLocalStart(text, from, floor);
+    const dets = this.compiled.wideAt;
+    for (let k = 0; k < dets.length; k++) {
+      const wide = dets[k].wideShape!;
+      wide.lastIndex = start;
+      if (wide.test(text)) found = this.accept(dets[k], start, wide.lastIndex, found);
+    }
+    return found;
   }
 
   private offer(
