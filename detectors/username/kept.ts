@@ -45,8 +45,14 @@ export function keptName(text: string, start: number, end: number): boolean {
 }
 
 function isKept(name: string): boolean {
-  return KEPT.has(name) || name.startsWith('systemd-') || /^(?:dwm|umfd)-\d{1,3}$/.test(name);
+  return KEPT.has(name) || name.startsWith('systemd-') || /^(?:dwm|umfd)-\d{1,3}$/.test(name) || MACHINE_ACCOUNT.test(name);
 }
+
+/**
+ * A Windows computer account (`WS01$`: the NetBIOS name, at most 15 chars, and `$`), as a whole
+ * value under a user field (`<Data Name="SubjectUserName">WS01$</Data>`); in text the `$` ends no name.
+ */
+const MACHINE_ACCOUNT = /^[a-z0-9][a-z0-9._-]{0,14}\$$/;
 
 /**
  * Status words and placeholders of other languages, written with letters beyond ASCII, where a name

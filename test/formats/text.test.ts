@@ -490,3 +490,12 @@ describe('values nested inside values', () => {
     expect(await anonymized(nested(3))).toBe('GET /x?a=?a%3D?a%253D<PHONE> HTTP/1.1\n'); // and the count is back at 0
   });
 });
+
+describe('Windows event XML, one event a line (as wevtutil qe /f:xml writes them)', () => {
+  it("replaces the named fields' user names and addresses, and nothing else", async () => {
+    const event = (subject: string, target: string, ip: string) =>
+      `<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event"><System><EventID>4624</EventID><Computer>WS01.corp.example.com</Computer></System><EventData><Data Name="SubjectUserName">${subject}</Data><Data Name="SubjectDomainName">CORP</Data><Data Name="TargetUserName">${target}</Data><Data Name="TargetDomainName">CORP</Data><Data Name="LogonType">3</Data><Data Name="IpAddress">${ip}</Data><Data Name="IpPort">51234</Data></EventData></Event>`;
+    expect(await anonymized(event('WS01$', 'kchen', '192.0.2.17') + '\n')).toBe(event('WS01$', '<USERNAME>', '<IP_ADDRESS>') + '\n');
+    expect(await anonymized(event('SYSTEM', 'müller', '-') + '\n')).toBe(event('SYSTEM', '<USERNAME>', '-') + '\n');
+  });
+});

@@ -243,6 +243,7 @@ function onEquals(st: State, i: number): number {
   if (c === DQUOTE) {
     const close = closingQuote(s, vs + 1, DQUOTE);
     if (close >= 0) {
+      if (s.charCodeAt(close + 1) === GT && isDataName(s, k, ke, vs + 1, close)) return dataElement(st, vs + 1, close);
       if (close > vs + 1) push(st, vs + 1, close, s.slice(k, ke), 'quoted');
       else st.floor = close + 1;
       return close + 1;
@@ -257,6 +258,38 @@ function onEquals(st: State, i: number): number {
   e = trimEnd(s, vs, numberEnd(s, vs, e));
   if (e > vs) push(st, vs, e, s.slice(k, ke), 'logfmt');
   return Math.max(e, vs);
+}
+
+/**
+ * Windows event XML writes every field as an element that names it (`<Data Name="TargetUserName">jdoe</Data>`):
+ * the attribute's value is the field's name, not a value, and the element's text is that field's
+ * value. At `">` after `<Data Name="…"` (the name at [from, close)): the text up to the next `<`, at
+ * most ELEMENT_TEXT_MAX chars and with no `>` in it, becomes the named field's pair. Returns where
+ * the search resumes.
+ */
+function dataElement(st: State, from: number, close: number): number {
+  const s = st.line;
+  st.floor = close + 1;
+  const start = close + 2;
+  const limit = Math.min(s.length, start + ELEMENT_TEXT_MAX + 1);
+  let lt = start;
+  while (lt < limit && s.charCodeAt(lt) !== LT && s.charCodeAt(lt) !== GT) lt++;
+  if (lt === start || lt === limit || s.charCodeAt(lt) !== LT) return close + 1;
+  push(st, start, lt, s.slice(from, close), 'bare');
+  return lt;
+}
+
+/** Longest element text read as a named field's value (a Windows event field is short). */
+const ELEMENT_TEXT_MAX = 256;
+const LT = 60;
+const GT = 62;
+
+/** `<Data Name="X"`: the key [k, ke) is `Name` right after `<Data `, and X [from, to) a field name. */
+function isDataName(s: string, k: number, ke: number, from: number, to: number): boolean {
+  if (ke - k !== 4 || !s.startsWith('Name', k) || k < 6 || !s.startsWith('<Data ', k - 6)) return false;
+  if (to - from > KEY_MAX || to === from || !/[A-Za-z]/.test(s[from])) return false;
+  for (let i = from + 1; i < to; i++) if (!isKeyChar(s.charCodeAt(i))) return false;
+  return true;
 }
 
 /** ASCII `:` at i: `key: value` (space or tab after the colon), or `"key": value` / `'key': value`. */

@@ -526,3 +526,25 @@ describe('a bracket a colon value opens and does not close before a space is no 
     expect(pairs('ids: [12, 34]')).toEqual([['ids', 'plain', '[12']]);
   });
 });
+
+describe('an element that names its field in a Name attribute (Windows event XML)', () => {
+  it("its text is the named field's value; the name is a key, not a value", () => {
+    expect(pairs('<Data Name="TargetUserName">jdoe</Data>')).toEqual([['TargetUserName', 'bare', 'jdoe']]);
+    expect(pairs('<EventData><Data Name="SubjectUserName">SYSTEM</Data><Data Name="LogonType">3</Data><Data Name="IpAddress">192.0.2.4</Data></EventData>')).toEqual([
+      ['SubjectUserName', 'bare', 'SYSTEM'],
+      ['LogonType', 'bare', '3'],
+      ['IpAddress', 'bare', '192.0.2.4'],
+    ]);
+    expect(pairs('<Data Name="TargetUserName"></Data> x=1')).toEqual([['x', 'logfmt', '1']]); // empty: no value, and the name is none
+  });
+
+  it.each([
+    ['another element', '<param Name="user">bob</param>', [['Name', 'quoted', 'user']]],
+    ['another attribute', '<Data Type="TargetUserName">jdoe</Data>', [['Type', 'quoted', 'TargetUserName']]],
+    ['a name with a space is a value', '<Data Name="Olivia Martin">x</Data>', [['Name', 'quoted', 'Olivia Martin']]],
+    ['a text past the bound', `<Data Name="Message">${'x'.repeat(300)}</Data>`, []],
+    ['a nested element', '<Data Name="Info"><b>x</b></Data>', []],
+  ])('%s: no element value', (_why, line, expected) => {
+    expect(pairs(line)).toEqual(expected);
+  });
+});
