@@ -109,6 +109,10 @@ const email: Detector<'EMAIL'> = defineDetector({
   // failing start costs at most a few hundred steps. The TLD may not run on into `-` or `_`.
   shape:
     /(?:[A-Za-z0-9._+'-]|%(?!40)[0-9A-Fa-f][0-9A-Fa-f]){1,64}(?:@|%40)[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.(?:[A-Za-z]{2,24}|[Xx][Nn]--[A-Za-z0-9-]{1,59})(?![-_])/y,
+  // A local part with letters beyond ASCII (`müller@…`, `josé@…`, RFC 6531; validator's isEmail allows
+  // them): the scanner tries this where the local part runs back into such a letter.
+  wideShape:
+    /(?:[\p{L}\p{M}0-9._+'\-]|%(?!40)[0-9A-Fa-f][0-9A-Fa-f]){1,64}(?:@|%40)[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){0,8}\.(?:[A-Za-z]{2,24}|[Xx][Nn]--[A-Za-z0-9\-]{1,59})(?![\-_])/uy,
   validate(text, start, end, ctx) {
     // The at-sign is the last `@`/`%40` of the span: the domain has neither.
     let at = end - 1;
@@ -138,6 +142,8 @@ const email: Detector<'EMAIL'> = defineDetector({
       'john.doe@example.com',
       'John.Doe+billing@Mail.EU.Example.COM',
       'zhang.san@example.org',
+      'müller@example.com', // letters beyond ASCII in the local part (RFC 6531)
+      'józef.nowak@example.pl',
       'john%40example.com',
       'ops-team@example.com',
       "o'brien@example.com",

@@ -189,3 +189,37 @@ describe('EMAIL: message ids are not mailboxes', () => {
     expect(find(line)).toEqual(expected);
   });
 });
+
+describe('EMAIL with letters beyond ASCII in the local part (RFC 6531)', () => {
+  it.each([
+    ['müller@example.com', 'müller@example.com'], // before: `mü` stayed and `ller@example.com` was replaced
+    ['to josé@example.com', 'josé@example.com'], // before: not found at all
+    ['from <józef.nowak@example.pl> ok', 'józef.nowak@example.pl'],
+    ['Émilie.Dupont+x@mail.example.fr,', 'Émilie.Dupont+x@mail.example.fr'],
+    ['иван.петров@example.org', 'иван.петров@example.org'],
+    ['收件人：björn@example.se', 'björn@example.se'],
+  ])('%s → %s', (text, value) => {
+    expect(find(text)).toEqual([value]);
+  });
+
+  it('generated names of several locales (faker), each address found whole', async () => {
+    const { allFakers } = await import('@faker-js/faker');
+    const names: string[] = [];
+    for (const loc of ['de', 'fr', 'pl', 'sv', 'tr', 'es', 'cs_CZ'] as const) {
+      const f = allFakers[loc];
+      f.seed(20261204);
+      for (let i = 0; i < 40; i++) names.push(`${f.person.firstName()}.${f.person.lastName()}`.toLowerCase().replace(/[\s']/g, ''));
+    }
+    const wide = names.filter((n) => /[^\x00-\x7f]/.test(n));
+    expect(wide.length).toBeGreaterThan(40);
+    for (const n of wide) expect(find(`mail to ${n}@example.com ok`)).toEqual([`${n}@example.com`]);
+  });
+
+  it.each([
+    ['no domain', 'café@ 3'],
+    ['no dot-TLD', 'müller@localhost'],
+    ['a CJK word before the at-sign is no local part', '联系我@微博'],
+  ])('%s: none', (_why, text) => {
+    expect(find(text)).toEqual([]);
+  });
+});
