@@ -1,5 +1,6 @@
 import { defineDetector } from './lib/define.js';
 import { isDigit } from './lib/chars.js';
+import { isCjkWordChar, isHan } from './lib/scripts.js';
 import { written, type Rng, type Written } from './lib/generate.js';
 
 /**
@@ -16,7 +17,11 @@ import { written, type Rng, type Written } from './lib/generate.js';
  *   `James’ iPad`: one to three words in title case; without the possessive, a word before a device
  *   word is prose (`Connected iPhone`, `CPU iPhone OS`) and is left;
  * - glued to `MacBook`/`MBP`/`Mac…` at a camelCase hump, as a host name (`authorMacBook-Pro`, the hand-
- *   anonymized host of loghub's Mac log): not followed by more identifier (`detectMacBookModel`).
+ *   anonymized host of loghub's Mac log, `zhangweideMacBook-Pro.local`): not followed by more identifier
+ *   (`detectMacBookModel`);
+ * - in Chinese, before `的` (`张伟的iPhone`, `王小明的 MacBook Pro`): up to three Han chars, not a pronoun
+ *   or generic word (`我的iPad`, `用户的iPhone`); Chinese text glued to a device word without `的` is
+ *   no name (`蓝牙设备已连接MacBook-Pro`).
  *
  * The finding is the name as written: a glued possessive `s` (`Olivias`) is part of it, since no
  * rule tells `Olivias` from `Thomas`, and replacing the whole token leaks nothing; an apostrophe's
@@ -73,9 +78,29 @@ const STOP_WORDS = new Set([
 
 /** A letter of a name: ASCII, or any Unicode letter or mark (`Zoë`, `Łukasz`, `Иван`). */
 const WIDE_LETTER = /[\p{L}\p{M}]/u;
+/** A letter of a name written in an alphabet (CJK names have their own form: `张伟的iPhone`). */
 function isNameChar(c: number): boolean {
   if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  return WIDE_LETTER.test(String.fromCharCode(c));
+  return !isCjkWordChar(c) && WIDE_LETTER.test(String.fromCharCode(c));
+}
+
+const DE = 0x7684; // 的
+/** Most Han chars a name before `的` is taken as (a given and a family name: 张伟, 王小明). */
+const HAN_NAME_MAX = 3;
+/** What ends a run of Han chars before `的` that is no name: pronouns, roles, generic words (`用户的iPhone`). */
+const HAN_NOT_NAME = /(?:我|你|您|他|她|它|们|自己|大家|用户|公司|员工|客户|同事|家里|办公室|测试|设备|默认|管理员|本机|新|旧|台|个|部)$/;
+
+/**
+ * A Chinese owner's name before `的` and the device word (`张伟的iPhone`, `王小明的 iPad`, as iOS and
+ * macOS name devices in Chinese): the last HAN_NAME_MAX Han chars before `的` (Chinese writes no
+ * space before a name: `已连接到张伟的iPhone` gives `到张伟`, a char too many rather than a surname
+ * left), at least two, and not a pronoun or generic word (HAN_NOT_NAME). Where it starts, or -1.
+ */
+function hanOwnerStart(text: string, de: number): number {
+  let s = de;
+  while (s > 0 && de - s < 8 && isHan(text.charCodeAt(s - 1))) s--;
+  if (de - s < 2 || HAN_NOT_NAME.test(text.slice(s, de))) return -1;
+  return Math.max(s, de - HAN_NAME_MAX);
 }
 function isUpperChar(c: number): boolean {
   if (c < 128) return c >= 65 && c <= 90;
@@ -156,6 +181,8 @@ function startBefore(text: string, anchor: number): number {
   // What stands before the device word first: most device words in logs are in user agents
   // (`(iPhone; CPU iPhone OS …`) and are turned down here by one or two char reads.
   const c = text.charCodeAt(anchor - 1);
+  if (c === DE) return hanOwnerStart(text, anchor - 1);
+  if (c === SP && anchor >= 2 && text.charCodeAt(anchor - 2) === DE) return hanOwnerStart(text, anchor - 2);
   const glued = isNameChar(c);
   if (!glued && c !== DASH && c !== SP) return -1;
   // Apart, only after a possessive (`Emma’s iPhone`, `James’ iPad`): else prose, `CPU iPhone OS`.
@@ -226,7 +253,7 @@ export default defineDetector({
   minLen: 2,
   maxLen: MAX_NAME,
   // The name's words, then what startBefore read after them: a possessive, a separator, the device word.
-  shape: /[\p{L}\p{M}]{1,40}(?:[- ][\p{L}\p{M}]{1,40}){0,3}(?=(?:['’]s?)?[- ]?(?:macbook|mbp|imac|mac[- ]?(?:mini|pro|studio)|iphone|ipad|ipod|apple[- ]?watch))/iuy,
+  shape: /(?:\p{Script=Han}{2,3}(?=的 ?(?:macbook|mbp|imac|mac[- ]?(?:mini|pro|studio)|iphone|ipad|ipod|apple[- ]?watch))|[\p{L}\p{M}]{1,40}(?:[- ][\p{L}\p{M}]{1,40}){0,3}(?=(?:['’]s?)?[- ]?(?:macbook|mbp|imac|mac[- ]?(?:mini|pro|studio)|iphone|ipad|ipod|apple[- ]?watch)))/iuy,
   baseScore: SCORE,
   context: { words: DEVICE_WORDS },
   examples: {

@@ -143,6 +143,26 @@ describe('PERSON_NAME: the owner in Apple device names', () => {
     expect(line(text)).not.toContain('PERSON_NAME');
   });
 
+  it('Chinese: the name before 的 (as iOS and macOS name devices in Chinese), generated names', () => {
+    const zh = allFakers.zh_CN;
+    zh.seed(20261204);
+    const names = Array.from({ length: 60 }, () => `${zh.person.lastName()}${zh.person.firstName()}`).filter((n) => /^\p{Script=Han}{2,3}$/u.test(n));
+    expect(names.length).toBeGreaterThan(30);
+    for (const n of names) {
+      expect(line(`蓝牙：${n}的iPhone 已连接`)).toBe('蓝牙：<PERSON_NAME>的iPhone 已连接');
+      expect(line(`AirDrop 来自“${n}的 MacBook Pro”的文件`)).toBe('AirDrop 来自“<PERSON_NAME>的 MacBook Pro”的文件');
+    }
+    // No space before a name in Chinese: the last three Han chars before 的 go (a char too many, never a surname left).
+    expect(line('已连接到张伟的iPad')).toBe('已连接<PERSON_NAME>的iPad');
+  });
+
+  it.each(['用户的iPhone', '我的iPad', '您的iPhone', '一台新的MacBook Pro', '公司的iMac', '蓝牙设备已连接MacBook-Pro', '连接iPhone失败', '的iPhone'])(
+    'Chinese: leaves %j (a pronoun or generic word, or Chinese text glued to a device word)',
+    (text) => {
+      expect(line(text)).toBe(text);
+    },
+  );
+
   it("a device word is no phone's context: the numbers after it stay (a phone written as one is still found)", () => {
     expect(line('host=Emmas-iPhone bytes=551524420')).toBe('host=<PERSON_NAME>-iPhone bytes=551524420');
     expect(line('model=iPhone bytes=551524420 took 4155550123 us')).toBe('model=iPhone bytes=551524420 took 4155550123 us');
