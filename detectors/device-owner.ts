@@ -57,7 +57,9 @@ const DEVICE_WORDS = [
   'macstudio', 'iphone', 'ipad', 'ipod', 'apple-watch', 'apple watch', 'applewatch',
 ];
 /** A device word at the anchor (sticky), and the model words that may follow it (`MacBook-Pro`, `MacBookAir`). */
-const DEVICE = /(?:macbook|mbp|imac|mac[- ]?(?:mini|pro|studio)|iphone|ipad|ipod|apple[- ]?watch)(?:[- ]?(?:pro|air|mini|max|plus))?/iy;
+/** A device word, any case (the detector's shape looks ahead to it too). */
+const DEVICE_WORD = String.raw`(?:macbook|mbp|imac|mac[- ]?(?:mini|pro|studio)|iphone|ipad|ipod|apple[- ]?watch)`;
+const DEVICE = new RegExp(String.raw`${DEVICE_WORD}(?:[- ]?(?:pro|air|mini|max|plus))?`, 'iy');
 /** At a camelCase hump, only the spellings macOS writes glued: `MacBook`, `MBP`, `MacPro`… */
 const GLUED_DEVICE = /(?:MacBook|MBP|Mac-?(?:mini|Pro|Studio))(?:-?(?:Pro|Air))?/y;
 
@@ -253,7 +255,10 @@ export default defineDetector({
   minLen: 2,
   maxLen: MAX_NAME,
   // The name's words, then what startBefore read after them: a possessive, a separator, the device word.
-  shape: /(?:\p{Script=Han}{2,3}(?=的 ?(?:macbook|mbp|imac|mac[- ]?(?:mini|pro|studio)|iphone|ipad|ipod|apple[- ]?watch))|[\p{L}\p{M}]{1,40}(?:[- ][\p{L}\p{M}]{1,40}){0,3}(?=(?:['’]s?)?[- ]?(?:macbook|mbp|imac|mac[- ]?(?:mini|pro|studio)|iphone|ipad|ipod|apple[- ]?watch)))/iuy,
+  shape: new RegExp(
+    String.raw`(?:\p{Script=Han}{2,3}(?=的 ?${DEVICE_WORD})|[\p{L}\p{M}]{1,40}(?:[- ][\p{L}\p{M}]{1,40}){0,3}(?=(?:['’]s?)?[- ]?${DEVICE_WORD}))`,
+    'iuy',
+  ),
   baseScore: SCORE,
   context: { words: DEVICE_WORDS },
   examples: {

@@ -29,6 +29,11 @@ const isEmail = isEmailModule.default;
 
 const SCORE = 0.99;
 
+/** A %XX escape in a local part, other than the at-sign's `%40`. */
+const ESCAPE = String.raw`%(?!40)[0-9A-Fa-f][0-9A-Fa-f]`;
+/** `@` or `%40`, the domain's labels, and a letter TLD or an `xn--` IDN one that does not run on into `-` or `_`. */
+const AT_DOMAIN = String.raw`(?:@|%40)[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){0,8}\.(?:[A-Za-z]{2,24}|[Xx][Nn]--[A-Za-z0-9\-]{1,59})(?![\-_])`;
+
 /** "TLDs" that are file extensions, not IANA TLDs: `sprite@hover.png`, `bundle@main.js`. */
 const FILE_EXTENSIONS = new Set([
   'png', 'jpg', 'jpeg', 'gif', 'webp', 'svg', 'bmp', 'tif', 'tiff', 'ico', 'heic', 'avif',
@@ -107,12 +112,10 @@ const email: Detector<'EMAIL'> = defineDetector({
   // local part (chars or %XX escapes other than the at-sign) | `@` or `%40` | labels | `.` letter TLD or `xn--` IDN TLD.
   // Every repetition is bounded and each of its alternatives starts with a different char, so a
   // failing start costs at most a few hundred steps. The TLD may not run on into `-` or `_`.
-  shape:
-    /(?:[A-Za-z0-9._+'-]|%(?!40)[0-9A-Fa-f][0-9A-Fa-f]){1,64}(?:@|%40)[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.(?:[A-Za-z]{2,24}|[Xx][Nn]--[A-Za-z0-9-]{1,59})(?![-_])/y,
+  shape: new RegExp(String.raw`(?:[A-Za-z0-9._+'\-]|${ESCAPE}){1,64}${AT_DOMAIN}`, 'y'),
   // A local part with letters beyond ASCII (`müller@…`, `josé@…`, RFC 6531; validator's isEmail allows
   // them): the scanner tries this where the local part runs back into such a letter.
-  wideShape:
-    /(?:[\p{L}\p{M}0-9._+'\-]|%(?!40)[0-9A-Fa-f][0-9A-Fa-f]){1,64}(?:@|%40)[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){0,8}\.(?:[A-Za-z]{2,24}|[Xx][Nn]--[A-Za-z0-9\-]{1,59})(?![\-_])/uy,
+  wideShape: new RegExp(String.raw`(?:[\p{L}\p{M}0-9._+'\-]|${ESCAPE}){1,64}${AT_DOMAIN}`, 'uy'),
   validate(text, start, end, ctx) {
     // The at-sign is the last `@`/`%40` of the span: the domain has neither.
     let at = end - 1;

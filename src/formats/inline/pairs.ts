@@ -29,6 +29,7 @@
  * regex jumps from one such char to the next, and each is checked locally (a timestamp's `12:00` is
  * rejected by its next char). Nothing is allocated until a pair is found.
  */
+import { isLetter } from '../../../detectors/lib/chars.js';
 import { noteStart } from '../../../detectors/lib/note.js';
 import { isWideLetter } from '../../../detectors/lib/scripts.js';
 import { numberEnd, trimEnd } from './bare-value.js';
@@ -287,7 +288,7 @@ const GT = 62;
 /** `<Data Name="X"`: the key [k, ke) is `Name` right after `<Data `, and X [from, to) a field name. */
 function isDataName(s: string, k: number, ke: number, from: number, to: number): boolean {
   if (ke - k !== 4 || !s.startsWith('Name', k) || k < 6 || !s.startsWith('<Data ', k - 6)) return false;
-  if (to - from > KEY_MAX || to === from || !/[A-Za-z]/.test(s[from])) return false;
+  if (to - from > KEY_MAX || to === from || !isLetter(s.charCodeAt(from))) return false;
   for (let i = from + 1; i < to; i++) if (!isKeyChar(s.charCodeAt(i))) return false;
   return true;
 }
