@@ -2,6 +2,7 @@ import { detectors as defaultDetectors, FIELD_TYPES, type Detector, type PiiType
 import type { OperatorName } from '../operators/index.js';
 import { fieldDictionary, normalizeFieldName, typeByWords } from './dictionary.js';
 import { keyWords } from './key-words.js';
+import { namesAThing } from './name-owners.js';
 import { isOperatorOutput } from '../../detectors/lib/operator-output.js';
 import { isPlaceholder, isPlausible } from './plausible.js';
 import type { Policy } from './schema.js';
@@ -220,10 +221,18 @@ export class FieldRules {
       const type = this.names.get(name);
       if (type) return { kind: 'as', type };
       const guessed = this.dictionary.get(name) ?? this.byWords(key);
+      // A bare `name` nested under a thing names that thing (`host.name`, `service.name`): scanned.
+      if (guessed === 'PERSON_NAME' && name === 'name' && namesAThing(path, lastKeyAt(path, len))) return SCAN;
       if (guessed) return { kind: 'as', type: guessed, guessed: true };
     }
     return SCAN;
   }
+}
+
+/** The index of the last key among the path's first `len` segments (lastKey's), or -1. */
+function lastKeyAt(path: FieldPath, len: number): number {
+  for (let i = len - 1; i >= 0; i--) if (typeof path[i] === 'string') return i;
+  return -1;
 }
 
 /** How many keys up a drop or `as` is looked for (deeper nesting under a rule is not a log's shape). */

@@ -214,6 +214,23 @@ describe('ndjson: the default policy', () => {
     );
   });
 
+  it("a name under the thing it names is that thing's (ECS, Windows events as JSON): scanned, not replaced", async () => {
+    // Elastic Common Schema nests `name` under host, os, service, process, rule, file, user_agent…;
+    // evtx_dump writes a Windows event's provider as Provider.#attributes.Name. A person's name there
+    // would still be found by the scan only as free text, so the person-owned paths stay replaced.
+    const { text } = await run(
+      '{"host":{"name":"Build Server"},"os":{"name":"Mac OS X"},"service":{"name":"Payment Gateway"},"process":{"name":"Code Helper","parent":{"name":"Finder"}},"rule":{"name":"Brute Force Detected"},"file":{"name":"Quarterly Report.pdf"},"user_agent":{"name":"Chrome","os":{"name":"Windows"}},"hosts":[{"name":"Web Front"}],"user":{"name":"Alice Example","full_name":"Alice Example"},"customer":{"name":"Bob Example"},"agent":{"name":"Carol Example"}}\n' +
+        '{"Event":{"System":{"Provider":{"#attributes":{"Name":"Microsoft-Windows-Security-Auditing"}},"EventID":4624},"EventData":{"TargetUserName":"mgarcia","IpAddress":"192.0.2.44"}}}\n' +
+        '{"service":{"name":"support mail ops@example.com"},"name":"Alice Example"}\n',
+      anonymize(),
+    );
+    expect(text).toBe(
+      '{"host":{"name":"Build Server"},"os":{"name":"Mac OS X"},"service":{"name":"Payment Gateway"},"process":{"name":"Code Helper","parent":{"name":"Finder"}},"rule":{"name":"Brute Force Detected"},"file":{"name":"Quarterly Report.pdf"},"user_agent":{"name":"Chrome","os":{"name":"Windows"}},"hosts":[{"name":"Web Front"}],"user":{"name":"<PERSON_NAME>","full_name":"<PERSON_NAME>"},"customer":{"name":"<PERSON_NAME>"},"agent":{"name":"<PERSON_NAME>"}}\n' +
+        '{"Event":{"System":{"Provider":{"#attributes":{"Name":"Microsoft-Windows-Security-Auditing"}},"EventID":4624},"EventData":{"TargetUserName":"<USERNAME>","IpAddress":"<IP_ADDRESS>"}}}\n' +
+        '{"service":{"name":"support mail <EMAIL>"},"name":"<PERSON_NAME>"}\n',
+    );
+  });
+
   it("a pino or bunyan record's top-level name is the logger's: scanned, not replaced as a person's", async () => {
     // pino writes level, time, pid, hostname, then the logger's name; bunyan writes name first.
     const { text } = await run(

@@ -109,6 +109,19 @@ async function anonymizeText(input: string | Buffer, policy?: PolicyInput, make 
 const anonymized = async (input: string, policy?: PolicyInput, make = visitors.anonymizingVisitor) =>
   (await anonymizeText(input, policy, make)).toString('utf8');
 
+describe("single-quoted values (Python's repr, Java toString, XML attributes)", () => {
+  // Read as bare values, `name='Olivia Brown'` lost its quotes and, cut at the space, left the surname.
+  it.each([
+    ["created User(name='Olivia Brown', email='olivia@example.com', phone='+1 415 555 0100', age=34)", "created User(name='<PERSON_NAME>', email='<EMAIL>', phone='<PHONE>', age=34)"],
+    ["binding [name='Olivia Brown'] ok", "binding [name='<PERSON_NAME>'] ok"],
+    ["<user name='Olivia Brown' id='42'/>", "<user name='<PERSON_NAME>' id='42'/>"],
+    ["name='Siobhan O'Brien' status='it's done'", "name='<PERSON_NAME>' status='it's done'"],
+    ["config key='max_conn' value='20' owner='ops@example.com'", "config key='max_conn' value='20' owner='<EMAIL>'"],
+  ])('%s', async (line, expected) => {
+    expect(await anonymized(line + '\n')).toBe(expected + '\n');
+  });
+});
+
 describe('bare name and address values of several words', () => {
   // logfmt wants values with spaces quoted; logs do not always do it, and a surname left is personal data.
   it.each([
@@ -492,6 +505,13 @@ describe('values nested inside values', () => {
 });
 
 describe('Windows event XML, one event a line (as wevtutil qe /f:xml writes them)', () => {
+  it('in single quotes, as wevtutil and EventRecord.ToXml() write them; the provider is no person', async () => {
+    const event = (target: string, ip: string) =>
+      `<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><Provider Name='Microsoft-Windows-Security-Auditing' Guid='{54849625-5478-4994-A5BA-3E3B0328C30D}'/><EventID>4625</EventID><Computer>WS01.corp.example.com</Computer><Security UserID='S-1-5-18'/></System><EventData><Data Name='SubjectUserName'>WS01$</Data><Data Name='TargetUserName'>${target}</Data><Data Name='TargetDomainName'>CORP</Data><Data Name='IpAddress'>${ip}</Data></EventData></Event>`;
+    expect(await anonymized(event('kchen', '192.0.2.17') + '\n')).toBe(event('<USERNAME>', '<IP_ADDRESS>') + '\n');
+    const scm = '<Event><System><Provider Name="Service Control Manager" Guid="{555908d1-a6d7-4695-8e1e-26931d2012f4}" EventSourceName="Service Control Manager"/><EventID Qualifiers="16384">7036</EventID></System><EventData><Data Name="param1">Windows Update</Data></EventData></Event>\n';
+    expect(await anonymized(scm)).toBe(scm);
+  });
   it("replaces the named fields' user names and addresses, and nothing else", async () => {
     const event = (subject: string, target: string, ip: string) =>
       `<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event"><System><EventID>4624</EventID><Computer>WS01.corp.example.com</Computer></System><EventData><Data Name="SubjectUserName">${subject}</Data><Data Name="SubjectDomainName">CORP</Data><Data Name="TargetUserName">${target}</Data><Data Name="TargetDomainName">CORP</Data><Data Name="LogonType">3</Data><Data Name="IpAddress">${ip}</Data><Data Name="IpPort">51234</Data></EventData></Event>`;

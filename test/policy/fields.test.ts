@@ -405,3 +405,43 @@ describe('FieldRules: field names by their words, any spelling (property)', () =
     );
   });
 });
+
+describe('FieldRules: a bare `name` is read under its owner (src/policy/name-owners.ts)', () => {
+  const fr = rules({});
+  it.each([
+    [['host', 'name']],
+    [['host', 'os', 'name']],
+    [['service', 'name']],
+    [['process', 'parent', 'name']],
+    [['Event', 'System', 'Provider', '#attributes', 'Name']],
+    [['Provider', '$', 'Name']],
+    [['user_agent', 'name']],
+    [['userAgent', 'name']],
+    [['hosts', 0, 'name']],
+    [['policies', 'name']],
+    [['processes', 'name']],
+    [['metadata', 'name']],
+  ] as FieldPath[][])('%j: scanned', (path) => {
+    expect(kind(fr, path)).toBe('scan');
+  });
+
+  it.each([
+    [['name']],
+    [['user', 'name']],
+    [['customer', 'name']],
+    [['agent', 'name']], // a support agent is a person; ECS's agent.name is not told apart
+    [['support_agent', 'name']],
+    [['payload', 'name']],
+    [['order', 'items', 1, 'name']],
+    [['user', 'attributes', 'name']],
+    [['host', 'owner', 'name']],
+    [['student', 'parent', 'name']],
+  ] as FieldPath[][])('%j: a person', (path) => {
+    expect(kind(fr, path)).toBe('as PERSON_NAME');
+  });
+
+  it('only `name` itself: other person keys under a thing stay persons, and a rule still wins', () => {
+    expect(kind(fr, ['host', 'full_name'])).toBe('as PERSON_NAME');
+    expect(kind(rules({ rules: [{ match: 'host.name', as: 'PERSON_NAME' }] }), ['host', 'name'])).toBe('as PERSON_NAME');
+  });
+});

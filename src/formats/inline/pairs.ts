@@ -132,6 +132,21 @@ function opensJson(s: string, p: number): boolean {
   return c === LBRACE || (c === LBRACKET && s.charCodeAt(p + 1) === LBRACE);
 }
 
+/**
+ * Index of the `'` closing a single-quoted value that starts at `from`, or -1: backslash escapes are
+ * skipped, and so is a `'` with a letter or digit after it (an apostrophe: `O'Brien`, `it's`).
+ */
+function closingApostrophe(s: string, from: number): number {
+  for (let i = from; ; i++) {
+    i = closingQuote(s, i, APOS);
+    if (i < 0 || !isAlnumCode(s.charCodeAt(i + 1))) return i;
+  }
+}
+
+function isAlnumCode(c: number): boolean {
+  return c < 128 ? (ASCII[c] & KEY) !== 0 && c !== DASH && c !== DOT && c !== 95 : isWideLetter(c);
+}
+
 /** Index of the quote closing a value that starts after `open` (backslash escapes skipped), or -1. */
 function closingQuote(s: string, from: number, quote: number): number {
   const n = s.length;
@@ -241,11 +256,13 @@ function onEquals(st: State, i: number): number {
   const c = s.charCodeAt(vs);
   if (isSpace(c)) return vs;
   if (opensJson(s, vs)) return vs; // an embedded object: the search goes on at its `{`
-  if (c === DQUOTE) {
-    const close = closingQuote(s, vs + 1, DQUOTE);
+  if (c === DQUOTE || c === APOS) {
+    // `key="value"`, and `key='value'` (Python's repr, XML attributes, Java toString): the value is what
+    // the quotes hold, the quotes stay. A `'` inside a word is an apostrophe (`name='O'Brien'`).
+    const close = c === DQUOTE ? closingQuote(s, vs + 1, DQUOTE) : closingApostrophe(s, vs + 1);
     if (close >= 0) {
       if (s.charCodeAt(close + 1) === GT && isDataName(s, k, ke, vs + 1, close)) return dataElement(st, vs + 1, close);
-      if (close > vs + 1) push(st, vs + 1, close, s.slice(k, ke), 'quoted');
+      if (close > vs + 1) pushPair(st, vs + 1, close, k, ke, c === DQUOTE ? 'quoted' : 'single');
       else st.floor = close + 1;
       return close + 1;
     }
@@ -257,9 +274,36 @@ function onEquals(st: State, i: number): number {
     e++; // a `,` `;` `&` inside the value
   }
   e = trimEnd(s, vs, numberEnd(s, vs, e));
-  if (e > vs) push(st, vs, e, s.slice(k, ke), 'logfmt');
+  if (e > vs) pushPair(st, vs, e, k, ke, 'logfmt');
   return Math.max(e, vs);
 }
+
+/**
+ * A `key=value` pair's value. A `name` attribute of an XML element is the element's name, not a
+ * person's (`<Provider Name='Microsoft-Windows-Security-Auditing'`, `<user name="…"`): its path is
+ * [element, key], so the field rules read it under its owner (src/policy/name-owners.ts).
+ */
+function pushPair(st: State, start: number, end: number, k: number, ke: number, encoding: KvEncoding): void {
+  const s = st.line;
+  const element = ke - k === 4 && (s.charCodeAt(k) | 32) === 110 && s.startsWith('ame', k + 1) ? elementOf(s, k) : '';
+  if (element === '') push(st, start, end, s.slice(k, ke), encoding);
+  else {
+    (st.spans ??= []).push({ start, end, path: [element, s.slice(k, ke)], encoding });
+    st.floor = end;
+  }
+}
+
+/** The name of the XML start tag the attribute at k is in (`<Provider Name=…`: `Provider`), or ''. */
+function elementOf(s: string, k: number): string {
+  const lt = s.lastIndexOf('<', k);
+  if (lt < 0 || k - lt > ELEMENT_HEAD_MAX || indexOfCode(s, GT, lt, k) >= 0) return '';
+  let e = lt + 1;
+  while (e < k && isKeyChar(s.charCodeAt(e))) e++;
+  return e > lt + 1 && isSpace(s.charCodeAt(e)) && isLetter(s.charCodeAt(lt + 1)) ? s.slice(lt + 1, e) : '';
+}
+
+/** How far before a `name` attribute its element's `<` is looked for. */
+const ELEMENT_HEAD_MAX = 512;
 
 /**
  * Windows event XML writes every field as an element that names it (`<Data Name="TargetUserName">jdoe</Data>`):

@@ -527,6 +527,54 @@ describe('a bracket a colon value opens and does not close before a space is no 
   });
 });
 
+describe("single-quoted values: key='value' (Python's repr, XML attributes, Java toString)", () => {
+  it('the value is what the quotes hold; the quotes are not part of it', () => {
+    expect(pairs("User(name='Zhang San', email='zs@example.com', age=34)")).toEqual([
+      ['name', 'single', 'Zhang San'],
+      ['email', 'single', 'zs@example.com'],
+      ['age', 'logfmt', '34'],
+    ]);
+    expect(values("note='it\\'s fine' x=1")).toEqual([
+      ['note', "it's fine"],
+      ['x', '1'],
+    ]);
+  });
+
+  it("a ' with a letter or digit after it is an apostrophe, not the closing quote", () => {
+    expect(pairs("name='Siobhan O'Brien' id=7")).toEqual([
+      ['name', 'single', "Siobhan O'Brien"],
+      ['id', 'logfmt', '7'],
+    ]);
+    expect(pairs("msg='it's done', code=0")).toEqual([
+      ['msg', 'single', "it's done"],
+      ['code', 'logfmt', '0'],
+    ]);
+  });
+
+  it('near misses: an unclosed quote leaves a bare value; an empty one none', () => {
+    expect(pairs("name='Zhang")).toEqual([['name', 'logfmt', "'Zhang"]]);
+    expect(pairs("name='' x=1")).toEqual([['x', 'logfmt', '1']]);
+  });
+});
+
+describe('a name attribute of an XML element is read under its element', () => {
+  it.each([
+    ["<Provider Name='Microsoft-Windows-Security-Auditing' Guid='{54849625-5478-4994-A5BA-3E3B0328C30D}'/>", 'Provider.Name'],
+    ['<user name="Zhang San" id="42"/>', 'user.name'],
+    ['<Provider Guid="{x}" EventSourceName="Service Control Manager" Name="Service Control Manager"/>', 'Provider.Name'],
+  ])('%s', (line, path) => {
+    const paths = pairs(line).map(([p]) => p);
+    expect(paths).toContain(path);
+    expect(paths.filter((p) => /^name$/i.test(p))).toEqual([]);
+  });
+
+  it('near misses: outside a start tag, or another key, the path is the key alone', () => {
+    expect(pairs('<b>name=Zhang</b>')).toEqual([['name', 'logfmt', 'Zhang</b>']]);
+    expect(pairs('a < b name=x')).toEqual([['name', 'logfmt', 'x']]);
+    expect(pairs("<user id='42'/>")).toEqual([['id', 'single', '42']]);
+  });
+});
+
 describe('an element that names its field in a Name attribute (Windows event XML)', () => {
   it("its text is the named field's value; the name is a key, not a value", () => {
     expect(pairs('<Data Name="TargetUserName">jdoe</Data>')).toEqual([['TargetUserName', 'bare', 'jdoe']]);
@@ -539,9 +587,10 @@ describe('an element that names its field in a Name attribute (Windows event XML
   });
 
   it.each([
-    ['another element', '<param Name="user">bob</param>', [['Name', 'quoted', 'user']]],
+    // A `name` attribute's path holds its element: whose name it is (src/policy/name-owners.ts).
+    ['another element', '<param Name="user">bob</param>', [['param.Name', 'quoted', 'user']]],
     ['another attribute', '<Data Type="TargetUserName">jdoe</Data>', [['Type', 'quoted', 'TargetUserName']]],
-    ['a name with a space is a value', '<Data Name="Olivia Martin">x</Data>', [['Name', 'quoted', 'Olivia Martin']]],
+    ['a name with a space is a value', '<Data Name="Olivia Martin">x</Data>', [['Data.Name', 'quoted', 'Olivia Martin']]],
     ['a text past the bound', `<Data Name="Message">${'x'.repeat(300)}</Data>`, []],
     ['a nested element', '<Data Name="Info"><b>x</b></Data>', []],
   ])('%s: no element value', (_why, line, expected) => {

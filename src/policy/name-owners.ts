@@ -1,0 +1,64 @@
+import type { FieldPath } from '../record/index.js';
+import { keyWords } from './key-words.js';
+
+/**
+ * Whose `name` a field is. A bare `name` key is a person's name when nothing says otherwise (`{"name":
+ * "Olivia Brown"}`, `user.name`, `customer.name`), but structured logs nest it under the thing it
+ * names: Elastic Common Schema writes `host.name`, `os.name`, `service.name`, `process.name`,
+ * `rule.name`, `file.name`, `user_agent.name`; a Windows event read as JSON `Provider.#attributes.Name`
+ * (`Microsoft-Windows-Security-Auditing`); Kubernetes `metadata.name`. Read as a person's name, each
+ * of these would be replaced in every record. Under such an owner the value is scanned like any
+ * other value instead (an email or a phone in it is still found); under any other owner, or none, the
+ * `name` stays a person's.
+ */
+
+/**
+ * The owners whose `name` names a piece of software, infrastructure or a log schema's own object:
+ * ECS and OpenTelemetry field sets, Kubernetes objects, Windows events. Compared by the owner key's
+ * last two words, then its last word, also without a plural `s` (`hosts[0].name`). Not here: owners
+ * whose `name` may be a person's (`agent` alone: a support agent; `account`, `client`, `contact`,
+ * `device`, `driver`, `member`, `owner`, `profile`, `source`, `data`, `payload`), nor businesses and
+ * goods (`organization`, `vendor`, `brand`, `item`, `product`: a shop or a gift may carry a person's
+ * name; `order.items[].name` holds one in the bench corpus).
+ */
+const THINGS = new Set([
+  ...['user_agent', 'browser', 'os', 'host', 'server', 'node', 'cluster', 'instance', 'machine', 'container', 'image', 'pod'],
+  ...['namespace', 'deployment', 'metadata', 'ref', 'object', 'resource', 'cloud', 'region', 'zone', 'project', 'interface', 'network'],
+  ...['service', 'process', 'thread', 'program', 'executable', 'module', 'dll', 'file', 'directory', 'folder', 'volume', 'disk'],
+  ...['app', 'application', 'package', 'library', 'plugin', 'extension', 'engine', 'runtime', 'provider', 'logger', 'class'],
+  ...['function', 'method', 'handler', 'controller', 'route', 'endpoint', 'operation', 'api', 'span', 'transaction', 'trace'],
+  ...['metric', 'event', 'action', 'command', 'task', 'job', 'queue', 'topic', 'stream', 'pipeline', 'workflow', 'step', 'stage'],
+  ...['database', 'db', 'schema', 'table', 'column', 'field', 'index', 'bucket', 'key', 'secret', 'domain', 'question', 'channel'],
+  ...['rule', 'policy', 'role', 'group', 'permission', 'threat', 'tactic', 'technique', 'vulnerability', 'scanner', 'observer'],
+  ...['country', 'city', 'continent', 'geo', 'environment', 'parameter', 'param', 'header', 'cookie', 'attribute', 'property'],
+  ...['tag', 'label', 'setting', 'option', 'config', 'experiment'],
+]);
+
+/**
+ * Keys that hold another key's parts rather than naming an owner: attribute containers (`#attributes`,
+ * `@attributes`, xml2js's `$`), ECS's `process.parent`; the owner is the key above them.
+ */
+const PASS_THROUGH = new Set(['attributes', 'attrs', 'attr', 'properties', 'props', 'parent']);
+
+/** Whether the `name` key at path[nameAt] is nested under an owner in THINGS. */
+export function namesAThing(path: FieldPath, nameAt: number): boolean {
+  for (let i = nameAt - 1; i >= 0; i--) {
+    const seg = path[i];
+    if (typeof seg !== 'string') continue; // an array index: `hosts[0].name`
+    const words = keyWords(seg);
+    if (words.length === 0) continue; // `$`
+    const last = words[words.length - 1];
+    if (PASS_THROUGH.has(last)) continue;
+    // `user_agent`, `userAgent`: the two words together, then the last word alone.
+    return (words.length >= 2 && THINGS.has(`${words[words.length - 2]}_${last}`)) || isThing(last);
+  }
+  return false;
+}
+
+function isThing(word: string): boolean {
+  if (THINGS.has(word)) return true;
+  // A plural owner (`hosts`, `processes`, `policies`).
+  if (word.endsWith('ies')) return THINGS.has(`${word.slice(0, -3)}y`);
+  if (word.endsWith('es') && THINGS.has(word.slice(0, -2))) return true;
+  return word.endsWith('s') && THINGS.has(word.slice(0, -1));
+}
