@@ -18,6 +18,8 @@ export const FIELD_DICTIONARY: Readonly<Record<string, PiiType>> = {
   family_name: 'PERSON_NAME',
   surname: 'PERSON_NAME',
   nickname: 'PERSON_NAME',
+  // Identity providers' audit logs (Entra ID, Okta, Google Workspace): `actor.displayName`.
+  display_name: 'PERSON_NAME',
   real_name: 'PERSON_NAME',
   account_name: 'PERSON_NAME',
   holder_name: 'PERSON_NAME',
@@ -103,6 +105,7 @@ export const FIELD_WORDS: Readonly<Record<string, PiiType>> = {
   full_name: 'PERSON_NAME',
   given_name: 'PERSON_NAME',
   family_name: 'PERSON_NAME',
+  display_name: 'PERSON_NAME',
   real_name: 'PERSON_NAME',
   customer_name: 'PERSON_NAME',
   cust_name: 'PERSON_NAME',

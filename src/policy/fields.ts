@@ -221,8 +221,8 @@ export class FieldRules {
       const type = this.names.get(name);
       if (type) return { kind: 'as', type };
       const guessed = this.dictionary.get(name) ?? this.byWords(key);
-      // A bare `name` nested under a thing names that thing (`host.name`, `service.name`): scanned.
-      if (guessed === 'PERSON_NAME' && name === 'name' && namesAThing(path, lastKeyAt(path, len))) return SCAN;
+      // A thing's name (`host.name`, `service.name`, `appDisplayName`) is no person's: scanned.
+      if (guessed === 'PERSON_NAME' && namesAThing(path, lastKeyAt(path, len))) return SCAN;
       if (guessed) return { kind: 'as', type: guessed, guessed: true };
     }
     return SCAN;

@@ -2,7 +2,7 @@ import type { FieldPath } from '../record/index.js';
 import { keyWords } from './key-words.js';
 
 /**
- * Whose `name` a field is. A bare `name` key is a person's name when nothing says otherwise (`{"name":
+ * Whose `name` a field is. A bare `name` (or `display_name`) key is a person's name when nothing says otherwise (`{"name":
  * "Olivia Brown"}`, `user.name`, `customer.name`), but structured logs nest it under the thing it
  * names: Elastic Common Schema writes `host.name`, `os.name`, `service.name`, `process.name`,
  * `rule.name`, `file.name`, `user_agent.name`; a Windows event read as JSON `Provider.#attributes.Name`
@@ -40,19 +40,36 @@ const THINGS = new Set([
  */
 const PASS_THROUGH = new Set(['attributes', 'attrs', 'attr', 'properties', 'props', 'parent']);
 
-/** Whether the `name` key at path[nameAt] is nested under an owner in THINGS. */
-export function namesAThing(path: FieldPath, nameAt: number): boolean {
-  for (let i = nameAt - 1; i >= 0; i--) {
+/**
+ * Whether a person-name key names a thing's name instead: `name` or `display_name` nested under an
+ * owner in THINGS (`host.name`, `Provider.#attributes.Name`, `targetResources[0].displayName`), or a
+ * key that says its owner before `display name` (`appDisplayName`, `resourceDisplayName` in Entra ID
+ * sign-in logs; `userDisplayName` stays a person's). `keyAt` is the key's index in the path.
+ */
+export function namesAThing(path: FieldPath, keyAt: number): boolean {
+  const words = keyWords(path[keyAt] as string);
+  const n = words.length;
+  if (n === 0 || words[n - 1] !== 'name') return false;
+  if (n === 1 || (n === 2 && words[0] === 'display')) return ownerIsThing(path, keyAt);
+  return n >= 3 && words[n - 2] === 'display' && isThingWords(words, n - 2);
+}
+
+/** Whether the nearest key above path[keyAt] that names an owner names a thing. */
+function ownerIsThing(path: FieldPath, keyAt: number): boolean {
+  for (let i = keyAt - 1; i >= 0; i--) {
     const seg = path[i];
     if (typeof seg !== 'string') continue; // an array index: `hosts[0].name`
     const words = keyWords(seg);
     if (words.length === 0) continue; // `$`
-    const last = words[words.length - 1];
-    if (PASS_THROUGH.has(last)) continue;
-    // `user_agent`, `userAgent`: the two words together, then the last word alone.
-    return (words.length >= 2 && THINGS.has(`${words[words.length - 2]}_${last}`)) || isThing(last);
+    if (PASS_THROUGH.has(words[words.length - 1])) continue;
+    return isThingWords(words, words.length);
   }
   return false;
+}
+
+/** Whether words[0, end) end in a thing: `user_agent`, `userAgent` (two words), else the last word. */
+function isThingWords(words: readonly string[], end: number): boolean {
+  return (end >= 2 && THINGS.has(`${words[end - 2]}_${words[end - 1]}`)) || isThing(words[end - 1]);
 }
 
 function isThing(word: string): boolean {

@@ -231,6 +231,19 @@ describe('ndjson: the default policy', () => {
     );
   });
 
+  it("identity providers' audit logs: the actor's display name is replaced, the application's kept", async () => {
+    // Shapes of Okta's System Log and Entra ID's sign-in log records.
+    const { text } = await run(
+      '{"actor":{"type":"User","displayName":"Olivia Brown","alternateId":"olivia@example.com"},"eventType":"user.session.start"}\n' +
+        '{"userDisplayName":"Olivia Brown","appDisplayName":"Office 365 Exchange Online","resourceDisplayName":"Windows Azure Active Directory","ipAddress":"192.0.2.7"}\n',
+      anonymize(),
+    );
+    expect(text).toBe(
+      '{"actor":{"type":"User","displayName":"<PERSON_NAME>","alternateId":"<EMAIL>"},"eventType":"user.session.start"}\n' +
+        '{"userDisplayName":"<PERSON_NAME>","appDisplayName":"Office 365 Exchange Online","resourceDisplayName":"Windows Azure Active Directory","ipAddress":"<IP_ADDRESS>"}\n',
+    );
+  });
+
   it("a pino or bunyan record's top-level name is the logger's: scanned, not replaced as a person's", async () => {
     // pino writes level, time, pid, hostname, then the logger's name; bunyan writes name first.
     const { text } = await run(

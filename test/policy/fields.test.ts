@@ -440,6 +440,16 @@ describe('FieldRules: a bare `name` is read under its owner (src/policy/name-own
     expect(kind(fr, path)).toBe('as PERSON_NAME');
   });
 
+  it('display names: a person\'s (identity providers\' audit logs), but not a thing\'s', () => {
+    for (const path of [['displayName'], ['actor', 'displayName'], ['userDisplayName'], ['initiatedBy', 'user', 'displayName'], ['display_name']]) {
+      expect(kind(fr, path)).toBe('as PERSON_NAME');
+    }
+    // Entra ID sign-in logs name the application and resource in every record.
+    for (const path of [['appDisplayName'], ['resourceDisplayName'], ['targetResources', 0, 'displayName'], ['service', 'display_name']]) {
+      expect(kind(fr, path)).toBe('scan');
+    }
+  });
+
   it('only `name` itself: other person keys under a thing stay persons, and a rule still wins', () => {
     expect(kind(fr, ['host', 'full_name'])).toBe('as PERSON_NAME');
     expect(kind(rules({ rules: [{ match: 'host.name', as: 'PERSON_NAME' }] }), ['host', 'name'])).toBe('as PERSON_NAME');
