@@ -8,7 +8,7 @@ import { displayNameEnd } from './display-name.js';
 import { ibanHead } from './iban-head.js';
 import { startsWideName, wideNameShape } from './wide.js';
 import { isPseudonym, keptInText, keptValue } from './kept.js';
-import { BANK_WORDS, CODE_SPELLED, SSH_FOR, STOP_WORDS, USER_KEYS, USER_KEY_ENDS, USER_QUALIFIERS, ZH_BARE, ZH_LABELS } from './words.js';
+import { BANK_WORDS, CODE_SPELLED, DOMAIN_USER_KEYS, SSH_FOR, STOP_WORDS, USER_KEYS, USER_KEY_ENDS, USER_QUALIFIERS, ZH_BARE, ZH_LABELS } from './words.js';
 
 /**
  * User and account names (login names), found by the conventions logs write them in. A name is any
@@ -186,9 +186,15 @@ function iamUser(text: string, s: number): boolean {
   return IAM_USER.test(text.slice(Math.max(0, s - 240), s));
 }
 
-/** `\Users\` or the JSON-escaped `\\Users\\` right before `s`. */
+/**
+ * A Windows profile or home folder right before `s`: `C:\Users\` (also JSON-escaped `\\Users\\`), or
+ * a file server's home or profile share (Active Directory's HomeDirectory and ProfilePath:
+ * `\\fs01\home$\`, `\\fs01\homes\`, `\\fs01\profiles\`; a `home` folder elsewhere in a path is no user's).
+ */
+const PROFILE_FOLDER = /\\\\?users\\\\?$/i;
+const HOME_SHARE = /\\{2}(?:\\{2})?[\w.-]{1,63}\\{1,2}(?:homes?|profiles)\$?\\{1,2}$/i;
 function windowsProfile(text: string, s: number): boolean {
-  return /\\\\?users\\\\?$/i.test(text.slice(Math.max(0, s - 10), s));
+  return PROFILE_FOLDER.test(text.slice(Math.max(0, s - 10), s)) || HOME_SHARE.test(text.slice(Math.max(0, s - 90), s));
 }
 
 /** A name may start at `i`: an ASCII letter, or one beyond ASCII that the wide shape reads (`Øyvind`). */
@@ -233,6 +239,7 @@ function convention(text: string, start: number, end: number, key: string | unde
     const m = XML_NAME.exec(text.slice(Math.max(0, s - 48), s));
     return m !== null && text.charCodeAt(end) === LT && isUserKey(m[1]) ? KEYED : NONE;
   }
+  let domained = false;
   if (c === BSLASH) {
     if (windowsProfile(text, s)) return KEYED;
     // `CORP\alice`, `CORP\\alice`: the name after its domain, which stays.
@@ -243,6 +250,7 @@ function convention(text: string, start: number, end: number, key: string | unde
     if (d === k || !isLetter(text.charCodeAt(d))) return NONE;
     s = d;
     c = codeAt(text, s - 1);
+    domained = true;
   }
   // The name is the keyed value itself (`alice`, `<alice>`, `CORP\alice` under `user`).
   if (s === 0) return key !== undefined && close === text.length && isUserKey(key) ? KEYED : NONE;
@@ -262,6 +270,7 @@ function convention(text: string, start: number, end: number, key: string | unde
     // sudo: `sudo:    alice : TTY=pts/0 ; PWD=… ; COMMAND=…` (`sudo[4242]:` too)
     if (SUDO.test(text.slice(Math.max(0, q - 20), q))) return text.startsWith(' : ', end) ? KEYED : NONE;
     const k = keyBefore(text, q - 1, true);
+    if (k !== null && domained && DOMAIN_USER_KEYS.has(k.toLowerCase().replace(/\s/g, ''))) return KEYED;
     if (k === null || !isUserKey(k)) return NONE;
     return k.includes(' ') ? PROSE : KEYED; // `error reading user: permission denied` is a sentence
   }
@@ -338,7 +347,8 @@ export default defineDetector({
     words: [
       'user', 'users', 'username', 'ruser', 'login', 'logname', 'logon', 'account', 'acct', 'actor', 'uid', 'sudo', 'to root',
       'home', 'password', 'publickey', 'hostbased', 'keyboard-interactive', 'gssapi-with-mic', 'gssapi-keyex',
-      'failures', 'targetusername', 'subjectusername', 'samaccountname', '用户', '用户名', '登录名', '账号', '帐号',
+      'failures', 'targetusername', 'subjectusername', 'samaccountname', 'security id', 'homes', 'profiles',
+      '用户', '用户名', '登录名', '账号', '帐号',
     ],
     required: true,
   },

@@ -11,6 +11,11 @@ export const USER_KEYS = new Set([
   'acct', 'actor',
   '用户', '用户名', '登录名', '登录用户', '账号', '帐号', '登录账号', '登陆账号', '用户账号', '账户名',
 ]);
+/**
+ * Keys whose value is an account only when written with its domain: Event Viewer's rendered events
+ * (`Security ID:  CORP\alice`, a SID resolved to its account; `S-1-5-18` or `SYSTEM` otherwise).
+ */
+export const DOMAIN_USER_KEYS = new Set(['securityid']);
 /** A key ending in one of these names a user too (`remote_user`, `sasl_username`, `TargetUserName`). */
 export const USER_KEY_ENDS = ['user', 'username', 'loginname', 'accountname'];
 

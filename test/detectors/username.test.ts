@@ -460,6 +460,32 @@ describe('home folders are paths, not URLs', () => {
   });
 });
 
+describe("Windows accounts written with their folder or domain (Active Directory, Event Viewer's text)", () => {
+  it.each([
+    ['HomeDirectory on a file server', 'HomeDirectory=\\\\fs01\\home$\\obrown drive=H:', 'obrown'],
+    ['homes share', 'mapped \\\\fs01.corp.example.com\\homes\\pnakamura\\docs', 'pnakamura'],
+    ['roaming profile', 'ProfilePath: \\\\fs01\\profiles\\obrown.V6', 'obrown.V6'],
+    ['JSON-escaped', '"HomeDirectory":"\\\\\\\\fs01\\\\home\\\\pnakamura"', 'pnakamura'],
+    ['Security ID resolved to its account', 'New Logon:\tSecurity ID:\t\tCORP\\mgarcia\tAccount Name:\t\tmgarcia', 'mgarcia'],
+  ])('%s', (_name, text, expected) => {
+    expect(names(text)[0]).toBe(expected);
+  });
+
+  it.each([
+    ['a home folder inside another path', 'copy C:\\inetpub\\home\\index.html ok'],
+    ['a share that is no home', 'mapped \\\\fs01\\public\\reports'],
+    ['Security ID as a SID', 'Security ID: S-1-5-21-3623811015-3361044348-30300820-1013'],
+    ['Security ID of the system', 'Security ID:\t\tNT AUTHORITY\\SYSTEM'],
+    ['Security ID without a domain', 'Security ID: SYSTEM'],
+  ])('%s: no name', (_name, text) => {
+    expect(names(text)).toEqual([]);
+  });
+
+  it('in an Event Viewer CSV export, the account is replaced and its domain stays', () => {
+    expect(line('\tSecurity ID:\t\tCORP\\mgarcia')).toBe('\tSecurity ID:\t\tCORP\\<USERNAME>');
+  });
+});
+
 describe('lines from real systems that hold no user name (shapes seen in public log samples)', () => {
   it.each([
     ['macOS CCLogTap owner', 'CCLogTap::profileRemoved, Owner: com.apple.iokit.IO80211Family, Name: OneStats'],
