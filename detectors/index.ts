@@ -17,6 +17,7 @@ import twNationalId from './tw-national-id.js';
 import usSsn from './us-ssn.js';
 import username from './username/index.js';
 import usernamePrompt from './username/prompt.js';
+import windowsSid from './windows-sid.js';
 
 /**
  * Every pattern detector, in priority order (earlier wins a tie on span and score): checksum-validated
@@ -40,6 +41,7 @@ export const detectors = [
   macAddress,
   cnPassport,
   bankAccount,
+  windowsSid,
   username,
   usernamePrompt,
   deviceOwner,

@@ -76,6 +76,11 @@ export interface DetectorSpec<T extends string = string> {
    */
   readonly digitStart?: boolean;
   /**
+   * Only for `alnum`: values may also begin with one letter, `-` and a digit (a Windows SID
+   * `S-1-5-21-…`). Such tokens are rare, and other `alnum` detectors are not offered them.
+   */
+  readonly dashStart?: boolean;
+  /**
    * Only for `digits`: also offered a digit run glued to a word's letters, or to a URL escape, when
    * it goes on with `.digit` (the address in a host name, `host203.0.113.9.example.com`; after
    * `%2C` in `xff=…%2C198.51.100.2`). Such runs are rare, and other `digits` detectors are not

@@ -26,6 +26,8 @@ export interface CompiledDetectors {
   readonly byClass: Readonly<Record<CandidateClass, readonly CompiledDetector[]>>;
   /** The `alnum` detectors whose values may begin with a digit. */
   readonly alnumDigitStart: readonly CompiledDetector[];
+  /** The `alnum` detectors whose values may begin with a letter and `-` (`S-1-5-21-…`). */
+  readonly alnumDashStart: readonly CompiledDetector[];
   /** The `digits` detectors also offered a digit run glued to letters (`host203.0.113.9…`). */
   readonly digitsGlued: readonly CompiledDetector[];
   /**
@@ -88,10 +90,11 @@ export function compileDetectors(detectors: readonly Detector[]): CompiledDetect
   // (Priority between detectors is applied when overlaps are resolved, not in this order.)
   for (const list of Object.values(byClass)) list.sort((a, b) => a.minLen - b.minLen || a.index - b.index);
   const alnumDigitStart = byClass.alnum.filter((c) => c.detector.digitStart === true);
+  const alnumDashStart = byClass.alnum.filter((c) => c.detector.dashStart === true);
   const digitsGlued = byClass.digits.filter((c) => c.detector.gluedToLetters === true);
   const trailingWords = detectors.flatMap((d) => (d.candidate === 'before' ? (d.context?.words ?? []) : []));
   const trailing = trailingWords.length > 0 ? ids(trailingWords) : null;
   const wideWords = byClass.word.some((c) => c.wideShape !== null);
   const wideAt = byClass.at.filter((c) => c.wideShape !== null);
-  return { all, byClass, alnumDigitStart, digitsGlued, words, anchored: anchors.length > 0, trailing, wideWords, wideAt };
+  return { all, byClass, alnumDigitStart, alnumDashStart, digitsGlued, words, anchored: anchors.length > 0, trailing, wideWords, wideAt };
 }

@@ -221,6 +221,7 @@ export class OnePassScanner implements Scanner, ValidateContext {
     const anchored = this.compiled.anchored;
     const wideWords = this.compiled.wideWords;
     const alnumDigit = this.compiled.alnumDigitStart;
+    const alnumDash = this.compiled.alnumDashStart;
     const glued = this.compiled.digitsGlued;
     const alnumDigitMin = alnumDigit.length > 0 ? alnumDigit[0].minLen : Infinity;
     const n = text.length;
@@ -267,6 +268,8 @@ export class OnePassScanner implements Scanner, ValidateContext {
             const c1 = i + 1 < n ? text.charCodeAt(i + 1) : 0;
             if (isDigit(c1) || (isLetter(c1) && i + 2 < n && (isDigit(text.charCodeAt(i + 2)) || countryApart(text, i)))) {
               found = this.offer(alnum, i, found, IN_ALNUM);
+            } else if (c1 === 45 && alnumDash.length > 0 && isDigit(codeAt(text, i + 2))) {
+              found = this.offer(alnumDash, i, found, IN_ALNUM); // one letter, `-`, a digit: `S-1-5-21-…`
             }
             if (isHex(c) && looksHexColon(text, i)) found = this.offer(hexcolon, i, found, IN_HEX);
             // A word is a candidate shortly after an anchor (`user=`, `/home/`), then may be one itself.

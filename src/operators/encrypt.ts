@@ -14,6 +14,7 @@ import {
   passportShape,
   reshape,
   residentIdShape,
+  sidShape,
   ssnShape,
   twNationalIdShape,
   usccShape,
@@ -126,6 +127,7 @@ const SHAPES: Partial<Record<PiiType, Shape>> = {
   TW_NATIONAL_ID: twNationalIdShape,
   CN_USCC: usccShape,
   MAC_ADDRESS: macShape,
+  WINDOWS_SID: sidShape,
 };
 
 /** The regions a national number (no `+`) may be valid in for the walk: the detector's default regions. */

@@ -2,7 +2,7 @@ import type { PiiType } from '../../detectors/index.js';
 import { gb11714CheckChar } from '../../detectors/cn-uscc.js';
 import { USCC_ALPHABET, usccCheckChar } from '../../detectors/lib/checksum.js';
 import type { KeyedDraws } from './keyed-draws.js';
-import { bankAccountShape, hkIdShape, ibanShape, imeiShape, luhnShape, passportShape, residentIdShape, ssnShape, twNationalIdShape, type Shape } from './same-shape.js';
+import { bankAccountShape, hkIdShape, ibanShape, imeiShape, luhnShape, passportShape, residentIdShape, sidShape, ssnShape, twNationalIdShape, type Shape } from './same-shape.js';
 
 /**
  * The same-shape types of the pseudonym operator (phones, emails, user names and IPs have their own
@@ -46,6 +46,9 @@ export function pseudonymShape(type: PiiType, draws: KeyedDraws, options: ShapeO
       return twNationalIdShape;
     case 'MAC_ADDRESS':
       return macShape(draws);
+    // The domain kept, the account's RID drawn (an Entra ID object's four numbers).
+    case 'WINDOWS_SID':
+      return sidShape;
     default:
       return null;
   }

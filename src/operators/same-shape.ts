@@ -83,6 +83,24 @@ function ssnValid(d: string): boolean {
   return area !== '000' && area !== '666' && area[0] !== '9' && d.slice(3, 5) !== '00' && d.slice(5) !== '0000';
 }
 
+/**
+ * Windows SID: `S-1-5-21-<domain>-` kept (it names the domain, not the account) and the RID's digits
+ * replaced by as many, again an account's RID (1000 or more, below 2^32, no leading zero); an Entra
+ * ID SID's four numbers (after `S-1-12-1-`) all replaced alike.
+ */
+export const sidShape: Shape = (chars, run, written) => {
+  const value = written(chars);
+  if (value.split('-').length !== 8) return null;
+  const entra = /^[Ss]-1-12-1-/.test(value);
+  // Significant chars kept: `S1521` and the domain's digits, or `S1121`.
+  const keep = entra ? 5 : chars.length - (value.length - value.lastIndexOf('-') - 1);
+  /** The replaced numbers as written: the RID, or Entra ID's four. */
+  const replaced = (d: string): string[] => written(chars.slice(0, keep) + d).split('-').slice(entra ? 4 : 7);
+  const fresh = run(chars.slice(keep), (d) => replaced(d).every((p) => p[0] !== '0' && Number(p) <= MAX_SUB_AUTHORITY && (entra || Number(p) >= 1000)));
+  return fresh === null ? null : chars.slice(0, keep) + fresh;
+};
+const MAX_SUB_AUTHORITY = 4294967295;
+
 /** `E12345678`, `EA1234567`: the letters (passport kind) kept, the digits replaced. */
 export const passportShape: Shape = (chars, run) => {
   const m = /^([A-Za-z]+)([0-9]+)$/.exec(chars);
