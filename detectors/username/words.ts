@@ -69,6 +69,8 @@ export const STOP_WORDS = new Set([
   // would take the word that keeps that id from being read as a personal number on a second pass
   'ticket', 'order', 'orders', 'invoice', 'txn', 'ref', 'trace', 'commit', 'build', 'version', 'ver',
   'block', 'node', 'total', 'took', 'elapsed', 'sent', 'ssh', 'listen', 'port', 'tweet', 'deleting',
+  // words that name another kind of value (`用户IP 192.0.2.1`, `用户SID S-1-5-21-…`, `用户 email x@…`)
+  'ip', 'ipv4', 'ipv6', 'addr', 'address', 'sid', 'mac', 'imei', 'email', 'mail', 'phone', 'mobile', 'tel',
   // SQL after a table named like a key (`from t_user where …`, `join sys_user u on …`)
   'where', 'join', 'inner', 'left', 'right', 'outer', 'cross', 'union', 'having', 'returning', 'select',
   'values', 'as', 'using', 'natural', 'straight_join', 'force', 'ignore', 'use', 'lock', 'nolock',

@@ -57,7 +57,7 @@ const IDEMPOTENT = OPERATOR_NAMES.filter((op) => op !== 'pseudonym');
  * their point), so a second pass encrypts them again (README, Operators): here those types are tagged,
  * and what encrypt writes for every other type, its ⟦TYPE:…⟧ tokens, must survive a second pass.
  */
-const FF1_TYPES = ['PAYMENT_CARD', 'IMEI', 'IBAN', 'CN_RESIDENT_ID', 'HK_ID', 'US_SSN', 'CN_PASSPORT', 'BANK_ACCOUNT', 'PHONE', 'TW_NATIONAL_ID', 'CN_USCC', 'MAC_ADDRESS'] as const;
+const FF1_TYPES = ['PAYMENT_CARD', 'IMEI', 'IBAN', 'CN_RESIDENT_ID', 'HK_ID', 'US_SSN', 'CN_PASSPORT', 'BANK_ACCOUNT', 'PHONE', 'TW_NATIONAL_ID', 'CN_USCC', 'MAC_ADDRESS', 'WINDOWS_SID'] as const;
 const policyOf = (operator: OperatorName) =>
   operator === 'encrypt' ? { operator, types: Object.fromEntries(FF1_TYPES.map((t) => [t, { operator: 'tag' as const }])) } : { operator };
 

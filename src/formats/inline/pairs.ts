@@ -260,6 +260,8 @@ function onEquals(st: State, i: number): number {
     // `key="value"`, and `key='value'` (Python's repr, XML attributes, Java toString): the value is what
     // the quotes hold, the quotes stay. A `'` inside a word is an apostrophe (`name='O'Brien'`).
     const close = c === DQUOTE ? closingQuote(s, vs + 1, DQUOTE) : closingApostrophe(s, vs + 1);
+    // Single quotes around pairs hold those pairs (Linux audit's `msg='op=login acct="alice" …'`).
+    if (c === APOS && close >= 0 && holdsPair(s, vs + 1, close)) return vs + 1;
     if (close >= 0) {
       if (s.charCodeAt(close + 1) === GT && isDataName(s, k, ke, vs + 1, close)) return dataElement(st, vs + 1, close);
       if (close > vs + 1) pushPair(st, vs + 1, close, k, ke, c === DQUOTE ? 'quoted' : 'single');
@@ -291,6 +293,14 @@ function pushPair(st: State, start: number, end: number, k: number, ke: number, 
     (st.spans ??= []).push({ start, end, path: [element, s.slice(k, ke)], encoding });
     st.floor = end;
   }
+}
+
+/** Whether s[from, to) holds a `key=value` pair (a `=` right after a key char, not `==`). */
+function holdsPair(s: string, from: number, to: number): boolean {
+  for (let e = indexOfCode(s, EQ, from, to); e >= 0; e = indexOfCode(s, EQ, e + 1, to)) {
+    if (e > from && isKeyChar(s.charCodeAt(e - 1)) && s.charCodeAt(e + 1) !== EQ) return true;
+  }
+  return false;
 }
 
 /** The name of the XML start tag the attribute at k is in (`<Provider Name=…`: `Provider`), or ''. */

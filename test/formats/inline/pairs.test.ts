@@ -551,6 +551,15 @@ describe("single-quoted values: key='value' (Python's repr, XML attributes, Java
     ]);
   });
 
+  it("single quotes around pairs hold those pairs (Linux audit's msg='…')", () => {
+    expect(pairs(`msg='op=login acct="alice" addr=192.0.2.4 res=failed'`)).toEqual([
+      ['op', 'logfmt', 'login'],
+      ['acct', 'quoted', 'alice'],
+      ['addr', 'logfmt', '192.0.2.4'],
+      ['res', 'logfmt', 'failed'], // the closing quote is the msg's
+    ]);
+  });
+
   it('near misses: an unclosed quote leaves a bare value; an empty one none', () => {
     expect(pairs("name='Zhang")).toEqual([['name', 'logfmt', "'Zhang"]]);
     expect(pairs("name='' x=1")).toEqual([['x', 'logfmt', '1']]);
