@@ -149,6 +149,7 @@ describe('USERNAME near misses', () => {
     ['ids with letters', 'user_id=u8812 userid=abc'],
     ['user agents', 'userAgent=Mozilla/5.0 User-Agent: curl/8.5.0 user_agent=okhttp/4.12'],
     ['prose after user', 'waiting for user input; for user accounts; invalid user session; no such user data'],
+    ['labels of other values after 用户', '用户IP 192.0.2.1 用户SID S-1-5-18 用户MAC 00:00:5e:00:53:01 用户email x'],
     ['a sentence ending in user:', 'error reading user: permission denied; number of user agents: 3'],
     ['user with no qualifier', 'user logged in from the console; user alice is not a convention'],
     ['a machine account', 'TargetUserName=WEB01$ LogonType=3'],
