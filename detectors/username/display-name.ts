@@ -1,29 +1,27 @@
-// Jenkins' build cause names a user by display name: one person in several words.
-/** `Started by user ` (Jenkins' build cause), right before a name. */
-const STARTED_BY_USER = /(?:^|[^A-Za-z])[Ss]tarted by user $/;
-/** A capitalized word (`Martin`, `O'neil`, `García`, `De-Wit`), after one space. */
+// A user named by display name is one person in several words: Jenkins' build cause (`Started by
+// user Olivia Martin`), and any convention where the name read is a capitalized word (`login failed
+// for user Olivia Brown (id=42)`, `Accepted password for Liam Smith from`, `user=Olivia Brown`).
+// Read as one word, such a name left its surname in clear.
+
+/** A capitalized word (`Olivia`, `O'neil`, `García`, `De-Wit`): how a display name's words are written. */
+const NAME_WORD = /^\p{Lu}[\p{Ll}'’]{1,30}(?:-\p{Lu}?[\p{Ll}'’]{1,30})*$/u;
+/** The same after one space, sticky. */
 const NEXT_NAME_WORD = / \p{Lu}[\p{Ll}'’]{1,30}(?:-\p{Lu}?[\p{Ll}'’]{1,30})*(?![\p{L}\d])/uy;
-/** An upper-case letter beyond ASCII starting the name (`Émilie`, `Øyvind`, `Σοφία`). */
-const WIDE_CAPITAL = /\p{Lu}/uy;
+/** Capitalized words that follow a name in log messages rather than continue it (`Invalid user Admin From …`). */
+const NOT_NAME = new Set(['From', 'To', 'By', 'On', 'At', 'In', 'For', 'Via', 'With', 'And', 'Or', 'Not', 'Is', 'Was', 'Has', 'The', 'Port', 'Logged', 'Failed']);
 
 /**
- * Where a Jenkins build cause's display name ends: `Started by user Olivia Martin` is one person,
- * so a capitalized first word takes up to three more capitalized words after it. Other names end
+ * Where a user's display name ends: a name read as a capitalized word takes up to three more
+ * capitalized words after it (not one of NOT_NAME). Other names (`jdoe`, `OLIVIA`, `m.garcia`) end
  * where the shape read them.
  */
 export function displayNameEnd(text: string, start: number, end: number): number {
-  const c = text.charCodeAt(start);
-  if (!((c >= 65 && c <= 90) || (c >= 128 && capitalAt(text, start))) || !STARTED_BY_USER.test(text.slice(Math.max(0, start - 20), start))) return end;
+  if (!NAME_WORD.test(text.slice(start, end))) return end;
   let stop = end;
   for (let k = 0; k < 3; k++) {
     NEXT_NAME_WORD.lastIndex = stop;
-    if (!NEXT_NAME_WORD.test(text)) break;
+    if (!NEXT_NAME_WORD.test(text) || NOT_NAME.has(text.slice(stop + 1, NEXT_NAME_WORD.lastIndex))) break;
     stop = NEXT_NAME_WORD.lastIndex;
   }
   return stop;
-}
-
-function capitalAt(text: string, i: number): boolean {
-  WIDE_CAPITAL.lastIndex = i;
-  return WIDE_CAPITAL.test(text);
 }

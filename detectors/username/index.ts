@@ -225,10 +225,12 @@ function convention(text: string, start: number, end: number, key: string | unde
   let close = end;
   const opener = closerOf(c);
   if (s > 0 && opener >= 0) {
-    if (text.charCodeAt(end) !== opener) return NONE;
+    // The closer right after the name, or after a display name's words (`"user":"Olivia Brown"`).
+    const nameEnd = text.charCodeAt(end) === opener ? end : displayNameEnd(text, start, end);
+    if (text.charCodeAt(nameEnd) !== opener) return NONE;
     if (c === LT && isTag(text, start, end)) return NONE; // `<USERNAME>`: what the tag operator wrote
     wrapped = true;
-    close = end + 1;
+    close = nameEnd + 1;
     if (c === DQUOTE && codeAt(text, close) === COLON) return NONE; // `"time":…`: a JSON key
     s--;
     c = codeAt(text, s - 1);
@@ -253,7 +255,8 @@ function convention(text: string, start: number, end: number, key: string | unde
     domained = true;
   }
   // The name is the keyed value itself (`alice`, `<alice>`, `CORP\alice` under `user`).
-  if (s === 0) return key !== undefined && close === text.length && isUserKey(key) ? KEYED : NONE;
+  // So is a display name that fills the value (`"user":"Olivia Brown"`: displayNameEnd extends the finding).
+  if (s === 0) return key !== undefined && (close === text.length || (!wrapped && displayNameEnd(text, start, end) === text.length)) && isUserKey(key) ? KEYED : NONE;
   if (codeAt(text, end) === BSLASH && startsName(text, end + 1)) return NONE; // a domain (`CORP\müller` too)
   // `user:alice` only quoted (`"user":"alice"`) or after a Chinese key (`账号:alice`):
   // `pam_unix(login:session)`, `a:b:c` are no pairs.

@@ -394,16 +394,23 @@ describe('whole values under a user field that name nobody', () => {
   });
 });
 
-describe("Jenkins' build cause: a user's display name", () => {
+describe("a user's display name (Jenkins' build cause, and every convention)", () => {
   it.each([
     ['Started by user Olivia Martin', 'Started by user <USERNAME>'],
     ['Started by user Olivia', 'Started by user <USERNAME>'],
     ['Started by user Zoe De-Wit García', 'Started by user <USERNAME>'],
     ['Started by user Olivia Martin (admin)', 'Started by user <USERNAME> (admin)'],
     ['Started by user jmartinez', 'Started by user <USERNAME>'],
-    // a login name in lower case takes no words after it; nor does a name under another convention
+    // a login name in lower case takes no words after it
     ['Build #42 started by user jmartinez Finished: SUCCESS', 'Build #42 started by user <USERNAME> Finished: SUCCESS'],
-    ['session opened for user Olivia Martin', 'session opened for user <USERNAME> Martin'],
+    // a display name under any convention is one person (its surname was left in clear)
+    ['session opened for user Olivia Martin', 'session opened for user <USERNAME>'],
+    ['login failed for user Olivia Brown (id=42)', 'login failed for user <USERNAME> (id=42)'],
+    ['Accepted password for Liam Smith from 192.0.2.1 port 22', 'Accepted password for <USERNAME> from <IP_ADDRESS> port 22'],
+    ['user=Olivia Brown action=login', 'user=<USERNAME> action=login'],
+    ['Invalid user Olivia From 192.0.2.1', 'Invalid user <USERNAME> From <IP_ADDRESS>'], // a capitalized `From` is no surname
+    ['user=olivia Brown', 'user=<USERNAME> Brown'], // a login name in lower case: the next word is not its
+    ['{"user":"Olivia Brown","ok":true}', '{"user":"<USERNAME>","ok":true}'],
   ])('%s', (text, expected) => {
     expect(line(text)).toBe(expected);
   });
