@@ -122,6 +122,20 @@ describe("single-quoted values (Python's repr, Java toString, XML attributes)", 
   });
 });
 
+describe("hashes printed by Ruby (Rails' Parameters), Perl and PHP", () => {
+  // Names and addresses there passed through: only patterns (emails, phones) were found.
+  it.each([
+    [
+      '  Parameters: {"authenticity_token"=>"[FILTERED]", "user"=>{"name"=>"Olivia Brown", "email"=>"olivia@example.com", "address"=>"1 Main St, Springfield", "age"=>34}}',
+      '  Parameters: {"authenticity_token"=>"[FILTERED]", "user"=>{"name"=>"<PERSON_NAME>", "email"=>"<EMAIL>", "address"=>"<ADDRESS>", "age"=>34}}',
+    ],
+    ['Array ( [name] => Olivia Brown [email] => olivia@example.com [id] => 42 )', 'Array ( [name] => <PERSON_NAME> [email] => <EMAIL> [id] => 42 )'],
+    ["$VAR1 = { 'name' => 'Olivia Brown', 'uid' => 1001 };", "$VAR1 = { 'name' => '<PERSON_NAME>', 'uid' => 1001 };"],
+  ])('%s', async (line, expected) => {
+    expect(await anonymized(line + '\n')).toBe(expected + '\n');
+  });
+});
+
 describe('bare name and address values of several words', () => {
   // logfmt wants values with spaces quoted; logs do not always do it, and a surname left is personal data.
   it.each([

@@ -11,6 +11,9 @@
  * - `key: value` (a space or tab after the ASCII colon), `key：value` (full-width colon, no space
  *   needed), and quoted keys `"key": value` / `'key': 'value'` (Python dicts, JSON that did not parse).
  *   A bare value ends at whitespace (but for a number in groups, as above), `,` `;` `，` `；` `。` `：`.
+ * - hashes as Ruby, Perl and PHP print them: `"name"=>"Olivia Brown"` (Rails' `Parameters: {…}`),
+ *   `'name' => 'x'`, `:name => x`, PHP print_r's `[name] => Olivia Brown` (its bare value runs to the
+ *   next `[key] =>` or the line's end).
  * - URL query strings: a pair whose key follows `?` or `&` (`?name=Zhang%20San&page=2`). The value
  *   ends at `&`, `#`, whitespace or `"`; it is %-decoded (and `+` read as a space) before it is
  *   visited.
@@ -25,6 +28,9 @@
  * or a JSON string stays part of that value). Only a key may lie inside the value before it, when
  * that value runs into a colon (`收货人信息：联系人：周八`).
  *
+ * One file on purpose (over 400 lines): the notations share one pass, its state, and the quote and
+ * key readers.
+ *
  * Cost: a line with none of `=` `:` `{` `：` is rejected by one native regex test; otherwise the same
  * regex jumps from one such char to the next, and each is checked locally (a timestamp's `12:00` is
  * rejected by its next char). Nothing is allocated until a pair is found.
@@ -33,7 +39,7 @@ import { isLetter } from '../../../detectors/lib/chars.js';
 import { noteStart } from '../../../detectors/lib/note.js';
 import { isWideLetter } from '../../../detectors/lib/scripts.js';
 import { numberEnd, trimEnd } from './bare-value.js';
-import { AMP, APOS, BSLASH, COLON, COMMA, DASH, DOT, DQUOTE, EQ, FW_COLON, FW_COMMA, FW_SEMI, IDEO_STOP, indexOfCode, isSpace, LBRACE, LBRACKET, PERCENT, PLUS, QMARK, RBRACKET, SEMI, SP, TAB } from './chars.js';
+import { AMP, APOS, BSLASH, COLON, COMMA, DASH, DOT, DQUOTE, EQ, FW_COLON, FW_COMMA, FW_SEMI, IDEO_STOP, indexOfCode, isSpace, LBRACE, LBRACKET, PERCENT, PLUS, QMARK, RBRACE, RBRACKET, SEMI, SP, TAB } from './chars.js';
 import { JsonKind, JsonReader } from './json.js';
 import { NO_SPANS, type KvEncoding, type KvSpan } from './span.js';
 
@@ -223,6 +229,7 @@ export function findKeyValues(line: string): readonly KvSpan[] {
 function onEquals(st: State, i: number): number {
   const s = st.line;
   const n = s.length;
+  if (s.charCodeAt(i + 1) === GT) return onArrow(st, i);
   if (s.charCodeAt(i + 1) === EQ) {
     let j = i + 2;
     while (s.charCodeAt(j) === EQ) j++;
@@ -314,6 +321,62 @@ function elementOf(s: string, k: number): string {
 
 /** How far before a `name` attribute its element's `<` is looked for. */
 const ELEMENT_HEAD_MAX = 512;
+
+/** `=>` at i: a hash as Ruby, Perl or PHP prints it (see the top). Returns where the search resumes. */
+function onArrow(st: State, i: number): number {
+  const s = st.line;
+  const n = s.length;
+  // The key: quoted, in brackets (print_r) or bare (a Ruby symbol `:name`, a Perl bareword).
+  let ke = i;
+  while (ke > st.floor && s.charCodeAt(ke - 1) === SP) ke--;
+  const q = s.charCodeAt(ke - 1);
+  let key: string;
+  const bracketed = q === RBRACKET;
+  if (q === DQUOTE || q === APOS || bracketed) {
+    const open = lastIndexWithin(s, bracketed ? LBRACKET : q, ke - 2, Math.max(st.floor, ke - 2 - KEY_MAX));
+    if (open < 0) return i + 2;
+    key = s.slice(open + 1, ke - 1);
+  } else {
+    const k = keyStart(s, ke, st.floor);
+    key = k < 0 ? '' : s.slice(k, ke);
+  }
+  if (key === '') return i + 2;
+  let vs = i + 2;
+  while (vs < n && s.charCodeAt(vs) === SP) vs++;
+  if (vs >= n) return vs;
+  const c = s.charCodeAt(vs);
+  if (c === DQUOTE || c === APOS) {
+    const close = c === DQUOTE ? closingQuote(s, vs + 1, DQUOTE) : closingApostrophe(s, vs + 1);
+    if (close < 0) return vs + 1;
+    if (close > vs + 1) push(st, vs + 1, close, key, c === DQUOTE ? 'quoted' : 'single');
+    else st.floor = close + 1;
+    return close + 1;
+  }
+  if (c === LBRACE || c === LBRACKET || c === LPAREN) return vs; // a nested hash or array: its own pairs
+  let e = vs;
+  if (bracketed) {
+    // print_r: the value runs to the next `[key] =>`, or to the line's end.
+    const next = s.indexOf('] =>', vs);
+    const open = next < 0 ? -1 : s.lastIndexOf('[', next);
+    e = open > vs ? open : n;
+  } else {
+    while (e < n && !isSpace(s.charCodeAt(e)) && s.charCodeAt(e) !== COMMA && s.charCodeAt(e) !== RBRACE && s.charCodeAt(e) !== RPAREN && s.charCodeAt(e) !== RBRACKET) e++;
+  }
+  e = trimEnd(s, vs, e);
+  while (e > vs && isSpace(s.charCodeAt(e - 1))) e--;
+  if (e > vs) push(st, vs, e, key, 'plain');
+  return Math.max(e, vs);
+}
+
+/** The last index of `code` in [floor, from], or -1. */
+function lastIndexWithin(s: string, code: number, from: number, floor: number): number {
+  for (let j = from; j >= floor; j--) {
+    const c = s.charCodeAt(j);
+    if (c === code) return j;
+    if (c === BSLASH) return -1;
+  }
+  return -1;
+}
 
 /**
  * Windows event XML writes every field as an element that names it (`<Data Name="TargetUserName">jdoe</Data>`):

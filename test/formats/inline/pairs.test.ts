@@ -566,6 +566,39 @@ describe("single-quoted values: key='value' (Python's repr, XML attributes, Java
   });
 });
 
+describe('hashes as Ruby, Perl and PHP print them (=>)', () => {
+  it("Ruby's inspect (Rails' Parameters), symbols, Perl's Data::Dumper", () => {
+    expect(values('Parameters: {"user"=>{"name"=>"Zhang San", "age"=>34}, "commit"=>"Sign up"}')).toEqual([
+      ['name', 'Zhang San'],
+      ['age', '34'],
+      ['commit', 'Sign up'],
+    ]);
+    expect(values('{:name=>"Zhang San", :id=>7}')).toEqual([
+      ['name', 'Zhang San'],
+      ['id', '7'],
+    ]);
+    expect(values("$VAR1 = { 'name' => 'Zhang San', 'uid' => 1001 };")).toEqual([
+      ['name', 'Zhang San'],
+      ['uid', '1001'],
+    ]);
+  });
+
+  it("PHP's print_r: a bare value runs to the next [key] => or the line's end", () => {
+    expect(values('Array ( [name] => Zhang San [email] => zs@example.com [id] => 42 )')).toEqual([
+      ['name', 'Zhang San'],
+      ['email', 'zs@example.com'],
+      ['id', '42'],
+    ]);
+    expect(values('    [name] => Zhang San')).toEqual([['name', 'Zhang San']]);
+  });
+
+  it('near misses: no key, an arrow alone, a nested hash gives its own pairs', () => {
+    expect(pairs('=> x')).toEqual([]);
+    expect(pairs('a => ')).toEqual([]);
+    expect(values('"user"=>{"name"=>"x"}')).toEqual([['name', 'x']]);
+  });
+});
+
 describe('a name attribute of an XML element is read under its element', () => {
   it.each([
     ["<Provider Name='Microsoft-Windows-Security-Auditing' Guid='{54849625-5478-4994-A5BA-3E3B0328C30D}'/>", 'Provider.Name'],
