@@ -158,6 +158,9 @@ function zhLabelBefore(text: string, end: number): boolean {
   return ZH_BARE.some((w) => run.endsWith(w));
 }
 
+/** What Apache's auth modules write after the user (mod_authn_file, mod_authz_groupfile). */
+const APACHE_AUTH = /^(?: not found| not in (?:required )?group|: )/;
+
 /** An HTTP request line or a URL key: a path after it is a URL's (`GET /home/index`), not a folder. */
 const URL_WORD = /(?:^|[\s"'])(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS|url|uri|href|referr?er|route|endpoint|location)[=:]?\s?["']?$/i;
 
@@ -303,6 +306,11 @@ function convention(text: string, start: number, end: number, key: string | unde
     // FTP's command: `"USER alice"`.
     if (word === 'USER' && (ws === 0 || text.charCodeAt(ws - 1) === DQUOTE)) return KEYED;
     if (wrapped) return PROSE; // `for user 'alice'@…`, `user "alice"`
+    // Apache's auth modules, `user` opening the message (after `: ` or `] `): `AH01618: user alice not
+    // found: /admin`, `AH01617: user alice: authentication failure for "/admin": Password Mismatch`.
+    // (PROSE: `error: user input: …` is no name.) In a text line the words after `: ` may be a value
+    // read apart (`alice: authentication …` reads as a pair), so `: ` is all that is asked.
+    if ((ws === 0 || (ws >= 2 && (text.charCodeAt(ws - 2) === COLON || text.charCodeAt(ws - 2) === 93))) && APACHE_AUTH.test(text.slice(close, close + 24))) return PROSE;
     if (ws < 2 || text.charCodeAt(ws - 1) !== SP) return NONE;
     const ps = wordStart(text, ws - 1);
     return USER_QUALIFIERS.has(text.slice(ps, ws - 1).toLowerCase()) ? PROSE : NONE;

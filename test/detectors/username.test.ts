@@ -468,6 +468,26 @@ describe('home folders are paths, not URLs', () => {
   });
 });
 
+describe("Apache's auth modules: `user` opening the message", () => {
+  it.each([
+    ['AH01618 (2.4)', '[Wed Dec 04 10:00:01.123456 2026] [auth_basic:error] [pid 4242:tid 140234] [client 192.0.2.10:51234] AH01618: user olivia not found: /admin', 'olivia'],
+    ['AH01617 (2.4)', '[client 192.0.2.10:51234] AH01617: user liam.smith: authentication failure for "/": Password Mismatch', 'liam.smith'],
+    ['2.2, after the client', '[Wed Dec 04 10:00:01 2026] [error] [client 192.0.2.10] user olivia: authentication failure for "/admin": Password Mismatch', 'olivia'],
+    ['group check', '[client 192.0.2.10] AH01671: user olivia not in required group: admins', 'olivia'],
+  ])('%s', (_name, text, expected) => {
+    expect(names(text)).toEqual([expected]);
+    expect(line(text)).not.toContain(expected);
+  });
+
+  it.each([
+    ['a prose word after user', 'ERROR: user input: bad request'],
+    ['settings', 'WARN: user settings: reset to defaults'],
+    ['user not at the message start', 'the user guide not found here'],
+  ])('%s: no name', (_name, text) => {
+    expect(names(text)).toEqual([]);
+  });
+});
+
 describe("Windows accounts written with their folder or domain (Active Directory, Event Viewer's text)", () => {
   it.each([
     ['HomeDirectory on a file server', 'HomeDirectory=\\\\fs01\\home$\\obrown drive=H:', 'obrown'],

@@ -12,7 +12,9 @@
  *   Squid        `1764844800.123    120 198.51.100.7 TCP_MISS/200 4096 GET http://… dlee HIER_DIRECT/…`
  *                (the native access.log: time, elapsed, client, code, bytes, method, URL, user, hierarchy)
  *   MySQL        the general query log's `2026-12-04T07:50:03.123456Z	   42 Connect	sbrown@localhost on shop`
- *                (MySQL 5: `261204  7:50:03	   42 Connect	…`, or a line of its own starting with two tabs)
+ *                (MySQL 5: `261204  7:50:03	   42 Connect	…`, or a line of its own starting with two tabs),
+ *                and the slow query log's `# User@Host: sbrown[sbrown] @ web1 [192.0.2.45]  Id:    42`
+ *                (the user and the account it was granted as)
  *
  * Each token is given a key ending in `user`, so the user-name detector reads it as the value of a
  * user key (detectors/username: `-`, system accounts and emails are left as they are). Every reader
@@ -39,6 +41,7 @@ const OPENVPN_PEER = /(?:us=\d{1,9} )?(?:\d{1,3}\.){3}\d{1,3}:\d{1,5} \[([^\]\s]
 const SQUID_HEAD = /\d{9,10}\.\d{3} +\d{1,10} \S+ [A-Z_]+\/\d{3} \d{1,15} [A-Z]{3,12} \S+ /y;
 const SQUID_HIERARCHY = / [A-Z_]+\//y;
 const MYSQL_CONNECT = /\t *\d{1,12} Connect\t([^@\s]{1,64})@\S{1,255} (?:on|as) /yd;
+const MYSQL_SLOW = /# User@Host: ([^[\s]{1,64})\[([^\]\s]{0,64})\] @ /yd;
 
 /** The user a server's line holds in its fixed place, as a span to visit alone, or none. */
 export function daemonUser(line: string): readonly KvSpan[] {
@@ -57,6 +60,7 @@ export function daemonUser(line: string): readonly KvSpan[] {
   }
   // MySQL 5 writes the time once a second: the lines after start `\t\t   42 Connect\t…`.
   if (c0 === TAB) return match(MYSQL_CONNECT, line, 1, 'mysql_user');
+  if (c0 === 35 /* # */) return mysqlSlow(line);
   // ctime, as vsftpd, FreeRADIUS and OpenVPN write it: `Thu Dec  4 07:50:03 2026 ` (a fraction too).
   if (line.charCodeAt(3) === SP && line.charCodeAt(7) === SP) {
     CTIME.lastIndex = 0;
@@ -99,4 +103,17 @@ function squid(line: string): readonly KvSpan[] {
   SQUID_HIERARCHY.lastIndex = end;
   if (end <= start || !SQUID_HIERARCHY.test(line)) return NO_USER;
   return [{ start, end, path: ['squid_user'], encoding: 'bare', alone: true }];
+}
+
+/** The slow query log's `# User@Host: user[granted as] @ host [ip]`: both names (the second may be empty). */
+function mysqlSlow(line: string): readonly KvSpan[] {
+  MYSQL_SLOW.lastIndex = 0;
+  const m = MYSQL_SLOW.exec(line);
+  if (m === null) return NO_USER;
+  const spans: KvSpan[] = [];
+  for (const g of [1, 2]) {
+    const [start, end] = m.indices![g]!;
+    if (end > start) spans.push({ start, end, path: ['mysql_user'], encoding: 'bare', alone: true });
+  }
+  return spans;
 }

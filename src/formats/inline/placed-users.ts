@@ -20,8 +20,8 @@ export function placedUsers(line: string): readonly KvSpan[] {
 /**
  * The line's pairs with the user spans a log's layout places (access logs, IIS, daemons) put in
  * order. A user span inside a pair is left to the pair (`msg="192.0.2.8 - bob […] \"GET …\""`: the
- * pair's value is read as a line again), unless the pair's value is the user token alone in its
- * brackets or quotes (FreeRADIUS's `Login OK: [alice]` reads as a pair `OK`): then the user's reading
+ * pair's value is read as a line again), unless the pair's value is the user tokens alone in their
+ * brackets or quotes (FreeRADIUS's `Login OK: [alice]` reads as a pair `OK`): then the users' reading
  * stands.
  */
 export function withPlacedUsers(pairs: readonly KvSpan[], users: readonly KvSpan[]): readonly KvSpan[] {
@@ -32,11 +32,26 @@ export function withPlacedUsers(pairs: readonly KvSpan[], users: readonly KvSpan
     while (k < pairs.length && pairs[k].end <= u.start) out.push(pairs[k++]);
     if (k < pairs.length && pairs[k].start < u.end) {
       const p = pairs[k];
-      if (!(p.start <= u.start && u.end <= p.end && p.end - p.start - (u.end - u.start) <= 2)) continue; // the pair's reading stands
-      k++; // the pair is the user token in brackets: the user's reading instead
+      if (u.start < p.start || u.end > p.end || !heldByUsers(p, users)) continue; // the pair's reading stands
+      k++; // the pair is the user tokens in their brackets: the users' reading instead
     }
     out.push(u);
   }
   while (k < pairs.length) out.push(pairs[k++]);
   return out;
+}
+
+/**
+ * Whether pair `p`'s value is nothing but user tokens and their brackets or quotes (FreeRADIUS's
+ * `[alice]`; MySQL's slow log `User@Host: sbrown[sbrown]` reads as a pair `Host`).
+ */
+function heldByUsers(p: KvSpan, users: readonly KvSpan[]): boolean {
+  let inside = 0;
+  let covered = 0;
+  for (const u of users) {
+    if (u.start < p.start || u.end > p.end) continue;
+    inside++;
+    covered += u.end - u.start;
+  }
+  return inside > 0 && p.end - p.start - covered <= 2 * inside;
 }

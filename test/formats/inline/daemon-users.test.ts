@@ -2,7 +2,7 @@
  * The users servers write in a fixed place of their lines (inline/daemon-users.ts), and the lines as
  * the text format anonymizes them. Line layouts as each server's documentation describes them
  * (vsftpd's log, Squid's native access.log fields, OpenVPN's client instance prefix, FreeRADIUS's
- * auth log, MySQL's general query log); names from faker's username generator (not logveil's).
+ * auth log, MySQL's general and slow query logs); names from faker's username generator (not logveil's).
  */
 import { faker } from '@faker-js/faker';
 import { describe, expect, it } from 'vitest';
@@ -32,6 +32,22 @@ const LAYOUTS: Array<[string, (name: string) => string, string]> = [
 describe('daemonUser', () => {
   it.each(LAYOUTS)('%s', (_why, line, key) => {
     expect(user(line('kchen'))).toEqual([['kchen', key]]);
+  });
+
+  it("MySQL's slow query log: the user and the account it was granted as", () => {
+    expect(user('# User@Host: kchen[kchen] @ web1.example.com [198.51.100.7]  Id:    42')).toEqual([
+      ['kchen', 'mysql_user'],
+      ['kchen', 'mysql_user'],
+    ]);
+    expect(user('# User@Host: app_rw[] @  [198.51.100.7]')).toEqual([['app_rw', 'mysql_user']]);
+    expect(user('# Time: 2026-12-04T07:50:03.123456Z')).toEqual([]);
+    expect(user('# Query_time: 2.000123  Lock_time: 0.000101 Rows_sent: 1  Rows_examined: 42')).toEqual([]);
+  });
+
+  it("MySQL's slow query log, anonymized: both names, the host and address as the line's scan finds them", async () => {
+    expect(await anonymized('# User@Host: kchen[kchen] @ web1.example.com [198.51.100.7]  Id:    42\n# User@Host: root[root] @ localhost []  Id:     3\n')).toBe(
+      '# User@Host: <USERNAME>[<USERNAME>] @ web1.example.com [<IP_ADDRESS>]  Id:    42\n# User@Host: root[root] @ localhost []  Id:     3\n',
+    );
   });
 
   it('FreeRADIUS with password logging: the user before the /, the rest is the line\'s', () => {
