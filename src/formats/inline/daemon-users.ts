@@ -15,6 +15,8 @@
  *                (MySQL 5: `261204  7:50:03	   42 Connect	…`, or a line of its own starting with two tabs),
  *                and the slow query log's `# User@Host: sbrown[sbrown] @ web1 [192.0.2.45]  Id:    42`
  *                (the user and the account it was granted as)
+ *   PostgreSQL   csvlog's `2026-12-04 07:50:03.123 UTC,"sbrown","shop",4242,"192.0.2.44:51234",…`
+ *                (log_time, then user_name)
  *
  * Each token is given a key ending in `user`, so the user-name detector reads it as the value of a
  * user key (detectors/username: `-`, system accounts and emails are left as they are). Every reader
@@ -42,6 +44,8 @@ const SQUID_HEAD = /\d{9,10}\.\d{3} +\d{1,10} \S+ [A-Z_]+\/\d{3} \d{1,15} [A-Z]{
 const SQUID_HIERARCHY = / [A-Z_]+\//y;
 const MYSQL_CONNECT = /\t *\d{1,12} Connect\t([^@\s]{1,64})@\S{1,255} (?:on|as) /yd;
 const MYSQL_SLOW = /# User@Host: ([^[\s]{1,64})\[([^\]\s]{0,64})\] @ /yd;
+/** After csvlog's log_time (`2026-12-04 07:50:03.123 UTC,`): the quoted user_name, then database_name and the pid. */
+const PG_CSVLOG = /\d{2}:\d{2}:\d{2}\.\d{3} [A-Za-z+\d:-]{1,8},"([^",\s]{1,63})","[^"]{0,63}",\d{1,10},/yd;
 
 /** The user a server's line holds in its fixed place, as a span to visit alone, or none. */
 export function daemonUser(line: string): readonly KvSpan[] {
@@ -51,7 +55,7 @@ export function daemonUser(line: string): readonly KvSpan[] {
   if (c0 >= 48 && c0 <= 57) {
     // `2026-12-04 07:50:03 …` (OpenVPN), `2026-12-04T07:50:03.123456Z\t` (MySQL), `1764844800.123 …` (Squid).
     if (line.charCodeAt(4) === DASH) {
-      if (line.charCodeAt(10) === SP) return openvpn(line, 20);
+      if (line.charCodeAt(10) === SP) return line.charCodeAt(19) === 46 /* . */ ? match(PG_CSVLOG, line, 11, 'pg_user') : openvpn(line, 20);
       return n > 27 && line.charCodeAt(27) === TAB ? match(MYSQL_CONNECT, line, 27, 'mysql_user') : NO_USER;
     }
     // MySQL 5's `261204  7:50:03\t   42 Connect\t…`

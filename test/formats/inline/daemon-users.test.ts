@@ -2,7 +2,7 @@
  * The users servers write in a fixed place of their lines (inline/daemon-users.ts), and the lines as
  * the text format anonymizes them. Line layouts as each server's documentation describes them
  * (vsftpd's log, Squid's native access.log fields, OpenVPN's client instance prefix, FreeRADIUS's
- * auth log, MySQL's general and slow query logs); names from faker's username generator (not logveil's).
+ * auth log, MySQL's general and slow query logs, PostgreSQL's csvlog); names from faker's username generator (not logveil's).
  */
 import { faker } from '@faker-js/faker';
 import { describe, expect, it } from 'vitest';
@@ -27,6 +27,11 @@ const LAYOUTS: Array<[string, (name: string) => string, string]> = [
   ['FreeRADIUS ok', (n) => `Thu Dec  4 07:50:03 2026 : Auth: (42) Login OK: [${n}] (from client vpn-gw port 0 cli 198.51.100.7)`, 'radius_user'],
   ['FreeRADIUS incorrect', (n) => `Thu Dec  4 07:50:03 2026 : Auth: (43) Login incorrect (pap: Cleartext password does not match): [${n}] (from client vpn-gw port 0)`, 'radius_user'],
   ['MySQL general log', (n) => `2026-12-04T07:50:03.123456Z\t   42 Connect\t${n}@localhost on shop using Socket`, 'mysql_user'],
+  [
+    'PostgreSQL csvlog',
+    (n) => `2026-12-04 07:50:03.123 UTC,"${n}","shop",4242,"198.51.100.7:51234",6750a1b2.1092,3,"SELECT",2026-12-04 07:50:00 UTC,3/1234,0,ERROR,42501,"permission denied for table orders",,,,,,"SELECT 1",,,"psql","client backend",,0`,
+    'pg_user',
+  ],
 ];
 
 describe('daemonUser', () => {
@@ -71,6 +76,7 @@ describe('daemonUser', () => {
     ['an HTTP version after a slash', '198.51.100.7 - - "GET / HTTP/1.1" 200 512'],
     ['a proxy and its address, no message word', 'via proxy/192.0.2.1:3128 connected'],
     ['a path before an address', 'GET /files/192.0.2.1:80 Done'],
+    ['PostgreSQL csvlog of a background process (no user)', '2026-12-04 07:50:04.456 CET,,,4243,,6750a1b2.1093,1,,2026-12-04 07:50:00 CET,,0,LOG,00000,"checkpoint starting: time",,,,,,,,,"","checkpointer",,0'],
     ['MySQL access denied (the for-user convention reads it)', "2026-12-04T07:50:03Z\t   43 Connect\tAccess denied for user 'x'@'localhost'"],
     ['a login word, no RADIUS layout', 'Login OK: welcome back'],
     ['a Squid-like line without the hierarchy', '1764844800.123    120 198.51.100.7 TCP_MISS/200 4096 GET http://example.com/ kchen text/html'],
