@@ -6,7 +6,7 @@ import { namesAThing } from './name-owners.js';
 import { isOperatorOutput } from '../../detectors/lib/operator-output.js';
 import { isPlaceholder, isPlausible } from './plausible.js';
 import type { Policy } from './schema.js';
-import { lastKey, type FieldPath } from '../record/index.js';
+import { lastKey, lastKeyAt, type FieldPath } from '../record/index.js';
 
 /** What happens to the value of a field. */
 export type FieldAction =
@@ -227,12 +227,6 @@ export class FieldRules {
     }
     return SCAN;
   }
-}
-
-/** The index of the last key among the path's first `len` segments (lastKey's), or -1. */
-function lastKeyAt(path: FieldPath, len: number): number {
-  for (let i = len - 1; i >= 0; i--) if (typeof path[i] === 'string') return i;
-  return -1;
 }
 
 /** How many keys up a drop or `as` is looked for (deeper nesting under a rule is not a log's shape). */

@@ -9,8 +9,14 @@ export type FieldPath = readonly (string | number)[];
 
 /** The nearest key in a path (`items[3].card` → `card`; `tags[0]` → `tags`), or in its first `len` segments. */
 export function lastKey(path: FieldPath, len = path.length): string | undefined {
-  for (let i = len - 1; i >= 0; i--) if (typeof path[i] === 'string') return path[i] as string;
-  return undefined;
+  const i = lastKeyAt(path, len);
+  return i < 0 ? undefined : (path[i] as string);
+}
+
+/** lastKey's index in the path, or -1. */
+export function lastKeyAt(path: FieldPath, len = path.length): number {
+  for (let i = len - 1; i >= 0; i--) if (typeof path[i] === 'string') return i;
+  return -1;
 }
 
 /** The path as a report shows it: `user.email`, `items[0].card`. */
