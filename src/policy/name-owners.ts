@@ -2,9 +2,9 @@ import type { FieldPath } from '../record/index.js';
 import { keyWords } from './key-words.js';
 
 /**
- * Whose `name` a field is. A bare `name` (or `display_name`) key is a person's name when nothing says otherwise (`{"name":
- * "Olivia Brown"}`, `user.name`, `customer.name`), but structured logs nest it under the thing it
- * names: Elastic Common Schema writes `host.name`, `os.name`, `service.name`, `process.name`,
+ * Whose `name` a field is. A bare `name` (or `display_name`) key is a person's name when nothing
+ * says otherwise (`{"name": "Olivia Brown"}`, `user.name`, `customer.name`), but structured logs nest
+ * it under the thing it names: Elastic Common Schema writes `host.name`, `os.name`, `service.name`, `process.name`,
  * `rule.name`, `file.name`, `user_agent.name`; a Windows event read as JSON `Provider.#attributes.Name`
  * (`Microsoft-Windows-Security-Auditing`); Kubernetes `metadata.name`. Read as a person's name, each
  * of these would be replaced in every record. Under such an owner the value is scanned like any
