@@ -12,6 +12,7 @@ import { codeAt } from '../../detectors/lib/code-at.js';
 import { CONTEXT_WINDOW, WordHits, type ContextWords, type WordHit } from './context.js';
 import { NO_FINDINGS, type Finding } from './finding.js';
 import { resolveOverlaps } from './overlap.js';
+import { withRecurrences } from './recurrence.js';
 import { endsAtRun, PLAIN_ASK, PLAIN_NO } from './plain-run.js';
 import { runsIntoWide, startsWideWord, wideLocalStart } from './wide-word.js';
 
@@ -205,7 +206,8 @@ export class OnePassScanner implements Scanner, ValidateContext {
     this.place = undefined;
     this.keyHits = null;
     if (found === null) return NO_FINDINGS;
-    return resolveOverlaps(found, (f) => this.orderOf(f));
+    // A value found once is the same value where it recurs without its context (recurrence.ts).
+    return withRecurrences(text, resolveOverlaps(found, (f) => this.orderOf(f)));
   }
 
   private orderOf(f: Finding): number {
