@@ -33,16 +33,18 @@ export function withRecurrences(text: string, found: readonly Finding[]): readon
     if (followed?.has(value)) continue;
     if ((budget -= text.length) < 0) break;
     (followed ??= new Set()).add(value);
-    taken ??= coverage(text.length, found);
     const more: number[] = [];
     for (let at = text.indexOf(value); at >= 0 && more.length <= MAX_RECURRENCES; at = text.indexOf(value, at + 1)) {
+      if (at === f.start) continue; // most names stand once: no coverage made for them
+      taken ??= coverage(text.length, found);
       if (taken[at] === 0 && taken[at + value.length - 1] === 0 && wholeAt(text, at, at + value.length)) more.push(at);
     }
+    if (more.length === 0) continue;
     // A word that recurs that often is the string's own word (`/home/home/home…`), not one name.
     if (more.length > MAX_RECURRENCES) continue;
     for (const at of more) {
       const end = at + value.length;
-      taken.fill(1, at, end);
+      taken!.fill(1, at, end);
       (added ??= []).push({ type: f.type, start: at, end, score: f.score, detector: f.detector });
     }
   }
