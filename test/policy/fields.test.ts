@@ -294,6 +294,12 @@ describe('FieldRules: field names by their words', () => {
     ['紧急联系人电话', 'PHONE'],
     ['会员生日', 'DATE_OF_BIRTH'],
     ['信用卡号', 'PAYMENT_CARD'],
+    // people a business record names by role
+    ['买家昵称', 'PERSON_NAME'],
+    ['操作人', 'PERSON_NAME'],
+    ['审批人', 'PERSON_NAME'],
+    ['收款人', 'PERSON_NAME'],
+    ['法定代表人', 'PERSON_NAME'],
   ])('%s is %s, as a guess checked against the value', (key, type) => {
     const a = rules({}).resolve(['event', key]);
     expect(a).toEqual({ kind: 'as', type, guessed: true });
@@ -403,6 +409,13 @@ describe('FieldRules: field names by their words, any spelling (property)', () =
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("FieldRules: a count of people, or a person's account, is no person (付款人数 ends in 人数, not 付款人)", () => {
+  // 收款人账号 is scanned: its digits are the bank-account detector's, with 账号 as context.
+  it.each([['付款人数'], ['申请人数'], ['操作人员数'], ['收款人账号']])('%s', (key) => {
+    expect(rules({}).resolve(['event', key]).kind).toBe('scan');
   });
 });
 
