@@ -6,7 +6,7 @@ import { keyWords } from './key-words.js';
  * says otherwise (`{"name": "Olivia Brown"}`, `user.name`, `customer.name`), but structured logs nest
  * it under the thing it names: Elastic Common Schema writes `host.name`, `os.name`, `service.name`, `process.name`,
  * `rule.name`, `file.name`, `user_agent.name`; a Windows event read as JSON `Provider.#attributes.Name`
- * (`Microsoft-Windows-Security-Auditing`); Kubernetes `metadata.name`. Read as a person's name, each
+ * (`Microsoft-Windows-Security-Auditing`); Kubernetes `objectRef.name`. Read as a person's name, each
  * of these would be replaced in every record. Under such an owner the value is scanned like any
  * other value instead (an email or a phone in it is still found); under any other owner, or none, the
  * `name` stays a person's.
@@ -17,13 +17,14 @@ import { keyWords } from './key-words.js';
  * ECS and OpenTelemetry field sets, Kubernetes objects, Windows events. Compared by the owner key's
  * last two words, then its last word, also without a plural `s` (`hosts[0].name`). Not here: owners
  * whose `name` may be a person's (`agent` alone: a support agent; `account`, `client`, `contact`,
- * `device`, `driver`, `member`, `owner`, `profile`, `source`, `data`, `payload`), nor businesses and
+ * `device`, `driver`, `member`, `owner`, `profile`, `source`, `data`, `payload`; `object` and
+ * `metadata`: Stripe's `data.object` is the customer, and metadata is free-form), nor businesses and
  * goods (`organization`, `vendor`, `brand`, `item`, `product`: a shop or a gift may carry a person's
  * name; `order.items[].name` holds one in the bench corpus).
  */
 const THINGS = new Set([
   ...['user_agent', 'browser', 'os', 'host', 'server', 'node', 'cluster', 'instance', 'machine', 'container', 'image', 'pod'],
-  ...['namespace', 'deployment', 'metadata', 'ref', 'object', 'resource', 'cloud', 'region', 'zone', 'project', 'interface', 'network'],
+  ...['namespace', 'deployment', 'ref', 'resource', 'cloud', 'region', 'zone', 'project', 'interface', 'network'],
   ...['service', 'process', 'thread', 'program', 'executable', 'module', 'dll', 'file', 'directory', 'folder', 'volume', 'disk'],
   ...['app', 'application', 'package', 'library', 'plugin', 'extension', 'engine', 'runtime', 'provider', 'logger', 'class'],
   ...['function', 'method', 'handler', 'controller', 'route', 'endpoint', 'operation', 'api', 'span', 'transaction', 'trace'],

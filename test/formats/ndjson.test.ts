@@ -231,6 +231,16 @@ describe('ndjson: the default policy', () => {
     );
   });
 
+  it("a payment provider's customer object keeps its person's name a person's (Stripe's data.object)", async () => {
+    const { text } = await run(
+      '{"type":"customer.created","data":{"object":{"object":"customer","name":"Olivia Brown","email":"olivia@example.com","shipping":{"name":"Olivia Brown"},"metadata":{"name":"Liam Smith"}}}}\n',
+      anonymize(),
+    );
+    expect(text).toBe(
+      '{"type":"customer.created","data":{"object":{"object":"customer","name":"<PERSON_NAME>","email":"<EMAIL>","shipping":{"name":"<PERSON_NAME>"},"metadata":{"name":"<PERSON_NAME>"}}}}\n',
+    );
+  });
+
   it("identity providers' audit logs: the actor's display name is replaced, the application's kept", async () => {
     // Shapes of Okta's System Log and Entra ID's sign-in log records.
     const { text } = await run(

@@ -433,7 +433,7 @@ describe('FieldRules: a bare `name` is read under its owner (src/policy/name-own
     [['hosts', 0, 'name']],
     [['policies', 'name']],
     [['processes', 'name']],
-    [['metadata', 'name']],
+    [['objectRef', 'name']],
   ] as FieldPath[][])('%j: scanned', (path) => {
     expect(kind(fr, path)).toBe('scan');
   });
@@ -449,6 +449,8 @@ describe('FieldRules: a bare `name` is read under its owner (src/policy/name-own
     [['user', 'attributes', 'name']],
     [['host', 'owner', 'name']],
     [['student', 'parent', 'name']],
+    [['data', 'object', 'name']], // Stripe: the customer object
+    [['metadata', 'name']], // free-form (Stripe), or a Kubernetes object's: not told apart
   ] as FieldPath[][])('%j: a person', (path) => {
     expect(kind(fr, path)).toBe('as PERSON_NAME');
   });
