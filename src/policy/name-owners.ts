@@ -26,7 +26,7 @@ const THINGS = new Set([
   ...['user_agent', 'browser', 'os', 'host', 'server', 'node', 'cluster', 'instance', 'machine', 'container', 'image', 'pod'],
   ...['namespace', 'deployment', 'ref', 'resource', 'cloud', 'region', 'zone', 'project', 'interface', 'network'],
   ...['service', 'process', 'thread', 'program', 'executable', 'module', 'dll', 'file', 'directory', 'folder', 'volume', 'disk'],
-  ...['app', 'application', 'package', 'library', 'plugin', 'extension', 'engine', 'runtime', 'provider', 'logger', 'class'],
+  ...['app', 'application', 'package', 'library', 'plugin', 'extension', 'engine', 'runtime', 'logger', 'class'],
   ...['function', 'method', 'handler', 'controller', 'route', 'endpoint', 'operation', 'api', 'span', 'transaction', 'trace'],
   ...['metric', 'event', 'action', 'command', 'task', 'job', 'queue', 'topic', 'stream', 'pipeline', 'workflow', 'step', 'stage'],
   ...['database', 'db', 'schema', 'table', 'column', 'field', 'index', 'bucket', 'key', 'secret', 'domain', 'question', 'channel'],
@@ -36,10 +36,17 @@ const THINGS = new Set([
 ]);
 
 /**
+ * Owners that are things only as XML elements, whose `Name` is an attribute (`<Provider Name=…>`,
+ * evtx_dump's `Provider.#attributes.Name`): a JSON `provider.name` may be a doctor's.
+ */
+const ELEMENT_THINGS = new Set(['provider']);
+
+/**
  * Keys that hold another key's parts rather than naming an owner: attribute containers (`#attributes`,
  * `@attributes`, xml2js's `$`), ECS's `process.parent`; the owner is the key above them.
  */
 const PASS_THROUGH = new Set(['attributes', 'attrs', 'attr', 'properties', 'props', 'parent']);
+const ATTRIBUTES = new Set(['attributes', 'attrs', 'attr']);
 
 /**
  * Whether a person-name key names a thing's name instead: `name` or `display_name` nested under an
@@ -57,13 +64,15 @@ export function namesAThing(path: FieldPath, keyAt: number): boolean {
 
 /** Whether the nearest key above path[keyAt] that names an owner names a thing. */
 function ownerIsThing(path: FieldPath, keyAt: number): boolean {
+  let attribute = false; // the name is an element's attribute (it sits in an attribute container)
   for (let i = keyAt - 1; i >= 0; i--) {
     const seg = path[i];
     if (typeof seg !== 'string') continue; // an array index: `hosts[0].name`
     const words = keyWords(seg);
-    if (words.length === 0) continue; // `$`
-    if (PASS_THROUGH.has(words[words.length - 1])) continue;
-    return isThingWords(words, words.length);
+    const last = words[words.length - 1];
+    if (words.length === 0 || ATTRIBUTES.has(last)) attribute = true; // `$`, `#attributes`
+    if (words.length === 0 || PASS_THROUGH.has(last)) continue;
+    return isThingWords(words, words.length) || (attribute && ELEMENT_THINGS.has(last));
   }
   return false;
 }

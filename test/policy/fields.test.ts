@@ -428,6 +428,7 @@ describe('FieldRules: a bare `name` is read under its owner (src/policy/name-own
     [['process', 'parent', 'name']],
     [['Event', 'System', 'Provider', '#attributes', 'Name']],
     [['Provider', '$', 'Name']],
+    [['Provider', '#attributes', 'Name']], // as the text format reads `<Provider Name='…'>`
     [['user_agent', 'name']],
     [['userAgent', 'name']],
     [['hosts', 0, 'name']],
@@ -451,6 +452,7 @@ describe('FieldRules: a bare `name` is read under its owner (src/policy/name-own
     [['student', 'parent', 'name']],
     [['data', 'object', 'name']], // Stripe: the customer object
     [['metadata', 'name']], // free-form (Stripe), or a Kubernetes object's: not told apart
+    [['provider', 'name']], // a doctor, in a health record: a provider is a thing only as an XML element
   ] as FieldPath[][])('%j: a person', (path) => {
     expect(kind(fr, path)).toBe('as PERSON_NAME');
   });

@@ -290,14 +290,15 @@ function onEquals(st: State, i: number): number {
 /**
  * A `key=value` pair's value. A `name` attribute of an XML element is the element's name, not a
  * person's (`<Provider Name='Microsoft-Windows-Security-Auditing'`, `<user name="…"`): its path is
- * [element, key], so the field rules read it under its owner (src/policy/name-owners.ts).
+ * [element, '#attributes', key], as evtx_dump writes it, so the field rules read it under its owner
+ * (src/policy/name-owners.ts).
  */
 function pushPair(st: State, start: number, end: number, k: number, ke: number, encoding: KvEncoding): void {
   const s = st.line;
   const element = ke - k === 4 && (s.charCodeAt(k) | 32) === 110 && s.startsWith('ame', k + 1) ? elementOf(s, k) : '';
   if (element === '') push(st, start, end, s.slice(k, ke), encoding);
   else {
-    (st.spans ??= []).push({ start, end, path: [element, s.slice(k, ke)], encoding });
+    (st.spans ??= []).push({ start, end, path: [element, ATTRIBUTES, s.slice(k, ke)], encoding });
     st.floor = end;
   }
 }
@@ -319,6 +320,7 @@ function elementOf(s: string, k: number): string {
   return e > lt + 1 && isSpace(s.charCodeAt(e)) && isLetter(s.charCodeAt(lt + 1)) ? s.slice(lt + 1, e) : '';
 }
 
+const ATTRIBUTES = '#attributes';
 /** How far before a `name` attribute its element's `<` is looked for. */
 const ELEMENT_HEAD_MAX = 512;
 

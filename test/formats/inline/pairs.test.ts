@@ -601,9 +601,9 @@ describe('hashes as Ruby, Perl and PHP print them (=>)', () => {
 
 describe('a name attribute of an XML element is read under its element', () => {
   it.each([
-    ["<Provider Name='Microsoft-Windows-Security-Auditing' Guid='{54849625-5478-4994-A5BA-3E3B0328C30D}'/>", 'Provider.Name'],
-    ['<user name="Zhang San" id="42"/>', 'user.name'],
-    ['<Provider Guid="{x}" EventSourceName="Service Control Manager" Name="Service Control Manager"/>', 'Provider.Name'],
+    ["<Provider Name='Microsoft-Windows-Security-Auditing' Guid='{54849625-5478-4994-A5BA-3E3B0328C30D}'/>", 'Provider.#attributes.Name'],
+    ['<user name="Zhang San" id="42"/>', 'user.#attributes.name'],
+    ['<Provider Guid="{x}" EventSourceName="Service Control Manager" Name="Service Control Manager"/>', 'Provider.#attributes.Name'],
   ])('%s', (line, path) => {
     const paths = pairs(line).map(([p]) => p);
     expect(paths).toContain(path);
@@ -630,9 +630,9 @@ describe('an element that names its field in a Name attribute (Windows event XML
 
   it.each([
     // A `name` attribute's path holds its element: whose name it is (src/policy/name-owners.ts).
-    ['another element', '<param Name="user">bob</param>', [['param.Name', 'quoted', 'user']]],
+    ['another element', '<param Name="user">bob</param>', [['param.#attributes.Name', 'quoted', 'user']]],
     ['another attribute', '<Data Type="TargetUserName">jdoe</Data>', [['Type', 'quoted', 'TargetUserName']]],
-    ['a name with a space is a value', '<Data Name="Olivia Martin">x</Data>', [['Data.Name', 'quoted', 'Olivia Martin']]],
+    ['a name with a space is a value', '<Data Name="Olivia Martin">x</Data>', [['Data.#attributes.Name', 'quoted', 'Olivia Martin']]],
     ['a text past the bound', `<Data Name="Message">${'x'.repeat(300)}</Data>`, []],
     ['a nested element', '<Data Name="Info"><b>x</b></Data>', []],
   ])('%s: no element value', (_why, line, expected) => {
