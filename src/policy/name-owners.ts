@@ -18,19 +18,20 @@ import { keyWords } from './key-words.js';
  * last two words, then its last word, also without a plural `s` (`hosts[0].name`). Not here: owners
  * whose `name` may be a person's (`agent` alone: a support agent; `account`, `client`, `contact`,
  * `device`, `driver`, `member`, `owner`, `profile`, `source`, `data`, `payload`; `object` and
- * `metadata`: Stripe's `data.object` is the customer, and metadata is free-form), nor businesses and
- * goods (`organization`, `vendor`, `brand`, `item`, `product`: a shop or a gift may carry a person's
- * name; `order.items[].name` holds one in the bench corpus).
+ * `metadata`: Stripe's `data.object` is the customer, and metadata is free-form; `application`,
+ * `transaction`, `policy`: a job application, a payment, an insurance policy name their people), nor
+ * businesses and goods (`organization`, `vendor`, `brand`, `item`, `product`: a shop or a gift may
+ * carry a person's name; `order.items[].name` holds one in the bench corpus).
  */
 const THINGS = new Set([
   ...['user_agent', 'browser', 'os', 'host', 'server', 'node', 'cluster', 'instance', 'machine', 'container', 'image', 'pod'],
   ...['namespace', 'deployment', 'ref', 'resource', 'cloud', 'region', 'zone', 'project', 'interface', 'network'],
   ...['service', 'process', 'thread', 'program', 'executable', 'module', 'dll', 'file', 'directory', 'folder', 'volume', 'disk'],
-  ...['app', 'application', 'package', 'library', 'plugin', 'extension', 'engine', 'runtime', 'logger', 'class'],
-  ...['function', 'method', 'handler', 'controller', 'route', 'endpoint', 'operation', 'api', 'span', 'transaction', 'trace'],
+  ...['app', 'package', 'library', 'plugin', 'extension', 'engine', 'runtime', 'logger', 'class'],
+  ...['function', 'method', 'handler', 'controller', 'route', 'endpoint', 'operation', 'api', 'span', 'trace'],
   ...['metric', 'event', 'action', 'command', 'task', 'job', 'queue', 'topic', 'stream', 'pipeline', 'workflow', 'step', 'stage'],
   ...['database', 'db', 'schema', 'table', 'column', 'field', 'index', 'bucket', 'key', 'secret', 'domain', 'question', 'channel'],
-  ...['rule', 'policy', 'role', 'group', 'permission', 'threat', 'tactic', 'technique', 'vulnerability', 'scanner', 'observer'],
+  ...['rule', 'role', 'group', 'permission', 'threat', 'tactic', 'technique', 'vulnerability', 'scanner', 'observer'],
   ...['country', 'city', 'continent', 'geo', 'environment', 'parameter', 'param', 'header', 'cookie', 'attribute', 'property'],
   ...['tag', 'label', 'setting', 'option', 'config', 'experiment'],
 ]);
@@ -84,7 +85,7 @@ function isThingWords(words: readonly string[], end: number): boolean {
 
 function isThing(word: string): boolean {
   if (THINGS.has(word)) return true;
-  // A plural owner (`hosts`, `processes`, `policies`).
+  // A plural owner (`hosts`, `processes`, `libraries`).
   if (word.endsWith('ies')) return THINGS.has(`${word.slice(0, -3)}y`);
   if (word.endsWith('es') && THINGS.has(word.slice(0, -2))) return true;
   return word.endsWith('s') && THINGS.has(word.slice(0, -1));

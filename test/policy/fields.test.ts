@@ -432,7 +432,7 @@ describe('FieldRules: a bare `name` is read under its owner (src/policy/name-own
     [['user_agent', 'name']],
     [['userAgent', 'name']],
     [['hosts', 0, 'name']],
-    [['policies', 'name']],
+    [['libraries', 'name']],
     [['processes', 'name']],
     [['objectRef', 'name']],
   ] as FieldPath[][])('%j: scanned', (path) => {
