@@ -1,3 +1,4 @@
+// Over 400 lines: the matcher's steps share one span reader and one per-call cache of library answers.
 // The matcher: is a span a phone number, and with what score. Reads the span (span.ts), rejects
 // look-alikes (lookalikes.ts), compares the digits with the compiled plan (plan.ts, forms.ts) and asks
 // libphonenumber-js (library.ts) only about numbers that fit a format of a region.

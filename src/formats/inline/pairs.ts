@@ -1,5 +1,6 @@
 /**
- * Key-value structure inside a plain-text log line, found in one left-to-right pass:
+ * Key-value structure inside a plain-text log line, found in one left-to-right pass (over 400 lines
+ * on purpose: see below):
  *
  * - logfmt `user=alice msg="quoted \"value\""`: a key is letters, digits, `_`, `-`, `.` (CJK letters
  *   too) right before `=`. A bare value ends at whitespace, or at a `,` `;` `&` that starts the next
