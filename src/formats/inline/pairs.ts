@@ -36,7 +36,7 @@
  * regex jumps from one such char to the next, and each is checked locally (a timestamp's `12:00` is
  * rejected by its next char). Nothing is allocated until a pair is found.
  */
-import { isLetter } from '../../../detectors/lib/chars.js';
+import { isAlnum, isLetter } from '../../../detectors/lib/chars.js';
 import { noteStart } from '../../../detectors/lib/note.js';
 import { isWideLetter } from '../../../detectors/lib/scripts.js';
 import { numberEnd, trimEnd } from './bare-value.js';
@@ -151,7 +151,12 @@ function closingApostrophe(s: string, from: number): number {
 }
 
 function isAlnumCode(c: number): boolean {
-  return c < 128 ? (ASCII[c] & KEY) !== 0 && c !== DASH && c !== DOT && c !== 95 : isWideLetter(c);
+  return c < 128 ? isAlnum(c) : isWideLetter(c);
+}
+
+/** Index of the `"` or `'` (quote char `c`) closing a value opened at `open`, or -1. */
+function closingOf(s: string, open: number, c: number): number {
+  return c === DQUOTE ? closingQuote(s, open + 1, DQUOTE) : closingApostrophe(s, open + 1);
 }
 
 /** Index of the quote closing a value that starts after `open` (backslash escapes skipped), or -1. */
@@ -267,7 +272,7 @@ function onEquals(st: State, i: number): number {
   if (c === DQUOTE || c === APOS) {
     // `key="value"`, and `key='value'` (Python's repr, XML attributes, Java toString): the value is what
     // the quotes hold, the quotes stay. A `'` inside a word is an apostrophe (`name='O'Brien'`).
-    const close = c === DQUOTE ? closingQuote(s, vs + 1, DQUOTE) : closingApostrophe(s, vs + 1);
+    const close = closingOf(s, vs, c);
     // Single quotes around pairs hold those pairs (Linux audit's `msg='op=login acct="alice" …'`).
     if (c === APOS && close >= 0 && holdsPair(s, vs + 1, close)) return vs + 1;
     if (close >= 0) {
@@ -349,7 +354,7 @@ function onArrow(st: State, i: number): number {
   if (vs >= n) return vs;
   const c = s.charCodeAt(vs);
   if (c === DQUOTE || c === APOS) {
-    const close = c === DQUOTE ? closingQuote(s, vs + 1, DQUOTE) : closingApostrophe(s, vs + 1);
+    const close = closingOf(s, vs, c);
     if (close < 0) return vs + 1;
     if (close > vs + 1) push(st, vs + 1, close, key, c === DQUOTE ? 'quoted' : 'single');
     else st.floor = close + 1;
@@ -371,7 +376,7 @@ function onArrow(st: State, i: number): number {
   return Math.max(e, vs);
 }
 
-/** The last index of `code` in [floor, from], or -1. */
+/** The last index of `code` in [floor, from], or -1 (also at a backslash: an escaped quote is none). */
 function lastIndexWithin(s: string, code: number, from: number, floor: number): number {
   for (let j = from; j >= floor; j--) {
     const c = s.charCodeAt(j);
@@ -419,13 +424,8 @@ function onColon(st: State, i: number): number {
   const prev = i > 0 ? s.charCodeAt(i - 1) : -1;
   if (prev === DQUOTE || prev === APOS) {
     // A quoted key: find its opening quote, no further back than the last value and KEY_MAX.
-    const limit = Math.max(st.floor, i - 2 - KEY_MAX);
-    let q = i - 2;
-    while (q >= limit && s.charCodeAt(q) !== prev) {
-      if (s.charCodeAt(q) === BSLASH) return i + 1;
-      q--;
-    }
-    if (q < limit || q + 1 >= i - 1) return i + 1;
+    const q = lastIndexWithin(s, prev, i - 2, Math.max(st.floor, i - 2 - KEY_MAX));
+    if (q < 0 || q + 1 >= i - 1) return i + 1;
     return colonValue(st, i + 1, s.slice(q + 1, i - 1), false);
   }
   const after = s.charCodeAt(i + 1);
